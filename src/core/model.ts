@@ -1,0 +1,55 @@
+import type { Day } from './day.ts';
+
+export const CATEGORIES = ['meeting', 'statement', 'capture', 'recapture', 'attack', 'airstrike', 'other'] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export const PLACE_KINDS = ['city', 'town', 'border-crossing', 'site', 'province', 'country'] as const;
+export type PlaceKind = (typeof PLACE_KINDS)[number];
+
+/** An article record of `data/articles.json`, validated; `published` is a calendar day. */
+export interface Article {
+  id: string;
+  file: string;
+  headline: string;
+  outlet: string;
+  published: Day;
+  url: string | null;
+}
+
+/** A place of `geo/places.geojson`, validated. `lngLat` is GeoJSON order: longitude first. */
+export interface Place {
+  id: string;
+  name: string;
+  aliases: string[];
+  kind: PlaceKind;
+  country: string;
+  lngLat: [number, number];
+  /** How far from the point (km) the place may lie, for areas. */
+  radiusKm: number | null;
+  /** The id of a place that contains this one (a site in its city, a town in its province). */
+  within: string | null;
+  source: string;
+}
+
+/** How an event's dates were found. */
+export type DateBasis =
+  | 'stated' // the quote itself says when
+  | 'context' // taken from a nearby sentence of the same article
+  | 'published'; // nothing nearer: the article's publication date
+
+/** One event of `data/events.json` (see CONTRACT.md); dates as `YYYY-MM-DD` strings on disk. */
+export interface EventRecord {
+  id: string;
+  article: string;
+  place: string;
+  start: string;
+  end: string;
+  category: Category;
+  quote: string;
+  quoteStart: number;
+  mentionStart: number | null;
+  mentionEnd: number | null;
+  /** Where the dates come from, and the words that gave them (null when not from the quote). */
+  dateBasis: DateBasis;
+  dateText: string | null;
+}

@@ -1,0 +1,22 @@
+import type { Category } from '../core/model.ts';
+
+/**
+ * What kind of event a clause reports, from its verbs and nouns. Earlier rows win: a clause that says
+ * insurgents "overran" a town "after days of heavy fighting" reports a capture; one that says officials
+ * "said" forces "regained" a crossing reports the recapture, not the statement.
+ */
+const RULES: readonly [Category, RegExp][] = [
+  ['recapture', /\b(retook|retake[ns]?|retaking|regain(?:ed|s|ing)?|recaptur(?:e|ed|es|ing)|liberat(?:e|ed|es|ing|ion)|won back|wrested back)\b/i],
+  ['capture', /\b(overr(?:an|un|uns|unning)|seiz(?:e|ed|es|ing)|captur(?:e|ed|es|ing)|took|taken|taking|swept into|sweep into|stormed|fell to|overtook)\b/i],
+  ['airstrike', /\b(air ?strikes?|air attacks?|air raids?|bombing runs?|drone strikes?)\b/i],
+  ['attack', /\b(attack(?:s|ed)?|bomb(?:ing|ings|ed)?|suicide|kill(?:ed|ing|s)?|clash(?:es|ed)?|fighting|shell(?:ed|ing)|ambush(?:ed)?|massacre|died|dead|explosion|blast)\b/i],
+  ['meeting', /\b(meet|meets|met|meeting|meetings|talks|summit|conference|gathered|gathering|convened|visit(?:ed|s)?)\b/i],
+  ['statement', /\b(said|says|say|told|tell|pledged|stated|warned|announced|tweeted|speaking|spoke|assured|declared|urged|remarks)\b/i],
+  ['other', /\b(coup|protests?|withdr(?:ew|awal)|evacuat(?:ed|ion)|displaced|elections?)\b/i],
+];
+
+/** The category of a clause, or null when it reports no event this table knows. */
+export function categorize(text: string): Category | null {
+  for (const [category, pattern] of RULES) if (pattern.test(text)) return category;
+  return null;
+}

@@ -1,0 +1,201 @@
+import * as chrono from 'chrono-node';
+import { addMonths, dayFromParts, firstOfMonth, lastOfMonth, weekdayOf, type Day, type DayRange } from '../core/day.ts';
+
+/**
+ * Dates in news copy, resolved against the article's publication day. chrono-node parses the explicit ones
+ * ("June 23", "Aug. 8", "July 22, 2016"); the rules news needs on top are ours and each is stated here:
+ *
+ * - A weekday ("on Monday") is the last such day on or before publication, unless the sentence speaks of the
+ *   future ("begins on Tuesday", "will meet on Friday"): then the first on or after it.
+ * - "at the weekend" / "last weekend" is the Saturday–Sunday before publication (the next one if future).
+ * - "last week" is Monday–Sunday of the week before publication's; "this week" runs Monday → publication.
+ * - "this month" runs from the 1st to publication; "earlier this month" stops the day before publication;
+ *   "last month" is the whole previous month.
+ * - "since <date>" runs from that date to publication.
+ * - "N days ago" is a day; "N weeks ago" is the week around it.
+ * - "(nearly) N months after" inside a dash or bracket aside, right after a date, dates the aside's event
+ *   before that date: "Since Aug. 8 – nearly two months after militants seized Mosul –".
+ * - "a two-day meeting" stretches its start over two days.
+ * A vague expression is always the whole range it covers; nothing is narrowed to a guessed day.
+ */
+
+export interface DateExpression {
+  /** Offset in the sentence, UTF-16 code units. */
+  index: number;
+  text: string;
+  range: DayRange;
+  /** True for "N months after", which dates an event relative to the date just before it. */
+  relative?: { amount: number; unit: 'day' | 'week' | 'month'; qualifier: string };
+}
+
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const FUTURE = /\b(will|begins?|starts?|opens?|is due|are due|is scheduled|are scheduled|to be held|next|upcoming|later this|tomorrow)\b/i;
+const NUMBER_WORDS: Record<string, number> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+};
+
+interface Rule {
+  pattern: RegExp;
+  resolve: (match: RegExpMatchArray, published: Day, future: boolean) => DayRange | null;
+}
+
+const RULES: Rule[] = [
+  {
+    pattern: /\b[Ss]ince ((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:, \d{4})?)/g,
+    resolve: (m, published) => {
+      const from = explicitDay(m[1], published);
+      return from === null || from > published ? null : { start: from, end: published };
+    },
+  },
+  {
+    pattern: /\b(?:[Aa]t|[Oo]ver|[Tt]his|[Ll]ast|[Nn]ext) (?:the )?weekend(?:[’']s)?\b/g,
+    resolve: (m, published, future) => weekendRange(published, future || /^next/i.test(m[0])),
+  },
+  {
+    pattern: /\b(?:[Ee]arlier |[Ll]ater )?(?:[Tt]his|[Ll]ast|[Nn]ext) (week|month)\b/g,
+    resolve: (m, published) => periodRange(m[0].toLowerCase(), published),
+  },
+  {
+    pattern: /\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten) (days?|weeks?) ago\b/g,
+    resolve: (m, published) => {
+      const n = toNumber(m[1]);
+      if (m[2].startsWith('day')) return { start: published - n, end: published - n };
+      return { start: published - 7 * n - 3, end: published - 7 * n + 3 };
+    },
+  },
+  {
+    pattern: /\b(?:(?:on|[Oo]n|[Ll]ast|[Nn]ext|[Tt]his) )?(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)\b/g,
+    resolve: (m, published, future) => {
+      const day = weekdayNear(published, WEEKDAYS.indexOf(m[1]), future || /^next/i.test(m[0]));
+      return { start: day, end: day };
+    },
+  },
+];
+
+const RELATIVE = /\b(nearly|almost|about|some|more than|less than)? ?(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) (days?|weeks?|months?) (after|before)\b/g;
+
+/** Every date expression in a sentence, in order of position. */
+export function findDates(sentence: string, published: Day): DateExpression[] {
+  const future = FUTURE.test(sentence);
+  const found: DateExpression[] = [];
+  const taken = (index: number, length: number) =>
+    found.some((f) => index < f.index + f.text.length && f.index < index + length);
+
+  for (const rule of RULES) {
+    for (const m of sentence.matchAll(rule.pattern)) {
+      if (taken(m.index!, m[0].length)) continue;
+      const range = rule.resolve(m, published, future);
+      if (range) found.push({ index: m.index!, text: m[0], range });
+    }
+  }
+  for (const m of sentence.matchAll(RELATIVE)) {
+    if (taken(m.index!, m[0].length)) continue;
+    const unit = m[3].replace(/s$/, '') as 'day' | 'week' | 'month';
+    const amount = toNumber(m[2]);
+    if (m[4] === 'after') {
+      found.push({ index: m.index!, text: m[0], range: { start: published, end: published }, relative: { amount, unit, qualifier: m[1] ?? '' } });
+    }
+  }
+  for (const result of chrono.en.parse(sentence, { instant: middayOf(published), timezone: 0 })) {
+    const known = result.start;
+    // Explicit dates only ("June 23", "2014-12-03"): weekdays, "this month" and the like are ours; "now" is no date.
+    if (!(known.isCertain('day') && known.isCertain('month')) || !/\d/.test(result.text)) continue;
+    if (taken(result.index, result.text.length)) continue;
+    const day = dayOfResult(known);
+    if (day === null) continue;
+    let end = day;
+    if (result.end && result.end.isCertain('day')) end = Math.max(day, dayOfResult(result.end) ?? day);
+    found.push({ index: result.index, text: result.text.trim(), range: { start: day, end } });
+  }
+  const span = multiDaySpan(sentence);
+  if (span > 1) for (const f of found) if (f.range.start === f.range.end) f.range = { start: f.range.start, end: f.range.start + span - 1 };
+  return found.sort((a, b) => a.index - b.index);
+}
+
+/**
+ * Resolves "N units after" against the date it follows: the event happened that long before `anchor`.
+ * "nearly two months" is between one and a half and two months; "about" is half a unit either side.
+ */
+export function resolveRelative(relative: NonNullable<DateExpression['relative']>, anchor: Day): DayRange {
+  const unitDays = relative.unit === 'day' ? 1 : relative.unit === 'week' ? 7 : 30;
+  const exact = anchor - relative.amount * unitDays;
+  const half = Math.floor(unitDays / 2);
+  switch (relative.qualifier) {
+    case 'nearly':
+    case 'almost':
+    case 'less than':
+      return { start: exact, end: exact + half };
+    case 'more than':
+      return { start: exact - half, end: exact };
+    case 'about':
+    case 'some':
+      return { start: exact - half, end: exact + half };
+    default:
+      return relative.unit === 'day' ? { start: exact, end: exact } : { start: exact - half, end: exact + half };
+  }
+}
+
+/** The last `weekday` (0 = Sunday) on or before `published`, or the first on or after it for the future. */
+export function weekdayNear(published: Day, weekday: number, future: boolean): Day {
+  const today = weekdayOf(published);
+  return future ? published + ((weekday - today + 7) % 7) : published - ((today - weekday + 7) % 7);
+}
+
+/** Saturday–Sunday of the weekend before publication (a Sunday publication counts its own weekend). */
+export function weekendRange(published: Day, future: boolean): DayRange {
+  if (future) {
+    const saturday = weekdayNear(published, 6, true);
+    return { start: saturday, end: saturday + 1 };
+  }
+  const sunday = weekdayNear(published, 0, false);
+  return { start: sunday - 1, end: sunday };
+}
+
+export function periodRange(phrase: string, published: Day): DayRange | null {
+  const weekStart = published - ((weekdayOf(published) + 6) % 7); // Monday of publication's week
+  const monthStart = firstOfMonth(published);
+  switch (phrase) {
+    case 'last week':
+      return { start: weekStart - 7, end: weekStart - 1 };
+    case 'this week':
+      return { start: weekStart, end: published };
+    case 'earlier this week':
+      return { start: weekStart, end: Math.max(weekStart, published - 1) };
+    case 'next week':
+      return { start: weekStart + 7, end: weekStart + 13 };
+    case 'this month':
+      return { start: monthStart, end: published };
+    case 'earlier this month':
+      return { start: monthStart, end: Math.max(monthStart, published - 1) };
+    case 'later this month':
+      return { start: published, end: lastOfMonth(published) };
+    case 'last month':
+      return { start: addMonths(published, -1), end: monthStart - 1 };
+    case 'next month':
+      return { start: addMonths(published, 1), end: lastOfMonth(addMonths(published, 1)) };
+    default:
+      return null;
+  }
+}
+
+function explicitDay(text: string, published: Day): Day | null {
+  const [result] = chrono.en.parse(text, { instant: middayOf(published), timezone: 0 });
+  return result ? dayOfResult(result.start) : null;
+}
+
+function dayOfResult(component: chrono.ParsedComponents): Day | null {
+  return dayFromParts(component.get('year')!, component.get('month')!, component.get('day')!);
+}
+
+function middayOf(day: Day): Date {
+  return new Date(day * 86_400_000 + 43_200_000);
+}
+
+function multiDaySpan(sentence: string): number {
+  const m = /\b(two|three|four|five|\d)-day (?:meeting|summit|conference|talks|visit|session)/i.exec(sentence);
+  return m ? toNumber(m[1]) : 1;
+}
+
+function toNumber(word: string): number {
+  return NUMBER_WORDS[word.toLowerCase()] ?? Number(word);
+}

@@ -1,0 +1,138 @@
+import { formatDay, type DayRange } from '../core/day.ts';
+import type { Article, Category, DateBasis, EventRecord, Place } from '../core/model.ts';
+import { categorize } from './categories.ts';
+import { clauseAround, parentheticals, spanContaining, type Span } from './clauses.ts';
+import { findDates, resolveRelative, type DateExpression } from './dates.ts';
+import { whyNotLocation } from './locative.ts';
+import { createMentionFinder, type Mention } from './mentions.ts';
+import { splitSentences, type Sentence } from './sentences.ts';
+
+/** Page furniture that reports nothing: links, subscription boxes, bylines of the page rather than the story. */
+const BOILERPLATE = /\b(click here|read more|subscribe|skip to main content|advertisement|date created)\b/i;
+
+// Meetings of people, not "meet that threat": only these are placed at the dateline when no place is named.
+const DATELINE_MEETING = /\b(met with|meets with|meet with|meeting with|talks with|their talks|held talks|visited)\b/i;
+
+// A dateline opens the story with the place it was filed from, in capitals: "BAGHDAD - Agence France-Presse".
+const DATELINE = /^([A-Z][A-Z .’'-]+?)\s*(?:,[^\n]*?)?\s+[-–—(]/;
+
+interface Located {
+  sentence: Sentence;
+  place: string;
+  mention: Mention | null;
+  category: Category;
+  dates: { range: DayRange; text: string } | null;
+}
+
+/**
+ * The events of one article. Pure: the text and places in, event records out (ids numbered in text order).
+ * One event per sentence and place; a sentence names several places only when several things happened.
+ */
+export function extractEvents(article: Article, text: string, places: readonly Place[]): EventRecord[] {
+  const findMentions = createMentionFinder(places);
+  const byId = new Map(places.map((p) => [p.id, p]));
+  const sentences = splitSentences(text);
+  const dateline = findDateline(text, findMentions);
+
+  const located: Located[] = [];
+  for (const sentence of sentences) {
+    if (BOILERPLATE.test(sentence.text)) continue;
+    const mentions = findMentions(sentence.text);
+    const dates = findDates(sentence.text, article.published);
+    const hasFutureDate = dates.some((d) => d.range.start >= article.published && !d.relative) && /\b(will|begins?|starts?|opens?|is due|scheduled|next)\b/i.test(sentence.text);
+    const asides = parentheticals(sentence.text);
+
+    const places = new Map<string, Mention>();
+    for (const mention of mentions) {
+      if (places.has(mention.place)) continue;
+      const others = mentions.filter((m) => m !== mention);
+      if (whyNotLocation(sentence.text, mention, others, hasFutureDate) === null) places.set(mention.place, mention);
+    }
+    // A site in its city, a town in its province: keep the most specific place the sentence names.
+    for (const id of [...places.keys()]) {
+      for (const other of places.keys()) if (other !== id && isWithin(other, id, byId)) places.delete(id);
+    }
+
+    for (const [place, mention] of places) {
+      const clause = clauseAround(sentence.text, mention.start, mention.end);
+      const category = categorize(sentence.text.slice(clause.start, clause.end)) ?? categorize(sentence.text);
+      if (!category) continue;
+      located.push({ sentence, place, mention: shift(mention, sentence.start), category, dates: datesFor(dates, asides, mention) });
+    }
+    // A meeting reported without a place, in a story filed from one, happened where it was filed.
+    if (places.size === 0 && dateline && DATELINE_MEETING.test(sentence.text) && !/\b(will|would|expected to)\b/.test(sentence.text)) {
+      located.push({ sentence, place: dateline, mention: null, category: 'meeting', dates: datesFor(dates, asides, null) });
+    }
+  }
+
+  return located.map((event, n) => {
+    const { range, basis, text: dateText } = dateOf(event, sentences, article);
+    return {
+      id: `${article.id}#${n + 1}`,
+      article: article.id,
+      place: event.place,
+      start: formatDay(range.start),
+      end: formatDay(range.end),
+      category: event.category,
+      quote: event.sentence.text,
+      quoteStart: event.sentence.start,
+      mentionStart: event.mention?.start ?? null,
+      mentionEnd: event.mention?.end ?? null,
+      dateBasis: basis,
+      dateText,
+    };
+  });
+
+  function datesFor(dates: DateExpression[], asides: Span[], mention: Mention | null): Located['dates'] {
+    const aside = mention ? spanContaining(asides, mention.start, mention.end) : null;
+    const sameRegion = dates.filter((d) => spanContaining(asides, d.index, d.index + d.text.length) === aside);
+    if (sameRegion.length === 0) return null;
+    const at = mention?.start ?? 0;
+    const nearest = sameRegion.reduce((best, d) => (Math.abs(d.index - at) < Math.abs(best.index - at) ? d : best));
+    if (!nearest.relative) return { range: nearest.range, text: nearest.text };
+    const anchor = [...dates].reverse().find((d) => !d.relative && aside && d.index < aside.start);
+    return anchor ? { range: resolveRelative(nearest.relative, anchor.range.start), text: `${anchor.text} ${nearest.text}`.trim() } : null;
+  }
+}
+
+/**
+ * A sentence without a date of its own takes one from its context: the nearest earlier dated sentence in its
+ * paragraph or the paragraph before; failing that, the nearest earlier sentence with an exact day; failing
+ * that, the publication day. (Undated wire paragraphs report the story's day, not a vague stretch before it.)
+ */
+function dateOf(event: Located, sentences: readonly Sentence[], article: Article): { range: DayRange; basis: DateBasis; text: string | null } {
+  if (event.dates) return { range: event.dates.range, basis: 'stated', text: event.dates.text };
+  const index = sentences.indexOf(event.sentence);
+  let exact: DayRange | null = null;
+  for (let i = index - 1; i >= 0; i--) {
+    const previous = sentences[i];
+    if (BOILERPLATE.test(previous.text)) continue;
+    const dates = findDates(previous.text, article.published).filter((d) => !d.relative && !spanContaining(parentheticals(previous.text), d.index, d.index + d.text.length));
+    if (dates.length === 0) continue;
+    const range = dates[dates.length - 1].range;
+    if (previous.paragraph >= event.sentence.paragraph - 1) return { range, basis: 'context', text: null };
+    exact ??= range.start === range.end ? range : null;
+    if (exact) break;
+  }
+  if (exact) return { range: exact, basis: 'context', text: null };
+  return { range: { start: article.published, end: article.published }, basis: 'published', text: null };
+}
+
+function findDateline(text: string, findMentions: (t: string) => Mention[]): string | null {
+  for (const line of text.split('\n').slice(0, 12)) {
+    const m = DATELINE.exec(line.trim());
+    if (!m) continue;
+    const mention = findMentions(m[1]).find((x) => x.start === 0);
+    if (mention) return mention.place;
+  }
+  return null;
+}
+
+function isWithin(inner: string, outer: string, byId: Map<string, Place>): boolean {
+  for (let p = byId.get(inner)?.within; p; p = byId.get(p)?.within) if (p === outer) return true;
+  return false;
+}
+
+function shift(mention: Mention, by: number): Mention {
+  return { ...mention, start: mention.start + by, end: mention.end + by };
+}

@@ -1,0 +1,134 @@
+import * as v from 'valibot';
+import { parseDay } from '../core/day.ts';
+import { PLACE_KINDS, type Article, type Place } from '../core/model.ts';
+
+/** One problem with an input file: which file, which field (a JSON path such as `[2].published`), what is wrong. */
+export interface InputProblem {
+  file: string;
+  field: string;
+  message: string;
+}
+
+export class InputError extends Error {
+  constructor(readonly problems: InputProblem[]) {
+    super(problems.map(formatProblem).join('\n'));
+  }
+}
+
+export function formatProblem(p: InputProblem): string {
+  return `${p.file}: ${p.field}: ${p.message}`;
+}
+
+const ID = v.pipe(v.string(), v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase kebab-case'));
+const ISO_DAY = v.pipe(v.string(), v.check((s) => parseDay(s) !== null, 'must be a real calendar day, YYYY-MM-DD'));
+const TEXT = v.pipe(v.string(), v.minLength(1, 'must not be empty'));
+
+const ArticleSchema = v.object({
+  id: ID,
+  file: v.pipe(TEXT, v.check((f) => !f.startsWith('/') && !f.split(/[\\/]/).includes('..'), 'must be a relative path inside the folder')),
+  headline: TEXT,
+  outlet: TEXT,
+  published: ISO_DAY,
+  url: v.nullable(v.pipe(v.string(), v.url('must be a URL or null'))),
+});
+
+const LONGITUDE = v.pipe(v.number('must be a number'), v.minValue(-180, 'longitude must be ≥ -180'), v.maxValue(180, 'longitude must be ≤ 180'));
+const LATITUDE = v.pipe(v.number('must be a number'), v.minValue(-90, 'latitude must be ≥ -90'), v.maxValue(90, 'latitude must be ≤ 90'));
+
+const PlaceSchema = v.object({
+  type: v.literal('Feature'),
+  id: ID,
+  geometry: v.object({ type: v.literal('Point', 'must be "Point"'), coordinates: v.tuple([LONGITUDE, LATITUDE]) }),
+  properties: v.object({
+    id: ID,
+    name: TEXT,
+    aliases: v.array(TEXT),
+    kind: v.picklist(PLACE_KINDS, `must be one of ${PLACE_KINDS.join(', ')}`),
+    country: v.pipe(v.string(), v.regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code')),
+    source: TEXT,
+    radiusKm: v.optional(v.pipe(v.number(), v.minValue(0))),
+    within: v.optional(ID),
+    geonames: v.optional(v.number()),
+  }),
+});
+
+const PlacesSchema = v.object({ type: v.literal('FeatureCollection'), features: v.array(v.unknown()) });
+
+/** Parses the text of `articles.json`. Throws an InputError listing every problem found. */
+export function parseArticles(json: string, file: string): Article[] {
+  const data = parseJson(json, file);
+  if (!Array.isArray(data)) throw new InputError([{ file, field: '(root)', message: 'must be an array of article records' }]);
+  const problems: InputProblem[] = [];
+  const articles: Article[] = [];
+  const seen = new Set<string>();
+  data.forEach((item, i) => {
+    const result = v.safeParse(ArticleSchema, item);
+    if (!result.success) return problems.push(...issuesToProblems(result.issues, file, `[${i}]`));
+    const a = result.output;
+    if (seen.has(a.id)) return problems.push({ file, field: `[${i}].id`, message: `duplicate id "${a.id}"` });
+    seen.add(a.id);
+    articles.push({ ...a, published: parseDay(a.published)! });
+  });
+  if (problems.length) throw new InputError(problems);
+  return articles;
+}
+
+/** Parses the text of `places.geojson`. Throws an InputError listing every problem found. */
+export function parsePlaces(json: string, file: string): Place[] {
+  const data = parseJson(json, file);
+  const collection = v.safeParse(PlacesSchema, data);
+  if (!collection.success) throw new InputError(issuesToProblems(collection.issues, file, ''));
+  const problems: InputProblem[] = [];
+  const places: Place[] = [];
+  collection.output.features.forEach((item, i) => {
+    const at = `features[${i}]`;
+    const result = v.safeParse(PlaceSchema, item);
+    if (!result.success) return problems.push(...issuesToProblems(result.issues, file, at));
+    const f = result.output;
+    if (f.properties.id !== f.id) return problems.push({ file, field: `${at}.properties.id`, message: `must equal the feature id "${f.id}"` });
+    if (places.some((p) => p.id === f.id)) return problems.push({ file, field: `${at}.id`, message: `duplicate id "${f.id}"` });
+    places.push({
+      id: f.id,
+      name: f.properties.name,
+      aliases: f.properties.aliases,
+      kind: f.properties.kind,
+      country: f.properties.country,
+      lngLat: [f.geometry.coordinates[0], f.geometry.coordinates[1]],
+      radiusKm: f.properties.radiusKm ?? null,
+      within: f.properties.within ?? null,
+      source: f.properties.source,
+    });
+  });
+  places.forEach((p) => {
+    if (p.within && !places.some((q) => q.id === p.within)) {
+      const i = places.indexOf(p);
+      problems.push({ file, field: `features[${i}].properties.within`, message: `unknown place "${p.within}"` });
+    }
+  });
+  if (problems.length) throw new InputError(problems);
+  return places;
+}
+
+function parseJson(json: string, file: string): unknown {
+  try {
+    return JSON.parse(json);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const position = /position (\d+)/.exec(message);
+    const line = position ? json.slice(0, Number(position[1])).split('\n').length : null;
+    return failJson(file, line === null ? message : `line ${line}: ${message}`);
+  }
+}
+
+function failJson(file: string, message: string): never {
+  throw new InputError([{ file, field: '(json)', message: `invalid JSON: ${message}` }]);
+}
+
+function issuesToProblems(issues: readonly v.BaseIssue<unknown>[], file: string, prefix: string): InputProblem[] {
+  return issues.map((issue) => {
+    const path = (issue.path ?? []).map((p) => (typeof p.key === 'number' ? `[${p.key}]` : `.${String(p.key)}`)).join('');
+    const field = `${prefix}${path}`.replace(/^\./, '') || '(root)';
+    const message = issue.kind === 'schema' && issue.received === 'undefined' ? 'is missing' : issue.message;
+    return { file, field, message };
+  });
+}
