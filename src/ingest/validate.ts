@@ -1,3 +1,4 @@
+import * as jsonc from 'jsonc-parser';
 import * as v from 'valibot';
 import { parseDay } from '../core/day.ts';
 import { PLACE_KINDS, type Article, type Place } from '../core/model.ts';
@@ -109,19 +110,20 @@ export function parsePlaces(json: string, file: string): Place[] {
   return places;
 }
 
+/** JSON.parse, with the line and column of the first error found by jsonc-parser (Node 20's message has none). */
 function parseJson(json: string, file: string): unknown {
   try {
     return JSON.parse(json);
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const position = /position (\d+)/.exec(message);
-    const line = position ? json.slice(0, Number(position[1])).split('\n').length : null;
-    return failJson(file, line === null ? message : `line ${line}: ${message}`);
+    const errors: jsonc.ParseError[] = [];
+    jsonc.parse(json, errors, { disallowComments: true, allowTrailingComma: false });
+    const first = errors[0];
+    const where = first ? json.slice(0, first.offset).split('\n') : null;
+    const message = first
+      ? `line ${where!.length}, column ${where![where!.length - 1].length + 1}: ${jsonc.printParseErrorCode(first.error)}`
+      : (error as Error).message;
+    throw new InputError([{ file, field: '(json)', message: `invalid JSON: ${message}` }]);
   }
-}
-
-function failJson(file: string, message: string): never {
-  throw new InputError([{ file, field: '(json)', message: `invalid JSON: ${message}` }]);
 }
 
 function issuesToProblems(issues: readonly v.BaseIssue<unknown>[], file: string, prefix: string): InputProblem[] {

@@ -1,0 +1,111 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const CLI = join(process.cwd(), 'build/cli/ingest/cli.js');
+const PREVIOUS_OUTPUT = '{"events": "from an earlier run"}\n';
+
+/** A copy of the real corpus in a fresh folder, with an output file from "an earlier run" already there. */
+function createCorpus(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'datelines-cli-'));
+  cpSync('data/articles', join(dir, 'articles'), { recursive: true });
+  cpSync('data/articles.json', join(dir, 'articles.json'));
+  cpSync('geo/places.geojson', join(dir, 'places.geojson'));
+  writeFileSync(join(dir, 'events.json'), PREVIOUS_OUTPUT);
+  return dir;
+}
+
+function ingest(dir: string) {
+  const result = spawnSync(process.execPath, [CLI, '--articles', join(dir, 'articles.json'), '--places', join(dir, 'places.geojson'), '--out', join(dir, 'events.json')], { encoding: 'utf8' });
+  return { status: result.status, lines: result.stderr.trim().split('\n'), output: readFileSync(join(dir, 'events.json'), 'utf8'), files: readdirSync(dir).sort() };
+}
+
+function editJson(dir: string, file: string, edit: (data: any) => void): void {
+  const data = JSON.parse(readFileSync(join(dir, file), 'utf8'));
+  edit(data);
+  writeFileSync(join(dir, file), JSON.stringify(data, null, 2));
+}
+
+/** Runs a broken corpus and checks the contract: exit 1, the old output untouched, no temporary file left. */
+function expectRejected(dir: string): string[] {
+  const run = ingest(dir);
+  expect(run.status).toBe(1);
+  expect(run.output).toBe(PREVIOUS_OUTPUT);
+  expect(run.files).toEqual(['articles', 'articles.json', 'events.json', 'places.geojson']);
+  return run.lines;
+}
+
+describe('npm run ingest on another corpus', () => {
+  it('writes the same bytes as data/events.json for a copy of the corpus', () => {
+    const dir = createCorpus();
+    const run = ingest(dir);
+    expect(run.status).toBe(0);
+    expect(run.output).toBe(readFileSync('data/events.json', 'utf8'));
+  });
+});
+
+describe('bad input: exit 1, one line per problem naming file and field, old output untouched', () => {
+  it('names a file that cannot be read', () => {
+    const dir = createCorpus();
+    const run = spawnSync(process.execPath, [CLI, '--articles', join(dir, 'missing.json'), '--places', join(dir, 'places.geojson'), '--out', join(dir, 'events.json')], { encoding: 'utf8' });
+    expect(run.status).toBe(1);
+    expect(run.stderr.trim()).toBe(`${join(dir, 'missing.json')}: (file): no such file`);
+    expect(readFileSync(join(dir, 'events.json'), 'utf8')).toBe(PREVIOUS_OUTPUT);
+  });
+
+  it('names the line of invalid JSON', () => {
+    const dir = createCorpus();
+    writeFileSync(join(dir, 'places.geojson'), '{\n  "type": "FeatureCollection",\n  "features": [,]\n}');
+    const [line] = expectRejected(dir);
+    expect(line).toMatch(new RegExp(`^${join(dir, 'places.geojson')}: \\(json\\): invalid JSON: line 3, column 16: ValueExpected$`));
+  });
+
+  it('names a missing field', () => {
+    const dir = createCorpus();
+    editJson(dir, 'articles.json', (a) => delete a[1].published);
+    expect(expectRejected(dir)).toEqual([`${join(dir, 'articles.json')}: [1].published: is missing`]);
+  });
+
+  it('names an ill-typed field and an impossible date, one line each', () => {
+    const dir = createCorpus();
+    editJson(dir, 'articles.json', (a) => {
+      a[0].headline = 42;
+      a[2].published = '2014-02-30';
+    });
+    const lines = expectRejected(dir);
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/articles\.json: \[0\]\.headline: /);
+    expect(lines[1]).toBe(`${join(dir, 'articles.json')}: [2].published: must be a real calendar day, YYYY-MM-DD`);
+  });
+
+  it('names an unknown place', () => {
+    const dir = createCorpus();
+    editJson(dir, 'places.geojson', (g) => (g.features[1].properties.within = 'atlantis'));
+    expect(expectRejected(dir)).toEqual([`${join(dir, 'places.geojson')}: features[1].properties.within: unknown place "atlantis"`]);
+  });
+
+  it('names a duplicate id and coordinates out of range', () => {
+    const dir = createCorpus();
+    editJson(dir, 'places.geojson', (g) => {
+      g.features[2].id = g.features[2].properties.id = g.features[0].id;
+      g.features[3].geometry.coordinates = [43.1, 136.3];
+    });
+    const lines = expectRejected(dir);
+    expect(lines).toContain(`${join(dir, 'places.geojson')}: features[2].id: duplicate id "baghdad"`);
+    expect(lines).toContain(`${join(dir, 'places.geojson')}: features[3].geometry.coordinates[1]: latitude must be ≤ 90`);
+  });
+
+  it('names an article file that is missing or not UTF-8', () => {
+    const dir = createCorpus();
+    editJson(dir, 'articles.json', (a) => (a[0].file = 'articles/nowhere.txt'));
+    const latin1 = JSON.parse(readFileSync(join(dir, 'articles.json'), 'utf8'))[1].file;
+    writeFileSync(join(dir, latin1), Buffer.from([0x48, 0xfc, 0x72, 0x72, 0x69, 0x79, 0x65, 0x74]));
+    const lines = expectRejected(dir);
+    expect(lines).toEqual([
+      `${join(dir, 'articles/nowhere.txt')}: ${join(dir, 'articles.json')}: [0].file: no such file`,
+      `${join(dir, latin1)}: ${join(dir, 'articles.json')}: [1].file: is not valid UTF-8`,
+    ]);
+  });
+});

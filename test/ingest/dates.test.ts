@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { formatDay, parseDay } from '../../src/core/day.ts';
+import { findDates, resolveRelative } from '../../src/ingest/dates.ts';
+
+/** The dates a sentence states, as `text=start..end`, resolved against a publication day. */
+function datesIn(sentence: string, published: string): string[] {
+  return findDates(sentence, parseDay(published)!).map((d) => `${d.text}=${formatDay(d.range.start)}..${formatDay(d.range.end)}`);
+}
+
+describe('explicit dates', () => {
+  it('reads a month and day without a year as the one nearest publication', () => {
+    expect(datesIn('Kerry on June 23 pledged support.', '2014-06-23')).toEqual(['June 23=2014-06-23..2014-06-23']);
+    expect(datesIn('Hollande stated on July 22 that France would act.', '2016-07-22')).toEqual(['July 22=2016-07-22..2016-07-22']);
+  });
+
+  it('reads abbreviated months with a period', () => {
+    expect(datesIn('The strikes began on Aug. 8 in the north.', '2014-12-03')).toEqual(['Aug. 8=2014-08-08..2014-08-08']);
+  });
+
+  it('puts a late-December date in the previous year when published in early January', () => {
+    expect(datesIn('Rebels entered the town on Dec. 30, officials said.', '2015-01-02')).toEqual(['Dec. 30=2014-12-30..2014-12-30']);
+  });
+
+  it('keeps a stated year', () => {
+    expect(datesIn('The talks of March 3, 2013 failed.', '2015-01-02')).toEqual(['March 3, 2013=2013-03-03..2013-03-03']);
+  });
+
+  it('does not take "now" or bare numbers for dates', () => {
+    expect(datesIn('The liberation of the city is now in sight.', '2016-07-22')).toEqual([]);
+    expect(datesIn('Troops retook 700 sq km and 200 oil facilities.', '2015-01-22')).toEqual([]);
+  });
+});
+
+describe('weekdays', () => {
+  it('takes "on Monday" as the last Monday on or before publication', () => {
+    expect(datesIn('Kerry made a surprise visit on Monday.', '2014-06-24')).toEqual(['on Monday=2014-06-23..2014-06-23']);
+  });
+
+  it('takes a weekday equal to the publication weekday as the publication day itself', () => {
+    expect(datesIn('Kerry told members in Brussels Wednesday.', '2014-12-03')).toEqual(['Wednesday=2014-12-03..2014-12-03']);
+  });
+
+  it('looks forward when the sentence speaks of the future', () => {
+    expect(datesIn('A meeting of ministers begins on Thursday.', '2014-06-24')).toEqual(['on Thursday=2014-06-26..2014-06-26']);
+    expect(datesIn('Kerry will meet Abadi on Monday.', '2014-06-24')).toEqual(['on Monday=2014-06-30..2014-06-30']);
+  });
+
+  it('stretches a two-day meeting that begins on a weekday over both days', () => {
+    expect(datesIn('A two-day meeting of foreign ministers begins on Tuesday.', '2014-06-24')).toEqual(['on Tuesday=2014-06-24..2014-06-25']);
+  });
+
+  it('crosses a year boundary backwards', () => {
+    expect(datesIn('Militants attacked the post on Wednesday.', '2015-01-02')).toEqual(['on Wednesday=2014-12-31..2014-12-31']);
+  });
+});
+
+describe('vague dates are ranges', () => {
+  it('takes "at the weekend" as the Saturday and Sunday before publication', () => {
+    expect(datesIn('At the weekend, insurgents swept into two towns.', '2014-06-24')).toEqual(['At the weekend=2014-06-21..2014-06-22']);
+  });
+
+  it('takes "last weekend’s" the same way, and the coming weekend for the future', () => {
+    expect(datesIn('But last weekend’s failed coup raised questions.', '2016-07-22')).toEqual(['last weekend’s=2016-07-16..2016-07-17']);
+    expect(datesIn('Talks will resume at the weekend.', '2016-07-22')).toEqual(['at the weekend=2016-07-23..2016-07-24']);
+  });
+
+  it('takes "last week" as Monday to Sunday of the previous week', () => {
+    expect(datesIn('The minister said last week that strikes failed.', '2014-12-03')).toEqual(['last week=2014-11-24..2014-11-30']);
+  });
+
+  it('takes "earlier this month" as the 1st up to the day before publication', () => {
+    expect(datesIn('The bombing earlier this month killed 292.', '2016-07-22')).toEqual(['earlier this month=2016-07-01..2016-07-21']);
+  });
+
+  it('takes "this month" as the 1st up to publication, and "last month" as the whole month before', () => {
+    expect(datesIn('A gunman killed four hostages this month.', '2015-01-22')).toEqual(['this month=2015-01-01..2015-01-22']);
+    expect(datesIn('The town fell last month.', '2015-01-22')).toEqual(['last month=2014-12-01..2014-12-31']);
+  });
+
+  it('keeps "earlier this month" non-empty on the first of a month', () => {
+    expect(datesIn('Earlier this month the border closed.', '2015-03-01')).toEqual(['Earlier this month=2015-03-01..2015-03-01']);
+  });
+
+  it('takes "since Aug. 8" as Aug. 8 to publication', () => {
+    expect(datesIn('Since Aug. 8 the coalition has launched 1,000 airstrikes.', '2014-12-03')).toEqual(['Since Aug. 8=2014-08-08..2014-12-03']);
+  });
+
+  it('takes "two weeks ago" as the week around that day', () => {
+    expect(datesIn('The offensive began two weeks ago.', '2014-06-24')).toEqual(['two weeks ago=2014-06-07..2014-06-13']);
+  });
+});
+
+describe('dates relative to another date', () => {
+  it('places "nearly two months after" between one and a half and two months before its anchor', () => {
+    const [relative] = findDates('nearly two months after militants seized the city', parseDay('2014-12-03')!).filter((d) => d.relative);
+    const range = resolveRelative(relative.relative!, parseDay('2014-08-08')!);
+    expect([formatDay(range.start), formatDay(range.end)]).toEqual(['2014-06-09', '2014-06-24']);
+  });
+
+  it('places "about three weeks after" half a week either side', () => {
+    const range = resolveRelative({ amount: 3, unit: 'week', qualifier: 'about' }, parseDay('2014-08-08')!);
+    expect([formatDay(range.start), formatDay(range.end)]).toEqual(['2014-07-15', '2014-07-21']);
+  });
+});

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { extractEvents } from '../../src/ingest/extract.ts';
+import { createArticle, createPlace } from './helpers.ts';
+
+// Short news-style texts written for these tests, not seen while the rules were written for the corpus.
+const places = [
+  createPlace('kirkuk', { name: 'Kirkuk' }),
+  createPlace('erbil', { name: 'Erbil', aliases: ['Erbil', 'Arbil'] }),
+  createPlace('geneva', { name: 'Geneva', country: 'CH' }),
+  createPlace('damascus', { name: 'Damascus', country: 'SY' }),
+  createPlace('moscow', { name: 'Moscow', country: 'RU' }),
+  createPlace('fallujah', { name: 'Fallujah', kind: 'town', within: 'anbar' }),
+  createPlace('anbar', { name: 'Anbar province', aliases: ['Anbar'], kind: 'province' }),
+];
+
+function eventsOf(text: string, published: string): string[] {
+  return extractEvents(createArticle(published), text, places).map((e) => `${e.place} ${e.start}..${e.end} ${e.category}${e.mentionStart === null ? ' (inferred)' : ''}`);
+}
+
+describe('articles the rules were not written against', () => {
+  it('keeps a capital that speaks for its government off the map', () => {
+    const text = 'Moscow warned on Tuesday that strikes would escalate. Damascus said the rebels lied.\nThe talks in Geneva collapsed on Tuesday, diplomats said.';
+    expect(eventsOf(text, '2015-10-01')).toEqual(['geneva 2015-09-29..2015-09-29 meeting']);
+  });
+
+  it('dates a future meeting forward and a past one back', () => {
+    const text = 'Foreign ministers will meet in Geneva on Monday to discuss a truce.\nOn Monday, a car bomb exploded in Kirkuk, police said.';
+    expect(eventsOf(text, '2015-10-01')).toEqual(['geneva 2015-10-05..2015-10-05 meeting', 'kirkuk 2015-09-28..2015-09-28 attack']);
+  });
+
+  it('gives a weekend as Saturday and Sunday, never one guessed day', () => {
+    const text = 'At the weekend, militants stormed Fallujah in Anbar province, residents said.';
+    expect(eventsOf(text, '2016-01-05')).toEqual(['fallujah 2016-01-02..2016-01-03 capture']);
+  });
+
+  it('crosses a year boundary: "on Wednesday" published on a Saturday in January', () => {
+    const text = 'Kurdish forces retook villages near Erbil on Wednesday.';
+    expect(eventsOf(text, '2015-01-03')).toEqual(['erbil 2014-12-31..2014-12-31 recapture']);
+  });
+
+  it('places a meeting from the dateline when the sentence names no place, and says it is inferred', () => {
+    const text = 'ARBIL - Reuters\n\nThe Kurdish president met with the Turkish envoy on Sunday.';
+    expect(eventsOf(text, '2015-03-02')).toEqual(['erbil 2015-03-01..2015-03-01 meeting (inferred)']);
+  });
+
+  it('lets an undated sentence take the date of the paragraph before it', () => {
+    const text = 'Militants attacked a checkpoint on Friday, police said.\nLater, fighting broke out in Kirkuk and two soldiers were killed.';
+    expect(eventsOf(text, '2015-06-08')).toEqual(['kirkuk 2015-06-05..2015-06-05 attack']);
+  });
+
+  it('does not place an origin or a speculation', () => {
+    const text = 'Fighters from Fallujah arrived on Monday. The fall of Kirkuk would be a disaster, he said on Monday.';
+    expect(eventsOf(text, '2015-06-08')).toEqual([]);
+  });
+});
