@@ -1,6 +1,11 @@
 import { execFileSync } from 'node:child_process';
+import { build } from 'vite';
 
-/** Compiles the ingest CLI once, so the command-line tests run the same JavaScript that `npm run ingest` runs. */
-export default function setup(): void {
+/**
+ * Compiles the ingest CLI, so the command-line tests run the JavaScript that `npm run ingest` runs, and builds the
+ * app, so the browser tests drive what `npm run build` ships.
+ */
+export default async function setup(): Promise<void> {
   execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.cli.json'], { stdio: 'inherit' });
+  await build({ logLevel: 'warn' });
 }

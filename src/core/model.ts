@@ -53,3 +53,10 @@ export interface EventRecord {
   dateBasis: DateBasis;
   dateText: string | null;
 }
+
+/** An event as the app holds it: the record of `events.json`, with its dates as calendar days. */
+export interface MapEvent extends Omit<EventRecord, 'start' | 'end'> {
+  start: Day;
+  /** Inclusive. */
+  end: Day;
+}

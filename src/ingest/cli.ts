@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
 import { ingestFiles } from './files.ts';
-import { InputError, formatProblem } from './validate.ts';
+import { InputError, formatProblem } from '../core/validate.ts';
 
 const USAGE = 'usage: npm run ingest -- [--articles data/articles.json] [--places geo/places.geojson] [--out data/events.json]';
 

@@ -2,7 +2,7 @@ import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Place } from '../core/model.ts';
 import { runIngest, serializeEvents, type ArticleWithText } from './pipeline.ts';
-import { InputError, parseArticles, parsePlaces, type InputProblem } from './validate.ts';
+import { InputError, parseArticles, parsePlaces, type InputProblem } from '../core/validate.ts';
 
 export interface IngestPaths {
   articles: string;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as turf from '@turf/turf';
 import { describe, expect, it } from 'vitest';
-import { parsePlaces } from '../../src/ingest/validate.ts';
+import { parsePlaces } from '../../src/core/validate.ts';
 
 const require = createRequire(import.meta.url);
 const FILE = 'geo/places.geojson';

@@ -1,7 +1,7 @@
 import * as jsonc from 'jsonc-parser';
 import * as v from 'valibot';
-import { parseDay } from '../core/day.ts';
-import { PLACE_KINDS, type Article, type Place } from '../core/model.ts';
+import { parseDay } from './day.ts';
+import { CATEGORIES, PLACE_KINDS, type Article, type MapEvent, type Place } from './model.ts';
 
 /** One problem with an input file: which file, which field (a JSON path such as `[2].published`), what is wrong. */
 export interface InputProblem {
@@ -133,4 +133,55 @@ function issuesToProblems(issues: readonly v.BaseIssue<unknown>[], file: string,
     const message = issue.kind === 'schema' && issue.received === 'undefined' ? 'is missing' : issue.message;
     return { file, field, message };
   });
+}
+
+const EventSchema = v.object({
+  id: TEXT,
+  article: ID,
+  place: ID,
+  start: ISO_DAY,
+  end: ISO_DAY,
+  category: v.picklist(CATEGORIES, `must be one of ${CATEGORIES.join(', ')}`),
+  quote: TEXT,
+  quoteStart: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  mentionStart: v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0))),
+  mentionEnd: v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0))),
+  dateBasis: v.optional(v.picklist(['stated', 'context', 'published']), 'stated'),
+  dateText: v.optional(v.nullable(v.string()), null),
+});
+
+/**
+ * Parses `events.json` for the app. Unlike the pipeline's inputs, a bad record does not reject the file: it is
+ * left out and reported, so a dataset with a few broken events still shows the good ones.
+ */
+export function parseEvents(
+  json: string,
+  file: string,
+  known: { places: ReadonlySet<string>; articles: ReadonlySet<string> },
+): { events: MapEvent[]; problems: InputProblem[] } {
+  const data = parseJson(json, file);
+  const list = v.safeParse(v.object({ events: v.array(v.unknown()) }), data);
+  if (!list.success) throw new InputError(issuesToProblems(list.issues, file, ''));
+  const events: MapEvent[] = [];
+  const problems: InputProblem[] = [];
+  const seen = new Set<string>();
+  list.output.events.forEach((item, i) => {
+    const at = `events[${i}]`;
+    const result = v.safeParse(EventSchema, item);
+    if (!result.success) return problems.push(...issuesToProblems(result.issues, file, at).slice(0, 1));
+    const e = result.output;
+    const start = parseDay(e.start)!;
+    const end = parseDay(e.end)!;
+    const problem = (field: string, message: string) => problems.push({ file, field: `${at}.${field}`, message });
+    if (seen.has(e.id)) return problem('id', `duplicate id "${e.id}"`);
+    if (!known.places.has(e.place)) return problem('place', `unknown place "${e.place}"`);
+    if (!known.articles.has(e.article)) return problem('article', `unknown article "${e.article}"`);
+    if (end < start) return problem('end', 'is before start');
+    if ((e.mentionStart === null) !== (e.mentionEnd === null) || (e.mentionStart !== null && e.mentionEnd! <= e.mentionStart)) {
+      return problem('mentionEnd', 'must follow mentionStart, or both be null');
+    }
+    seen.add(e.id);
+    events.push({ ...e, start, end });
+  });
+  return { events, problems };
 }

@@ -1,0 +1,78 @@
+import { formatDay, parseDay, type Day } from './day.ts';
+
+/**
+ * What the URL hash holds: `#from=2014-06-20&to=2014-06-30&place=tal-afar&map=6/35.1/41.2`. Every part is
+ * optional; parsing never throws and drops whatever it cannot read, so a mangled link still opens the app.
+ */
+export interface UrlState {
+  from?: Day;
+  to?: Day;
+  place?: string;
+  view?: MapView;
+}
+
+export interface MapView {
+  zoom: number; // 0–24
+  lat: number; // −85.06–85.06 (Web Mercator's limit)
+  lng: number; // −180–180
+}
+
+const PLACE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const MAX_LAT = 85.051129;
+
+export function parseHash(hash: string): UrlState {
+  const state: UrlState = {};
+  for (const part of hash.replace(/^#/, '').split('&')) {
+    const eq = part.indexOf('=');
+    if (eq <= 0) continue;
+    const key = part.slice(0, eq);
+    const value = safeDecode(part.slice(eq + 1));
+    if (value === null) continue;
+    if (key === 'from' || key === 'to') {
+      const day = parseDay(value);
+      if (day !== null) state[key] = day;
+    } else if (key === 'place') {
+      if (PLACE_ID.test(value) && value.length <= 100) state.place = value;
+    } else if (key === 'map') {
+      const view = parseView(value);
+      if (view) state.view = view;
+    }
+  }
+  if (state.from !== undefined && state.to !== undefined && state.from > state.to) [state.from, state.to] = [state.to, state.from];
+  return state;
+}
+
+/** The hash for a state, parts in a fixed order; the map view is written with MapLibre's own precision. */
+export function serializeHash(state: UrlState): string {
+  const parts: string[] = [];
+  if (state.from !== undefined) parts.push(`from=${formatDay(state.from)}`);
+  if (state.to !== undefined) parts.push(`to=${formatDay(state.to)}`);
+  if (state.place) parts.push(`place=${state.place}`);
+  if (state.view) parts.push(`map=${formatView(state.view)}`);
+  return parts.length ? `#${parts.join('&')}` : '';
+}
+
+/** `zoom/lat/lng` as MapLibre's hash writes it: zoom to 2 decimals, coordinates to a precision that grows with zoom. */
+export function formatView({ zoom, lat, lng }: MapView): string {
+  const precision = Math.max(0, Math.ceil((zoom * Math.LN2 + Math.log(512 / 360 / 0.5)) / Math.LN10));
+  const m = 10 ** precision;
+  const round = (x: number) => Math.round(x * m) / m;
+  return `${Math.round(zoom * 100) / 100}/${round(lat)}/${round(lng)}`;
+}
+
+function parseView(value: string): MapView | null {
+  const parts = value.split('/');
+  if (parts.length < 3) return null;
+  const [zoom, lat, lng] = parts.slice(0, 3).map((p) => (/^-?\d+(\.\d+)?$/.test(p) ? Number(p) : NaN));
+  if (![zoom, lat, lng].every(Number.isFinite)) return null;
+  if (zoom < 0 || zoom > 24 || Math.abs(lat) > 90 || Math.abs(lng) > 180) return null;
+  return { zoom, lat: Math.max(-MAX_LAT, Math.min(MAX_LAT, lat)), lng };
+}
+
+function safeDecode(text: string): string | null {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,159 @@
+import * as maplibregl from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import fontUrl from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff2?url';
+import type { FeatureCollection, Point, Polygon } from 'geojson';
+import { createEffect, getOwner, onCleanup, onMount, runWithOwner } from 'solid-js';
+import type { MapView as View } from '../core/url-state.ts';
+import { createBasemapStyle } from './basemap.ts';
+import { AREAS_SOURCE, CLUSTER_OPTIONS, PLACES_SOURCE, createPlaceLayers, selectionPaint } from './layers.ts';
+import type { MarkProperties } from './marks.ts';
+import { hasWebGL } from './webgl.ts';
+
+maplibregl.setWorkerUrl(workerUrl);
+
+declare global {
+  interface Window {
+    map?: maplibregl.Map;
+  }
+}
+
+/** What the rest of the app may ask of the map once it has loaded. */
+export interface MapControls {
+  /** Frames the given [lng, lat] points; `padding` in px. */
+  fit(points: readonly [number, number][], options?: { animate?: boolean; maxZoom?: number }): void;
+  /** Brings a point into view if it is not, without changing the zoom more than needed. */
+  reveal(point: [number, number]): void;
+}
+
+export interface MapViewProps {
+  marks: FeatureCollection<Point, MarkProperties>;
+  areas: FeatureCollection<Polygon, { id: string }>;
+  selected: string | null;
+  initialView: View | null;
+  /** Points the first view frames when the URL names no view. */
+  initialFrame: readonly [number, number][];
+  onSelect(id: string): void;
+  onViewChange(view: View): void;
+  onReady(controls: MapControls): void;
+  /** Called when the map cannot be shown (no WebGL, or the context was lost). */
+  onUnavailable(reason: string): void;
+}
+
+export function MapView(props: MapViewProps) {
+  let container!: HTMLDivElement;
+
+  onMount(() => {
+    const owner = getOwner();
+    if (!hasWebGL()) return props.onUnavailable('This browser cannot draw WebGL, which the map needs.');
+    const map = new maplibregl.Map({
+      container,
+      style: createBasemapStyle(new URL(fontUrl, document.baseURI).href),
+      center: props.initialView ? [props.initialView.lng, props.initialView.lat] : [41, 34],
+      zoom: props.initialView?.zoom ?? 4,
+      attributionControl: false,
+      dragRotate: false,
+      pitchWithRotate: false,
+      renderWorldCopies: true,
+      cancelPendingTileRequestsWhileZooming: false,
+    });
+    window.map = map;
+    map.touchZoomRotate.disableRotation();
+    map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-left');
+    map.addControl(new maplibregl.AttributionControl({ compact: true, customAttribution: 'Basemap: Natural Earth' }));
+    const controls = createControls(map);
+    if (!props.initialView) controls.fit(props.initialFrame, { animate: false, maxZoom: 6 });
+
+    map.on('load', () => {
+      map.addSource(PLACES_SOURCE, { type: 'geojson', data: props.marks, ...CLUSTER_OPTIONS } as maplibregl.GeoJSONSourceSpecification);
+      map.addSource(AREAS_SOURCE, { type: 'geojson', data: props.areas });
+      for (const layer of createPlaceLayers('')) map.addLayer(layer);
+      wireInteractions(map, props);
+      runWithOwner(owner, () => {
+        createEffect(() => (map.getSource(PLACES_SOURCE) as maplibregl.GeoJSONSource).setData(props.marks));
+        createEffect(() => (map.getSource(AREAS_SOURCE) as maplibregl.GeoJSONSource).setData(props.areas));
+        createEffect(() => {
+          const paint = selectionPaint(props.selected ?? '');
+          map.setPaintProperty('place-marks', 'circle-stroke-color', paint['circle-stroke-color']);
+          map.setPaintProperty('place-marks', 'circle-stroke-width', paint['circle-stroke-width']);
+        });
+      });
+      props.onReady(controls);
+    });
+
+    const reportView = () => {
+      const c = map.getCenter();
+      props.onViewChange({ zoom: map.getZoom(), lat: c.lat, lng: c.wrap().lng });
+    };
+    map.on('moveend', reportView);
+    const canvas = map.getCanvas();
+    const lost = () => props.onUnavailable('The map’s WebGL context was lost.');
+    canvas.addEventListener('webglcontextlost', lost);
+    onCleanup(() => {
+      canvas.removeEventListener('webglcontextlost', lost);
+      map.remove();
+      if (window.map === map) delete window.map;
+    });
+  });
+
+  return <div ref={container} class="map" role="application" aria-label="Map of events" />;
+}
+
+function createControls(map: maplibregl.Map): MapControls {
+  return {
+    fit(points, options = {}) {
+      if (points.length === 0) return;
+      const bounds = new maplibregl.LngLatBounds();
+      for (const p of points) bounds.extend(p);
+      const { clientWidth, clientHeight } = map.getContainer();
+      const pad = Math.min(90, Math.max(24, Math.round(Math.min(clientWidth, clientHeight) / 7)));
+      // The legend covers the bottom left corner on wide screens: keep marks clear of it.
+      const padding = { top: pad, right: pad, left: pad, bottom: clientWidth > 760 ? pad + 60 : pad };
+      map.fitBounds(bounds, { padding, maxZoom: options.maxZoom ?? 9, animate: options.animate ?? true, duration: 800 });
+    },
+    reveal(point) {
+      if (!map.getBounds().contains(point)) map.easeTo({ center: point, zoom: Math.max(map.getZoom(), 5), duration: 600 });
+    },
+  };
+}
+
+/** Hover tooltips, clicks on places and on clusters. */
+function wireInteractions(map: maplibregl.Map, props: MapViewProps): void {
+  const tooltip = new maplibregl.Popup({ closeButton: false, closeOnClick: false, offset: 12, className: 'mark-tooltip' });
+  const show = (e: maplibregl.MapLayerMouseEvent) => {
+    const feature = e.features?.[0];
+    if (!feature) return;
+    map.getCanvas().style.cursor = 'pointer';
+    const p = feature.properties as Record<string, unknown>;
+    const node = document.createElement('div');
+    const title = node.appendChild(document.createElement('strong'));
+    const line = node.appendChild(document.createElement('div'));
+    if (p.cluster) {
+      title.textContent = `${p.point_count} places`;
+      line.textContent = `${p.events} ${p.events === 1 ? 'event' : 'events'} in window · click to open`;
+    } else {
+      title.textContent = String(p.name);
+      line.textContent = `${p.count} ${p.count === 1 ? 'event' : 'events'} in window`;
+    }
+    tooltip.setLngLat((feature.geometry as Point).coordinates as [number, number]).setDOMContent(node).addTo(map);
+  };
+  const hide = () => {
+    map.getCanvas().style.cursor = '';
+    tooltip.remove();
+  };
+  for (const layer of ['place-marks', 'clusters']) {
+    map.on('mousemove', layer, show);
+    map.on('mouseleave', layer, hide);
+  }
+  map.on('click', 'place-marks', (e) => {
+    const id = e.features?.[0]?.properties?.id;
+    if (typeof id === 'string') props.onSelect(id);
+  });
+  map.on('click', 'clusters', async (e) => {
+    const feature = e.features?.[0];
+    if (!feature) return;
+    const source = map.getSource(PLACES_SOURCE) as maplibregl.GeoJSONSource;
+    const zoom = await source.getClusterExpansionZoom(feature.properties!.cluster_id as number);
+    map.easeTo({ center: (feature.geometry as Point).coordinates as [number, number], zoom: zoom + 0.2, duration: 500 });
+  });
+}

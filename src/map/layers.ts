@@ -1,0 +1,95 @@
+import type { CircleLayerSpecification, LayerSpecification } from 'maplibre-gl';
+import { LABEL_FONT } from './basemap.ts';
+
+export const PLACES_SOURCE = 'places';
+export const AREAS_SOURCE = 'areas';
+
+/** Clustering of place marks: places closer than this on screen merge into one mark that opens on click. */
+export const CLUSTER_OPTIONS = {
+  cluster: true,
+  clusterRadius: 30, // px
+  clusterMaxZoom: 13, // above this zoom every place stands alone
+  clusterProperties: { events: ['+', ['get', 'count']] },
+} as const;
+
+/** The layers that draw the places over the basemap; `selected` is the id of the selected place, or ''. */
+export function createPlaceLayers(selected: string): LayerSpecification[] {
+  return [
+    {
+      id: 'area-fill',
+      type: 'fill',
+      source: AREAS_SOURCE,
+      paint: { 'fill-color': '#6b5f4f', 'fill-opacity': 0.06 },
+    },
+    {
+      id: 'area-outline',
+      type: 'line',
+      source: AREAS_SOURCE,
+      paint: { 'line-color': '#6b5f4f', 'line-opacity': 0.35, 'line-width': 1, 'line-dasharray': [3, 3] },
+    },
+    {
+      id: 'clusters',
+      type: 'circle',
+      source: PLACES_SOURCE,
+      filter: ['has', 'point_count'],
+      paint: {
+        'circle-color': ['case', ['>', ['get', 'events'], 0], '#3d3833', '#b5ada1'],
+        'circle-radius': ['interpolate', ['linear'], ['get', 'events'], 0, 10, 5, 15, 20, 24],
+        'circle-stroke-color': '#ffffff',
+        'circle-stroke-width': 2,
+        'circle-opacity': 0.9,
+      },
+    },
+    {
+      id: 'cluster-count',
+      type: 'symbol',
+      source: PLACES_SOURCE,
+      filter: ['has', 'point_count'],
+      layout: {
+        'text-field': ['to-string', ['get', 'events']],
+        'text-font': [LABEL_FONT],
+        'text-size': 12,
+        'text-allow-overlap': true,
+      },
+      paint: { 'text-color': '#ffffff' },
+    },
+    {
+      id: 'place-marks',
+      type: 'circle',
+      source: PLACES_SOURCE,
+      filter: ['!', ['has', 'point_count']],
+      paint: {
+        'circle-color': ['get', 'color'],
+        'circle-radius': ['get', 'radius'],
+        'circle-opacity': ['case', ['==', ['get', 'count'], 0], 0.25, ['==', ['get', 'uncertain'], 1], 0.5, 0.88],
+        ...selectionPaint(selected),
+      },
+    },
+    {
+      id: 'place-labels',
+      type: 'symbol',
+      source: PLACES_SOURCE,
+      filter: ['all', ['!', ['has', 'point_count']], ['>', ['get', 'count'], 0]],
+      layout: {
+        'text-field': ['get', 'name'],
+        'text-font': [LABEL_FONT],
+        'text-size': 12,
+        'text-radial-offset': ['+', 0.4, ['/', ['get', 'radius'], 12]],
+        'text-variable-anchor': ['right', 'left', 'top', 'bottom'],
+        'text-justify': 'auto',
+        'text-optional': true,
+      },
+      paint: { 'text-color': '#2b2722', 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 },
+    },
+  ];
+}
+
+/** The mark outline that shows which place is selected ('' for none). */
+export function selectionPaint(selected: string): Pick<CirclePaint, 'circle-stroke-color' | 'circle-stroke-width'> {
+  return {
+    'circle-stroke-color': ['case', ['==', ['get', 'id'], selected], '#1d1a17', '#ffffff'],
+    'circle-stroke-width': ['case', ['==', ['get', 'id'], selected], 3, 1.5],
+  };
+}
+
+type CirclePaint = NonNullable<CircleLayerSpecification['paint']>;

@@ -1,0 +1,147 @@
+import { For, Show, createMemo, createSignal, onCleanup, onMount } from 'solid-js';
+import { countByPlace, countInWindow } from '../core/counts.ts';
+import { formatLongDay } from '../core/format.ts';
+import { mainTheatre } from '../core/frame.ts';
+import { CATEGORIES, type MapEvent } from '../core/model.ts';
+import { CATEGORY_LABELS, categoryColor, createRadiusScale } from '../core/scales.ts';
+import { clampWindow, overlaps, type TimeWindow as Window } from '../core/time-window.ts';
+import type { MapView as View, UrlState } from '../core/url-state.ts';
+import { parseHash } from '../core/url-state.ts';
+import { loadArticleText, type Dataset } from '../data/dataset.ts';
+import { MapView, type MapControls } from '../map/MapView.tsx';
+import { buildAreaOutlines, buildPlaceMarks } from '../map/marks.ts';
+import { ArticleReader } from './ArticleReader.tsx';
+import { Legend } from './Legend.tsx';
+import { PlaceList } from './PlaceList.tsx';
+import { SourcesPanel } from './SourcesPanel.tsx';
+import { TimeWindow } from './TimeWindow.tsx';
+import { createUrlSync } from './create-url-sync.ts';
+
+export function App(props: { data: Dataset }) {
+  const data = props.data;
+  const initial = parseHash(location.hash);
+  const knownPlace = (id: string | undefined) => (id && data.placesById.has(id) ? id : null);
+  const [window, setWindow] = createSignal<Window>(clampWindow({ from: initial.from ?? data.extent.from, to: initial.to ?? data.extent.to }, data.extent));
+  const [selected, setSelected] = createSignal<string | null>(knownPlace(initial.place));
+  const [view, setView] = createSignal<View | null>(initial.view ?? null);
+  const [mapProblem, setMapProblem] = createSignal<string | null>(null);
+  const [reading, setReading] = createSignal<MapEvent | null>(null);
+  let controls: MapControls | null = null;
+
+  const totals = new Map<string, number>();
+  for (const e of data.events) totals.set(e.place, (totals.get(e.place) ?? 0) + 1);
+  const radius = createRadiusScale(Math.max(0, ...totals.values()));
+  const counts = createMemo(() => countByPlace(data.events, window(), CATEGORIES));
+  const marks = createMemo(() => buildPlaceMarks(data.places, counts(), { radius, color: (c) => categoryColor(c.dominant ?? 'other') }));
+  const areas = createMemo(() => buildAreaOutlines(data.places, counts(), selected()));
+  const shown = createMemo(() => countInWindow(data.events, window()));
+  const selectedPlace = () => (selected() ? data.placesById.get(selected()!) ?? null : null);
+  const eventsAt = createMemo(() => data.events.filter((e) => e.place === selected()));
+  const theatre = mainTheatre(data.places, (id) => totals.get(id) ?? 0).map((p) => p.lngLat);
+
+  createUrlSync({
+    state: (): UrlState => ({ from: window().from, to: window().to, place: selected() ?? undefined, view: view() ?? undefined }),
+    apply(state) {
+      setWindow(clampWindow({ from: state.from ?? data.extent.from, to: state.to ?? data.extent.to }, data.extent));
+      setSelected(knownPlace(state.place));
+      if (state.view) {
+        setView(state.view);
+        globalThis.window.map?.jumpTo({ center: [state.view.lng, state.view.lat], zoom: state.view.zoom });
+      }
+    },
+  });
+
+  const select = (id: string) => {
+    setSelected(id);
+    const place = data.placesById.get(id);
+    if (place) controls?.reveal(place.lngLat);
+    queueMicrotask(() => document.querySelector<HTMLElement>('.sources h2')?.focus({ preventScroll: true }));
+  };
+  const onKey = (e: KeyboardEvent) => {
+    if (e.key === 'Escape' && selected() && !reading()) setSelected(null);
+  };
+  onMount(() => document.addEventListener('keydown', onKey));
+  onCleanup(() => document.removeEventListener('keydown', onKey));
+
+  return (
+    <div class="app" classList={{ 'has-selection': selected() !== null }}>
+      <header class="topbar">
+        <h1>
+          Datelines <span class="muted">· where and when the news happened</span>
+        </h1>
+        <p class="status" role="status" aria-live="polite">
+          {shown()} of {data.events.length} events
+        </p>
+        <Show when={data.problems.length > 0}>
+          <p class="warning" role="alert" title={data.problems.map((p) => `${p.field}: ${p.message}`).join('\n')}>
+            {data.problems.length} {data.problems.length === 1 ? 'record was' : 'records were'} left out: {data.problems[0].field}: {data.problems[0].message}
+            {data.problems.length > 1 ? ' …' : ''}
+          </p>
+        </Show>
+        <button type="button" class="show-all" disabled={mapProblem() !== null} onClick={() => controls?.fit(data.places.map((p) => p.lngLat), { maxZoom: 6 })}>
+          Show all places
+        </button>
+      </header>
+      <main class="main">
+        <div class="map-area">
+          <Show when={!mapProblem()} fallback={<NoMap reason={mapProblem()!} data={data} window={window()} onSelect={select} />}>
+            <MapView
+              marks={marks()}
+              areas={areas()}
+              selected={selected()}
+              initialView={view()}
+              initialFrame={theatre}
+              onSelect={select}
+              onViewChange={setView}
+              onReady={(c) => (controls = c)}
+              onUnavailable={setMapProblem}
+            />
+            <Legend />
+          </Show>
+        </div>
+        <div class="side">
+          <Show when={selectedPlace()} fallback={<PlaceList places={data.places} counts={counts()} selected={selected()} onSelect={select} />}>
+            {(place) => (
+              <SourcesPanel place={place()} events={eventsAt()} window={window()} articles={data.articles} onClose={() => setSelected(null)} onRead={setReading} />
+            )}
+          </Show>
+        </div>
+      </main>
+      <footer class="timebar">
+        <TimeWindow events={data.events} extent={data.extent} window={window()} onWindow={setWindow} />
+      </footer>
+      <Show when={reading()}>
+        {(event) => <ArticleReader article={data.articles.get(event().article)!} event={event()} loadText={loadArticleText} onClose={() => setReading(null)} />}
+      </Show>
+    </div>
+  );
+}
+
+/** Shown instead of the map when it cannot be drawn: the reason, and the events of the window as a list. */
+function NoMap(props: { reason: string; data: Dataset; window: Window; onSelect(id: string): void }) {
+  const events = () => props.data.events.filter((e) => overlaps(e, props.window));
+  return (
+    <section class="no-map" aria-label="Events in the time window">
+      <p class="notice" role="alert">
+        <strong>The map cannot be shown.</strong> {props.reason} The events of the time window are listed here instead; choose a place to read its sources.
+      </p>
+      <ol class="event-list">
+        <For each={events()}>
+          {(e) => (
+            <li>
+              <span class="dot" style={{ background: categoryColor(e.category) }} aria-hidden="true" />
+              <button type="button" class="link-button" onClick={() => props.onSelect(e.place)}>
+                {props.data.placesById.get(e.place)!.name}
+              </button>{' '}
+              <span class="muted">
+                {formatLongDay(e.start)}
+                {e.end > e.start ? ` – ${formatLongDay(e.end)}` : ''} · {CATEGORY_LABELS[e.category]}
+              </span>
+              <p class="excerpt">{e.quote}</p>
+            </li>
+          )}
+        </For>
+      </ol>
+    </section>
+  );
+}

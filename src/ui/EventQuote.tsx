@@ -1,0 +1,55 @@
+import { Show } from 'solid-js';
+import { formatLongDay, formatRange } from '../core/format.ts';
+import type { Article, MapEvent } from '../core/model.ts';
+import { CATEGORY_LABELS, categoryColor } from '../core/scales.ts';
+
+export interface EventQuoteProps {
+  event: MapEvent;
+  article: Article;
+  onRead(event: MapEvent): void;
+}
+
+/** One event in the Sources panel: when, what kind, the sentence with the place's mention marked, and its source. */
+export function EventQuote(props: EventQuoteProps) {
+  const e = () => props.event;
+  const parts = () => {
+    const { quote, quoteStart, mentionStart, mentionEnd } = e();
+    if (mentionStart === null || mentionEnd === null) return { before: quote, mention: '', after: '' };
+    const a = mentionStart - quoteStart;
+    const b = mentionEnd - quoteStart;
+    return { before: quote.slice(0, a), mention: quote.slice(a, b), after: quote.slice(b) };
+  };
+  const uncertain = () => e().end > e().start;
+  return (
+    <li class="event">
+      <div class="event-meta">
+        <span class="category" style={{ '--category': categoryColor(e().category) }}>{CATEGORY_LABELS[e().category]}</span>
+        <time datetime={formatRange(e().start, e().end)} classList={{ uncertain: uncertain() }}>
+          {uncertain() ? `between ${formatRange(e().start, e().end)}` : formatLongDay(e().start)}
+        </time>
+        <Show when={e().dateBasis !== 'stated'}>
+          <span class="hint" title="The sentence has no date of its own; it is dated from the sentences before it.">date from context</span>
+        </Show>
+        <Show when={e().mentionStart === null}>
+          <span class="hint" title="The sentence names no place; the article's dateline does.">place from dateline</span>
+        </Show>
+      </div>
+      <blockquote>
+        {parts().before}
+        <Show when={parts().mention}>
+          <mark>{parts().mention}</mark>
+        </Show>
+        {parts().after}
+      </blockquote>
+      <div class="citation">
+        <cite>{props.article.headline}</cite>
+        <span class="muted">
+          {' '}— {props.article.outlet}, {formatLongDay(props.article.published)}
+        </span>
+        <button type="button" class="link-button" onClick={() => props.onRead(e())}>
+          Read in article
+        </button>
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,86 @@
+import { For, Show, createMemo } from 'solid-js';
+import { findDisagreements } from '../core/disagreements.ts';
+import { formatRange } from '../core/format.ts';
+import type { Article, MapEvent, Place } from '../core/model.ts';
+import { CATEGORY_LABELS } from '../core/scales.ts';
+import { overlaps, type TimeWindow } from '../core/time-window.ts';
+import { EventQuote } from './EventQuote.tsx';
+
+export interface SourcesPanelProps {
+  place: Place;
+  /** Every event at the place, in date order. */
+  events: readonly MapEvent[];
+  window: TimeWindow;
+  articles: ReadonlyMap<string, Article>;
+  onClose(): void;
+  onRead(event: MapEvent): void;
+}
+
+/** The sentences behind a place's mark: those in the window, those outside it (collapsed), and any disagreement. */
+export function SourcesPanel(props: SourcesPanelProps) {
+  const inside = createMemo(() => props.events.filter((e) => overlaps(e, props.window)));
+  const outside = createMemo(() => props.events.filter((e) => !overlaps(e, props.window)));
+  const disagreements = createMemo(() => findDisagreements(props.events));
+  const quote = (event: MapEvent) => <EventQuote event={event} article={props.articles.get(event.article)!} onRead={props.onRead} />;
+  let heading!: HTMLHeadingElement;
+
+  return (
+    <aside class="sources" aria-label="Sources" aria-labelledby={undefined}>
+      <header class="sources-header">
+        <div>
+          <h2 ref={heading} tabIndex={-1}>{props.place.name}</h2>
+          <p class="muted">
+            {KIND_LABELS[props.place.kind]} · {inside().length} of {props.events.length} {props.events.length === 1 ? 'event' : 'events'} in the window
+          </p>
+        </div>
+        <button type="button" class="icon-button close" onClick={() => props.onClose()} aria-label="Close sources" title="Close (Esc)">✕</button>
+      </header>
+      <For each={disagreements()}>
+        {(d) => (
+          <section class="disagreement" aria-label="Reports disagree">
+            <h3>Reports disagree</h3>
+            <p>
+              Two articles report {props.place.name} differently for {formatRange(Math.max(d.a.start, d.b.start), Math.min(d.a.end, d.b.end))}:
+            </p>
+            <div class="side-by-side">
+              <For each={[d.a, d.b]}>
+                {(e) => (
+                  <div>
+                    <strong>{CATEGORY_LABELS[e.category]}</strong>
+                    <span class="muted"> — {props.articles.get(e.article)!.outlet}</span>
+                    <p class="excerpt">{e.quote}</p>
+                  </div>
+                )}
+              </For>
+            </div>
+          </section>
+        )}
+      </For>
+      <Show when={inside().length > 0} fallback={<p class="empty">No event here falls inside the time window.</p>}>
+        <ol class="events">
+          <For each={inside()}>{quote}</For>
+        </ol>
+      </Show>
+      <Show when={outside().length > 0}>
+        <details class="outside">
+          <summary>
+            {outside().length} more {outside().length === 1 ? 'event' : 'events'} here outside the time window
+          </summary>
+          <ol class="events">
+            <For each={outside()}>{quote}</For>
+          </ol>
+        </details>
+      </Show>
+      <p class="muted small">Where the coordinates come from: {props.place.source}</p>
+    </aside>
+  );
+}
+
+const KIND_LABELS: Record<Place['kind'], string> = {
+  city: 'City',
+  town: 'Town',
+  'border-crossing': 'Border crossing',
+  site: 'Site',
+  province: 'Province (an area)',
+  country: 'Country (an area)',
+};

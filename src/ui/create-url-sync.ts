@@ -1,0 +1,26 @@
+import { batch, createEffect, onCleanup } from 'solid-js';
+import { parseHash, serializeHash, type UrlState } from '../core/url-state.ts';
+
+/**
+ * Keeps the URL hash and the app's state in step. A new selected place adds a history entry (so Back returns to
+ * the previous one); moving the window or the map replaces the current entry. Back and Forward apply the hash.
+ */
+export function createUrlSync(options: { state: () => UrlState; apply(state: UrlState): void }): void {
+  let lastPlace = options.state().place;
+  createEffect(() => {
+    const state = options.state();
+    const hash = serializeHash(state);
+    if (hash === location.hash || (hash === '' && location.hash === '')) return;
+    const url = `${location.pathname}${location.search}${hash}`;
+    if (state.place !== lastPlace) history.pushState(null, '', url);
+    else history.replaceState(null, '', url);
+    lastPlace = state.place;
+  });
+  const onPop = () => {
+    const state = parseHash(location.hash);
+    lastPlace = state.place;
+    batch(() => options.apply(state)); // one update, or the effect above would see a half-applied state and push it
+  };
+  window.addEventListener('popstate', onPop);
+  onCleanup(() => window.removeEventListener('popstate', onPop));
+}

@@ -1,0 +1,312 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, openApp, serveBuiltApp, waitForMapIdle, type Served } from './harness.ts';
+
+// The browser tests drive the built app as a person would, in Debian's Chromium with software WebGL.
+
+interface RawEvent {
+  place: string;
+  start: string;
+  end: string;
+  article: string;
+}
+const events: RawEvent[] = JSON.parse(readFileSync('data/events.json', 'utf8')).events;
+const places: { id: string; properties: { name: string; aliases: string[] } }[] = JSON.parse(readFileSync('geo/places.geojson', 'utf8')).features;
+const SCREENS = 'test-results/screens';
+
+/** Events overlapping [from, to] (inclusive), counted from the file rather than by the app's code. */
+function expectedCount(from: string, to: string): number {
+  return events.filter((e) => e.start <= to && e.end >= from).length;
+}
+
+let served: Served;
+let browser: Browser;
+
+beforeAll(async () => {
+  mkdirSync(SCREENS, { recursive: true });
+  served = await serveBuiltApp();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await served?.close();
+});
+
+async function desktop(hash = '') {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const opened = await openApp(context, served.url + hash);
+  return { ...opened, close: () => context.close() };
+}
+
+/** Where a place is on screen, in page coordinates, or null when it is outside the map's viewport. */
+async function placeOnScreen(page: Page, id: string): Promise<{ x: number; y: number } | null> {
+  return page.evaluate((id) => {
+    const map = window.map!;
+    const feature = (map.getStyle().sources.places as { data: GeoJSON.FeatureCollection<GeoJSON.Point, { id: string }> }).data.features.find((f) => f.properties.id === id)!;
+    const point = map.project(feature.geometry.coordinates as [number, number]);
+    const canvas = map.getCanvas().getBoundingClientRect();
+    if (point.x < 0 || point.y < 0 || point.x > canvas.width || point.y > canvas.height) return null;
+    return { x: canvas.left + point.x, y: canvas.top + point.y };
+  }, id);
+}
+
+/** What is drawn at a page point: a place mark (its id), a cluster, or nothing. */
+async function markAt(page: Page, at: { x: number; y: number }): Promise<{ kind: 'place'; id: string } | { kind: 'cluster'; x: number; y: number } | null> {
+  return page.evaluate(({ x, y }) => {
+    const map = window.map!;
+    const canvas = map.getCanvas().getBoundingClientRect();
+    const [feature] = map.queryRenderedFeatures([x - canvas.left, y - canvas.top], { layers: ['place-marks', 'clusters'] });
+    if (!feature) return null;
+    if (feature.layer.id === 'place-marks') return { kind: 'place' as const, id: feature.properties.id as string };
+    const p = map.project((feature.geometry as GeoJSON.Point).coordinates as [number, number]);
+    return { kind: 'cluster' as const, x: canvas.left + p.x, y: canvas.top + p.y };
+  }, at);
+}
+
+/** Clicks a place on the map the way a person would: bring it into view, open clusters, then click its mark. */
+async function clickPlace(page: Page, id: string): Promise<void> {
+  for (let attempt = 0; attempt < 8; attempt++) {
+    let at = await placeOnScreen(page, id);
+    if (!at) {
+      await page.getByRole('button', { name: 'Show all places' }).click();
+      await waitForMapIdle(page);
+      at = await placeOnScreen(page, id);
+      if (!at) throw new Error(`${id} is not on screen even after "Show all places"`);
+    }
+    const mark = await markAt(page, at);
+    if (mark?.kind === 'place' && mark.id === id) {
+      await page.mouse.click(at.x, at.y);
+      return;
+    }
+    if (mark?.kind === 'cluster') {
+      await page.mouse.click(mark.x, mark.y);
+      await waitForMapIdle(page);
+      continue;
+    }
+    throw new Error(`nothing clickable is drawn where ${id} is`);
+  }
+  throw new Error(`could not reach ${id}`);
+}
+
+function sources(page: Page) {
+  return page.getByRole('complementary', { name: 'Sources' });
+}
+
+describe('the map', () => {
+  it('loads with every event counted, asks nothing of other hosts, and logs no error', async () => {
+    const { page, foreignRequests, consoleErrors, close } = await desktop();
+    await expect.poll(() => page.getByRole('status').textContent()).toBe(`${events.length} of ${events.length} events`);
+    await page.screenshot({ path: `${SCREENS}/desktop.png` });
+    expect(foreignRequests).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+    await close();
+  });
+
+  it('opens on Iraq and Syria', async () => {
+    const { page, close } = await desktop();
+    for (const id of ['baghdad', 'mosul', 'raqqa', 'al-waleed']) expect(await placeOnScreen(page, id), id).not.toBeNull();
+    expect(await placeOnScreen(page, 'washington')).toBeNull();
+    await close();
+  });
+
+  for (const id of ['baghdad', 'tal-afar', 'al-waleed', 'mosul', 'raqqa', 'brussels']) {
+    it(`shows the quotes for ${id} when its mark is clicked`, async () => {
+      const { page, consoleErrors, close } = await desktop();
+      await clickPlace(page, id);
+      const panel = sources(page);
+      const place = places.find((p) => p.id === id)!;
+      await expect.poll(() => panel.getByRole('heading', { level: 2 }).textContent()).toBe(place.properties.name);
+      const quotes = panel.locator('blockquote');
+      expect(await quotes.count()).toBe(events.filter((e) => e.place === id).length);
+      for (const mark of await panel.locator('blockquote mark').allTextContents()) expect([place.properties.name, ...place.properties.aliases]).toContain(mark);
+      if (id === 'al-waleed') {
+        await expect.poll(() => panel.getByRole('region', { name: 'Reports disagree' }).count()).toBe(1);
+        await page.screenshot({ path: `${SCREENS}/selected-al-waleed.png` });
+      }
+      expect(consoleErrors).toEqual([]);
+      await close();
+    });
+  }
+
+  it('shows a tooltip with the name and the count on hover', async () => {
+    const { page, close } = await desktop();
+    const at = (await placeOnScreen(page, 'raqqa'))!;
+    await page.mouse.move(at.x, at.y);
+    await expect.poll(() => page.locator('.mark-tooltip').textContent()).toBe('Raqqa1 event in window');
+    await close();
+  });
+});
+
+describe('the time window', () => {
+  it('filters the events with the keyboard, and the count follows', async () => {
+    const { page, close } = await desktop();
+    const end = page.getByRole('slider', { name: 'End date' });
+    const start = page.getByRole('slider', { name: 'Start date' });
+    const first = (await start.getAttribute('aria-valuetext'))!;
+    await end.focus();
+    await page.keyboard.press('Home'); // the end handle meets the start: a one-day window
+    await expect.poll(() => end.getAttribute('aria-valuetext')).toBe(first);
+    await expect.poll(() => page.getByRole('status').textContent()).toBe(`${expectedCount(first, first)} of ${events.length} events`);
+    for (let i = 0; i < 14; i++) await page.keyboard.press('ArrowRight');
+    const to = (await end.getAttribute('aria-valuetext'))!;
+    expect(to).toBe('2014-06-23');
+    await expect.poll(() => page.getByRole('status').textContent()).toBe(`${expectedCount(first, to)} of ${events.length} events`);
+    await page.keyboard.press('PageUp');
+    await expect.poll(() => end.getAttribute('aria-valuetext')).toBe('2014-07-23');
+    await start.focus();
+    await page.keyboard.press('End');
+    await expect.poll(() => start.getAttribute('aria-valuetext')).toBe('2014-07-23');
+    await expect.poll(() => page.getByRole('status').textContent()).toBe(`${expectedCount('2014-07-23', '2014-07-23')} of ${events.length} events`);
+    await close();
+  });
+
+  it('zooms the axis to the window, so June 2014 can be scrubbed day by day', async () => {
+    const { page, close } = await desktop('#from=2014-06-20&to=2014-06-24');
+    await page.getByRole('button', { name: 'Zoom to window' }).click();
+    const ticks = await page.locator('.tick').allTextContents();
+    expect(ticks.some((t) => /^(Sun|Mon|Tue|Wed|Thu|Fri|Sat)? ?\d{1,2}$|Jun \d{1,2}/.test(t))).toBe(true);
+    await page.screenshot({ path: `${SCREENS}/zoomed-axis.png` });
+    await page.getByRole('button', { name: 'Whole timeline' }).click();
+    expect(await page.locator('.tick').allTextContents()).toContain('2015');
+    await close();
+  });
+
+  it('steps to the next day with events', async () => {
+    const { page, close } = await desktop('#from=2014-06-24&to=2014-06-24');
+    await page.getByRole('button', { name: 'Next day with events' }).click();
+    const start = page.getByRole('slider', { name: 'Start date' });
+    const next = events.map((e) => e.start).filter((d) => d > '2014-06-24').sort()[0];
+    const expected = events.some((e) => e.start < '2014-06-25' && e.end >= '2014-06-25') ? '2014-06-25' : next;
+    await expect.poll(() => start.getAttribute('aria-valuetext')).toBe(expected);
+    await close();
+  });
+});
+
+describe('the URL', () => {
+  it('round-trips window, place and view through a copied link', async () => {
+    const first = await desktop('#from=2014-06-21&to=2014-06-23&place=tal-afar&map=6/35.2/42.1');
+    await expect.poll(() => sources(first.page).getByRole('heading', { level: 2 }).textContent()).toBe('Tal Afar');
+    const link = await first.page.evaluate(() => location.href);
+    await first.close();
+    const second = await desktop(new URL(link).hash);
+    expect(await second.page.getByRole('slider', { name: 'Start date' }).getAttribute('aria-valuetext')).toBe('2014-06-21');
+    expect(await second.page.getByRole('slider', { name: 'End date' }).getAttribute('aria-valuetext')).toBe('2014-06-23');
+    expect(await sources(second.page).getByRole('heading', { level: 2 }).textContent()).toBe('Tal Afar');
+    const view = await second.page.evaluate(() => ({ zoom: window.map!.getZoom(), ...window.map!.getCenter() }));
+    expect(view.zoom).toBeCloseTo(6, 1);
+    expect(view.lat).toBeCloseTo(35.2, 1);
+    expect(view.lng).toBeCloseTo(42.1, 1);
+    await second.close();
+  });
+
+  it('ignores what it cannot read', async () => {
+    const { page, consoleErrors, close } = await desktop('#from=2014-13-45&to=banana&place=%E0%A4%A&map=99/abc/1');
+    await expect.poll(() => page.getByRole('status').textContent()).toBe(`${events.length} of ${events.length} events`);
+    expect(consoleErrors).toEqual([]);
+    await close();
+  });
+
+  it('goes back to the previously selected place', async () => {
+    const { page, close } = await desktop();
+    const list = page.getByRole('navigation', { name: 'Places' });
+    await list.getByRole('button', { name: /^Raqqa/ }).click();
+    await expect.poll(() => sources(page).getByRole('heading', { level: 2 }).textContent()).toBe('Raqqa');
+    await sources(page).getByRole('button', { name: 'Close sources' }).click();
+    await list.getByRole('button', { name: /^Mosul/ }).click();
+    await expect.poll(() => sources(page).getByRole('heading', { level: 2 }).textContent()).toBe('Mosul');
+    await page.goBack();
+    await expect.poll(() => sources(page).count()).toBe(0);
+    await page.goBack();
+    await expect.poll(() => sources(page).getByRole('heading', { level: 2 }).textContent()).toBe('Raqqa');
+    await close();
+  });
+});
+
+describe('the Sources panel', () => {
+  it('opens the article with the quote highlighted and in view', async () => {
+    const { page, close } = await desktop('#place=raqqa');
+    await sources(page).getByRole('button', { name: 'Read in article' }).first().click();
+    const dialog = page.getByRole('dialog');
+    const quoted = dialog.locator('mark.quoted');
+    await expect.poll(() => quoted.textContent()).toMatch(/^The Syrian regime has also launched/);
+    await expect.poll(() => quoted.evaluate((el) => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight; })).toBe(true);
+    await page.screenshot({ path: `${SCREENS}/article-reader.png` });
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.count()).toBe(0);
+    await close();
+  });
+
+  it('lists events outside the window apart, collapsed', async () => {
+    const { page, close } = await desktop('#from=2016-07-01&to=2016-07-31&place=baghdad');
+    const inside = expectedCount('2016-07-01', '2016-07-31') && events.filter((e) => e.place === 'baghdad' && e.start <= '2016-07-31' && e.end >= '2016-07-01').length;
+    const outside = events.filter((e) => e.place === 'baghdad').length - inside;
+    await expect.poll(() => sources(page).locator('ol.events').first().locator('blockquote').count()).toBe(inside);
+    const details = sources(page).locator('details.outside');
+    expect(await details.locator('summary').textContent()).toBe(`${outside} more events here outside the time window`);
+    expect(await details.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+    await close();
+  });
+});
+
+describe('access and screens', () => {
+  it('has no serious or critical axe-core violations, with and without a place selected', async () => {
+    const { page, close } = await desktop();
+    await page.addScriptTag({ content: readFileSync('node_modules/axe-core/axe.min.js', 'utf8') });
+    const run = () =>
+      page.evaluate(async () => {
+        const result = await (window as unknown as { axe: { run(ctx: unknown, o: unknown): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe.run(document, {});
+        return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.nodes.length})`);
+      });
+    expect(await run()).toEqual([]);
+    await page.getByRole('navigation', { name: 'Places' }).getByRole('button', { name: /^Al-Waleed/ }).click();
+    await expect.poll(() => sources(page).count()).toBe(1);
+    expect(await run()).toEqual([]);
+    await close();
+  });
+
+  it('reaches a place and its sources with the keyboard alone', async () => {
+    const { page, close } = await desktop();
+    const target = page.getByRole('navigation', { name: 'Places' }).getByRole('button', { name: /^Tal Afar/ });
+    for (let i = 0; i < 40 && !(await target.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => sources(page).getByRole('heading', { level: 2 }).textContent()).toBe('Tal Afar');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => sources(page).count()).toBe(0);
+    await close();
+  });
+
+  it('fits a phone: map on top, no sideways scrolling, the panel as a bottom sheet, touch works', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+    const { page, consoleErrors } = await openApp(context, served.url);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    const mapBox = (await page.locator('.map').boundingBox())!;
+    const timeBox = (await page.locator('.time-window').boundingBox())!;
+    expect(mapBox.y).toBeLessThan(timeBox.y);
+    await page.screenshot({ path: `${SCREENS}/phone.png` });
+    const at = (await placeOnScreen(page, 'raqqa'))!;
+    await page.touchscreen.tap(at.x, at.y);
+    await expect.poll(() => sources(page).getByRole('heading', { level: 2 }).textContent()).toBe('Raqqa');
+    const sheet = (await sources(page).boundingBox())!;
+    expect(Math.round(sheet.y + sheet.height)).toBe(844);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.screenshot({ path: `${SCREENS}/phone-selected.png` });
+    expect(consoleErrors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('without WebGL', () => {
+  it('says the map cannot be shown and still lists the events of the window', async () => {
+    const noGl = await launchChromium(['--disable-webgl', '--disable-3d-apis']);
+    const context = await noGl.newContext({ viewport: { width: 1200, height: 800 } });
+    const { page } = await openApp(context, `${served.url}#from=2014-06-21&to=2014-06-22`, { waitForMap: false });
+    await expect.poll(() => page.getByRole('alert').first().textContent()).toMatch(/The map cannot be shown/);
+    const listed = page.getByRole('region', { name: 'Events in the time window' }).locator('li');
+    expect(await listed.count()).toBe(expectedCount('2014-06-21', '2014-06-22'));
+    expect(await page.getByRole('status').textContent()).toBe(`${expectedCount('2014-06-21', '2014-06-22')} of ${events.length} events`);
+    await page.screenshot({ path: `${SCREENS}/no-webgl.png` });
+    await noGl.close();
+  });
+});

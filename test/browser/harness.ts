@@ -1,0 +1,75 @@
+import type { AddressInfo } from 'node:net';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { preview, type PreviewServer } from 'vite';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Flags for Debian's Chromium in a sandbox without a GPU or a network: WebGL in software, no calls home. */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--enable-unsafe-swiftshader',
+  '--use-angle=swiftshader',
+];
+
+export interface Served {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Serves the built app (`dist/`) on a free loopback port. */
+export async function serveBuiltApp(): Promise<Served> {
+  const server: PreviewServer = await preview({ preview: { port: 0, host: '127.0.0.1', strictPort: false, open: false }, logLevel: 'silent' });
+  const address = server.httpServer.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${address.port}/`, close: () => server.close() };
+}
+
+export async function launchChromium(extraArgs: string[] = []): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS, ...extraArgs], headless: true });
+}
+
+/**
+ * A page on the app with every request outside `origin` recorded (and aborted), and console errors collected.
+ * Waits until the map has loaded and gone idle, unless `waitForMap` is false.
+ */
+export async function openApp(context: BrowserContext, url: string, options: { waitForMap?: boolean } = {}) {
+  const page = await context.newPage();
+  const origin = new URL(url).origin;
+  const foreignRequests: string[] = [];
+  const consoleErrors: string[] = [];
+  await page.route('**/*', (route) => {
+    const requestUrl = route.request().url();
+    if (requestUrl.startsWith(origin) || requestUrl.startsWith('data:') || requestUrl.startsWith('blob:')) return route.continue();
+    foreignRequests.push(requestUrl);
+    return route.abort();
+  });
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => consoleErrors.push(error.message));
+  await page.goto(url);
+  if (options.waitForMap !== false) await waitForMapIdle(page);
+  return { page, foreignRequests, consoleErrors };
+}
+
+/** Resolves once `window.map` exists, has loaded its style and sources, and has nothing left to draw. */
+export async function waitForMapIdle(page: Page): Promise<void> {
+  await page.waitForFunction(() => Boolean(window.map));
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const map = window.map!;
+        const check = () => {
+          if (map.loaded() && map.getSource('places') && map.areTilesLoaded() && !map.isMoving()) resolve();
+          else map.once('idle', check);
+        };
+        check();
+      }),
+  );
+}
