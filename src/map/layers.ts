@@ -75,7 +75,7 @@ export function createPlaceLayers(selected: string): LayerSpecification[] {
         'text-font': [LABEL_FONT],
         'text-size': 12,
         'text-radial-offset': ['+', 0.4, ['/', ['get', 'radius'], 12]],
-        'text-variable-anchor': ['right', 'left', 'top', 'bottom'],
+        'text-variable-anchor': ['top', 'bottom', 'left', 'right'],
         'text-justify': 'auto',
         'text-optional': true,
       },

@@ -1,5 +1,5 @@
 import { Show } from 'solid-js';
-import { formatLongDay, formatRange } from '../core/format.ts';
+import { formatDay, formatLongDay, formatRange } from '../core/format.ts';
 import type { Article, MapEvent } from '../core/model.ts';
 import { CATEGORY_LABELS, categoryColor } from '../core/scales.ts';
 
@@ -24,9 +24,12 @@ export function EventQuote(props: EventQuoteProps) {
     <li class="event">
       <div class="event-meta">
         <span class="category" style={{ '--category': categoryColor(e().category) }}>{CATEGORY_LABELS[e().category]}</span>
-        <time datetime={formatRange(e().start, e().end)} classList={{ uncertain: uncertain() }}>
-          {uncertain() ? `between ${formatRange(e().start, e().end)}` : formatLongDay(e().start)}
+        <time datetime={formatDay(e().start)} classList={{ uncertain: uncertain() }}>
+          {formatRange(e().start, e().end)}
         </time>
+        <Show when={uncertain()}>
+          <span class="hint" title="The article gives a period, not a day: the event happened on one of these days.">day not known</span>
+        </Show>
         <Show when={e().dateBasis !== 'stated'}>
           <span class="hint" title="The sentence has no date of its own; it is dated from the sentences before it.">date from context</span>
         </Show>

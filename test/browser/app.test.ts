@@ -44,7 +44,7 @@ async function desktop(hash = '') {
 async function placeOnScreen(page: Page, id: string): Promise<{ x: number; y: number } | null> {
   return page.evaluate((id) => {
     const map = window.map!;
-    const feature = (map.getStyle().sources.places as { data: GeoJSON.FeatureCollection<GeoJSON.Point, { id: string }> }).data.features.find((f) => f.properties.id === id)!;
+    const feature = (map.getStyle().sources.places as unknown as { data: GeoJSON.FeatureCollection<GeoJSON.Point, { id: string }> }).data.features.find((f) => f.properties.id === id)!;
     const point = map.project(feature.geometry.coordinates as [number, number]);
     const canvas = map.getCanvas().getBoundingClientRect();
     if (point.x < 0 || point.y < 0 || point.x > canvas.width || point.y > canvas.height) return null;

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { parseEvents } from '../../src/core/validate.ts';
+
+const known = { places: new Set(['baghdad']), articles: new Set(['a']) };
+function createRecord(overrides: Record<string, unknown> = {}) {
+  return { id: 'a#1', article: 'a', place: 'baghdad', start: '2014-06-23', end: '2014-06-23', category: 'meeting', quote: 'Q', quoteStart: 0, mentionStart: null, mentionEnd: null, ...overrides };
+}
+
+describe('events.json as the app reads it', () => {
+  it('keeps the good records and reports each bad one with its field', () => {
+    const json = JSON.stringify({
+      events: [createRecord(), createRecord({ id: 'a#2', place: 'atlantis' }), createRecord({ id: 'a#3', start: '2014-02-30' }), createRecord({ id: 'a#4', end: '2014-06-01' }), createRecord()],
+    });
+    const { events, problems } = parseEvents(json, 'events.json', known);
+    expect(events.map((e) => e.id)).toEqual(['a#1']);
+    expect(problems.map((p) => `${p.field}: ${p.message}`)).toEqual([
+      'events[1].place: unknown place "atlantis"',
+      'events[2].start: must be a real calendar day, YYYY-MM-DD',
+      'events[3].end: is before start',
+      'events[4].id: duplicate id "a#1"',
+    ]);
+  });
+
+  it('rejects a file that is not an events object at all', () => {
+    expect(() => parseEvents('[1, 2]', 'events.json', known)).toThrow(/events\.json/);
+    expect(() => parseEvents('{', 'events.json', known)).toThrow(/invalid JSON/);
+  });
+});

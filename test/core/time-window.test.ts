@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { parseDay } from '../../src/core/day.ts';
+import { addMonthsClamped, clampWindow, eventDays, extentOf, overlaps, shiftWindow, stepToEventDay } from '../../src/core/time-window.ts';
+
+const d = (text: string) => parseDay(text)!;
+const w = (from: string, to: string) => ({ from: d(from), to: d(to) });
+
+describe('time windows', () => {
+  it('include both bounds: an event exactly on either bound shows', () => {
+    const window = w('2014-06-20', '2014-06-30');
+    expect(overlaps({ start: d('2014-06-20'), end: d('2014-06-20') }, window)).toBe(true);
+    expect(overlaps({ start: d('2014-06-30'), end: d('2014-06-30') }, window)).toBe(true);
+    expect(overlaps({ start: d('2014-06-19'), end: d('2014-06-19') }, window)).toBe(false);
+    expect(overlaps({ start: d('2014-07-01'), end: d('2014-07-01') }, window)).toBe(false);
+  });
+
+  it('show an event with a range when the ranges share a single day', () => {
+    const window = w('2014-06-22', '2014-06-22');
+    expect(overlaps({ start: d('2014-06-21'), end: d('2014-06-22') }, window)).toBe(true);
+    expect(overlaps({ start: d('2014-06-08'), end: d('2014-06-21') }, window)).toBe(false);
+    expect(overlaps({ start: d('2014-06-01'), end: d('2014-07-01') }, window)).toBe(true);
+  });
+
+  it('have no extent for no events, and a one-day extent for one', () => {
+    expect(extentOf([])).toBeNull();
+    expect(extentOf([{ start: 5, end: 5 }])).toEqual({ from: 5, to: 5 });
+    expect(extentOf([{ start: 5, end: 9 }, { start: 2, end: 3 }])).toEqual({ from: 2, to: 9 });
+  });
+
+  it('stay inside their bounds and ordered when clamped', () => {
+    expect(clampWindow({ from: 0, to: 100 }, { from: 10, to: 20 })).toEqual({ from: 10, to: 20 });
+    expect(clampWindow({ from: 15, to: 12 }, { from: 10, to: 20 })).toEqual({ from: 15, to: 15 });
+    expect(clampWindow({ from: 30, to: 40 }, { from: 10, to: 20 })).toEqual({ from: 20, to: 20 });
+  });
+
+  it('keep their width when shifted, stopping at the bounds', () => {
+    expect(shiftWindow({ from: 10, to: 12 }, 5, { from: 0, to: 100 })).toEqual({ from: 15, to: 17 });
+    expect(shiftWindow({ from: 10, to: 12 }, 500, { from: 0, to: 100 })).toEqual({ from: 98, to: 100 });
+    expect(shiftWindow({ from: 10, to: 12 }, -500, { from: 0, to: 100 })).toEqual({ from: 0, to: 2 });
+  });
+
+  it('move a month to the same day, or the last day of a shorter month', () => {
+    expect(addMonthsClamped(d('2014-01-31'), 1)).toBe(d('2014-02-28'));
+    expect(addMonthsClamped(d('2016-01-31'), 1)).toBe(d('2016-02-29'));
+    expect(addMonthsClamped(d('2014-12-15'), 1)).toBe(d('2015-01-15'));
+    expect(addMonthsClamped(d('2015-01-15'), -1)).toBe(d('2014-12-15'));
+  });
+
+  it('step to the next and previous day on which an event may have happened', () => {
+    const days = eventDays([{ start: 10, end: 10 }, { start: 20, end: 22 }]);
+    expect(days).toEqual([10, 20, 21, 22]);
+    expect(stepToEventDay(days, 10, 1)).toBe(20);
+    expect(stepToEventDay(days, 21, -1)).toBe(20);
+    expect(stepToEventDay(days, 22, 1)).toBeNull();
+    expect(stepToEventDay(days, 10, -1)).toBeNull();
+  });
+});

@@ -1,0 +1,56 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseDay } from '../../src/core/day.ts';
+import { formatView, parseHash, serializeHash } from '../../src/core/url-state.ts';
+
+describe('the URL hash', () => {
+  it('reads the contract example', () => {
+    expect(parseHash('#from=2014-06-20&to=2014-06-30&place=tal-afar&map=6/35.1/41.2')).toEqual({
+      from: parseDay('2014-06-20'),
+      to: parseDay('2014-06-30'),
+      place: 'tal-afar',
+      view: { zoom: 6, lat: 35.1, lng: 41.2 },
+    });
+  });
+
+  it('round-trips a state', () => {
+    const state = { from: parseDay('2014-06-20')!, to: parseDay('2014-06-30')!, place: 'tal-afar', view: { zoom: 6, lat: 35.1, lng: 41.2 } };
+    expect(parseHash(serializeHash(state))).toEqual(state);
+    expect(serializeHash({})).toBe('');
+  });
+
+  it('drops each part it cannot read and keeps the rest', () => {
+    expect(parseHash('#from=2014-02-30&to=2014-06-30&place=<script>&map=99/1/1')).toEqual({ to: parseDay('2014-06-30') });
+    expect(parseHash('#place=%E0%A4%A&map=6/91/0')).toEqual({});
+    expect(parseHash('from&=&&to=&map=6/abc/1')).toEqual({});
+  });
+
+  it('swaps a window given backwards', () => {
+    expect(parseHash('#from=2014-06-30&to=2014-06-20')).toEqual({ from: parseDay('2014-06-20'), to: parseDay('2014-06-30') });
+  });
+
+  it('writes the view with the precision MapLibre uses', () => {
+    expect(formatView({ zoom: 6.123, lat: 35.123456, lng: 41.987654 })).toBe('6.12/35.123/41.988');
+    expect(formatView({ zoom: 1, lat: 35.123456, lng: 41.987654 })).toBe('1/35.1/42');
+  });
+
+  it('never throws, and always yields a state it can write and read back (any string)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (text) => {
+        const state = parseHash(text);
+        expect(parseHash(serializeHash(state))).toEqual(state);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('reads back any valid state it writes', () => {
+    const day = fc.integer({ min: parseDay('1900-01-01')!, max: parseDay('2100-12-31')! });
+    fc.assert(
+      fc.property(day, day, fc.stringMatching(/^[a-z0-9]+(-[a-z0-9]+)*$/), (a, b, place) => {
+        const state = { from: Math.min(a, b), to: Math.max(a, b), place: place.slice(0, 100).replace(/-$/, '') || 'x' };
+        expect(parseHash(serializeHash(state))).toEqual(state);
+      }),
+    );
+  });
+});
