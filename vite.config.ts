@@ -1,10 +1,21 @@
-import { defineConfig } from 'vitest/config';
+import { defineConfig, type Plugin } from 'vitest/config';
 import solid from 'vite-plugin-solid';
+import { CONTENT_SECURITY_POLICY } from './src/csp.ts';
+
+/** Puts the Content-Security-Policy into the built index.html (not in dev, where Vite injects inline styles). */
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'datelines-csp',
+    apply: 'build',
+    transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' }],
+  };
+}
 
 export default defineConfig({
-  plugins: [solid()],
+  plugins: [solid(), contentSecurityPolicy()],
   base: './',
-  build: { target: 'es2022', chunkSizeWarningLimit: 1500 },
+  build: { target: 'es2022', chunkSizeWarningLimit: 2500 },
+  preview: { headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY } },
   test: {
     environment: 'node',
     include: ['test/**/*.test.ts'],

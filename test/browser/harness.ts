@@ -53,9 +53,14 @@ export async function openApp(context: BrowserContext, url: string, options: { w
     if (message.type() === 'error') consoleErrors.push(message.text());
   });
   page.on('pageerror', (error) => consoleErrors.push(error.message));
+  await page.addInitScript(() => {
+    const seen: string[] = ((window as unknown as { cspViolations: string[] }).cspViolations = []);
+    document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
   await page.goto(url);
   if (options.waitForMap !== false) await waitForMapIdle(page);
-  return { page, foreignRequests, consoleErrors };
+  const cspViolations = () => page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
+  return { page, foreignRequests, consoleErrors, cspViolations };
 }
 
 /** Resolves once `window.map` exists, has loaded its style and sources, and has nothing left to draw. */
