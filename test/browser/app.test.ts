@@ -174,6 +174,41 @@ describe('the time window', () => {
     await close();
   });
 
+  it('moves a handle dragged with the mouse, and selects a window dragged across the chart', async () => {
+    const { page, close } = await desktop();
+    const start = page.getByRole('slider', { name: 'Start date' });
+    const chart = (await page.locator('svg.chart').boundingBox())!;
+    const handle = (await start.boundingBox())!;
+    await page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(chart.x + chart.width / 2, handle.y + handle.height / 2, { steps: 5 });
+    await page.mouse.up();
+    const from = (await start.getAttribute('aria-valuetext'))!;
+    expect(from > '2015-01-01' && from < '2016-01-01').toBe(true);
+    await expect.poll(() => page.getByRole('status').textContent()).toBe(`${expectedCount(from, '2016-07-21')} of ${events.length} events`);
+    await page.mouse.move(chart.x + 2, chart.y + chart.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(chart.x + chart.width * 0.3, chart.y + chart.height / 2, { steps: 5 });
+    await page.mouse.up();
+    const brushed = [(await start.getAttribute('aria-valuetext'))!, (await page.getByRole('slider', { name: 'End date' }).getAttribute('aria-valuetext'))!];
+    expect(brushed[0] < '2014-06-15' && brushed[1] > '2014-12-01' && brushed[1] < '2015-06-01').toBe(true);
+    await expect.poll(() => page.getByRole('status').textContent()).toBe(`${expectedCount(brushed[0], brushed[1])} of ${events.length} events`);
+    await close();
+  });
+
+  it('plays the window forward through time, and pauses', async () => {
+    const { page, close } = await desktop('#from=2014-06-09&to=2014-06-15');
+    const start = page.getByRole('slider', { name: 'Start date' });
+    await page.getByRole('button', { name: 'Play' }).click();
+    await expect.poll(async () => (await start.getAttribute('aria-valuetext'))! >= '2014-06-12', { timeout: 10_000 }).toBe(true);
+    await page.getByRole('button', { name: 'Pause' }).click();
+    const paused = await start.getAttribute('aria-valuetext');
+    expect(paused! >= '2014-06-12').toBe(true);
+    const end = await page.getByRole('slider', { name: 'End date' }).getAttribute('aria-valuetext');
+    expect(Number(end!.slice(8)) - Number(paused!.slice(8))).toBe(6); // the width is kept
+    await close();
+  });
+
   it('zooms the axis to the window, so June 2014 can be scrubbed day by day', async () => {
     const { page, close } = await desktop('#from=2014-06-20&to=2014-06-24');
     await page.getByRole('button', { name: 'Zoom to window' }).click();
