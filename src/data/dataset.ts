@@ -1,6 +1,8 @@
-import articlesJson from '../../data/articles.json?raw';
-import eventsJson from '../../data/events.json?raw';
-import placesJson from '../../geo/places.geojson?raw';
+// '@datelines/data' and '@datelines/places' are aliases (vite.config.ts): `data/` and `geo/places.geojson` unless
+// DATELINES_DATA / DATELINES_PLACES name another corpus laid out the same way.
+import articlesJson from '@datelines/data/articles.json?raw';
+import eventsJson from '@datelines/data/events.json?raw';
+import placesJson from '@datelines/places?raw';
 import type { Article, MapEvent, Place } from '../core/model.ts';
 import { extentOf, type TimeWindow } from '../core/time-window.ts';
 import { parseArticles, parseEvents, parsePlaces, type InputProblem } from '../core/validate.ts';
@@ -17,7 +19,7 @@ export interface Dataset {
   problems: readonly InputProblem[];
 }
 
-const texts = import.meta.glob<string>('../../data/articles/*.txt', { query: '?raw', import: 'default' });
+const texts = import.meta.glob<string>('@datelines/data/articles/*.txt', { query: '?raw', import: 'default' });
 
 /** The embedded dataset. Throws an InputError when a file cannot be used at all. */
 export function loadEmbeddedDataset(): Dataset {
@@ -25,9 +27,9 @@ export function loadEmbeddedDataset(): Dataset {
 }
 
 export function createDataset(files: { articles: string; places: string; events: string }): Dataset {
-  const articleList = parseArticles(files.articles, 'data/articles.json');
-  const allPlaces = parsePlaces(files.places, 'geo/places.geojson');
-  const { events, problems } = parseEvents(files.events, 'data/events.json', {
+  const articleList = parseArticles(files.articles, 'articles.json');
+  const allPlaces = parsePlaces(files.places, 'places.geojson');
+  const { events, problems } = parseEvents(files.events, 'events.json', {
     places: new Set(allPlaces.map((p) => p.id)),
     articles: new Set(articleList.map((a) => a.id)),
   });
@@ -45,7 +47,7 @@ export function createDataset(files: { articles: string; places: string; events:
 
 /** The full text of an article, loaded when first asked for. */
 export async function loadArticleText(article: Article): Promise<string> {
-  const load = texts[`../../data/${article.file}`];
+  const load = Object.entries(texts).find(([path]) => path.endsWith(`/${article.file}`))?.[1];
   if (!load) throw new Error(`No text is bundled for ${article.file}`);
   return load();
 }

@@ -1,6 +1,7 @@
 import { Show } from 'solid-js';
 import { formatDay, formatLongDay, formatRange } from '../core/format.ts';
 import type { Article, MapEvent } from '../core/model.ts';
+import { safeHttpUrl } from '../core/safe-url.ts';
 import { CATEGORY_LABELS, categoryColor } from '../core/scales.ts';
 
 export interface EventQuoteProps {
@@ -52,6 +53,13 @@ export function EventQuote(props: EventQuoteProps) {
         <button type="button" class="link-button" onClick={() => props.onRead(e())}>
           Read in article
         </button>
+        <Show when={safeHttpUrl(props.article.url)}>
+          {(href) => (
+            <a class="link-button" href={href()} target="_blank" rel="noopener noreferrer">
+              Original
+            </a>
+          )}
+        </Show>
       </div>
     </li>
   );

@@ -23,9 +23,9 @@ export interface Served {
   close(): Promise<void>;
 }
 
-/** Serves the built app (`dist/`) on a free loopback port. */
-export async function serveBuiltApp(): Promise<Served> {
-  const server: PreviewServer = await preview({ preview: { port: 0, host: '127.0.0.1', strictPort: false, open: false }, logLevel: 'silent' });
+/** Serves a built app (`dist/` unless told otherwise) on a free loopback port. */
+export async function serveBuiltApp(outDir = 'dist'): Promise<Served> {
+  const server: PreviewServer = await preview({ build: { outDir }, preview: { port: 0, host: '127.0.0.1', strictPort: false, open: false }, logLevel: 'silent' });
   const address = server.httpServer.address() as AddressInfo;
   return { url: `http://127.0.0.1:${address.port}/`, close: () => server.close() };
 }

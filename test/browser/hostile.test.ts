@@ -1,0 +1,99 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { build } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PAYLOADS, createHostileCorpus } from '../hostile-corpus.ts';
+import { launchChromium, openApp, serveBuiltApp, type Served } from './harness.ts';
+
+// The app built on a corpus whose every text field carries markup or script: all of it must show as text.
+
+let served: Served;
+let unreadable: Served;
+let browser: Browser;
+
+/** Builds the app on another corpus (see DATELINES_DATA in vite.config.ts) and returns the output folder. */
+async function buildOn(corpus: { dir: string; data: string; places: string }, name: string): Promise<string> {
+  const outDir = join(corpus.dir, name);
+  process.env.DATELINES_DATA = corpus.data;
+  process.env.DATELINES_PLACES = corpus.places;
+  try {
+    await build({ logLevel: 'warn', build: { outDir } });
+  } finally {
+    delete process.env.DATELINES_DATA;
+    delete process.env.DATELINES_PLACES;
+  }
+  return outDir;
+}
+
+beforeAll(async () => {
+  served = await serveBuiltApp(await buildOn(createHostileCorpus(), 'dist'));
+  const broken = createHostileCorpus();
+  writeFileSync(join(broken.data, 'events.json'), '{"events": [');
+  unreadable = await serveBuiltApp(await buildOn(broken, 'dist-broken'));
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await served?.close();
+  await unreadable?.close();
+});
+
+describe('a corpus of hostile text', () => {
+  it('shows headlines, outlets and quotes as text, runs none of it, and links nothing but http(s)', async () => {
+    const context = await browser.newContext({ viewport: { width: 1300, height: 850 } });
+    const { page, cspViolations, foreignRequests } = await openApp(context, `${served.url}#place=tal-afar`);
+    const dialogs: string[] = [];
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    const panel = page.getByRole('complementary', { name: 'Sources' });
+    await expect.poll(() => panel.locator('cite').first().textContent()).toBe(PAYLOADS.headline);
+    expect(await panel.locator('.citation').first().textContent()).toContain(PAYLOADS.outlet);
+    expect(await panel.locator('blockquote').first().textContent()).toContain(PAYLOADS.script);
+    expect(await panel.locator('img, script, b').count()).toBe(0);
+    expect(await panel.getByRole('link').count()).toBe(0); // the javascript: URL gets no link
+
+    await panel.getByRole('button', { name: 'Read in article' }).click();
+    const reader = page.getByRole('dialog');
+    await expect.poll(() => reader.locator('mark.quoted').textContent()).toContain(PAYLOADS.bidi);
+    expect(await reader.locator('img, script').count()).toBe(0);
+    expect(await reader.locator('.article-text').evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true); // the 100 kB line wraps
+
+    expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+    expect(dialogs).toEqual([]);
+    expect(await cspViolations()).toEqual([]);
+    expect(foreignRequests).toEqual([]);
+    await context.close();
+  });
+
+  it('shows the good records and says, visibly, how many were left out and why', async () => {
+    const context = await browser.newContext({ viewport: { width: 1300, height: 850 } });
+    const { page } = await openApp(context, served.url);
+    await expect.poll(() => page.getByRole('status').textContent()).toBe('3 of 3 events');
+    const warning = page.locator('.warning');
+    expect(await warning.textContent()).toBe('1 record was left out: events[3].place: unknown place "atlantis"');
+    expect(await warning.isVisible()).toBe(true);
+    await context.close();
+  });
+
+  it('links an http(s) URL to the original article', async () => {
+    const context = await browser.newContext({ viewport: { width: 1300, height: 850 } });
+    const { page } = await openApp(context, `${served.url}#place=mosul`);
+    const link = page.getByRole('complementary', { name: 'Sources' }).getByRole('link', { name: 'Original' });
+    await expect.poll(() => link.getAttribute('href')).toBe('https://example.org/crlf');
+    expect(await link.getAttribute('rel')).toBe('noopener noreferrer');
+    await context.close();
+  });
+
+  it('shows an error naming the file, not a blank page, when the data cannot be read at all', async () => {
+    const context = await browser.newContext({ viewport: { width: 1000, height: 700 } });
+    const { page } = await openApp(context, unreadable.url, { waitForMap: false });
+    const alert = page.getByRole('alert');
+    await expect.poll(() => alert.locator('h1').textContent()).toBe('Datelines cannot read its data');
+    expect(await alert.locator('li').textContent()).toMatch(/^events\.json: \(json\): invalid JSON: line 1, column \d+: /);
+    await context.close();
+  });
+});
