@@ -29,8 +29,17 @@ interface Located {
  * One event per sentence and place; a sentence names several places only when several things happened.
  */
 export function extractEvents(article: Article, text: string, places: readonly Place[]): EventRecord[] {
+  return createExtractor(places)(article, text);
+}
+
+/** An extractor for many articles: the alias matcher over the places is built once. */
+export function createExtractor(places: readonly Place[]): (article: Article, text: string) => EventRecord[] {
   const findMentions = createMentionFinder(places);
   const byId = new Map(places.map((p) => [p.id, p]));
+  return (article, text) => extractArticle(article, text, findMentions, byId);
+}
+
+function extractArticle(article: Article, text: string, findMentions: (text: string) => Mention[], byId: ReadonlyMap<string, Place>): EventRecord[] {
   const sentences = splitSentences(text);
   const dateline = findDateline(text, findMentions);
 
@@ -128,7 +137,7 @@ function findDateline(text: string, findMentions: (t: string) => Mention[]): str
   return null;
 }
 
-function isWithin(inner: string, outer: string, byId: Map<string, Place>): boolean {
+function isWithin(inner: string, outer: string, byId: ReadonlyMap<string, Place>): boolean {
   for (let p = byId.get(inner)?.within; p; p = byId.get(p)?.within) if (p === outer) return true;
   return false;
 }

@@ -1,4 +1,4 @@
-export { extractEvents } from './extract.ts';
+export { createExtractor, extractEvents } from './extract.ts';
 export { runIngest, serializeEvents, type ArticleWithText } from './pipeline.ts';
 export { ingestFiles, readInputs, type IngestPaths } from './files.ts';
 export { parseArticles, parsePlaces, InputError, formatProblem, type InputProblem } from '../core/validate.ts';

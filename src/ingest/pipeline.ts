@@ -1,5 +1,5 @@
 import type { Article, EventRecord, Place } from '../core/model.ts';
-import { extractEvents } from './extract.ts';
+import { createExtractor } from './extract.ts';
 
 export interface ArticleWithText {
   article: Article;
@@ -11,7 +11,8 @@ export interface ArticleWithText {
  * article, then place id. Same inputs, same output.
  */
 export function runIngest(corpus: readonly ArticleWithText[], places: readonly Place[]): EventRecord[] {
-  const events = corpus.flatMap(({ article, text }) => extractEvents(article, text, places));
+  const extract = createExtractor(places);
+  const events = corpus.flatMap(({ article, text }) => extract(article, text));
   return events.sort(
     (a, b) =>
       compare(a.start, b.start) || compare(a.article, b.article) || a.quoteStart - b.quoteStart || compare(a.place, b.place),

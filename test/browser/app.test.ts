@@ -346,6 +346,18 @@ describe('access and screens', () => {
 });
 
 describe('without WebGL', () => {
+  it('says the map cannot be shown when the WebGL context is lost, and keeps the window', async () => {
+    const { page, close } = await desktop('#from=2014-06-21&to=2014-06-22');
+    await page.evaluate(() => {
+      const canvas = window.map!.getCanvas();
+      const gl = (canvas.getContext('webgl2') ?? canvas.getContext('webgl')) as WebGLRenderingContext;
+      gl.getExtension('WEBGL_lose_context')!.loseContext();
+    });
+    await expect.poll(() => page.getByRole('alert').first().textContent()).toMatch(/The map cannot be shown/);
+    expect(await page.getByRole('region', { name: 'Events in the time window' }).locator('li').count()).toBe(expectedCount('2014-06-21', '2014-06-22'));
+    await close();
+  });
+
   it('says the map cannot be shown and still lists the events of the window', async () => {
     const noGl = await launchChromium(['--disable-webgl', '--disable-3d-apis']);
     const context = await noGl.newContext({ viewport: { width: 1200, height: 800 } });

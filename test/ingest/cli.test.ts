@@ -80,6 +80,12 @@ describe('bad input: exit 1, one line per problem naming file and field, old out
     expect(lines[1]).toBe(`${join(dir, 'articles.json')}: [2].published: must be a real calendar day, YYYY-MM-DD`);
   });
 
+  it('names a duplicate article id', () => {
+    const dir = createCorpus();
+    editJson(dir, 'articles.json', (a) => (a[3].id = a[0].id));
+    expect(expectRejected(dir)).toEqual([`${join(dir, 'articles.json')}: [3].id: duplicate id "${JSON.parse(readFileSync('data/articles.json', 'utf8'))[0].id}"`]);
+  });
+
   it('names an unknown place', () => {
     const dir = createCorpus();
     editJson(dir, 'places.geojson', (g) => (g.features[1].properties.within = 'atlantis'));
