@@ -11,7 +11,10 @@ export interface PlaceCount {
   uncertain: number;
 }
 
-/** Events per place inside a window; places without events in it are absent. */
+/**
+ * Events per place inside a window; places without events in it are absent. One pass over every event: the
+ * reference that EventIndex (what the app uses) is tested against.
+ */
 export function countByPlace(events: readonly MapEvent[], window: TimeWindow, categories: readonly Category[]): Map<string, PlaceCount> {
   const tallies = new Map<string, { count: number; uncertain: number; byCategory: Map<Category, number> }>();
   for (const e of events) {

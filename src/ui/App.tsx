@@ -1,5 +1,6 @@
 import { For, Show, createMemo, createSignal, onCleanup, onMount } from 'solid-js';
-import { countByPlace, countInWindow } from '../core/counts.ts';
+import type { PlaceCount } from '../core/counts.ts';
+import { EventIndex } from '../core/event-index.ts';
 import { formatLongDay } from '../core/format.ts';
 import { mainTheatre } from '../core/frame.ts';
 import { CATEGORIES, type MapEvent } from '../core/model.ts';
@@ -31,10 +32,18 @@ export function App(props: { data: Dataset }) {
   const totals = new Map<string, number>();
   for (const e of data.events) totals.set(e.place, (totals.get(e.place) ?? 0) + 1);
   const radius = createRadiusScale(Math.max(0, ...totals.values()));
-  const counts = createMemo(() => countByPlace(data.events, window(), CATEGORIES));
+  const index = new EventIndex(data.events);
+  const counts = createMemo(() => {
+    const { counts, uncertain, dominant } = index.countPlaces(window());
+    const byPlace = new Map<string, PlaceCount>();
+    index.places.forEach((place, p) => {
+      if (counts[p] > 0) byPlace.set(place, { count: counts[p], uncertain: uncertain[p], dominant: CATEGORIES[dominant[p]] });
+    });
+    return byPlace;
+  });
   const marks = createMemo(() => buildPlaceMarks(data.places, counts(), { radius, color: (c) => categoryColor(c.dominant ?? 'other') }));
   const areas = createMemo(() => buildAreaOutlines(data.places, counts(), selected()));
-  const shown = createMemo(() => countInWindow(data.events, window()));
+  const shown = createMemo(() => index.total(window()));
   const selectedPlace = () => (selected() ? data.placesById.get(selected()!) ?? null : null);
   const eventsAt = createMemo(() => data.events.filter((e) => e.place === selected()));
   const theatre = mainTheatre(data.places, (id) => totals.get(id) ?? 0).map((p) => p.lngLat);
