@@ -72,6 +72,8 @@ const RULES: Rule[] = [
   },
 ];
 
+const EXPLICIT_DATE_HINT = /\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}/;
+
 const RELATIVE = /\b(nearly|almost|about|some|more than|less than)? ?(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) (days?|weeks?|months?) (after|before)\b/g;
 
 /** Every date expression in a sentence, in order of position. */
@@ -96,7 +98,9 @@ export function findDates(sentence: string, published: Day): DateExpression[] {
       found.push({ index: m.index!, text: m[0], range: { start: published, end: published }, relative: { amount, unit, qualifier: m[1] ?? '' } });
     }
   }
-  for (const result of chrono.en.parse(sentence, { instant: middayOf(published), timezone: 0 })) {
+  // chrono is the slow part of ingest: ask it only when a sentence has a month name or a numeric date.
+  const candidates = EXPLICIT_DATE_HINT.test(sentence) ? chrono.en.parse(sentence, { instant: middayOf(published), timezone: 0 }) : [];
+  for (const result of candidates) {
     const known = result.start;
     // Explicit dates only ("June 23", "2014-12-03"): weekdays, "this month" and the like are ours; "now" is no date.
     if (!(known.isCertain('day') && known.isCertain('month')) || !/\d/.test(result.text)) continue;

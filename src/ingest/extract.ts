@@ -43,11 +43,13 @@ function extractArticle(article: Article, text: string, findMentions: (text: str
   const sentences = splitSentences(text);
   const dateline = findDateline(text, findMentions);
 
+  // Each sentence's dates, found once: undated sentences look back at them for context.
+  const datesOf = new Map(sentences.map((s) => [s, findDates(s.text, article.published)]));
   const located: Located[] = [];
   for (const sentence of sentences) {
     if (BOILERPLATE.test(sentence.text)) continue;
     const mentions = findMentions(sentence.text);
-    const dates = findDates(sentence.text, article.published);
+    const dates = datesOf.get(sentence)!;
     const hasFutureDate = dates.some((d) => d.range.start >= article.published && !d.relative) && /\b(will|begins?|starts?|opens?|is due|scheduled|next)\b/i.test(sentence.text);
     const asides = parentheticals(sentence.text);
 
@@ -75,7 +77,7 @@ function extractArticle(article: Article, text: string, findMentions: (text: str
   }
 
   return located.map((event, n) => {
-    const { range, basis, text: dateText } = dateOf(event, sentences, article);
+    const { range, basis, text: dateText } = dateOf(event, sentences, datesOf, article);
     return {
       id: `${article.id}#${n + 1}`,
       article: article.id,
@@ -109,14 +111,14 @@ function extractArticle(article: Article, text: string, findMentions: (text: str
  * paragraph or the paragraph before; failing that, the nearest earlier sentence with an exact day; failing
  * that, the publication day. (Undated wire paragraphs report the story's day, not a vague stretch before it.)
  */
-function dateOf(event: Located, sentences: readonly Sentence[], article: Article): { range: DayRange; basis: DateBasis; text: string | null } {
+function dateOf(event: Located, sentences: readonly Sentence[], datesOf: ReadonlyMap<Sentence, DateExpression[]>, article: Article): { range: DayRange; basis: DateBasis; text: string | null } {
   if (event.dates) return { range: event.dates.range, basis: 'stated', text: event.dates.text };
   const index = sentences.indexOf(event.sentence);
   let exact: DayRange | null = null;
   for (let i = index - 1; i >= 0; i--) {
     const previous = sentences[i];
     if (BOILERPLATE.test(previous.text)) continue;
-    const dates = findDates(previous.text, article.published).filter((d) => !d.relative && !spanContaining(parentheticals(previous.text), d.index, d.index + d.text.length));
+    const dates = datesOf.get(previous)!.filter((d) => !d.relative && !spanContaining(parentheticals(previous.text), d.index, d.index + d.text.length));
     if (dates.length === 0) continue;
     const range = dates[dates.length - 1].range;
     if (previous.paragraph >= event.sentence.paragraph - 1) return { range, basis: 'context', text: null };
