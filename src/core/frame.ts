@@ -1,4 +1,4 @@
-import * as turf from '@turf/turf';
+import distance from '@turf/distance';
 import type { Place } from './model.ts';
 
 /**
@@ -8,5 +8,5 @@ import type { Place } from './model.ts';
 export function mainTheatre(places: readonly Place[], eventCount: (id: string) => number, radiusKm = 900): Place[] {
   if (places.length === 0) return [];
   const busiest = places.reduce((a, b) => (eventCount(b.id) > eventCount(a.id) ? b : a));
-  return places.filter((p) => turf.distance(p.lngLat, busiest.lngLat, { units: 'kilometers' }) <= radiusKm);
+  return places.filter((p) => distance(p.lngLat, busiest.lngLat, { units: 'kilometers' }) <= radiusKm);
 }

@@ -1,6 +1,8 @@
 import type { StyleSpecification } from 'maplibre-gl';
 import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
-import * as turf from '@turf/turf';
+import area from '@turf/area';
+import { polygon } from '@turf/helpers';
+import pointOnFeature from '@turf/point-on-feature';
 import { feature, mesh } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import countries50m from 'world-atlas/countries-50m.json';
@@ -62,8 +64,8 @@ function countryLabelPoints(countries: FeatureCollection<Polygon | MultiPolygon,
   for (const country of countries.features) {
     if (!country.geometry || !country.properties?.name) continue;
     const polygons = country.geometry.type === 'Polygon' ? [country.geometry.coordinates] : country.geometry.coordinates;
-    const largest = polygons.reduce((best, p) => (turf.area(turf.polygon(p)) > turf.area(turf.polygon(best)) ? p : best));
-    const point = turf.pointOnFeature(turf.polygon(largest));
+    const largest = polygons.reduce((best, p) => (area(polygon(p)) > area(polygon(best)) ? p : best));
+    const point = pointOnFeature(polygon(largest));
     features.push({ type: 'Feature', geometry: point.geometry, properties: { name: country.properties.name } });
   }
   return { type: 'FeatureCollection', features };

@@ -1,4 +1,4 @@
-import * as turf from '@turf/turf';
+import circle from '@turf/circle';
 import type { Feature, FeatureCollection, Point, Polygon } from 'geojson';
 import type { PlaceCount } from '../core/counts.ts';
 import type { Place } from '../core/model.ts';
@@ -49,6 +49,6 @@ export function buildPlaceMarks(
 export function buildAreaOutlines(places: readonly Place[], counts: ReadonlyMap<string, PlaceCount>, selected: string | null): FeatureCollection<Polygon, { id: string }> {
   const features = places
     .filter((p) => p.radiusKm !== null && p.radiusKm >= 20 && counts.has(p.id) && (p.kind === 'province' || p.id === selected))
-    .map((p) => turf.circle(p.lngLat, p.radiusKm!, { units: 'kilometers', steps: 64, properties: { id: p.id } }));
+    .map((p) => circle(p.lngLat, p.radiusKm!, { units: 'kilometers', steps: 64, properties: { id: p.id } }));
   return { type: 'FeatureCollection', features };
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import * as turf from '@turf/turf';
+import distance from '@turf/distance';
 import { describe, expect, it } from 'vitest';
 import { parsePlaces } from '../../src/core/validate.ts';
 
@@ -43,7 +43,7 @@ describe('the curated places', () => {
       const entry = byId.get(geonames!);
       expect(entry, `${place.id}: GeoNames ${geonames} is not in the gazetteer`).toBeDefined();
       expect(entry!.country).toBe(place.country);
-      const km = turf.distance(place.lngLat, entry!.loc.coordinates, { units: 'kilometers' });
+      const km = distance(place.lngLat, entry!.loc.coordinates, { units: 'kilometers' });
       expect(km, `${place.id} is ${km.toFixed(1)} km from GeoNames ${geonames}`).toBeLessThan(MAX_DISTANCE_KM);
     }
   });
@@ -58,7 +58,7 @@ describe('the curated places', () => {
     const places = loadPlaces();
     const hq = places.find((p) => p.id === 'nato-hq')!;
     const brussels = places.find((p) => p.id === 'brussels')!;
-    expect(turf.distance(hq.lngLat, brussels.lngLat, { units: 'kilometers' })).toBeGreaterThan(4);
+    expect(distance(hq.lngLat, brussels.lngLat, { units: 'kilometers' })).toBeGreaterThan(4);
     for (const province of places.filter((p) => p.kind === 'province' || p.kind === 'country')) expect(province.radiusKm).toBeGreaterThan(20);
   });
 
@@ -66,7 +66,7 @@ describe('the curated places', () => {
     const places = loadPlaces();
     for (const place of places.filter((p) => p.within)) {
       const outer = places.find((p) => p.id === place.within)!;
-      const km = turf.distance(place.lngLat, outer.lngLat, { units: 'kilometers' });
+      const km = distance(place.lngLat, outer.lngLat, { units: 'kilometers' });
       expect(km, `${place.id} is ${km.toFixed(0)} km from ${outer.id}`).toBeLessThan(outer.radiusKm ?? 15);
     }
   });
