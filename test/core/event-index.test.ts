@@ -2,11 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { countByPlace, countInWindow } from '../../src/core/counts.ts';
 import { EventIndex } from '../../src/core/event-index.ts';
-import { CATEGORIES, type Category, type MapEvent } from '../../src/core/model.ts';
+import { CATEGORIES, type Category } from '../../src/core/model.ts';
+import { createEvent } from '../ingest/helpers.ts';
 
-function createEvent(place: string, start: number, end: number, category: Category): MapEvent {
-  return { id: `${place}${start}`, article: 'x', place, start, end, category, quote: 'q', quoteStart: 0, mentionStart: null, mentionEnd: null, dateBasis: 'stated', dateText: null };
-}
+const event = (place: string, start: number, end: number, category: Category) => createEvent({ place, start, end, category });
 
 describe('the event index', () => {
   it('counts nothing for no events', () => {
@@ -16,7 +15,7 @@ describe('the event index', () => {
   });
 
   it('counts an event exactly on either bound, and a range that only touches the window', () => {
-    const index = new EventIndex([createEvent('a', 5, 5, 'attack'), createEvent('a', 1, 3, 'meeting'), createEvent('b', 10, 12, 'capture')]);
+    const index = new EventIndex([event('a', 5, 5, 'attack'), event('a', 1, 3, 'meeting'), event('b', 10, 12, 'capture')]);
     expect(index.total({ from: 5, to: 5 })).toBe(1);
     expect(index.total({ from: 3, to: 10 })).toBe(3);
     expect(index.total({ from: 6, to: 9 })).toBe(0);
@@ -27,15 +26,15 @@ describe('the event index', () => {
   });
 
   it('agrees with counting the events one by one, for any events and window', () => {
-    const event = fc.record({
+    const arbitraryEvent = fc.record({
       place: fc.constantFrom('a', 'b', 'c', 'd'),
       start: fc.integer({ min: 0, max: 60 }),
       length: fc.integer({ min: 0, max: 15 }),
       category: fc.constantFrom(...CATEGORIES),
     });
     fc.assert(
-      fc.property(fc.array(event, { maxLength: 60 }), fc.integer({ min: -5, max: 80 }), fc.integer({ min: 0, max: 30 }), (raw, from, width) => {
-        const events = raw.map((r) => createEvent(r.place, r.start, r.start + r.length, r.category));
+      fc.property(fc.array(arbitraryEvent, { maxLength: 60 }), fc.integer({ min: -5, max: 80 }), fc.integer({ min: 0, max: 30 }), (raw, from, width) => {
+        const events = raw.map((r) => event(r.place, r.start, r.start + r.length, r.category));
         const window = { from, to: from + width };
         const index = new EventIndex(events);
         const slow = countByPlace(events, window, CATEGORIES);

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseDay, weekdayOf } from '../../src/core/day.ts';
 import { countByPlace } from '../../src/core/counts.ts';
 import { CATEGORIES, type MapEvent } from '../../src/core/model.ts';
+import { createEvent } from './helpers.ts';
 import { overlaps } from '../../src/core/time-window.ts';
 import { periodRange, weekdayNear, weekendRange } from '../../src/ingest/dates.ts';
 
@@ -52,7 +53,7 @@ describe('date rules, for any publication day', () => {
 describe('window arithmetic, for any events and window', () => {
   const event = fc.record({ place: fc.constantFrom('a', 'b', 'c'), start: fc.integer({ min: 0, max: 100 }), length: fc.integer({ min: 0, max: 20 }) });
   const toEvents = (raw: { place: string; start: number; length: number }[]): MapEvent[] =>
-    raw.map((r, i) => ({ id: String(i), article: 'x', place: r.place, start: r.start, end: r.start + r.length, category: 'attack', quote: 'q', quoteStart: 0, mentionStart: null, mentionEnd: null, dateBasis: 'stated', dateText: null }));
+    raw.map((r, i) => createEvent({ id: String(i), place: r.place, start: r.start, end: r.start + r.length }));
 
   it('count exactly the events that share a day with the window, per place', () => {
     fc.assert(
