@@ -7,7 +7,7 @@ import type { Category } from '../core/model.ts';
  */
 const RULES: readonly [Category, RegExp][] = [
   ['recapture', /\b(retook|retake[ns]?|retaking|regain(?:ed|s|ing)?|recaptur(?:e|ed|es|ing)|liberat(?:e|ed|es|ing|ion)|won back|wrested back)\b/i],
-  ['capture', /\b(overr(?:an|un|uns|unning)|seiz(?:e|ed|es|ing)|captur(?:e|ed|es|ing)|took|taken|taking|swept into|sweep into|stormed|fell to|overtook)\b/i],
+  ['capture', /\b(overr(?:an|un|uns|unning)|seiz(?:e|ed|es|ing)|captur(?:e|ed|es|ing)|took(?! (?:place|part))|taken(?! (?:place|part))|taking(?! (?:place|part))|swept into|sweep into|stormed|fell|overtook)\b/i],
   ['airstrike', /\b(air ?strikes?|air attacks?|air raids?|bombing runs?|drone strikes?)\b/i],
   ['attack', /\b(attack(?:s|ed)?|bomb(?:ing|ings|ed)?|suicide|kill(?:ed|ing|s)?|clash(?:es|ed)?|fighting|shell(?:ed|ing)|ambush(?:ed)?|massacre|died|dead|explosion|blast)\b/i],
   ['meeting', /\b(meet|meets|met|meeting|meetings|talks|summit|conference|gathered|gathering|convened|visit(?:ed|s)?)\b/i],

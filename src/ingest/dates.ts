@@ -1,12 +1,18 @@
 import * as chrono from 'chrono-node';
-import { addMonths, dayFromParts, firstOfMonth, lastOfMonth, weekdayOf, type Day, type DayRange } from '../core/day.ts';
+import { addMonths, dayFromParts, firstOfMonth, lastOfMonth, partsOf, weekdayOf, type Day, type DayRange } from '../core/day.ts';
+import { clauseAround } from './clauses.ts';
 
 /**
  * Dates in news copy, resolved against the article's publication day. chrono-node parses the explicit ones
  * ("June 23", "Aug. 8", "July 22, 2016"); the rules news needs on top are ours and each is stated here:
  *
- * - A weekday ("on Monday") is the last such day on or before publication, unless the sentence speaks of the
- *   future ("begins on Tuesday", "will meet on Friday"): then the first on or after it.
+ * - A date without a year ("June 10") is the latest one up to publication, or the next one in a clause that speaks
+ *   of the future. An explicit date wins over the weekday beside it ("Tuesday, June 17").
+ * - A weekday ("on Monday") is the last such day on or before publication, unless its clause speaks of the
+ *   future ("begins on Tuesday", "will meet on Friday"): then the first on or after it. "last Monday" said on a
+ *   Monday is a week ago; "next Monday" a week ahead.
+ * - A month without a day ("in May", "in early June", "since January") is the whole month (or its first, middle,
+ *   last ten days); "since" runs to publication.
  * - "at the weekend" / "last weekend" is the Saturday–Sunday before publication (the next one if future).
  * - "last week" is Monday–Sunday of the week before publication's; "this week" runs Monday → publication.
  * - "this month" runs from the 1st to publication; "earlier this month" stops the day before publication;
@@ -29,7 +35,14 @@ export interface DateExpression {
 }
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const FUTURE = /\b(will|begins?|starts?|opens?|is due|are due|is scheduled|are scheduled|to be held|next|upcoming|later this|tomorrow)\b/i;
+const FUTURE = /\b(will|begins?|starts?|opens?|is due|are due|is scheduled|are scheduled|to be held|upcoming|later this|tomorrow)\b/i;
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** Whether the clause around `[index, index + length)` of a sentence speaks of the future ("begins on Tuesday"). */
+export function speaksOfFuture(sentence: string, index = 0, length = sentence.length): boolean {
+  const clause = clauseAround(sentence, index, index + length);
+  return FUTURE.test(sentence.slice(clause.start, clause.end));
+}
 const NUMBER_WORDS: Record<string, number> = {
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
 };
@@ -39,14 +52,8 @@ interface Rule {
   resolve: (match: RegExpMatchArray, published: Day, future: boolean) => DayRange | null;
 }
 
+// Applied after chrono's explicit dates, so "Tuesday, June 17" is the 17th, not the last Tuesday.
 const RULES: Rule[] = [
-  {
-    pattern: /\b[Ss]ince ((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:, \d{4})?)/g,
-    resolve: (m, published) => {
-      const from = explicitDay(m[1], published);
-      return from === null || from > published ? null : { start: from, end: published };
-    },
-  },
   {
     pattern: /\b(?:[Aa]t|[Oo]ver|[Tt]his|[Ll]ast|[Nn]ext) (?:the )?weekend(?:[’']s)?\b/g,
     resolve: (m, published, future) => weekendRange(published, future || /^next/i.test(m[0])),
@@ -66,8 +73,29 @@ const RULES: Rule[] = [
   {
     pattern: /\b(?:(?:on|[Oo]n|[Ll]ast|[Nn]ext|[Tt]his) )?(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)\b/g,
     resolve: (m, published, future) => {
-      const day = weekdayNear(published, WEEKDAYS.indexOf(m[1]), future || /^next/i.test(m[0]));
-      return { start: day, end: day };
+      const weekday = WEEKDAYS.indexOf(m[1]);
+      // "last Monday", said on a Monday, is a week ago; "next Monday" on a Monday is a week ahead.
+      if (/^last/i.test(m[0])) return single(weekdayNear(published - 1, weekday, false));
+      if (/^next/i.test(m[0])) return single(weekdayNear(published + 1, weekday, true));
+      return single(weekdayNear(published, weekday, future));
+    },
+  },
+  {
+    // A month without a day: "in May", "since January", "in early June". The whole month (or its first, middle or
+    // last ten days), the latest one up to publication unless the clause speaks of the future.
+    pattern: /\b([Ii]n|[Ss]ince|[Dd]uring|[Tt]hroughout) (?:(early|mid|late)[- ])?(January|February|March|April|May|June|July|August|September|October|November|December)(?: (\d{4}))?\b(?! \d)/g,
+    resolve: (m, published, future) => {
+      const month = MONTHS.indexOf(m[3]) + 1;
+      const { year: pubYear, month: pubMonth } = partsOf(published);
+      const year = m[4] ? Number(m[4]) : future ? (month >= pubMonth ? pubYear : pubYear + 1) : month <= pubMonth ? pubYear : pubYear - 1;
+      const first = dayFromParts(year, month, 1)!;
+      let range = { start: first, end: lastOfMonth(first) };
+      if (m[2] === 'early') range = { start: first, end: first + 9 };
+      else if (m[2] === 'mid') range = { start: first + 10, end: first + 19 };
+      else if (m[2] === 'late') range = { start: first + 20, end: range.end };
+      if (/^since/i.test(m[1])) range = { start: range.start, end: published };
+      if (!future && range.end > published) range = { start: range.start, end: Math.max(range.start, published) };
+      return range;
     },
   },
 ];
@@ -78,15 +106,33 @@ const RELATIVE = /\b(nearly|almost|about|some|more than|less than)? ?(\d+|one|tw
 
 /** Every date expression in a sentence, in order of position. */
 export function findDates(sentence: string, published: Day): DateExpression[] {
-  const future = FUTURE.test(sentence);
   const found: DateExpression[] = [];
   const taken = (index: number, length: number) =>
     found.some((f) => index < f.index + f.text.length && f.index < index + length);
 
+  const since = /\b[Ss]ince ((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:, \d{4})?)/g;
+  for (const m of sentence.matchAll(since)) {
+    const from = explicitDay(m[1], published);
+    if (from !== null && from <= published) found.push({ index: m.index!, text: m[0], range: { start: from, end: published } });
+  }
+  // chrono is the slow part of ingest: ask it only when a sentence has a month name or a numeric date.
+  const candidates = EXPLICIT_DATE_HINT.test(sentence) ? chrono.en.parse(sentence, { instant: middayOf(published), timezone: 0 }) : [];
+  for (const result of candidates) {
+    const known = result.start;
+    // Explicit dates only ("June 23", "2014-12-03"): weekdays, "this month" and the like are ours; "now" is no date.
+    if (!(known.isCertain('day') && known.isCertain('month')) || !/\d/.test(result.text)) continue;
+    if (taken(result.index, result.text.length)) continue;
+    const future = speaksOfFuture(sentence, result.index, result.text.length);
+    const day = explicitYear(known, published, future);
+    if (day === null) continue;
+    let end = day;
+    if (result.end && result.end.isCertain('day')) end = Math.max(day, explicitYear(result.end, published, future) ?? day);
+    found.push({ index: result.index, text: result.text.trim(), range: { start: day, end } });
+  }
   for (const rule of RULES) {
     for (const m of sentence.matchAll(rule.pattern)) {
       if (taken(m.index!, m[0].length)) continue;
-      const range = rule.resolve(m, published, future);
+      const range = rule.resolve(m, published, speaksOfFuture(sentence, m.index!, m[0].length));
       if (range) found.push({ index: m.index!, text: m[0], range });
     }
   }
@@ -97,19 +143,6 @@ export function findDates(sentence: string, published: Day): DateExpression[] {
     if (m[4] === 'after') {
       found.push({ index: m.index!, text: m[0], range: { start: published, end: published }, relative: { amount, unit, qualifier: m[1] ?? '' } });
     }
-  }
-  // chrono is the slow part of ingest: ask it only when a sentence has a month name or a numeric date.
-  const candidates = EXPLICIT_DATE_HINT.test(sentence) ? chrono.en.parse(sentence, { instant: middayOf(published), timezone: 0 }) : [];
-  for (const result of candidates) {
-    const known = result.start;
-    // Explicit dates only ("June 23", "2014-12-03"): weekdays, "this month" and the like are ours; "now" is no date.
-    if (!(known.isCertain('day') && known.isCertain('month')) || !/\d/.test(result.text)) continue;
-    if (taken(result.index, result.text.length)) continue;
-    const day = dayOfResult(known);
-    if (day === null) continue;
-    let end = day;
-    if (result.end && result.end.isCertain('day')) end = Math.max(day, dayOfResult(result.end) ?? day);
-    found.push({ index: result.index, text: result.text.trim(), range: { start: day, end } });
   }
   const span = multiDaySpan(sentence);
   if (span > 1) for (const f of found) if (f.range.start === f.range.end) f.range = { start: f.range.start, end: f.range.start + span - 1 };
@@ -184,11 +217,29 @@ export function periodRange(phrase: string, published: Day): DayRange | null {
 
 function explicitDay(text: string, published: Day): Day | null {
   const [result] = chrono.en.parse(text, { instant: middayOf(published), timezone: 0 });
-  return result ? dayOfResult(result.start) : null;
+  return result ? explicitYear(result.start, published, false) : null;
 }
 
 function dayOfResult(component: chrono.ParsedComponents): Day | null {
   return dayFromParts(component.get('year')!, component.get('month')!, component.get('day')!);
+}
+
+/**
+ * The day of an explicit date. Without a stated year, news means the latest such date up to publication (a
+ * January article's "June 10" is last June), or the next one when the clause speaks of the future.
+ */
+function explicitYear(component: chrono.ParsedComponents, published: Day, future: boolean): Day | null {
+  const day = dayOfResult(component);
+  if (day === null || component.isCertain('year')) return day;
+  const year = component.get('year')!;
+  const shift = (y: number) => dayFromParts(y, component.get('month')!, component.get('day')!);
+  if (!future && day > published) return shift(year - 1);
+  if (future && day < published) return shift(year + 1);
+  return day;
+}
+
+function single(day: Day): DayRange {
+  return { start: day, end: day };
 }
 
 function middayOf(day: Day): Date {

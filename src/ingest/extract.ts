@@ -2,7 +2,7 @@ import { formatDay, type DayRange } from '../core/day.ts';
 import type { Article, Category, DateBasis, EventRecord, Place } from '../core/model.ts';
 import { categorize } from './categories.ts';
 import { clauseAround, parentheticals, spanContaining, type Span } from './clauses.ts';
-import { findDates, resolveRelative, type DateExpression } from './dates.ts';
+import { findDates, resolveRelative, speaksOfFuture, type DateExpression } from './dates.ts';
 import { whyNotLocation } from './locative.ts';
 import { createMentionFinder, type Mention } from './mentions.ts';
 import { splitSentences, type Sentence } from './sentences.ts';
@@ -50,14 +50,14 @@ function extractArticle(article: Article, text: string, findMentions: (text: str
     if (BOILERPLATE.test(sentence.text)) continue;
     const mentions = findMentions(sentence.text);
     const dates = datesOf.get(sentence)!;
-    const hasFutureDate = dates.some((d) => d.range.start >= article.published && !d.relative) && /\b(will|begins?|starts?|opens?|is due|scheduled|next)\b/i.test(sentence.text);
+    const hasFutureDate = dates.some((d) => d.range.start >= article.published && !d.relative && speaksOfFuture(sentence.text, d.index, d.text.length));
     const asides = parentheticals(sentence.text);
 
     const places = new Map<string, Mention>();
     for (const mention of mentions) {
       if (places.has(mention.place)) continue;
       const others = mentions.filter((m) => m !== mention);
-      if (whyNotLocation(sentence.text, mention, others, hasFutureDate) === null) places.set(mention.place, mention);
+      if (whyNotLocation(sentence.text, mention, others, hasFutureDate, qualifies) === null) places.set(mention.place, mention);
     }
     // A site in its city, a town in its province: keep the most specific place the sentence names.
     for (const id of [...places.keys()]) {
@@ -65,8 +65,7 @@ function extractArticle(article: Article, text: string, findMentions: (text: str
     }
 
     for (const [place, mention] of places) {
-      const clause = clauseAround(sentence.text, mention.start, mention.end);
-      const category = categorize(sentence.text.slice(clause.start, clause.end)) ?? categorize(sentence.text);
+      const category = categoryOf(sentence.text, mention);
       if (!category) continue;
       located.push({ sentence, place, mention: shift(mention, sentence.start), category, dates: datesFor(dates, asides, mention) });
     }
@@ -94,9 +93,16 @@ function extractArticle(article: Article, text: string, findMentions: (text: str
     };
   });
 
+  /** Whether `second` merely says where `first` is ("Mosul, Iraq"): it contains it, or is a province or country. */
+  function qualifies(first: Mention, second: Mention): boolean {
+    const outer = byId.get(second.place);
+    return isWithin(first.place, second.place, byId) || outer?.kind === 'province' || outer?.kind === 'country';
+  }
+
   function datesFor(dates: DateExpression[], asides: Span[], mention: Mention | null): Located['dates'] {
+    // A place from the dateline has no mention to stand near: any date of the sentence may be its date.
     const aside = mention ? spanContaining(asides, mention.start, mention.end) : null;
-    const sameRegion = dates.filter((d) => spanContaining(asides, d.index, d.index + d.text.length) === aside);
+    const sameRegion = mention ? dates.filter((d) => spanContaining(asides, d.index, d.index + d.text.length) === aside) : dates.filter((d) => !d.relative);
     if (sameRegion.length === 0) return null;
     const at = mention?.start ?? 0;
     const nearest = sameRegion.reduce((best, d) => (Math.abs(d.index - at) < Math.abs(best.index - at) ? d : best));
@@ -104,6 +110,27 @@ function extractArticle(article: Article, text: string, findMentions: (text: str
     const anchor = [...dates].reverse().find((d) => !d.relative && aside && d.index < aside.start);
     return anchor ? { range: resolveRelative(nearest.relative, anchor.range.start), text: `${anchor.text} ${nearest.text}`.trim() } : null;
   }
+}
+
+/**
+ * The kind of event at a mention: read from its clause, up to any reported speech ("said in London that
+ * airstrikes…" is a statement). A clause with no event word that continues the one before ("…launched airstrikes,
+ * largely centred on Raqqa") takes that clause's kind; a first clause without one ("Born in Mosul, …") has none.
+ */
+function categoryOf(sentence: string, mention: Mention): Category | null {
+  const clause = clauseAround(sentence, mention.start, mention.end);
+  const own = categorize(sentence.slice(clause.start, reportedSpeechStart(sentence, mention.end, clause.end)));
+  if (own || clause.start === 0) return own;
+  let p = clause.start - 1;
+  while (p > 0 && /[\s,;:()“”"–—-]/.test(sentence[p])) p--;
+  const previous = clauseAround(sentence, p, p + 1);
+  return categorize(sentence.slice(previous.start, previous.end));
+}
+
+/** Where a "that"-clause of reported speech begins after `from`, or `end` when there is none before it. */
+function reportedSpeechStart(sentence: string, from: number, end: number): number {
+  const at = sentence.slice(from, end).search(/\sthat\s/);
+  return at === -1 ? end : from + at;
 }
 
 /**

@@ -21,6 +21,15 @@ describe('explicit dates', () => {
     expect(datesIn('Rebels entered the town on Dec. 30, officials said.', '2015-01-02')).toEqual(['Dec. 30=2014-12-30..2014-12-30']);
   });
 
+  it('puts a date without a year after publication back a year, unless the clause speaks of the future', () => {
+    expect(datesIn('Militants seized Mosul on June 10.', '2015-01-22')).toEqual(['June 10=2014-06-10..2014-06-10']);
+    expect(datesIn('The conference will open on June 10.', '2015-01-22')).toEqual(['June 10=2015-06-10..2015-06-10']);
+  });
+
+  it('lets an explicit date win over the weekday beside it', () => {
+    expect(datesIn('Insurgents overran the town on Tuesday, June 17.', '2014-06-24')).toEqual(['on Tuesday, June 17=2014-06-17..2014-06-17']);
+  });
+
   it('keeps a stated year', () => {
     expect(datesIn('The talks of March 3, 2013 failed.', '2015-01-02')).toEqual(['March 3, 2013=2013-03-03..2013-03-03']);
   });
@@ -47,6 +56,15 @@ describe('weekdays', () => {
 
   it('stretches a two-day meeting that begins on a weekday over both days', () => {
     expect(datesIn('A two-day meeting of foreign ministers begins on Tuesday.', '2014-06-24')).toEqual(['on Tuesday=2014-06-24..2014-06-25']);
+  });
+
+  it('takes "last Monday" said on a Monday as a week ago', () => {
+    expect(datesIn('Militants attacked the city last Monday.', '2014-06-23')).toEqual(['last Monday=2014-06-16..2014-06-16']);
+  });
+
+  it('looks forward only in the clause that speaks of the future', () => {
+    expect(datesIn('A car bomb exploded next to a mosque on Sunday.', '2014-06-24')).toEqual(['on Sunday=2014-06-22..2014-06-22']);
+    expect(datesIn('Kerry, who will travel to Brussels later, met Maliki on Monday.', '2014-06-24')).toEqual(['on Monday=2014-06-23..2014-06-23']);
   });
 
   it('crosses a year boundary backwards', () => {
@@ -83,6 +101,13 @@ describe('vague dates are ranges', () => {
 
   it('takes "since Aug. 8" as Aug. 8 to publication', () => {
     expect(datesIn('Since Aug. 8 the coalition has launched 1,000 airstrikes.', '2014-12-03')).toEqual(['Since Aug. 8=2014-08-08..2014-12-03']);
+  });
+
+  it('takes a month without a day as the whole month, or the part of it named', () => {
+    expect(datesIn('Militants overran the town in May.', '2014-06-24')).toEqual(['in May=2014-05-01..2014-05-31']);
+    expect(datesIn('The town fell in early June, residents said.', '2014-06-24')).toEqual(['in early June=2014-06-01..2014-06-10']);
+    expect(datesIn('Fighting has raged in the province since January.', '2014-06-24')).toEqual(['since January=2014-01-01..2014-06-24']);
+    expect(datesIn('The army retook the city in December.', '2015-01-22')).toEqual(['in December=2014-12-01..2014-12-31']);
   });
 
   it('takes "two weeks ago" as the week around that day', () => {

@@ -12,6 +12,7 @@ describe('hostile text in the pipeline', () => {
     const events = runIngest(corpus, parsed);
     expect(events.map((e) => `${e.article} ${e.place} ${e.start}`)).toEqual([
       'hostile-crlf mosul 2014-06-23',
+      'hostile-crlf rawa 2014-06-23', // "The town of Rawa fell.", dated from the sentence before
       'hostile-markup tal-afar 2014-06-23',
       'hostile-markup baghdad 2014-06-23',
     ]);
@@ -19,9 +20,10 @@ describe('hostile text in the pipeline', () => {
       const text = corpus.find((c) => c.article.id === e.article)!.text;
       expect(text.slice(e.quoteStart, e.quoteStart + e.quote.length)).toBe(e.quote);
     }
-    expect(events[1].quote).toContain(PAYLOADS.script);
-    expect(events[1].quote).toContain(PAYLOADS.bidi);
-    expect(events[2].quote).toContain(PAYLOADS.zeroWidth);
+    const quoteAt = (place: string) => events.find((e) => e.place === place)!.quote;
+    expect(quoteAt('tal-afar')).toContain(PAYLOADS.script);
+    expect(quoteAt('tal-afar')).toContain(PAYLOADS.bidi);
+    expect(quoteAt('baghdad')).toContain(PAYLOADS.zeroWidth);
   });
 
   it('counts offsets in a file with a byte-order mark and CRLF line ends as JavaScript does', () => {

@@ -52,4 +52,34 @@ describe('articles the rules were not written against', () => {
     const text = 'Fighters from Fallujah arrived on Monday. The fall of Kirkuk would be a disaster, he said on Monday.';
     expect(eventsOf(text, '2015-06-08')).toEqual([]);
   });
+
+  it('places meetings with leaders, every town of a list, and a town that fell', () => {
+    const text = 'Kerry met Iraqi leaders in Kirkuk on Monday.\nMilitants seized Kirkuk, Erbil and Fallujah on Saturday.\nFallujah fell to militants on Sunday.';
+    expect(eventsOf(text, '2015-06-09')).toEqual([
+      'kirkuk 2015-06-08..2015-06-08 meeting',
+      'kirkuk 2015-06-06..2015-06-06 capture',
+      'erbil 2015-06-06..2015-06-06 capture',
+      'fallujah 2015-06-06..2015-06-06 capture',
+      'fallujah 2015-06-07..2015-06-07 capture',
+    ]);
+  });
+
+  it('reports no event for a denial, a threat, or a name inside another name', () => {
+    const text = 'Officials denied that militants had seized Kirkuk on Sunday.\nMilitants threatened to seize Erbil on Sunday.\nKerry said in an interview with the Geneva Times on Sunday that talks would go on.';
+    expect(eventsOf(text, '2015-06-09')).toEqual([]);
+  });
+
+  it('reads the event from its own clause, not from reported speech or a clause before it', () => {
+    const text =
+      'Kerry told reporters in Geneva on Sunday that airstrikes had killed hundreds.\n' +
+      'Born in Kirkuk, the commander led the attack on Erbil on Sunday.\n' +
+      'Militants seized Fallujah on June 1, and officials said the army would try to retake it.\n' +
+      'The talks in Moscow took place on Monday.';
+    expect(eventsOf(text, '2015-06-09')).toEqual([
+      'geneva 2015-06-07..2015-06-07 statement',
+      'erbil 2015-06-07..2015-06-07 attack',
+      'fallujah 2015-06-01..2015-06-01 capture',
+      'moscow 2015-06-08..2015-06-08 meeting',
+    ]);
+  });
 });
