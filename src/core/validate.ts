@@ -1,3 +1,6 @@
+import distance from '@turf/distance';
+import pointOnFeature from '@turf/point-on-feature';
+import type { MultiPolygon, Point, Polygon } from 'geojson';
 import * as jsonc from 'jsonc-parser';
 import * as v from 'valibot';
 import { parseDay } from './day.ts';
@@ -36,10 +39,16 @@ const ArticleSchema = v.object({
 const LONGITUDE = v.pipe(v.number('must be a number'), v.minValue(-180, 'longitude must be ≥ -180'), v.maxValue(180, 'longitude must be ≤ 180'));
 const LATITUDE = v.pipe(v.number('must be a number'), v.minValue(-90, 'latitude must be ≥ -90'), v.maxValue(90, 'latitude must be ≤ 90'));
 
+const POSITION = v.tupleWithRest([LONGITUDE, LATITUDE], v.number());
+
 const PlaceSchema = v.object({
   type: v.literal('Feature'),
   id: ID,
-  geometry: v.object({ type: v.literal('Point', 'must be "Point"'), coordinates: v.tuple([LONGITUDE, LATITUDE]) }),
+  geometry: v.variant('type', [
+    v.object({ type: v.literal('Point'), coordinates: POSITION }),
+    v.object({ type: v.literal('Polygon'), coordinates: v.array(v.pipe(v.array(POSITION), v.minLength(4, 'a ring needs at least 4 positions'))) }),
+    v.object({ type: v.literal('MultiPolygon'), coordinates: v.array(v.array(v.pipe(v.array(POSITION), v.minLength(4, 'a ring needs at least 4 positions')))) }),
+  ], 'must be a Point, Polygon or MultiPolygon'),
   properties: v.object({
     id: ID,
     name: TEXT,
@@ -81,6 +90,10 @@ export function parsePlaces(json: string, file: string): Place[] {
   if (!collection.success) throw new InputError(issuesToProblems(collection.issues, file, ''));
   const problems: InputProblem[] = [];
   const places: Place[] = [];
+  const featureIndex = new Map<Place, number>();
+  // Ids of every feature, valid or not, so that one bad feature does not also make its `within` children fail.
+  const allIds = new Set(collection.output.features.map((f) => (f as { id?: unknown })?.id).filter((id) => typeof id === 'string'));
+  const aliasOwner = new Map<string, string>();
   collection.output.features.forEach((item, i) => {
     const at = `features[${i}]`;
     const result = v.safeParse(PlaceSchema, item);
@@ -88,26 +101,46 @@ export function parsePlaces(json: string, file: string): Place[] {
     const f = result.output;
     if (f.properties.id !== f.id) return problems.push({ file, field: `${at}.properties.id`, message: `must equal the feature id "${f.id}"` });
     if (places.some((p) => p.id === f.id)) return problems.push({ file, field: `${at}.id`, message: `duplicate id "${f.id}"` });
-    places.push({
+    for (const alias of new Set([f.properties.name, ...f.properties.aliases])) {
+      const owner = aliasOwner.get(alias);
+      if (owner && owner !== f.id) problems.push({ file, field: `${at}.properties.aliases`, message: `"${alias}" is already a name of "${owner}"` });
+      aliasOwner.set(alias, f.id);
+    }
+    const { lngLat, radiusKm } = pointOf(f.geometry);
+    const place: Place = {
       id: f.id,
       name: f.properties.name,
       aliases: f.properties.aliases,
       kind: f.properties.kind,
       country: f.properties.country,
-      lngLat: [f.geometry.coordinates[0], f.geometry.coordinates[1]],
-      radiusKm: f.properties.radiusKm ?? null,
+      lngLat,
+      radiusKm: f.properties.radiusKm ?? radiusKm,
       within: f.properties.within ?? null,
       source: f.properties.source,
-    });
+    };
+    places.push(place);
+    featureIndex.set(place, i);
   });
-  places.forEach((p) => {
-    if (p.within && !places.some((q) => q.id === p.within)) {
-      const i = places.indexOf(p);
-      problems.push({ file, field: `features[${i}].properties.within`, message: `unknown place "${p.within}"` });
+  for (const p of places) {
+    if (p.within && !allIds.has(p.within)) {
+      problems.push({ file, field: `features[${featureIndex.get(p)}].properties.within`, message: `unknown place "${p.within}"` });
     }
-  });
+  }
   if (problems.length) throw new InputError(problems);
   return places;
+}
+
+/**
+ * The point that stands for a place, and for an area how far from it the place may lie (km): a Point as it is; a
+ * Polygon by a point inside it, with the distance to its farthest vertex.
+ */
+function pointOf(geometry: Point | Polygon | MultiPolygon): { lngLat: [number, number]; radiusKm: number | null } {
+  if (geometry.type === 'Point') return { lngLat: [geometry.coordinates[0], geometry.coordinates[1]], radiusKm: null };
+  const inside = pointOnFeature({ type: 'Feature', geometry, properties: {} }).geometry.coordinates as [number, number];
+  const rings = geometry.type === 'Polygon' ? geometry.coordinates : geometry.coordinates.flat();
+  let radiusKm = 0;
+  for (const ring of rings) for (const position of ring) radiusKm = Math.max(radiusKm, distance(inside, position, { units: 'kilometers' }));
+  return { lngLat: inside, radiusKm: Math.ceil(radiusKm) };
 }
 
 /** JSON.parse, with the line and column of the first error found by jsonc-parser (Node 20's message has none). */
