@@ -11,35 +11,6 @@ export interface PlaceCount {
   uncertain: number;
 }
 
-/**
- * Events per place inside a window; places without events in it are absent. One pass over every event: the
- * reference that EventIndex (what the app uses) is tested against.
- */
-export function countByPlace(events: readonly MapEvent[], window: TimeWindow, categories: readonly Category[]): Map<string, PlaceCount> {
-  const tallies = new Map<string, { count: number; uncertain: number; byCategory: Map<Category, number> }>();
-  for (const e of events) {
-    if (!overlaps(e, window)) continue;
-    let t = tallies.get(e.place);
-    if (!t) tallies.set(e.place, (t = { count: 0, uncertain: 0, byCategory: new Map() }));
-    t.count++;
-    if (e.end > e.start) t.uncertain++;
-    t.byCategory.set(e.category, (t.byCategory.get(e.category) ?? 0) + 1);
-  }
-  const result = new Map<string, PlaceCount>();
-  for (const [place, t] of tallies) {
-    let dominant: Category | null = null;
-    for (const c of categories) if ((t.byCategory.get(c) ?? 0) > (dominant ? t.byCategory.get(dominant)! : 0)) dominant = c;
-    result.set(place, { count: t.count, dominant, uncertain: t.uncertain });
-  }
-  return result;
-}
-
-export function countInWindow(events: readonly MapEvent[], window: TimeWindow): number {
-  let n = 0;
-  for (const e of events) if (overlaps(e, window)) n++;
-  return n;
-}
-
 export interface DayBin {
   day: Day;
   /** Events known to have happened on this day. */

@@ -4,7 +4,8 @@
  */
 export type Day = number;
 
-const MS_PER_DAY = 86_400_000;
+/** Milliseconds in a UTC calendar day. */
+export const MS_PER_DAY = 86_400_000;
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** Parses `YYYY-MM-DD`; returns null for anything else, including impossible dates such as 2014-02-30. */

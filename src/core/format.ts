@@ -1,4 +1,4 @@
-import { formatDay, partsOf, type Day } from './day.ts';
+import { partsOf, type Day } from './day.ts';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -24,4 +24,3 @@ export function formatMonth(day: Day): string {
   return `${MONTHS[month - 1]} ${year}`;
 }
 
-export { formatDay };

@@ -16,19 +16,9 @@ export const categoryColor = scaleOrdinal<Category, string>()
   .domain(CATEGORIES)
   .range(CATEGORIES.map((c) => CATEGORY_COLORS[c]));
 
-export const CATEGORY_LABELS: Record<Category, string> = {
-  meeting: 'Meeting',
-  statement: 'Statement',
-  capture: 'Captured',
-  recapture: 'Recaptured',
-  attack: 'Attack',
-  airstrike: 'Airstrike',
-  other: 'Other',
-};
-
 /**
- * Mark radius in pixels for an event count: area grows with the count (square root), from 6 px for one event to
- * 26 px for the busiest place of the whole dataset, so a mark's size means the same at every window.
+ * Mark radius in pixels for an event count: area grows with the count (square root), from 3 px at zero to 26 px
+ * for the busiest place of the whole dataset, so a mark's size means the same at every window.
  */
 export function createRadiusScale(maxCount: number) {
   return scaleSqrt().domain([0, Math.max(1, maxCount)]).range([3, 26]).clamp(true);

@@ -1,5 +1,5 @@
 import * as chrono from 'chrono-node';
-import { addMonths, dayFromParts, firstOfMonth, lastOfMonth, partsOf, weekdayOf, type Day, type DayRange } from '../core/day.ts';
+import { MS_PER_DAY, addMonths, dayFromParts, firstOfMonth, lastOfMonth, partsOf, weekdayOf, type Day, type DayRange } from '../core/day.ts';
 import { clauseAround } from './clauses.ts';
 
 /**
@@ -243,7 +243,7 @@ function single(day: Day): DayRange {
 }
 
 function middayOf(day: Day): Date {
-  return new Date(day * 86_400_000 + 43_200_000);
+  return new Date(day * MS_PER_DAY + MS_PER_DAY / 2);
 }
 
 function multiDaySpan(sentence: string): number {

@@ -4,27 +4,28 @@ import { EventIndex } from '../core/event-index.ts';
 import { formatLongDay } from '../core/format.ts';
 import { mainTheatre } from '../core/frame.ts';
 import { CATEGORIES, type MapEvent } from '../core/model.ts';
-import { CATEGORY_LABELS, categoryColor, createRadiusScale } from '../core/scales.ts';
-import { clampWindow, overlaps, type TimeWindow as Window } from '../core/time-window.ts';
-import type { MapView as View, UrlState } from '../core/url-state.ts';
+import { CATEGORY_LABELS } from '../core/category-labels.ts';
+import { categoryColor, createRadiusScale } from '../core/scales.ts';
+import { clampWindow, overlaps, type TimeWindow } from '../core/time-window.ts';
+import type { MapView, UrlState } from '../core/url-state.ts';
 import { parseHash } from '../core/url-state.ts';
 import { loadArticleText, type Dataset } from '../data/dataset.ts';
-import { MapView, type MapControls } from '../map/MapView.tsx';
+import { MapCanvas, type MapControls } from '../map/MapCanvas.tsx';
 import { buildAreaOutlines, buildPlaceMarks } from '../map/marks.ts';
 import { ArticleReader } from './ArticleReader.tsx';
 import { Legend } from './Legend.tsx';
 import { PlaceList } from './PlaceList.tsx';
 import { SourcesPanel } from './SourcesPanel.tsx';
-import { TimeWindow } from './TimeWindow.tsx';
+import { TimeWindowBar } from './TimeWindowBar.tsx';
 import { createUrlSync } from './create-url-sync.ts';
 
 export function App(props: { data: Dataset }) {
   const data = props.data;
   const initial = parseHash(location.hash);
   const knownPlace = (id: string | undefined) => (id && data.placesById.has(id) ? id : null);
-  const [window, setWindow] = createSignal<Window>(clampWindow({ from: initial.from ?? data.extent.from, to: initial.to ?? data.extent.to }, data.extent));
+  const [timeWindow, setTimeWindow] = createSignal<TimeWindow>(clampWindow({ from: initial.from ?? data.extent.from, to: initial.to ?? data.extent.to }, data.extent));
   const [selected, setSelected] = createSignal<string | null>(knownPlace(initial.place));
-  const [view, setView] = createSignal<View | null>(initial.view ?? null);
+  const [view, setView] = createSignal<MapView | null>(initial.view ?? null);
   const [mapProblem, setMapProblem] = createSignal<string | null>(null);
   const [reading, setReading] = createSignal<MapEvent | null>(null);
   let controls: MapControls | null = null;
@@ -34,7 +35,7 @@ export function App(props: { data: Dataset }) {
   const radius = createRadiusScale(Math.max(0, ...totals.values()));
   const index = new EventIndex(data.events);
   const counts = createMemo(() => {
-    const { counts, uncertain, dominant } = index.countPlaces(window());
+    const { counts, uncertain, dominant } = index.countPlaces(timeWindow());
     const byPlace = new Map<string, PlaceCount>();
     index.places.forEach((place, p) => {
       if (counts[p] > 0) byPlace.set(place, { count: counts[p], uncertain: uncertain[p], dominant: CATEGORIES[dominant[p]] });
@@ -43,19 +44,19 @@ export function App(props: { data: Dataset }) {
   });
   const marks = createMemo(() => buildPlaceMarks(data.places, counts(), { radius, color: (c) => categoryColor(c.dominant ?? 'other') }));
   const areas = createMemo(() => buildAreaOutlines(data.places, counts(), selected()));
-  const shown = createMemo(() => index.total(window()));
+  const shown = createMemo(() => index.total(timeWindow()));
   const selectedPlace = () => (selected() ? data.placesById.get(selected()!) ?? null : null);
   const eventsAt = createMemo(() => data.events.filter((e) => e.place === selected()));
   const theatre = mainTheatre(data.places, (id) => totals.get(id) ?? 0).map((p) => p.lngLat);
 
   createUrlSync({
-    state: (): UrlState => ({ from: window().from, to: window().to, place: selected() ?? undefined, view: view() ?? undefined }),
+    state: (): UrlState => ({ from: timeWindow().from, to: timeWindow().to, place: selected() ?? undefined, view: view() ?? undefined }),
     apply(state) {
-      setWindow(clampWindow({ from: state.from ?? data.extent.from, to: state.to ?? data.extent.to }, data.extent));
+      setTimeWindow(clampWindow({ from: state.from ?? data.extent.from, to: state.to ?? data.extent.to }, data.extent));
       setSelected(knownPlace(state.place));
       if (state.view) {
         setView(state.view);
-        globalThis.window.map?.jumpTo({ center: [state.view.lng, state.view.lat], zoom: state.view.zoom });
+        window.map?.jumpTo({ center: [state.view.lng, state.view.lat], zoom: state.view.zoom });
       }
     },
   });
@@ -64,10 +65,16 @@ export function App(props: { data: Dataset }) {
     setSelected(id);
     const place = data.placesById.get(id);
     if (place) controls?.reveal(place.lngLat);
-    queueMicrotask(() => document.querySelector<HTMLElement>('.sources h2')?.focus({ preventScroll: true }));
   };
+  // Closing the panel returns focus to the place's entry in the list, where the person left off.
+  const [returnFocusTo, setReturnFocusTo] = createSignal<string | null>(null);
+  const close = () => {
+    setReturnFocusTo(selected());
+    setSelected(null);
+  };
+  const [playing, setPlaying] = createSignal(false);
   const onKey = (e: KeyboardEvent) => {
-    if (e.key === 'Escape' && selected() && !reading()) setSelected(null);
+    if (e.key === 'Escape' && selected() && !reading()) close();
   };
   onMount(() => document.addEventListener('keydown', onKey));
   onCleanup(() => document.removeEventListener('keydown', onKey));
@@ -78,7 +85,7 @@ export function App(props: { data: Dataset }) {
         <h1>
           Datelines <span class="muted">· where and when the news happened</span>
         </h1>
-        <p class="status" role="status" aria-live="polite">
+        <p class="status" role="status" aria-live="polite" aria-busy={playing()}>
           {shown()} of {data.events.length} events
         </p>
         <Show when={data.problems.length > 0}>
@@ -93,8 +100,8 @@ export function App(props: { data: Dataset }) {
       </header>
       <main class="main">
         <div class="map-area">
-          <Show when={!mapProblem()} fallback={<NoMap reason={mapProblem()!} data={data} window={window()} onSelect={select} />}>
-            <MapView
+          <Show when={!mapProblem()} fallback={<NoMap reason={mapProblem()!} data={data} window={timeWindow()} onSelect={select} />}>
+            <MapCanvas
               marks={marks()}
               areas={areas()}
               selected={selected()}
@@ -109,15 +116,15 @@ export function App(props: { data: Dataset }) {
           </Show>
         </div>
         <div class="side">
-          <Show when={selectedPlace()} fallback={<PlaceList places={data.places} counts={counts()} selected={selected()} onSelect={select} />}>
+          <Show when={selectedPlace()} fallback={<PlaceList places={data.places} counts={counts()} selected={selected()} onSelect={select} focusOnMount={returnFocusTo()} />}>
             {(place) => (
-              <SourcesPanel place={place()} events={eventsAt()} window={window()} articles={data.articles} onClose={() => setSelected(null)} onRead={setReading} />
+              <SourcesPanel place={place()} events={eventsAt()} window={timeWindow()} articles={data.articles} onClose={close} onRead={setReading} />
             )}
           </Show>
         </div>
       </main>
       <footer class="timebar">
-        <TimeWindow events={data.events} extent={data.extent} window={window()} onWindow={setWindow} />
+        <TimeWindowBar events={data.events} extent={data.extent} window={timeWindow()} onWindow={setTimeWindow} onPlayingChange={setPlaying} />
       </footer>
       <Show when={reading()}>
         {(event) => <ArticleReader article={data.articles.get(event().article)!} event={event()} loadText={loadArticleText} onClose={() => setReading(null)} />}
@@ -127,7 +134,7 @@ export function App(props: { data: Dataset }) {
 }
 
 /** Shown instead of the map when it cannot be drawn: the reason, and the events of the window as a list. */
-function NoMap(props: { reason: string; data: Dataset; window: Window; onSelect(id: string): void }) {
+function NoMap(props: { reason: string; data: Dataset; window: TimeWindow; onSelect(id: string): void }) {
   const events = () => props.data.events.filter((e) => overlaps(e, props.window));
   return (
     <section class="no-map" aria-label="Events in the time window">
@@ -139,7 +146,12 @@ function NoMap(props: { reason: string; data: Dataset; window: Window; onSelect(
           {(e) => (
             <li>
               <span class="dot" style={{ background: categoryColor(e.category) }} aria-hidden="true" />
-              <button type="button" class="link-button" onClick={() => props.onSelect(e.place)}>
+              <button
+                type="button"
+                class="link-button"
+                aria-label={`${props.data.placesById.get(e.place)!.name}, ${CATEGORY_LABELS[e.category]}, ${formatLongDay(e.start)}: read the sources`}
+                onClick={() => props.onSelect(e.place)}
+              >
                 {props.data.placesById.get(e.place)!.name}
               </button>{' '}
               <span class="muted">

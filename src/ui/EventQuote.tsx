@@ -1,8 +1,10 @@
 import { Show } from 'solid-js';
-import { formatDay, formatLongDay, formatRange } from '../core/format.ts';
+import { formatDay } from '../core/day.ts';
+import { formatLongDay, formatRange } from '../core/format.ts';
 import type { Article, MapEvent } from '../core/model.ts';
 import { safeHttpUrl } from '../core/safe-url.ts';
-import { CATEGORY_LABELS, categoryColor } from '../core/scales.ts';
+import { CATEGORY_LABELS } from '../core/category-labels.ts';
+import { categoryColor } from '../core/scales.ts';
 
 export interface EventQuoteProps {
   event: MapEvent;
@@ -29,13 +31,16 @@ export function EventQuote(props: EventQuoteProps) {
           {formatRange(e().start, e().end)}
         </time>
         <Show when={uncertain()}>
-          <span class="hint" title="The article gives a period, not a day: the event happened on one of these days.">day not known</span>
+          <span class="hint">exact day not given</span>
         </Show>
-        <Show when={e().dateBasis !== 'stated'}>
-          <span class="hint" title="The sentence has no date of its own; it is dated from the sentences before it.">date from context</span>
+        <Show when={e().dateBasis === 'context'}>
+          <span class="hint">dated from the sentences before it</span>
+        </Show>
+        <Show when={e().dateBasis === 'published'}>
+          <span class="hint">dated by the article's publication</span>
         </Show>
         <Show when={e().mentionStart === null}>
-          <span class="hint" title="The sentence names no place; the article's dateline does.">place from dateline</span>
+          <span class="hint">place from the article's dateline</span>
         </Show>
       </div>
       <blockquote>

@@ -1,6 +1,7 @@
 import { For } from 'solid-js';
 import { CATEGORIES } from '../core/model.ts';
-import { CATEGORY_LABELS, categoryColor } from '../core/scales.ts';
+import { CATEGORY_LABELS } from '../core/category-labels.ts';
+import { categoryColor } from '../core/scales.ts';
 
 /** What the colours and sizes of the marks mean. */
 export function Legend() {

@@ -8,6 +8,8 @@ export interface PlaceListProps {
   counts: ReadonlyMap<string, PlaceCount>;
   selected: string | null;
   onSelect(id: string): void;
+  /** A place whose button takes the focus when the list appears (the one whose sources were just closed). */
+  focusOnMount?: string | null;
 }
 
 /** Every place with events, busiest first: the way to the sources for keyboard and screen-reader users. */
@@ -23,7 +25,12 @@ export function PlaceList(props: PlaceListProps) {
             const count = () => props.counts.get(place.id);
             return (
               <li classList={{ faded: !count() }}>
-                <button type="button" aria-current={props.selected === place.id ? 'true' : undefined} onClick={() => props.onSelect(place.id)}>
+                <button
+                  type="button"
+                  ref={(el) => {
+                    if (props.focusOnMount === place.id) queueMicrotask(() => el.focus());
+                  }}
+                  aria-current={props.selected === place.id ? 'true' : undefined} onClick={() => props.onSelect(place.id)}>
                   <span class="swatch" style={{ background: count()?.dominant ? categoryColor(count()!.dominant!) : 'transparent' }} aria-hidden="true" />
                   <span class="name">{place.name}</span>
                   <span class="count">

@@ -1,8 +1,8 @@
-import { For, Show, createMemo } from 'solid-js';
+import { For, Show, createEffect, createMemo } from 'solid-js';
 import { findDisagreements } from '../core/disagreements.ts';
 import { formatRange } from '../core/format.ts';
 import type { Article, MapEvent, Place } from '../core/model.ts';
-import { CATEGORY_LABELS } from '../core/scales.ts';
+import { CATEGORY_LABELS } from '../core/category-labels.ts';
 import { overlaps, type TimeWindow } from '../core/time-window.ts';
 import { EventQuote } from './EventQuote.tsx';
 
@@ -23,9 +23,14 @@ export function SourcesPanel(props: SourcesPanelProps) {
   const disagreements = createMemo(() => findDisagreements(props.events));
   const quote = (event: MapEvent) => <EventQuote event={event} article={props.articles.get(event.article)!} onRead={props.onRead} />;
   let heading!: HTMLHeadingElement;
+  // A newly opened place takes the focus, so keyboard and screen-reader users land on what they asked for.
+  createEffect(() => {
+    void props.place.id;
+    queueMicrotask(() => heading.focus({ preventScroll: true }));
+  });
 
   return (
-    <aside class="sources" aria-label="Sources" aria-labelledby={undefined}>
+    <aside class="sources" aria-label="Sources">
       <header class="sources-header">
         <div>
           <h2 ref={heading} tabIndex={-1}>{props.place.name}</h2>

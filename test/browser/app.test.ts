@@ -320,8 +320,10 @@ describe('access and screens', () => {
     for (let i = 0; i < 40 && !(await target.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     await expect.poll(() => sources(page).getByRole('heading', { level: 2 }).textContent()).toBe('Tal Afar');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Tal Afar'); // the panel's heading
     await page.keyboard.press('Escape');
     await expect.poll(() => sources(page).count()).toBe(0);
+    await expect.poll(() => target.evaluate((el) => el === document.activeElement)).toBe(true); // back where it was
     await close();
   });
 

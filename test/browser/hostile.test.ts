@@ -72,9 +72,9 @@ describe('a corpus of hostile text', () => {
   it('shows the good records and says, visibly, how many were left out and why', async () => {
     const context = await browser.newContext({ viewport: { width: 1300, height: 850 } });
     const { page } = await openApp(context, served.url);
-    await expect.poll(() => page.getByRole('status').textContent()).toBe('3 of 3 events');
+    await expect.poll(() => page.getByRole('status').textContent()).toBe('4 of 4 events');
     const warning = page.locator('.warning');
-    expect(await warning.textContent()).toBe('1 record was left out: events[3].place: unknown place "atlantis"');
+    expect(await warning.textContent()).toBe('1 record was left out: events[4].place: unknown place "atlantis"');
     expect(await warning.isVisible()).toBe(true);
     await context.close();
   });

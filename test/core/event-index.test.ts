@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { countByPlace, countInWindow } from '../../src/core/counts.ts';
+import { countByPlace, countInWindow } from '../reference-counts.ts';
 import { EventIndex } from '../../src/core/event-index.ts';
 import { CATEGORIES, type Category } from '../../src/core/model.ts';
 import { createEvent } from '../ingest/helpers.ts';

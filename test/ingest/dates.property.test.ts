@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseDay, weekdayOf } from '../../src/core/day.ts';
-import { countByPlace } from '../../src/core/counts.ts';
+import { countByPlace } from '../reference-counts.ts';
 import { CATEGORIES, type MapEvent } from '../../src/core/model.ts';
 import { createEvent } from './helpers.ts';
 import { overlaps } from '../../src/core/time-window.ts';

@@ -2,7 +2,7 @@ import { scaleSqrt, scaleUtc } from 'd3-scale';
 import { For, Show, createEffect, createMemo, createSignal, onCleanup, onMount, untrack } from 'solid-js';
 import { domainAround, fitInside, panDomain, rebin, zoomDomain } from '../core/axis.ts';
 import { histogram } from '../core/counts.ts';
-import type { Day } from '../core/day.ts';
+import { MS_PER_DAY, type Day } from '../core/day.ts';
 import { formatRange } from '../core/format.ts';
 import type { MapEvent } from '../core/model.ts';
 import { clampWindow, eventDays, stepToEventDay, type TimeWindow as Window } from '../core/time-window.ts';
@@ -11,20 +11,21 @@ import { createPlayback } from './create-playback.ts';
 
 const CHART_HEIGHT = 56; // px, bars area
 const BAR_MIN_PX = 3; // days are merged into wider bars below this width
-const MS_PER_DAY = 86_400_000;
 
-export interface TimeWindowProps {
+export interface TimeWindowBarProps {
   events: readonly MapEvent[];
   extent: Window;
   window: Window;
   onWindow(window: Window): void;
+  /** Told when playback starts and stops (the live count stays quiet while it plays). */
+  onPlayingChange?(playing: boolean): void;
 }
 
 /**
  * The time window over a histogram of events per day. Exact days are solid bars; days an event with a date range
  * may have happened on are hatched. Wheel zooms the axis, drag across the chart selects a window.
  */
-export function TimeWindow(props: TimeWindowProps) {
+export function TimeWindowBar(props: TimeWindowBarProps) {
   let track!: HTMLDivElement;
   const bounds = () => ({ from: props.extent.from - 3, to: props.extent.to + 3 });
   const [domain, setDomain] = createSignal<Window>(bounds());
@@ -66,6 +67,7 @@ export function TimeWindow(props: TimeWindowProps) {
 
   const set = (w: Window) => props.onWindow(clampWindow(w, props.extent));
   const playback = createPlayback({ window: () => props.window, extent: () => props.extent, onWindow: set });
+  createEffect(() => props.onPlayingChange?.(playback.playing()));
 
   const step = (direction: 1 | -1) => {
     const w = props.window;
@@ -97,15 +99,19 @@ export function TimeWindow(props: TimeWindowProps) {
       moved ||= day !== start;
       if (moved) setBrush({ from: Math.min(start, day), to: Math.max(start, day) });
     };
-    const up = () => {
+    const end = (commit: boolean) => () => {
       const selected = brush();
-      if (moved && selected) set(selected);
+      if (commit && moved && selected) set(selected);
       setBrush(null);
       chart.removeEventListener('pointermove', move);
       chart.removeEventListener('pointerup', up);
+      chart.removeEventListener('pointercancel', cancel);
     };
+    const up = end(true);
+    const cancel = end(false);
     chart.addEventListener('pointermove', move);
     chart.addEventListener('pointerup', up);
+    chart.addEventListener('pointercancel', cancel);
   };
 
   const inDomain = (day: Day) => day >= domain().from && day <= domain().to + 1;

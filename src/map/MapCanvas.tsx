@@ -4,7 +4,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import fontUrl from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff2?url';
 import type { FeatureCollection, Point, Polygon } from 'geojson';
 import { createEffect, getOwner, onCleanup, onMount, runWithOwner } from 'solid-js';
-import type { MapView as View } from '../core/url-state.ts';
+import type { MapView } from '../core/url-state.ts';
 import { createBasemapStyle } from './basemap.ts';
 import { AREAS_SOURCE, CLUSTER_OPTIONS, PLACES_SOURCE, createPlaceLayers, selectionPaint } from './layers.ts';
 import type { MarkProperties } from './marks.ts';
@@ -20,27 +20,27 @@ declare global {
 
 /** What the rest of the app may ask of the map once it has loaded. */
 export interface MapControls {
-  /** Frames the given [lng, lat] points; `padding` in px. */
+  /** Frames the given [lng, lat] points, with room around them that grows with the map's size. */
   fit(points: readonly [number, number][], options?: { animate?: boolean; maxZoom?: number }): void;
   /** Brings a point into view if it is not, without changing the zoom more than needed. */
   reveal(point: [number, number]): void;
 }
 
-export interface MapViewProps {
+export interface MapCanvasProps {
   marks: FeatureCollection<Point, MarkProperties>;
   areas: FeatureCollection<Polygon, { id: string }>;
   selected: string | null;
-  initialView: View | null;
+  initialView: MapView | null;
   /** Points the first view frames when the URL names no view. */
   initialFrame: readonly [number, number][];
   onSelect(id: string): void;
-  onViewChange(view: View): void;
+  onViewChange(view: MapView): void;
   onReady(controls: MapControls): void;
   /** Called when the map cannot be shown (no WebGL, or the context was lost). */
   onUnavailable(reason: string): void;
 }
 
-export function MapView(props: MapViewProps) {
+export function MapCanvas(props: MapCanvasProps) {
   let container!: HTMLDivElement;
 
   onMount(() => {
@@ -118,7 +118,7 @@ function createControls(map: maplibregl.Map): MapControls {
 }
 
 /** Hover tooltips, clicks on places and on clusters. */
-function wireInteractions(map: maplibregl.Map, props: MapViewProps): void {
+function wireInteractions(map: maplibregl.Map, props: MapCanvasProps): void {
   const tooltip = new maplibregl.Popup({ closeButton: false, closeOnClick: false, offset: 12, className: 'mark-tooltip' });
   const show = (e: maplibregl.MapLayerMouseEvent) => {
     const feature = e.features?.[0];
