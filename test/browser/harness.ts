@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { preview, type PreviewServer } from 'vite';
+import { join } from 'node:path';
+import { build, preview, type PreviewServer } from 'vite';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -28,6 +29,20 @@ export async function serveBuiltApp(outDir = 'dist'): Promise<Served> {
   const server: PreviewServer = await preview({ build: { outDir }, preview: { port: 0, host: '127.0.0.1', strictPort: false, open: false }, logLevel: 'silent' });
   const address = server.httpServer.address() as AddressInfo;
   return { url: `http://127.0.0.1:${address.port}/`, close: () => server.close() };
+}
+
+/** Builds the app on another corpus (DATELINES_DATA / DATELINES_PLACES, see vite.config.ts) into `<dir>/<name>`. */
+export async function buildAppOn(corpus: { dir: string; data: string; places: string }, name: string): Promise<string> {
+  const outDir = join(corpus.dir, name);
+  process.env.DATELINES_DATA = corpus.data;
+  process.env.DATELINES_PLACES = corpus.places;
+  try {
+    await build({ logLevel: 'warn', build: { outDir } });
+  } finally {
+    delete process.env.DATELINES_DATA;
+    delete process.env.DATELINES_PLACES;
+  }
+  return outDir;
 }
 
 export async function launchChromium(extraArgs: string[] = []): Promise<Browser> {

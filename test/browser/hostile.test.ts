@@ -1,10 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PAYLOADS, createHostileCorpus } from '../hostile-corpus.ts';
-import { launchChromium, openApp, serveBuiltApp, type Served } from './harness.ts';
+import { buildAppOn, launchChromium, openApp, serveBuiltApp, type Served } from './harness.ts';
 
 // The app built on a corpus whose every text field carries markup or script: all of it must show as text.
 
@@ -12,25 +11,11 @@ let served: Served;
 let unreadable: Served;
 let browser: Browser;
 
-/** Builds the app on another corpus (see DATELINES_DATA in vite.config.ts) and returns the output folder. */
-async function buildOn(corpus: { dir: string; data: string; places: string }, name: string): Promise<string> {
-  const outDir = join(corpus.dir, name);
-  process.env.DATELINES_DATA = corpus.data;
-  process.env.DATELINES_PLACES = corpus.places;
-  try {
-    await build({ logLevel: 'warn', build: { outDir } });
-  } finally {
-    delete process.env.DATELINES_DATA;
-    delete process.env.DATELINES_PLACES;
-  }
-  return outDir;
-}
-
 beforeAll(async () => {
-  served = await serveBuiltApp(await buildOn(createHostileCorpus(), 'dist'));
+  served = await serveBuiltApp(await buildAppOn(createHostileCorpus(), 'dist'));
   const broken = createHostileCorpus();
   writeFileSync(join(broken.data, 'events.json'), '{"events": [');
-  unreadable = await serveBuiltApp(await buildOn(broken, 'dist-broken'));
+  unreadable = await serveBuiltApp(await buildAppOn(broken, 'dist-broken'));
   browser = await launchChromium();
 });
 

@@ -1,0 +1,51 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSyntheticCorpus, writeSyntheticCorpus } from '../synthetic-corpus.ts';
+import { buildAppOn, launchChromium, openApp, serveBuiltApp, type Served } from './harness.ts';
+
+// The app on 50,000 generated events over 2,000 places and ten years: the counts it shows must be exact.
+
+const corpus = createSyntheticCorpus({ events: 50_000, places: 2_000, seed: 20140623 });
+let served: Served;
+let browser: Browser;
+
+beforeAll(async () => {
+  served = await serveBuiltApp(await buildAppOn(writeSyntheticCorpus(corpus), 'dist'));
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await served?.close();
+});
+
+/** Events overlapping [from, to], counted straight from the generated records. */
+function expected(from: string, to: string, place?: string): number {
+  return corpus.events.filter((e) => e.start <= to && e.end >= from && (!place || e.place === place)).length;
+}
+
+describe('50,000 events', () => {
+  it('shows exact counts for several windows, in total and per place', async () => {
+    const context = await browser.newContext({ viewport: { width: 1300, height: 850 } });
+    const { page, consoleErrors } = await openApp(context, served.url);
+    await expect.poll(() => page.getByRole('status').textContent(), { timeout: 30_000 }).toBe(`${corpus.events.length} of ${corpus.events.length} events`);
+    const busiest = corpus.events.reduce<Record<string, number>>((n, e) => ((n[e.place] = (n[e.place] ?? 0) + 1), n), {});
+    const place = Object.entries(busiest).sort((a, b) => b[1] - a[1])[0][0];
+    const name = corpus.places.find((p) => p.id === place)!.properties.name;
+    for (const [from, to] of [
+      ['2010-01-01', '2010-01-01'],
+      ['2012-02-28', '2012-03-01'],
+      ['2014-06-09', '2014-07-21'],
+      ['2015-01-01', '2016-12-31'],
+      ['2019-12-31', '2019-12-31'],
+    ]) {
+      await page.evaluate((hash) => (location.hash = hash), `#from=${from}&to=${to}`);
+      await expect.poll(() => page.getByRole('status').textContent()).toBe(`${expected(from, to)} of ${corpus.events.length} events`);
+      const entry = page.getByRole('navigation', { name: 'Places' }).getByRole('button', { name: new RegExp(`^${name.replace(/[()]/g, '\\$&')}`) });
+      const n = expected(from, to, place);
+      expect(await entry.locator('.count').textContent()).toBe(n === 0 ? 'none in window' : `${n} ${n === 1 ? 'event' : 'events'}`);
+    }
+    expect(consoleErrors).toEqual([]);
+    await context.close();
+  });
+});
