@@ -17,7 +17,7 @@ import { clauseAround } from './clauses.ts';
  * - "last week" is Monday–Sunday of the week before publication's; "this week" runs Monday → publication.
  * - "this month" runs from the 1st to publication; "earlier this month" stops the day before publication;
  *   "last month" is the whole previous month.
- * - "since <date>" runs from that date to publication.
+ * - "since <date>" runs from that date to publication; "between <date> and <date>" is the range between them.
  * - "N days ago" is a day; "N weeks ago" is the week around it.
  * - "(nearly) N months after" inside a dash or bracket aside, right after a date, dates the aside's event
  *   before that date: "Since Aug. 8 – nearly two months after militants seized Mosul –".
@@ -144,6 +144,7 @@ export function findDates(sentence: string, published: Day): DateExpression[] {
       found.push({ index: m.index!, text: m[0], range: { start: published, end: published }, relative: { amount, unit, qualifier: m[1] ?? '' } });
     }
   }
+  mergeBetween(sentence, found);
   const span = multiDaySpan(sentence);
   if (span > 1) for (const f of found) if (f.range.start === f.range.end) f.range = { start: f.range.start, end: f.range.start + span - 1 };
   return found.sort((a, b) => a.index - b.index);
@@ -236,6 +237,18 @@ function explicitYear(component: chrono.ParsedComponents, published: Day, future
   if (!future && day > published) return shift(year - 1);
   if (future && day < published) return shift(year + 1);
   return day;
+}
+
+/** "between June 20 and June 22": two explicit dates become one range. */
+function mergeBetween(sentence: string, found: DateExpression[]): void {
+  found.sort((a, b) => a.index - b.index);
+  for (let i = 0; i + 1 < found.length; i++) {
+    const [a, b] = [found[i], found[i + 1]];
+    const lead = /\bbetween\s+$/i.exec(sentence.slice(Math.max(0, a.index - 9), a.index));
+    if (!lead || sentence.slice(a.index + a.text.length, b.index) !== ' and ' || b.range.end < a.range.start) continue;
+    const index = a.index - lead[0].length;
+    found.splice(i, 2, { index, text: sentence.slice(index, b.index + b.text.length), range: { start: a.range.start, end: b.range.end } });
+  }
 }
 
 function single(day: Day): DayRange {

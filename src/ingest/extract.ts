@@ -13,6 +13,9 @@ const BOILERPLATE = /\b(click here|read more|subscribe|skip to main content|adve
 // Meetings of people, not "meet that threat": only these are placed at the dateline when no place is named.
 const DATELINE_MEETING = /\b(met with|meets with|meet with|meeting with|talks with|their talks|held talks|visited)\b/i;
 
+// A meeting still to come, or one on a trip away from where the story was filed, is not placed at the dateline.
+const ELSEWHERE = /\b(will|would|expected to|flew to|flying to|arrived in|travell?ed to|trip to|visit to|visiting)\b/i;
+
 // A dateline opens the story with the place it was filed from, in capitals: "BAGHDAD - Agence France-Presse".
 const DATELINE = /^([A-Z][A-Z .’'-]+?)\s*(?:,[^\n]*?)?\s+[-–—(]/;
 
@@ -70,7 +73,7 @@ function extractArticle(article: Article, text: string, findMentions: (text: str
       located.push({ sentence, place, mention: shift(mention, sentence.start), category, dates: datesFor(dates, asides, mention) });
     }
     // A meeting reported without a place, in a story filed from one, happened where it was filed.
-    if (places.size === 0 && dateline && DATELINE_MEETING.test(sentence.text) && !/\b(will|would|expected to)\b/.test(sentence.text)) {
+    if (places.size === 0 && dateline && DATELINE_MEETING.test(sentence.text) && !ELSEWHERE.test(sentence.text)) {
       located.push({ sentence, place: dateline, mention: null, category: 'meeting', dates: datesFor(dates, asides, null) });
     }
   }

@@ -110,6 +110,11 @@ describe('vague dates are ranges', () => {
     expect(datesIn('The army retook the city in December.', '2015-01-22')).toEqual(['in December=2014-12-01..2014-12-31']);
   });
 
+  it('takes "between June 20 and June 22" and "from June 20 to June 22" as one range', () => {
+    expect(datesIn('Militants attacked the town between June 20 and June 22.', '2014-06-24')).toEqual(['between June 20 and June 22=2014-06-20..2014-06-22']);
+    expect(datesIn('Fighting raged from June 20 to June 22.', '2014-06-24')).toEqual(['June 20 to June 22=2014-06-20..2014-06-22']);
+  });
+
   it('takes "two weeks ago" as the week around that day', () => {
     expect(datesIn('The offensive began two weeks ago.', '2014-06-24')).toEqual(['two weeks ago=2014-06-07..2014-06-13']);
   });
