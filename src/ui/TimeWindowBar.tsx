@@ -28,7 +28,9 @@ export interface TimeWindowBarProps {
 export function TimeWindowBar(props: TimeWindowBarProps) {
   let track!: HTMLDivElement;
   const bounds = () => ({ from: props.extent.from - 3, to: props.extent.to + 3 });
-  const [domain, setDomain] = createSignal<Window>(bounds());
+  // A link that names a window opens with the axis around it; otherwise the whole timeline shows.
+  const whole = props.window.from <= props.extent.from && props.window.to >= props.extent.to;
+  const [domain, setDomain] = createSignal<Window>(whole ? bounds() : domainAround(props.window, bounds()));
   const [width, setWidth] = createSignal(600);
   const [brush, setBrush] = createSignal<Window | null>(null);
 
