@@ -18,9 +18,20 @@ export function formatRange(start: Day, end: Day): string {
   return `${a.dayOfMonth}–${formatLongDay(end)}`;
 }
 
-/** "Jun 2014", for axis ticks. */
-export function formatMonth(day: Day): string {
-  const { year, month } = partsOf(day);
-  return `${MONTHS[month - 1]} ${year}`;
+/**
+ * Labels for the time axis, in the app's day-month-year style. `spacing` is the days between ticks: years for
+ * wide spacings, months, or days. The year is written on the first tick and wherever it changes, so an axis
+ * never leaves the reader guessing which year it shows.
+ */
+export function formatTicks(days: readonly Day[], spacing: number): string[] {
+  let previousYear: number | null = null;
+  return days.map((day) => {
+    const { year, month, dayOfMonth } = partsOf(day);
+    const withYear = year !== previousYear;
+    previousYear = year;
+    if (spacing >= 360) return String(year);
+    if (spacing >= 28) return withYear ? `${MONTHS[month - 1]} ${year}` : MONTHS[month - 1];
+    return withYear ? `${dayOfMonth} ${MONTHS[month - 1]} ${year}` : `${dayOfMonth} ${MONTHS[month - 1]}`;
+  });
 }
 

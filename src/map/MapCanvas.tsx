@@ -16,8 +16,11 @@ maplibregl.setWorkerUrl(workerUrl);
 export interface MapControls {
   /** Frames the given [lng, lat] points, with room around them that grows with the map's size. */
   fit(points: readonly [number, number][], options?: { animate?: boolean; maxZoom?: number }): void;
-  /** Brings a point into view if it is not, without changing the zoom more than needed. */
-  reveal(point: [number, number]): void;
+  /**
+   * Brings a place's point into view, out of any cluster, if it is not already visible: above `visibleBottom` (a
+   * viewport y, where a bottom sheet begins) and clear of the legend. Changes the zoom no more than needed.
+   */
+  reveal(point: [number, number], visibleBottom?: number, attempt?: number): Promise<void>;
 }
 
 export interface MapCanvasProps {
@@ -105,8 +108,24 @@ function createControls(map: maplibregl.Map): MapControls {
       const padding = { top: pad, right: pad, left: pad, bottom: clientWidth > 760 ? pad + 60 : pad };
       map.fitBounds(bounds, { padding, maxZoom: options.maxZoom ?? 9, animate: options.animate ?? true, duration: 800 });
     },
-    reveal(point) {
-      if (!map.getBounds().contains(point)) map.easeTo({ center: point, zoom: Math.max(map.getZoom(), 5), duration: 600 });
+    async reveal(point, visibleBottom = Infinity, attempt = 0) {
+      const container = map.getContainer().getBoundingClientRect();
+      // The part of the map a person can see: above a bottom sheet, clear of the legend on wide screens.
+      const bottom = Math.max(0, container.bottom - visibleBottom) + (container.width > 760 ? 90 : 0);
+      const padding = { top: 40, left: 40, right: 40, bottom: Math.min(bottom + 40, container.height - 80) };
+      const at = map.project(point);
+      const inView = at.x >= padding.left && at.x <= container.width - padding.right && at.y >= padding.top && at.y <= container.height - padding.bottom;
+      // A place merged into a cluster is not yet visible: zoom until its cluster splits.
+      let zoom = Math.max(map.getZoom(), 5);
+      const [cluster] = inView ? map.queryRenderedFeatures(at, { layers: ['clusters'] }) : [];
+      if (cluster) zoom = Math.max(zoom, (await (map.getSource(PLACES_SOURCE) as maplibregl.GeoJSONSource).getClusterExpansionZoom(cluster.properties.cluster_id as number)) + 0.3);
+      if (inView && !cluster) return;
+      map.easeTo({ center: point, zoom: Math.min(zoom, 14), padding, duration: 600 });
+      // Where it lands the place may still share a cluster (clusters are only known once drawn): look again.
+      if (attempt < 3) {
+        await map.once('idle');
+        await this.reveal(point, visibleBottom, attempt + 1);
+      }
     },
   };
 }
@@ -140,10 +159,12 @@ function wireInteractions(map: maplibregl.Map, props: MapCanvasProps): void {
     map.on('mouseleave', layer, hide);
   }
   map.on('click', 'place-marks', (e) => {
+    tooltip.remove();
     const id = e.features?.[0]?.properties?.id;
     if (typeof id === 'string') props.onSelect(id);
   });
   map.on('click', 'clusters', async (e) => {
+    tooltip.remove();
     const feature = e.features?.[0];
     if (!feature) return;
     const source = map.getSource(PLACES_SOURCE) as maplibregl.GeoJSONSource;

@@ -51,6 +51,7 @@ export function createBasemapStyle(fontUrl: string): StyleSpecification {
           'text-transform': 'uppercase',
           'text-letter-spacing': 0.12,
           'text-max-width': 7,
+          'symbol-sort-key': ['-', ['get', 'area']], // the largest countries keep their labels when labels collide
         },
         paint: { 'text-color': COLORS.label, 'text-halo-color': COLORS.land, 'text-halo-width': 1.2 },
       },
@@ -59,14 +60,14 @@ export function createBasemapStyle(fontUrl: string): StyleSpecification {
 }
 
 /** One label point per country, inside its largest polygon (so France is labelled in France, not in Guiana). */
-function countryLabelPoints(countries: FeatureCollection<Polygon | MultiPolygon, { name: string }>): FeatureCollection<Point, { name: string }> {
-  const features: Feature<Point, { name: string }>[] = [];
+function countryLabelPoints(countries: FeatureCollection<Polygon | MultiPolygon, { name: string }>): FeatureCollection<Point, { name: string; area: number }> {
+  const features: Feature<Point, { name: string; area: number }>[] = [];
   for (const country of countries.features) {
     if (!country.geometry || !country.properties?.name) continue;
     const polygons = country.geometry.type === 'Polygon' ? [country.geometry.coordinates] : country.geometry.coordinates;
     const largest = polygons.reduce((best, p) => (area(polygon(p)) > area(polygon(best)) ? p : best));
     const point = pointOnFeature(polygon(largest));
-    features.push({ type: 'Feature', geometry: point.geometry, properties: { name: country.properties.name } });
+    features.push({ type: 'Feature', geometry: point.geometry, properties: { name: country.properties.name, area: Math.round(area(polygon(largest)) / 1e6) } });
   }
   return { type: 'FeatureCollection', features };
 }

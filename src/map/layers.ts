@@ -44,7 +44,7 @@ export function createPlaceLayers(selected: string): LayerSpecification[] {
       id: 'cluster-count',
       type: 'symbol',
       source: PLACES_SOURCE,
-      filter: ['has', 'point_count'],
+      filter: ['all', ['has', 'point_count'], ['>', ['get', 'events'], 0]],
       layout: {
         'text-field': ['to-string', ['get', 'events']],
         'text-font': [LABEL_FONT],
@@ -69,7 +69,7 @@ export function createPlaceLayers(selected: string): LayerSpecification[] {
       id: 'place-labels',
       type: 'symbol',
       source: PLACES_SOURCE,
-      filter: ['all', ['!', ['has', 'point_count']], ['>', ['get', 'count'], 0]],
+      filter: ['!', ['has', 'point_count']],
       layout: {
         'text-field': ['get', 'name'],
         'text-font': [LABEL_FONT],
@@ -78,8 +78,9 @@ export function createPlaceLayers(selected: string): LayerSpecification[] {
         'text-variable-anchor': ['top', 'bottom', 'left', 'right'],
         'text-justify': 'auto',
         'text-optional': true,
+        'symbol-sort-key': ['-', ['get', 'count']], // busier places win a clash of labels
       },
-      paint: { 'text-color': '#2b2722', 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 },
+      paint: { 'text-color': ['case', ['==', ['get', 'count'], 0], '#9a948a', '#2b2722'], 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 },
     },
   ];
 }

@@ -1,4 +1,4 @@
-import { For, Show, createMemo, createSignal, onCleanup, onMount } from 'solid-js';
+import { For, Show, createEffect, createMemo, createSignal, onCleanup, onMount } from 'solid-js';
 import type { PlaceCount } from '../core/counts.ts';
 import { EventIndex } from '../core/event-index.ts';
 import { formatLongDay } from '../core/format.ts';
@@ -57,15 +57,27 @@ export function App(props: { data: Dataset }) {
       if (state.view) {
         setView(state.view);
         window.map?.jumpTo({ center: [state.view.lng, state.view.lat], zoom: state.view.zoom });
+      } else {
+        reveal(knownPlace(state.place));
       }
     },
   });
 
+  /** Shows the selected place on the map: out of its cluster, and above the bottom sheet on a phone. */
+  const reveal = (id: string | null) => {
+    const place = id ? data.placesById.get(id) : null;
+    if (!place || !controls) return;
+    const sheetTop = matchMedia('(max-width: 760px)').matches ? innerHeight * 0.34 : Infinity;
+    void controls.reveal(place.lngLat, sheetTop);
+  };
   const select = (id: string) => {
     setSelected(id);
-    const place = data.placesById.get(id);
-    if (place) controls?.reveal(place.lngLat);
+    reveal(id);
   };
+  createEffect(() => {
+    const place = selectedPlace();
+    document.title = place ? `${place.name} · Datelines` : 'Datelines';
+  });
   // Closing the panel returns focus to the place's entry in the list, where the person left off.
   const [returnFocusTo, setReturnFocusTo] = createSignal<string | null>(null);
   const close = () => {
@@ -109,7 +121,10 @@ export function App(props: { data: Dataset }) {
               initialFrame={theatre}
               onSelect={select}
               onViewChange={setView}
-              onReady={(c) => (controls = c)}
+              onReady={(c) => {
+                controls = c;
+                if (!initial.view) reveal(selected()); // a link to a place, without a view, shows the place
+              }}
               onUnavailable={setMapProblem}
             />
             <Legend />

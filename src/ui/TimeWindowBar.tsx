@@ -3,9 +3,9 @@ import { For, Show, createEffect, createMemo, createSignal, onCleanup, onMount, 
 import { domainAround, fitInside, panDomain, rebin, zoomDomain } from '../core/axis.ts';
 import { histogram } from '../core/counts.ts';
 import { MS_PER_DAY, type Day } from '../core/day.ts';
-import { formatRange } from '../core/format.ts';
+import { formatRange, formatTicks } from '../core/format.ts';
 import type { MapEvent } from '../core/model.ts';
-import { clampWindow, eventDays, stepToEventDay, type TimeWindow as Window } from '../core/time-window.ts';
+import { clampWindow, eventDays, shiftWindow, stepToEventDay, type TimeWindow as Window } from '../core/time-window.ts';
 import { DateHandle } from './DateHandle.tsx';
 import { createPlayback } from './create-playback.ts';
 
@@ -53,10 +53,11 @@ export function TimeWindowBar(props: TimeWindowBarProps) {
   const y = createMemo(() => scaleSqrt().domain([0, Math.max(1, ...bins().bins.map((b) => b.exact + b.possible))]).range([0, CHART_HEIGHT - 4]));
   const ticks = createMemo(() => {
     const scale = scaleUtc().domain([new Date(domain().from * MS_PER_DAY), new Date((domain().to + 1) * MS_PER_DAY)]).range([0, width()]);
-    const format = scale.tickFormat();
-    return scale.ticks(Math.max(2, Math.floor(width() / 100))).map((t) => ({ x: scale(t), label: format(t) }));
+    const dates = scale.ticks(Math.max(2, Math.floor(width() / 100)));
+    const tickDays = dates.map((t) => Math.round(t.getTime() / MS_PER_DAY));
+    const labels = formatTicks(tickDays, tickDays.length > 1 ? tickDays[1] - tickDays[0] : span());
+    return dates.map((t, i) => ({ x: scale(t), label: labels[i] }));
   });
-  const days = createMemo(() => eventDays(props.events));
 
   // Keep both handles on the visible axis when the window moves by keyboard, playback or the URL.
   createEffect(() => {
@@ -67,8 +68,13 @@ export function TimeWindowBar(props: TimeWindowBarProps) {
     setDomain(w.to - w.from <= width * 0.8 ? fitInside(w.from < d.from ? { from: w.from - 2, to: w.from - 2 + width } : { from: w.to + 2 - width, to: w.to + 2 }, bounds()) : domainAround(w, bounds()));
   });
 
-  const set = (w: Window) => props.onWindow(clampWindow(w, props.extent));
-  const playback = createPlayback({ window: () => props.window, extent: () => props.extent, onWindow: set });
+  const days = createMemo(() => eventDays(props.events));
+  const playback = createPlayback({ window: () => props.window, extent: () => props.extent, eventDays: days, onWindow: (w) => props.onWindow(clampWindow(w, props.extent)) });
+  // Any change a person makes pauses playback: they have taken the window in hand.
+  const set = (w: Window) => {
+    playback.stop();
+    props.onWindow(clampWindow(w, props.extent));
+  };
   createEffect(() => props.onPlayingChange?.(playback.playing()));
 
   const step = (direction: 1 | -1) => {
@@ -95,11 +101,16 @@ export function TimeWindowBar(props: TimeWindowBarProps) {
     const chart = e.currentTarget as HTMLElement;
     chart.setPointerCapture(e.pointerId);
     const start = dayAt(trackX(e.clientX));
+    const grabbed = props.window;
+    // Inside the window (unless it fills the axis) a drag moves it; elsewhere a drag selects a new one.
+    const moving = start >= grabbed.from && start <= grabbed.to && (grabbed.from > domain().from || grabbed.to < domain().to);
     let moved = false;
     const move = (m: PointerEvent) => {
       const day = dayAt(trackX(m.clientX));
       moved ||= day !== start;
-      if (moved) setBrush({ from: Math.min(start, day), to: Math.max(start, day) });
+      if (!moved) return;
+      if (moving) set(shiftWindow(grabbed, day - start, props.extent));
+      else setBrush({ from: Math.min(start, day), to: Math.max(start, day) });
     };
     const end = (commit: boolean) => () => {
       const selected = brush();

@@ -1,13 +1,15 @@
 import { createSignal, onCleanup } from 'solid-js';
-import { shiftWindow, type TimeWindow } from '../core/time-window.ts';
+import { shiftWindow, stepToEventDay, type TimeWindow } from '../core/time-window.ts';
 
 const DAYS_PER_SECOND = 6;
+const SKIP_AFTER_DAYS = 2; // an empty stretch longer than this is jumped over
 
 /**
  * Play/Pause: moves the window forward a day at a time, keeping its width, until its end reaches the end of the
- * data. Driven by animation frames, so it pauses with the tab.
+ * data; a stretch with no event ahead is jumped over, so the animation spends its time where the news is. Driven
+ * by animation frames, so it pauses with the tab.
  */
-export function createPlayback(options: { window: () => TimeWindow; extent: () => TimeWindow; onWindow(w: TimeWindow): void }) {
+export function createPlayback(options: { window: () => TimeWindow; extent: () => TimeWindow; eventDays: () => readonly number[]; onWindow(w: TimeWindow): void }) {
   const [playing, setPlaying] = createSignal(false);
   let frame = 0;
   let last = 0;
@@ -21,7 +23,9 @@ export function createPlayback(options: { window: () => TimeWindow; extent: () =
       carry -= days;
       const w = options.window();
       if (w.to >= options.extent().to) return stop();
-      options.onWindow(shiftWindow(w, days, options.extent()));
+      const next = stepToEventDay(options.eventDays(), w.to, 1);
+      const skip = next !== null && next - w.to > SKIP_AFTER_DAYS ? next - w.to - 1 : 0;
+      options.onWindow(shiftWindow(w, days + skip, options.extent()));
     }
     frame = requestAnimationFrame(tick);
   };
@@ -29,7 +33,7 @@ export function createPlayback(options: { window: () => TimeWindow; extent: () =
     const w = options.window();
     const extent = options.extent();
     // From the end, or with the window covering everything, start again from the beginning with a week.
-    if (w.to >= extent.to) options.onWindow({ from: extent.from, to: Math.min(extent.to, extent.from + Math.min(w.to - w.from, 6)) });
+    if (w.to >= extent.to) options.onWindow({ from: extent.from, to: Math.min(extent.to, extent.from + 6) });
     setPlaying(true);
     last = performance.now();
     carry = 0;

@@ -142,6 +142,28 @@ describe('the map', () => {
     });
   }
 
+  it('shows a place chosen from the list on the map, out of its cluster', async () => {
+    const { page, close } = await desktop();
+    await page.getByRole('navigation', { name: 'Places' }).getByRole('button', { name: /^Green Zone/ }).click();
+    await expect.poll(async () => {
+      await waitForMapIdle(page);
+      const at = await placeOnScreen(page, 'green-zone');
+      return at ? JSON.stringify(await markAt(page, at)) : null;
+    }).toBe(JSON.stringify({ kind: 'place', id: 'green-zone' }));
+    await close();
+  });
+
+  it('opens a link to a place with that place in view', async () => {
+    const { page, close } = await desktop('#place=brussels');
+    await expect.poll(async () => {
+      await waitForMapIdle(page);
+      const at = await placeOnScreen(page, 'brussels');
+      return at ? (await markAt(page, at))?.kind : null;
+    }).toBe('place');
+    expect(await page.title()).toBe('Brussels · Datelines');
+    await close();
+  });
+
   it('shows a tooltip with the name and the count on hover', async () => {
     const { page, close } = await desktop();
     const at = (await placeOnScreen(page, 'raqqa'))!;
@@ -205,7 +227,7 @@ describe('the time window', () => {
     const paused = await start.getAttribute('aria-valuetext');
     expect(paused! >= '2014-06-12').toBe(true);
     const end = await page.getByRole('slider', { name: 'End date' }).getAttribute('aria-valuetext');
-    expect(Number(end!.slice(8)) - Number(paused!.slice(8))).toBe(6); // the width is kept
+    expect((Date.parse(end!) - Date.parse(paused!)) / 86_400_000).toBe(6); // the width is kept
     await close();
   });
 
@@ -216,7 +238,7 @@ describe('the time window', () => {
     expect(ticks.some((t) => /^(Sun|Mon|Tue|Wed|Thu|Fri|Sat)? ?\d{1,2}$|Jun \d{1,2}/.test(t))).toBe(true);
     await page.screenshot({ path: `${SCREENS}/zoomed-axis.png` });
     await page.getByRole('button', { name: 'Whole timeline' }).click();
-    expect(await page.locator('.tick').allTextContents()).toContain('2015');
+    expect((await page.locator('.tick').allTextContents()).some((t) => t.includes('2015'))).toBe(true);
     await close();
   });
 
@@ -224,9 +246,8 @@ describe('the time window', () => {
     const { page, close } = await desktop('#from=2014-06-24&to=2014-06-24');
     await page.getByRole('button', { name: 'Next day with events' }).click();
     const start = page.getByRole('slider', { name: 'Start date' });
-    const next = events.map((e) => e.start).filter((d) => d > '2014-06-24').sort()[0];
-    const expected = events.some((e) => e.start < '2014-06-25' && e.end >= '2014-06-25') ? '2014-06-25' : next;
-    await expect.poll(() => start.getAttribute('aria-valuetext')).toBe(expected);
+    const next = events.map((e) => e.start).filter((d) => d > '2014-06-24').sort()[0]; // exact days and starts of ranges
+    await expect.poll(() => start.getAttribute('aria-valuetext')).toBe(next);
     await close();
   });
 });
@@ -340,6 +361,14 @@ describe('access and screens', () => {
     await expect.poll(() => sources(page).getByRole('heading', { level: 2 }).textContent()).toBe('Raqqa');
     const sheet = (await sources(page).boundingBox())!;
     expect(Math.round(sheet.y + sheet.height)).toBe(844);
+    await page.getByRole('button', { name: 'Close sources' }).tap();
+    await page.getByRole('navigation', { name: 'Places' }).getByRole('button', { name: /^Brussels/ }).tap();
+    await expect.poll(async () => {
+      await waitForMapIdle(page);
+      const at = await placeOnScreen(page, 'brussels');
+      const sheetTop = (await sources(page).boundingBox())!.y;
+      return at !== null && at.y < sheetTop; // above the bottom sheet, where it can be seen
+    }).toBe(true);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await page.screenshot({ path: `${SCREENS}/phone-selected.png` });
     expect(consoleErrors).toEqual([]);

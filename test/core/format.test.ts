@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseDay } from '../../src/core/day.ts';
-import { formatRange } from '../../src/core/format.ts';
+import { formatRange, formatTicks } from '../../src/core/format.ts';
 
 const range = (a: string, b: string) => formatRange(parseDay(a)!, parseDay(b)!);
 
@@ -10,5 +10,14 @@ describe('dates for people', () => {
     expect(range('2014-06-21', '2014-06-22')).toBe('21–22 Jun 2014');
     expect(range('2014-08-08', '2014-12-03')).toBe('8 Aug – 3 Dec 2014');
     expect(range('2014-12-30', '2015-01-02')).toBe('30 Dec 2014 – 2 Jan 2015');
+  });
+});
+
+describe('axis ticks', () => {
+  const days = (...texts: string[]) => texts.map((t) => parseDay(t)!);
+  it('write the year on the first tick and where it changes', () => {
+    expect(formatTicks(days('2014-11-09', '2014-11-16', '2014-12-28', '2015-01-04'), 7)).toEqual(['9 Nov 2014', '16 Nov', '28 Dec', '4 Jan 2015']);
+    expect(formatTicks(days('2014-07-01', '2014-10-01', '2015-01-01', '2015-04-01'), 90)).toEqual(['Jul 2014', 'Oct', 'Jan 2015', 'Apr']);
+    expect(formatTicks(days('2015-01-01', '2016-01-01'), 365)).toEqual(['2015', '2016']);
   });
 });

@@ -46,12 +46,13 @@ describe('time windows', () => {
     expect(addMonthsClamped(d('2015-01-15'), -1)).toBe(d('2014-12-15'));
   });
 
-  it('step to the next and previous day on which an event may have happened', () => {
-    const days = eventDays([{ start: 10, end: 10 }, { start: 20, end: 22 }]);
-    expect(days).toEqual([10, 20, 21, 22]);
+  it('step to the next and previous exact day or start of a range, not through every day of a range', () => {
+    const days = eventDays([{ start: 10, end: 10 }, { start: 20, end: 140 }, { start: 30, end: 30 }]);
+    expect(days).toEqual([10, 20, 30]);
     expect(stepToEventDay(days, 10, 1)).toBe(20);
     expect(stepToEventDay(days, 21, -1)).toBe(20);
-    expect(stepToEventDay(days, 22, 1)).toBeNull();
+    expect(stepToEventDay(days, 21, 1)).toBe(30);
+    expect(stepToEventDay(days, 30, 1)).toBeNull();
     expect(stepToEventDay(days, 10, -1)).toBeNull();
   });
 });
