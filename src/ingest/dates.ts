@@ -32,6 +32,8 @@ export interface DateExpression {
   range: DayRange;
   /** True for "N months after", which dates an event relative to the date just before it. */
   relative?: { amount: number; unit: 'day' | 'week' | 'month'; qualifier: string };
+  /** Whether its clause speaks of the future ("begins on Tuesday"). */
+  future: boolean;
 }
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
@@ -39,7 +41,7 @@ const FUTURE = /\b(will|begins?|starts?|opens?|is due|are due|is scheduled|are s
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** Whether the clause around `[index, index + length)` of a sentence speaks of the future ("begins on Tuesday"). */
-export function speaksOfFuture(sentence: string, index = 0, length = sentence.length): boolean {
+function speaksOfFuture(sentence: string, index: number, length: number): boolean {
   const clause = clauseAround(sentence, index, index + length);
   return FUTURE.test(sentence.slice(clause.start, clause.end));
 }
@@ -113,7 +115,7 @@ export function findDates(sentence: string, published: Day): DateExpression[] {
   const since = /\b[Ss]ince ((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:, \d{4})?)/g;
   for (const m of sentence.matchAll(since)) {
     const from = explicitDay(m[1], published);
-    if (from !== null && from <= published) found.push({ index: m.index!, text: m[0], range: { start: from, end: published } });
+    if (from !== null && from <= published) found.push({ index: m.index!, text: m[0], range: { start: from, end: published }, future: false });
   }
   // chrono is the slow part of ingest: ask it only when a sentence has a month name or a numeric date.
   const candidates = EXPLICIT_DATE_HINT.test(sentence) ? chrono.en.parse(sentence, { instant: middayOf(published), timezone: 0 }) : [];
@@ -127,13 +129,14 @@ export function findDates(sentence: string, published: Day): DateExpression[] {
     if (day === null) continue;
     let end = day;
     if (result.end && result.end.isCertain('day')) end = Math.max(day, explicitYear(result.end, published, future) ?? day);
-    found.push({ index: result.index, text: result.text.trim(), range: { start: day, end } });
+    found.push({ index: result.index, text: result.text.trim(), range: { start: day, end }, future });
   }
   for (const rule of RULES) {
     for (const m of sentence.matchAll(rule.pattern)) {
       if (taken(m.index!, m[0].length)) continue;
-      const range = rule.resolve(m, published, speaksOfFuture(sentence, m.index!, m[0].length));
-      if (range) found.push({ index: m.index!, text: m[0], range });
+      const future = speaksOfFuture(sentence, m.index!, m[0].length);
+      const range = rule.resolve(m, published, future);
+      if (range) found.push({ index: m.index!, text: m[0], range, future });
     }
   }
   for (const m of sentence.matchAll(RELATIVE)) {
@@ -141,7 +144,7 @@ export function findDates(sentence: string, published: Day): DateExpression[] {
     const unit = m[3].replace(/s$/, '') as 'day' | 'week' | 'month';
     const amount = toNumber(m[2]);
     if (m[4] === 'after') {
-      found.push({ index: m.index!, text: m[0], range: { start: published, end: published }, relative: { amount, unit, qualifier: m[1] ?? '' } });
+      found.push({ index: m.index!, text: m[0], range: { start: published, end: published }, relative: { amount, unit, qualifier: m[1] ?? '' }, future: false });
     }
   }
   mergeBetween(sentence, found);
@@ -247,7 +250,7 @@ function mergeBetween(sentence: string, found: DateExpression[]): void {
     const lead = /\bbetween\s+$/i.exec(sentence.slice(Math.max(0, a.index - 9), a.index));
     if (!lead || sentence.slice(a.index + a.text.length, b.index) !== ' and ' || b.range.end < a.range.start) continue;
     const index = a.index - lead[0].length;
-    found.splice(i, 2, { index, text: sentence.slice(index, b.index + b.text.length), range: { start: a.range.start, end: b.range.end } });
+    found.splice(i, 2, { index, text: sentence.slice(index, b.index + b.text.length), range: { start: a.range.start, end: b.range.end }, future: a.future });
   }
 }
 

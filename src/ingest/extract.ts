@@ -2,7 +2,7 @@ import { formatDay, type DayRange } from '../core/day.ts';
 import type { Article, Category, DateBasis, EventRecord, Place } from '../core/model.ts';
 import { categorize } from './categories.ts';
 import { clauseAround, parentheticals, spanContaining, type Span } from './clauses.ts';
-import { findDates, resolveRelative, speaksOfFuture, type DateExpression } from './dates.ts';
+import { findDates, resolveRelative, type DateExpression } from './dates.ts';
 import { whyNotLocation } from './locative.ts';
 import { createMentionFinder, type Mention } from './mentions.ts';
 import { splitSentences, type Sentence } from './sentences.ts';
@@ -53,7 +53,7 @@ function extractArticle(article: Article, text: string, findMentions: (text: str
     if (BOILERPLATE.test(sentence.text)) continue;
     const mentions = findMentions(sentence.text);
     const dates = datesOf.get(sentence)!;
-    const hasFutureDate = dates.some((d) => d.range.start >= article.published && !d.relative && speaksOfFuture(sentence.text, d.index, d.text.length));
+    const hasFutureDate = dates.some((d) => d.future && !d.relative && d.range.start >= article.published);
     const asides = parentheticals(sentence.text);
 
     const places = new Map<string, Mention>();
