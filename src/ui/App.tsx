@@ -63,12 +63,18 @@ export function App(props: { data: Dataset }) {
     },
   });
 
+  let side!: HTMLDivElement;
+  /** Where the panel covers the map: its top when the layout makes it a bottom sheet (fixed), else nowhere. */
+  const sheetTop = () => {
+    const panel = side.firstElementChild;
+    return panel && getComputedStyle(panel).position === 'fixed' ? panel.getBoundingClientRect().top : Infinity;
+  };
   /** Shows the selected place on the map: out of its cluster, and above the bottom sheet on a phone. */
   const reveal = (id: string | null) => {
     const place = id ? data.placesById.get(id) : null;
     if (!place || !controls) return;
-    const sheetTop = matchMedia('(max-width: 760px)').matches ? innerHeight * 0.34 : Infinity;
-    void controls.reveal(place.lngLat, sheetTop);
+    // After the panel has rendered, so that its size is known.
+    queueMicrotask(() => void controls?.reveal(place.lngLat, sheetTop()));
   };
   const select = (id: string) => {
     setSelected(id);
@@ -130,7 +136,7 @@ export function App(props: { data: Dataset }) {
             <Legend />
           </Show>
         </div>
-        <div class="side">
+        <div class="side" ref={side}>
           <Show when={selectedPlace()} fallback={<PlaceList places={data.places} counts={counts()} selected={selected()} onSelect={select} focusOnMount={returnFocusTo()} />}>
             {(place) => (
               <SourcesPanel place={place()} events={eventsAt()} window={timeWindow()} articles={data.articles} onClose={close} onRead={setReading} />
