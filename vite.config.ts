@@ -1,7 +1,8 @@
-import { resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vitest/config';
 import solid from 'vite-plugin-solid';
 import { CONTENT_SECURITY_POLICY } from './src/csp.ts';
+import { datelinesData } from './vite/data-plugin.ts';
+import { datelinesBasemap } from './vite/basemap-plugin.ts';
 
 /** Puts the Content-Security-Policy into the built index.html (not in dev, where Vite injects inline styles). */
 function contentSecurityPolicy(): Plugin {
@@ -13,17 +14,14 @@ function contentSecurityPolicy(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [solid(), contentSecurityPolicy()],
+  plugins: [solid(), contentSecurityPolicy(), datelinesData(), datelinesBasemap()],
   base: './',
-  // The corpus the app embeds: this repository's unless DATELINES_DATA (a folder with articles.json, events.json and
-  // articles/) and DATELINES_PLACES (a places.geojson) name another.
-  resolve: {
-    alias: [
-      { find: /^@datelines\/data(?=\/)/, replacement: resolve(process.env.DATELINES_DATA ?? 'data') },
-      { find: /^@datelines\/places(?=\?|$)/, replacement: resolve(process.env.DATELINES_PLACES ?? 'geo/places.geojson') },
-    ],
+  build: {
+    target: 'es2022',
+    chunkSizeWarningLimit: 2500,
+    // MapLibre in a chunk of its own, so the app's own code can be measured (and cached) apart from it.
+    rolldownOptions: { output: { codeSplitting: { groups: [{ name: 'maplibre-gl', test: /node_modules[\\/]maplibre-gl[\\/]/ }] } } },
   },
-  build: { target: 'es2022', chunkSizeWarningLimit: 2500 },
   preview: { headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY } },
   test: {
     environment: 'node',

@@ -1,15 +1,13 @@
 import { render } from 'solid-js/web';
-import { InputError } from './core/validate.ts';
-import { loadEmbeddedDataset } from './data/dataset.ts';
+import { DatasetError, loadDataset } from './data/dataset.ts';
 import { App } from './ui/App.tsx';
 import './styles.css';
 
 const root = document.getElementById('root')!;
-try {
-  const data = loadEmbeddedDataset();
-  render(() => <App data={data} />, root);
-} catch (error) {
-  const lines = error instanceof InputError ? error.problems.map((p) => `${p.file}: ${p.field}: ${p.message}`) : [String(error)];
+
+/** The page shown when the dataset cannot be used: each problem names the file and the field. */
+function showLoadError(error: unknown): void {
+  const lines = error instanceof DatasetError ? error.problems.map((p) => `${p.file}: ${p.field}: ${p.message}`) : [String(error)];
   const box = document.createElement('section');
   box.className = 'load-error';
   box.setAttribute('role', 'alert');
@@ -19,3 +17,8 @@ try {
   for (const line of lines) list.appendChild(document.createElement('li')).textContent = line;
   root.replaceChildren(box);
 }
+
+loadDataset(new URL('data/', document.baseURI)).then((data) => {
+  root.replaceChildren();
+  render(() => <App data={data} />, root);
+}, showLoadError);

@@ -1,10 +1,11 @@
 import type { PlaceCount } from '../src/core/counts.ts';
-import type { Category, MapEvent } from '../src/core/model.ts';
+import { buildColumns, type EventColumns } from '../src/core/event-columns.ts';
+import { CATEGORIES, type Category, type MapEvent } from '../src/core/model.ts';
 import { overlaps, type TimeWindow } from '../src/core/time-window.ts';
 
 /**
  * Events per place inside a window; places without events in it are absent. One pass over every event: the
- * reference that EventIndex (what the app uses) is tested against.
+ * reference that WindowCounts (what the app uses) is tested against.
  */
 export function countByPlace(events: readonly MapEvent[], window: TimeWindow, categories: readonly Category[]): Map<string, PlaceCount> {
   const tallies = new Map<string, { count: number; uncertain: number; byCategory: Map<Category, number> }>();
@@ -29,4 +30,15 @@ export function countInWindow(events: readonly MapEvent[], window: TimeWindow): 
   let n = 0;
   for (const e of events) if (overlaps(e, window)) n++;
   return n;
+}
+
+/** The columns of some events, places numbered in first-seen order. */
+export function columnsOf(events: readonly MapEvent[]): { columns: EventColumns; places: string[] } {
+  const places = [...new Set(events.map((e) => e.place))];
+  const number = new Map(places.map((p, i) => [p, i]));
+  const columns = buildColumns(
+    events.map((e) => ({ place: number.get(e.place)!, start: e.start, end: e.end, category: CATEGORIES.indexOf(e.category) })),
+    places.length,
+  );
+  return { columns, places };
 }

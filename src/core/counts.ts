@@ -1,5 +1,5 @@
-import type { Category, MapEvent } from './model.ts';
-import { overlaps, type TimeWindow } from './time-window.ts';
+import type { Category } from './model.ts';
+import type { TimeWindow } from './time-window.ts';
 import type { Day } from './day.ts';
 
 export interface PlaceCount {
@@ -19,14 +19,20 @@ export interface DayBin {
   possible: number;
 }
 
+/** Events per day of the dataset's extent (see `dailyCounts`), from `firstDay` on. */
+export interface DailyCounts {
+  firstDay: Day;
+  exact: Int32Array;
+  possible: Int32Array;
+}
+
 /** A histogram of events per day over `[from, to]`; an event with a range counts as possible on each of its days. */
-export function histogram(events: readonly MapEvent[], domain: TimeWindow): DayBin[] {
+export function histogram(daily: DailyCounts, domain: TimeWindow): DayBin[] {
   const bins: DayBin[] = [];
-  for (let day = domain.from; day <= domain.to; day++) bins.push({ day, exact: 0, possible: 0 });
-  for (const e of events) {
-    if (!overlaps(e, domain)) continue;
-    if (e.start === e.end) bins[e.start - domain.from].exact++;
-    else for (let d = Math.max(e.start, domain.from); d <= Math.min(e.end, domain.to); d++) bins[d - domain.from].possible++;
+  for (let day = domain.from; day <= domain.to; day++) {
+    const i = day - daily.firstDay;
+    const inside = i >= 0 && i < daily.exact.length;
+    bins.push({ day, exact: inside ? daily.exact[i] : 0, possible: inside ? daily.possible[i] : 0 });
   }
   return bins;
 }

@@ -17,18 +17,6 @@ export function overlaps(event: Dated, window: TimeWindow): boolean {
   return event.start <= window.to && event.end >= window.from;
 }
 
-/** The smallest window holding every event, or null for none. */
-export function extentOf(events: readonly Dated[]): TimeWindow | null {
-  if (events.length === 0) return null;
-  let from = Infinity;
-  let to = -Infinity;
-  for (const e of events) {
-    if (e.start < from) from = e.start;
-    if (e.end > to) to = e.end;
-  }
-  return { from, to };
-}
-
 /** Keeps a window inside `bounds` and ordered; a handle pushed past the other one stops there. */
 export function clampWindow(window: TimeWindow, bounds: TimeWindow): TimeWindow {
   const from = Math.min(Math.max(window.from, bounds.from), bounds.to);
@@ -49,16 +37,6 @@ export function addMonthsClamped(day: Day, months: number): Day {
   const { dayOfMonth } = partsOf(day);
   const { year, month } = partsOf(target);
   return dayFromParts(year, month, dayOfMonth) ?? lastOfMonth(target);
-}
-
-/**
- * The days to step to with "previous/next day with events", sorted and unique: each exact day, and the first day
- * of each range (stepping through every day of a four-month range would take a hundred clicks).
- */
-export function eventDays(events: readonly Dated[]): Day[] {
-  const days = new Set<Day>();
-  for (const e of events) days.add(e.start);
-  return [...days].sort((a, b) => a - b);
 }
 
 /** The first day in sorted `days` after `day` (or before it, for `direction` -1); null when there is none. */

@@ -1,53 +1,87 @@
-// '@datelines/data' and '@datelines/places' are aliases (vite.config.ts): `data/` and `geo/places.geojson` unless
-// DATELINES_DATA / DATELINES_PLACES name another corpus laid out the same way.
-import articlesJson from '@datelines/data/articles.json?raw';
-import eventsJson from '@datelines/data/events.json?raw';
-import placesJson from '@datelines/places?raw';
+import { decodeColumns, placeTotals, type EventColumns } from '../core/event-columns.ts';
 import type { Article, MapEvent, Place } from '../core/model.ts';
-import { extentOf, type TimeWindow } from '../core/time-window.ts';
-import { parseArticles, parseEvents, parsePlaces, type InputProblem } from '../core/validate.ts';
+import type { TimeWindow } from '../core/time-window.ts';
+import type { InputProblem } from '../core/validate.ts';
+import type { CompiledMeta } from './compiled-format.ts';
 
-/** Everything the app shows, validated where it enters; the records that failed are counted in `problems`. */
+/**
+ * Everything the app shows, as compiled at build time (vite/data-plugin.ts): the events as integer columns, the
+ * places and articles as records; quotes and article texts are fetched when asked for.
+ */
 export interface Dataset {
   articles: ReadonlyMap<string, Article>;
-  /** Places that have at least one event, in file order. */
+  /** The places that have events; a place's number is its index here. */
   places: readonly Place[];
   placesById: ReadonlyMap<string, Place>;
-  /** Sorted by start day, then article, then offset (the order of events.json). */
-  events: readonly MapEvent[];
+  placeNumber: ReadonlyMap<string, number>;
+  columns: EventColumns;
+  /** Events per place number, all dates. */
+  totals: Int32Array;
+  eventCount: number;
   extent: TimeWindow;
+  /** Records of events.json that were left out, and why. */
   problems: readonly InputProblem[];
+  /** The events of a place, in date order, with their quotes. */
+  eventsAt(place: number): Promise<MapEvent[]>;
+  articleText(article: Article): Promise<string>;
 }
 
-const texts = import.meta.glob<string>('@datelines/data/articles/*.txt', { query: '?raw', import: 'default' });
-
-/** The embedded dataset. Throws an InputError when a file cannot be used at all. */
-export function loadEmbeddedDataset(): Dataset {
-  return createDataset({ articles: articlesJson, places: placesJson, events: eventsJson });
+/** The dataset cannot be used: the problems name the file and the field. */
+export class DatasetError extends Error {
+  constructor(readonly problems: readonly InputProblem[]) {
+    super(problems.map((p) => `${p.file}: ${p.field}: ${p.message}`).join('\n'));
+  }
 }
 
-export function createDataset(files: { articles: string; places: string; events: string }): Dataset {
-  const articleList = parseArticles(files.articles, 'articles.json');
-  const allPlaces = parsePlaces(files.places, 'places.geojson');
-  const { events, problems } = parseEvents(files.events, 'events.json', {
-    places: new Set(allPlaces.map((p) => p.id)),
-    articles: new Set(articleList.map((a) => a.id)),
-  });
-  const used = new Set(events.map((e) => e.place));
-  const places = allPlaces.filter((p) => used.has(p.id));
-  return {
-    articles: new Map(articleList.map((a) => [a.id, a])),
-    places,
-    placesById: new Map(places.map((p) => [p.id, p])),
-    events,
-    extent: extentOf(events) ?? { from: 0, to: 0 },
-    problems,
+/** Loads the compiled dataset under `base` (the app's `data/` folder). */
+export async function loadDataset(base: URL): Promise<Dataset> {
+  const fetchFile = async (name: string) => {
+    const response = await fetch(new URL(name, base)).catch((error: Error) => {
+      throw new DatasetError([{ file: name, field: '(file)', message: `cannot be fetched: ${error.message}` }]);
+    });
+    if (!response.ok) throw new DatasetError([{ file: name, field: '(file)', message: `cannot be fetched: HTTP ${response.status}` }]);
+    return response;
   };
-}
-
-/** The full text of an article, loaded when first asked for. */
-export async function loadArticleText(article: Article): Promise<string> {
-  const load = Object.entries(texts).find(([path]) => path.endsWith(`/${article.file}`))?.[1];
-  if (!load) throw new Error(`No text is bundled for ${article.file}`);
-  return load();
+  const columnsFile = fetchFile('columns.bin').then((r) => r.arrayBuffer());
+  columnsFile.catch(() => {}); // a dataset that failed to compile has no columns; meta.json says why
+  const meta = (await (await fetchFile('meta.json')).json()) as CompiledMeta;
+  if (meta.fatal) throw new DatasetError(meta.fatal);
+  let columns: EventColumns;
+  try {
+    columns = decodeColumns(await columnsFile);
+  } catch (error) {
+    if (error instanceof DatasetError) throw error;
+    throw new DatasetError([{ file: 'columns.bin', field: '(file)', message: (error as Error).message }]);
+  }
+  const placeEvents = new Map<number, Promise<MapEvent[]>>();
+  const texts = new Map<string, Promise<string>>();
+  return {
+    articles: new Map(meta.articles.map((a) => [a.id, a])),
+    places: meta.places,
+    placesById: new Map(meta.places.map((p) => [p.id, p])),
+    placeNumber: new Map(meta.places.map((p, i) => [p.id, i])),
+    columns,
+    totals: placeTotals(columns),
+    eventCount: meta.events,
+    extent: { from: columns.firstDay, to: columns.firstDay + Math.max(0, columns.days - 1) },
+    problems: meta.problems,
+    eventsAt(place) {
+      let events = placeEvents.get(place);
+      if (!events) {
+        events = fetchFile(`places/${place}.json`).then((r) => r.json() as Promise<MapEvent[]>);
+        events.catch(() => placeEvents.delete(place)); // try again next time
+        placeEvents.set(place, events);
+      }
+      return events;
+    },
+    articleText(article) {
+      let text = texts.get(article.id);
+      if (!text) {
+        text = fetchFile(`texts/${encodeURIComponent(article.id)}.txt`).then((r) => r.text());
+        text.catch(() => texts.delete(article.id));
+        texts.set(article.id, text);
+      }
+      return text;
+    },
+  };
 }

@@ -7,7 +7,7 @@ import { createEffect, getOwner, onCleanup, onMount, runWithOwner } from 'solid-
 import type { MapView } from '../core/url-state.ts';
 import { createBasemapStyle } from './basemap.ts';
 import { AREAS_SOURCE, CLUSTER_OPTIONS, PLACES_SOURCE, createPlaceLayers, selectionPaint } from './layers.ts';
-import type { MarkProperties } from './marks.ts';
+import type { MarkChanges, MarkProperties } from './marks.ts';
 import { hasWebGL } from './webgl.ts';
 
 maplibregl.setWorkerUrl(workerUrl);
@@ -24,7 +24,10 @@ export interface MapControls {
 }
 
 export interface MapCanvasProps {
-  marks: FeatureCollection<Point, MarkProperties>;
+  /** Every place mark as counted now; asked for once, when the map has loaded. */
+  marks(): FeatureCollection<Point, MarkProperties>;
+  /** The marks whose look changed with the last change of the window. */
+  markChanges: MarkChanges | null;
   areas: FeatureCollection<Polygon, { id: string }>;
   selected: string | null;
   initialView: MapView | null;
@@ -62,12 +65,15 @@ export function MapCanvas(props: MapCanvasProps) {
     if (!props.initialView) controls.fit(props.initialFrame, { animate: false, maxZoom: 6 });
 
     map.on('load', () => {
-      map.addSource(PLACES_SOURCE, { type: 'geojson', data: props.marks, ...CLUSTER_OPTIONS } as maplibregl.GeoJSONSourceSpecification);
+      map.addSource(PLACES_SOURCE, { type: 'geojson', data: props.marks(), ...CLUSTER_OPTIONS } as maplibregl.GeoJSONSourceSpecification);
       map.addSource(AREAS_SOURCE, { type: 'geojson', data: props.areas });
       for (const layer of createPlaceLayers('')) map.addLayer(layer);
       wireInteractions(map, props);
       runWithOwner(owner, () => {
-        createEffect(() => (map.getSource(PLACES_SOURCE) as maplibregl.GeoJSONSource).setData(props.marks));
+        createEffect(() => {
+          const changes = props.markChanges;
+          if (changes) void (map.getSource(PLACES_SOURCE) as maplibregl.GeoJSONSource).updateData(changes);
+        });
         createEffect(() => (map.getSource(AREAS_SOURCE) as maplibregl.GeoJSONSource).setData(props.areas));
         createEffect(() => {
           const paint = selectionPaint(props.selected ?? '');

@@ -1,7 +1,6 @@
 import circle from '@turf/circle';
 import type { Feature, FeatureCollection, Point, Polygon } from 'geojson';
-import type { PlaceCount } from '../core/counts.ts';
-import type { Place } from '../core/model.ts';
+import { CATEGORIES, type Category, type Place } from '../core/model.ts';
 
 export interface MarkProperties {
   id: string;
@@ -14,41 +13,99 @@ export interface MarkProperties {
   uncertain: 0 | 1;
 }
 
+/** What the marks read of the counts under the current window, per place number (WindowCounts answers this). */
+export interface PlaceCounts {
+  count(place: number): number;
+  uncertain(place: number): number;
+  /** Index into CATEGORIES, −1 for none. */
+  dominant(place: number): number;
+}
+
+export interface MarkLook {
+  radius(count: number): number;
+  color(dominant: Category): string;
+}
+
+/** Changed properties of some marks: a GeoJSON source diff (MapLibre's `updateData`). */
+export interface MarkChanges {
+  update: { id: number; addOrUpdateProperties: { key: keyof MarkProperties; value: unknown }[] }[];
+}
+
+const NO_EVENTS_COLOR = '#9a948a';
+const NO_EVENTS_RADIUS = 4;
+
 /**
- * One point per place that has events anywhere in the dataset, with its look for the current window. The set of
- * points never changes with the window (only their properties do), so clusters stay put while scrubbing.
+ * One point per place that has events anywhere in the dataset (its feature id is the place number), with its look
+ * for the current window. The set of points never changes with the window, only their properties, so clusters stay
+ * put while scrubbing; after the first full set, only the places whose look changed are sent.
  */
-export function buildPlaceMarks(
-  places: readonly Place[],
-  counts: ReadonlyMap<string, PlaceCount>,
-  look: { radius: (count: number) => number; color: (count: PlaceCount) => string },
-): FeatureCollection<Point, MarkProperties> {
-  const features: Feature<Point, MarkProperties>[] = places.map((place) => {
-    const count = counts.get(place.id);
-    return {
-      type: 'Feature',
-      id: places.indexOf(place),
-      geometry: { type: 'Point', coordinates: place.lngLat },
-      properties: {
-        id: place.id,
-        name: place.name,
-        count: count?.count ?? 0,
-        radius: count ? look.radius(count.count) : 4,
-        color: count ? look.color(count) : '#9a948a',
-        uncertain: count && count.uncertain === count.count ? 1 : 0,
-      },
+export class PlaceMarks {
+  private readonly places: readonly Place[];
+  private readonly look: MarkLook;
+  /** What was last sent per place: count, dominant category, uncertain flag. */
+  private readonly sentCount: Int32Array;
+  private readonly sentDominant: Int8Array;
+  private readonly sentUncertain: Int8Array;
+
+  constructor(places: readonly Place[], look: MarkLook) {
+    this.places = places;
+    this.look = look;
+    this.sentCount = new Int32Array(places.length);
+    this.sentDominant = new Int8Array(places.length);
+    this.sentUncertain = new Int8Array(places.length);
+  }
+
+  /** Every mark, as counted now. */
+  all(counts: PlaceCounts): FeatureCollection<Point, MarkProperties> {
+    const features = this.places.map(
+      (place, p): Feature<Point, MarkProperties> => ({
+        type: 'Feature',
+        id: p,
+        geometry: { type: 'Point', coordinates: place.lngLat },
+        properties: { id: place.id, name: place.name, ...this.remember(p, counts) },
+      }),
+    );
+    return { type: 'FeatureCollection', features };
+  }
+
+  /** The marks whose look changed since last sent, among `touched` places (null: any place); null for none. */
+  changes(counts: PlaceCounts, touched: ArrayLike<number> | null): MarkChanges | null {
+    const update: MarkChanges['update'] = [];
+    const check = (p: number) => {
+      const uncertain = isUncertain(counts, p);
+      if (counts.count(p) === this.sentCount[p] && counts.dominant(p) === this.sentDominant[p] && uncertain === this.sentUncertain[p]) return;
+      const look = this.remember(p, counts);
+      update.push({ id: p, addOrUpdateProperties: (Object.keys(look) as (keyof typeof look)[]).map((key) => ({ key, value: look[key] })) });
     };
-  });
-  return { type: 'FeatureCollection', features };
+    if (touched) for (let i = 0; i < touched.length; i++) check(touched[i]);
+    else for (let p = 0; p < this.places.length; p++) check(p);
+    return update.length > 0 ? { update } : null;
+  }
+
+  private remember(p: number, counts: PlaceCounts): Pick<MarkProperties, 'count' | 'radius' | 'color' | 'uncertain'> {
+    const count = counts.count(p);
+    const dominant = counts.dominant(p);
+    const uncertain = isUncertain(counts, p);
+    this.sentCount[p] = count;
+    this.sentDominant[p] = dominant;
+    this.sentUncertain[p] = uncertain;
+    if (count === 0) return { count, radius: NO_EVENTS_RADIUS, color: NO_EVENTS_COLOR, uncertain };
+    return { count, radius: this.look.radius(count), color: this.look.color(CATEGORIES[dominant]), uncertain };
+  }
+}
+
+function isUncertain(counts: PlaceCounts, p: number): 0 | 1 {
+  const count = counts.count(p);
+  return count > 0 && counts.uncertain(p) === count ? 1 : 0;
 }
 
 /**
  * The extent of areas with events in the window, "somewhere in here": provinces always, a country only when it is
  * the selected place (a country-sized ring over the whole map would drown the marks).
  */
-export function buildAreaOutlines(places: readonly Place[], counts: ReadonlyMap<string, PlaceCount>, selected: string | null): FeatureCollection<Polygon, { id: string }> {
+export function buildAreaOutlines(places: readonly Place[], hasEvents: (place: Place) => boolean, selected: string | null): FeatureCollection<Polygon, { id: string }> {
   const features = places
-    .filter((p) => p.radiusKm !== null && p.radiusKm >= 20 && counts.has(p.id) && (p.kind === 'province' || p.id === selected))
+    .filter((p) => p.radiusKm !== null && p.radiusKm >= 20 && (p.kind === 'province' || p.id === selected) && hasEvents(p))
     .map((p) => circle(p.lngLat, p.radiusKm!, { units: 'kilometers', steps: 64, properties: { id: p.id } }));
   return { type: 'FeatureCollection', features };
 }

@@ -1,17 +1,16 @@
-import { For, Show, createEffect, createMemo, createSignal, onCleanup, onMount } from 'solid-js';
-import type { PlaceCount } from '../core/counts.ts';
-import { EventIndex } from '../core/event-index.ts';
+import { For, Show, createEffect, createMemo, createResource, createSignal, onCleanup, onMount } from 'solid-js';
+import { WindowCounts, dailyCounts, startDays } from '../core/event-columns.ts';
 import { formatLongDay } from '../core/format.ts';
 import { mainTheatre } from '../core/frame.ts';
-import { CATEGORIES, type MapEvent } from '../core/model.ts';
+import type { MapEvent } from '../core/model.ts';
 import { CATEGORY_LABELS } from '../core/category-labels.ts';
 import { categoryColor, createRadiusScale } from '../core/scales.ts';
 import { clampWindow, overlaps, type TimeWindow } from '../core/time-window.ts';
 import type { MapView, UrlState } from '../core/url-state.ts';
 import { parseHash } from '../core/url-state.ts';
-import { loadArticleText, type Dataset } from '../data/dataset.ts';
+import type { Dataset } from '../data/dataset.ts';
 import { MapCanvas, type MapControls } from '../map/MapCanvas.tsx';
-import { buildAreaOutlines, buildPlaceMarks } from '../map/marks.ts';
+import { PlaceMarks, buildAreaOutlines, type PlaceCounts } from '../map/marks.ts';
 import { ArticleReader } from './ArticleReader.tsx';
 import { Legend } from './Legend.tsx';
 import { PlaceList } from './PlaceList.tsx';
@@ -30,24 +29,31 @@ export function App(props: { data: Dataset }) {
   const [reading, setReading] = createSignal<MapEvent | null>(null);
   let controls: MapControls | null = null;
 
-  const totals = new Map<string, number>();
-  for (const e of data.events) totals.set(e.place, (totals.get(e.place) ?? 0) + 1);
-  const radius = createRadiusScale(Math.max(0, ...totals.values()));
-  const index = new EventIndex(data.events);
-  const counts = createMemo(() => {
-    const { counts, uncertain, dominant } = index.countPlaces(timeWindow());
-    const byPlace = new Map<string, PlaceCount>();
-    index.places.forEach((place, p) => {
-      if (counts[p] > 0) byPlace.set(place, { count: counts[p], uncertain: uncertain[p], dominant: CATEGORIES[dominant[p]] });
-    });
-    return byPlace;
-  });
-  const marks = createMemo(() => buildPlaceMarks(data.places, counts(), { radius, color: (c) => categoryColor(c.dominant ?? 'other') }));
-  const areas = createMemo(() => buildAreaOutlines(data.places, counts(), selected()));
-  const shown = createMemo(() => index.total(timeWindow()));
+  // Counts under the window, kept up to date step by step (see WindowCounts); `counted` re-runs on each change
+  // with the places it touched, and everything that shows a count reads it.
+  const counter = new WindowCounts(data.columns);
+  const counted = createMemo(() => ({ touched: counter.moveTo(timeWindow()) }), undefined, { equals: false });
+  const counts: PlaceCounts = {
+    count: (p) => (counted(), counter.count(p)),
+    uncertain: (p) => (counted(), counter.uncertain(p)),
+    dominant: (p) => (counted(), counter.dominant(p)),
+  };
+  const shown = createMemo(() => (counted(), counter.total()));
+  const daily = { firstDay: data.columns.firstDay, ...dailyCounts(data.columns) };
+  const days = startDays(data.columns);
+
+  const radius = createRadiusScale(data.totals.reduce((a, b) => Math.max(a, b), 0));
+  const marks = new PlaceMarks(data.places, { radius, color: (c) => categoryColor(c) });
+  const markChanges = createMemo(() => marks.changes(counter, counted().touched));
+  // Area outlines change only when an area gains or loses its last event in the window, or is selected.
+  const areaPlaces = data.places.filter((p) => p.radiusKm !== null && p.radiusKm >= 20 && (p.kind === 'province' || p.kind === 'country'));
+  const hasEvents = (id: string) => counts.count(data.placeNumber.get(id)!) > 0;
+  const visibleAreas = createMemo(() => areaPlaces.filter((p) => hasEvents(p.id) && (p.kind === 'province' || p.id === selected())).map((p) => p.id).join('\n'));
+  const areas = createMemo(() => (visibleAreas(), buildAreaOutlines(areaPlaces, (p) => hasEvents(p.id), selected())));
+
   const selectedPlace = () => (selected() ? data.placesById.get(selected()!) ?? null : null);
-  const eventsAt = createMemo(() => data.events.filter((e) => e.place === selected()));
-  const theatre = mainTheatre(data.places, (id) => totals.get(id) ?? 0).map((p) => p.lngLat);
+  const [placeEvents] = createResource(() => (selected() ? data.placeNumber.get(selected()!) : undefined), (p) => data.eventsAt(p));
+  const theatre = mainTheatre(data.places, (id) => data.totals[data.placeNumber.get(id)!]).map((p) => p.lngLat);
 
   createUrlSync({
     state: (): UrlState => ({ from: timeWindow().from, to: timeWindow().to, place: selected() ?? undefined, view: view() ?? undefined }),
@@ -104,7 +110,7 @@ export function App(props: { data: Dataset }) {
           Datelines <span class="muted">· where and when the news happened</span>
         </h1>
         <p class="status" role="status" aria-live="polite" aria-busy={playing()}>
-          {shown()} of {data.events.length} events
+          {shown().toLocaleString('en-GB')} of {data.eventCount.toLocaleString('en-GB')} events
         </p>
         <Show when={data.problems.length > 0}>
           <p class="warning" role="alert" title={data.problems.map((p) => `${p.field}: ${p.message}`).join('\n')}>
@@ -118,9 +124,10 @@ export function App(props: { data: Dataset }) {
       </header>
       <main class="main">
         <div class="map-area">
-          <Show when={!mapProblem()} fallback={<NoMap reason={mapProblem()!} data={data} window={timeWindow()} onSelect={select} />}>
+          <Show when={!mapProblem()} fallback={<NoMap reason={mapProblem()!} data={data} window={timeWindow()} counts={counts} onSelect={select} />}>
             <MapCanvas
-              marks={marks()}
+              marks={() => marks.all(counter)}
+              markChanges={markChanges()}
               areas={areas()}
               selected={selected()}
               initialView={view()}
@@ -137,43 +144,62 @@ export function App(props: { data: Dataset }) {
           </Show>
         </div>
         <div class="side" ref={side}>
-          <Show when={selectedPlace()} fallback={<PlaceList places={data.places} counts={counts()} selected={selected()} onSelect={select} focusOnMount={returnFocusTo()} />}>
+          <Show when={selectedPlace()} fallback={<PlaceList places={data.places} counts={counts} selected={selected()} onSelect={select} focusOnMount={returnFocusTo()} />}>
             {(place) => (
-              <SourcesPanel place={place()} events={eventsAt()} window={timeWindow()} articles={data.articles} onClose={close} onRead={setReading} />
+              <SourcesPanel
+                place={place()}
+                total={data.totals[data.placeNumber.get(place().id)!]}
+                events={placeEvents.loading || placeEvents.error ? undefined : placeEvents()}
+                error={placeEvents.error ? String(placeEvents.error) : null}
+                window={timeWindow()}
+                articles={data.articles}
+                onClose={close}
+                onRead={setReading}
+              />
             )}
           </Show>
         </div>
       </main>
       <footer class="timebar">
-        <TimeWindowBar events={data.events} extent={data.extent} window={timeWindow()} onWindow={setTimeWindow} onPlayingChange={setPlaying} />
+        <TimeWindowBar daily={daily} eventDays={days} extent={data.extent} window={timeWindow()} onWindow={setTimeWindow} onPlayingChange={setPlaying} />
       </footer>
       <Show when={reading()}>
-        {(event) => <ArticleReader article={data.articles.get(event().article)!} event={event()} loadText={loadArticleText} onClose={() => setReading(null)} />}
+        {(event) => <ArticleReader article={data.articles.get(event().article)!} event={event()} loadText={data.articleText} onClose={() => setReading(null)} />}
       </Show>
     </div>
   );
 }
 
+const NO_MAP_PLACES = 30;
+
 /** Shown instead of the map when it cannot be drawn: the reason, and the events of the window as a list. */
-function NoMap(props: { reason: string; data: Dataset; window: TimeWindow; onSelect(id: string): void }) {
-  const events = () => props.data.events.filter((e) => overlaps(e, props.window));
+function NoMap(props: { reason: string; data: Dataset; window: TimeWindow; counts: PlaceCounts; onSelect(id: string): void }) {
+  // The busiest places of the window, whose sources are fetched to list their events.
+  const busiest = createMemo(() => {
+    const places: number[] = [];
+    for (let p = 0; p < props.data.places.length; p++) if (props.counts.count(p) > 0) places.push(p);
+    return places.sort((a, b) => props.counts.count(b) - props.counts.count(a));
+  });
+  const [events] = createResource(
+    () => ({ places: busiest().slice(0, NO_MAP_PLACES), window: props.window }),
+    async ({ places, window }) => (await Promise.all(places.map((p) => props.data.eventsAt(p)))).flat().filter((e) => overlaps(e, window)).sort((a, b) => a.start - b.start),
+  );
+  const name = (e: MapEvent) => props.data.placesById.get(e.place)!.name;
   return (
     <section class="no-map" aria-label="Events in the time window">
       <p class="notice" role="alert">
         <strong>The map cannot be shown.</strong> {props.reason} The events of the time window are listed here instead; choose a place to read its sources.
       </p>
+      <Show when={busiest().length > NO_MAP_PLACES}>
+        <p class="muted">Listing the events of the {NO_MAP_PLACES} busiest of {busiest().length.toLocaleString('en-GB')} places in the window; the others are in the list of places.</p>
+      </Show>
       <ol class="event-list">
-        <For each={events()}>
+        <For each={events.latest ?? []}>
           {(e) => (
             <li>
               <span class="dot" style={{ background: categoryColor(e.category) }} aria-hidden="true" />
-              <button
-                type="button"
-                class="link-button"
-                aria-label={`${props.data.placesById.get(e.place)!.name}, ${CATEGORY_LABELS[e.category]}, ${formatLongDay(e.start)}: read the sources`}
-                onClick={() => props.onSelect(e.place)}
-              >
-                {props.data.placesById.get(e.place)!.name}
+              <button type="button" class="link-button" aria-label={`${name(e)}, ${CATEGORY_LABELS[e.category]}, ${formatLongDay(e.start)}: read the sources`} onClick={() => props.onSelect(e.place)}>
+                {name(e)}
               </button>{' '}
               <span class="muted">
                 {formatLongDay(e.start)}

@@ -1,43 +1,96 @@
-import { For, Show } from 'solid-js';
-import type { PlaceCount } from '../core/counts.ts';
-import type { Place } from '../core/model.ts';
+import { For, Show, createMemo, createSignal } from 'solid-js';
+import { CATEGORIES, type Place } from '../core/model.ts';
 import { categoryColor } from '../core/scales.ts';
+import type { PlaceCounts } from '../map/marks.ts';
 
 export interface PlaceListProps {
+  /** Every place with events; a place's number is its index. */
   places: readonly Place[];
-  counts: ReadonlyMap<string, PlaceCount>;
+  counts: PlaceCounts;
   selected: string | null;
   onSelect(id: string): void;
   /** A place whose button takes the focus when the list appears (the one whose sources were just closed). */
   focusOnMount?: string | null;
 }
 
-/** Every place with events, busiest first: the way to the sources for keyboard and screen-reader users. */
+/** How many places the list shows at once; the search field finds any other. */
+export const LIST_LIMIT = 100;
+const SEARCH_FROM = 30; // places: below this the whole list fits and needs no search field
+
+/**
+ * The places, busiest in the window first (then by name): the way to the sources for keyboard and screen-reader
+ * users. A large dataset shows its busiest places and a field to find any other by name.
+ */
 export function PlaceList(props: PlaceListProps) {
-  const sorted = () =>
-    [...props.places].sort((a, b) => (props.counts.get(b.id)?.count ?? 0) - (props.counts.get(a.id)?.count ?? 0) || a.name.localeCompare(b.name));
+  const [query, setQuery] = createSignal('');
+  const names = props.places.map((p) => p.name.toLocaleLowerCase('en'));
+  // Rank of each place in name order, for ties in count.
+  const nameRank = new Int32Array(props.places.length);
+  props.places
+    .map((p, i) => [p.name, i] as const)
+    .sort((a, b) => a[0].localeCompare(b[0]))
+    .forEach(([, i], rank) => (nameRank[i] = rank));
+
+  const matches = createMemo(() => {
+    const q = query().trim().toLocaleLowerCase('en');
+    if (!q) return null;
+    const found: number[] = [];
+    for (let p = 0; p < names.length; p++) if (names[p].includes(q)) found.push(p);
+    return found;
+  });
+  /** The first LIST_LIMIT candidates by count (descending), then name: one pass, keeping the best in order. */
+  const shown = createMemo(() => {
+    const candidates = matches();
+    const n = candidates ? candidates.length : props.places.length;
+    const best: number[] = [];
+    const bestCount: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const p = candidates ? candidates[i] : i;
+      const count = props.counts.count(p);
+      if (best.length === LIST_LIMIT) {
+        const last = best.length - 1;
+        if (count < bestCount[last] || (count === bestCount[last] && nameRank[p] > nameRank[best[last]])) continue;
+      }
+      let at = best.length;
+      while (at > 0 && (bestCount[at - 1] < count || (bestCount[at - 1] === count && nameRank[best[at - 1]] > nameRank[p]))) at--;
+      best.splice(at, 0, p);
+      bestCount.splice(at, 0, count);
+      if (best.length > LIST_LIMIT) {
+        best.pop();
+        bestCount.pop();
+      }
+    }
+    return { places: best, of: n };
+  });
+
   return (
     <nav class="place-list" aria-label="Places">
       <h2>Places</h2>
+      <Show when={props.places.length >= SEARCH_FROM}>
+        <input class="place-search" type="search" placeholder={`Find one of ${props.places.length.toLocaleString('en-GB')} places`} aria-label="Find a place" value={query()} onInput={(e) => setQuery(e.currentTarget.value)} />
+        <p class="muted small" aria-live="polite">
+          {shown().of === 0 ? 'No place matches.' : shown().of > shown().places.length ? `The ${shown().places.length} busiest of ${shown().of.toLocaleString('en-GB')} ${query() ? 'matching places' : 'places'}` : ''}
+        </p>
+      </Show>
       <ul>
-        <For each={sorted()}>
-          {(place) => {
-            const count = () => props.counts.get(place.id);
+        <For each={shown().places}>
+          {(p) => {
+            const place = props.places[p];
+            const count = () => props.counts.count(p);
+            const dominant = () => props.counts.dominant(p);
             return (
-              <li classList={{ faded: !count() }}>
+              <li classList={{ faded: count() === 0 }}>
                 <button
                   type="button"
                   ref={(el) => {
                     if (props.focusOnMount === place.id) queueMicrotask(() => el.focus());
                   }}
-                  aria-current={props.selected === place.id ? 'true' : undefined} onClick={() => props.onSelect(place.id)}>
-                  <span class="swatch" style={{ background: count()?.dominant ? categoryColor(count()!.dominant!) : 'transparent' }} aria-hidden="true" />
+                  aria-current={props.selected === place.id ? 'true' : undefined}
+                  onClick={() => props.onSelect(place.id)}
+                >
+                  <span class="swatch" style={{ background: dominant() >= 0 ? categoryColor(CATEGORIES[dominant()]) : 'transparent' }} aria-hidden="true" />
                   <span class="name">{place.name}</span>
-                  <span class="count">
-                    <Show when={count()} fallback="none in window">
-                      {count()!.count} {count()!.count === 1 ? 'event' : 'events'}
-                    </Show>
-                  </span>
+                  <span class="count">{count() === 0 ? 'none in window' : `${count().toLocaleString('en-GB')} ${count() === 1 ? 'event' : 'events'}`}</span>
                 </button>
               </li>
             );

@@ -1,4 +1,4 @@
-import { For, Show, createEffect, createMemo } from 'solid-js';
+import { For, Show, createEffect, createMemo, createSignal } from 'solid-js';
 import { findDisagreements } from '../core/disagreements.ts';
 import { formatRange } from '../core/format.ts';
 import type { Article, MapEvent, Place } from '../core/model.ts';
@@ -8,8 +8,12 @@ import { EventQuote } from './EventQuote.tsx';
 
 export interface SourcesPanelProps {
   place: Place;
-  /** Every event at the place, in date order. */
-  events: readonly MapEvent[];
+  /** Every event at the place, in date order; undefined while they are being fetched. */
+  events: readonly MapEvent[] | undefined;
+  /** Events at the place, all dates (known before they are fetched). */
+  total: number;
+  /** Why the events could not be fetched. */
+  error?: string | null;
   window: TimeWindow;
   articles: ReadonlyMap<string, Article>;
   onClose(): void;
@@ -18,9 +22,12 @@ export interface SourcesPanelProps {
 
 /** The sentences behind a place's mark: those in the window, those outside it (collapsed), and any disagreement. */
 export function SourcesPanel(props: SourcesPanelProps) {
-  const inside = createMemo(() => props.events.filter((e) => overlaps(e, props.window)));
-  const outside = createMemo(() => props.events.filter((e) => !overlaps(e, props.window)));
-  const disagreements = createMemo(() => findDisagreements(props.events));
+  const events = () => props.events ?? [];
+  const inside = createMemo(() => events().filter((e) => overlaps(e, props.window)));
+  const outside = createMemo(() => events().filter((e) => !overlaps(e, props.window)));
+  const disagreements = createMemo(() => findDisagreements(events()));
+  // The events outside the window are drawn when their list is opened: a busy place may have thousands.
+  const [outsideOpen, setOutsideOpen] = createSignal(false);
   const quote = (event: MapEvent) => <EventQuote event={event} article={props.articles.get(event.article)!} onRead={props.onRead} />;
   let heading!: HTMLHeadingElement;
   // A newly opened place takes the focus, so keyboard and screen-reader users land on what they asked for.
@@ -35,7 +42,10 @@ export function SourcesPanel(props: SourcesPanelProps) {
         <div>
           <h2 ref={heading} tabIndex={-1}>{props.place.name}</h2>
           <p class="muted">
-            {KIND_LABELS[props.place.kind]} · {inside().length} of {props.events.length} {props.events.length === 1 ? 'event' : 'events'} in the window
+            {KIND_LABELS[props.place.kind]} ·{' '}
+            <Show when={props.events} fallback={`${props.total.toLocaleString('en-GB')} ${props.total === 1 ? 'event' : 'events'}`}>
+              {inside().length.toLocaleString('en-GB')} of {props.total.toLocaleString('en-GB')} {props.total === 1 ? 'event' : 'events'} in the window
+            </Show>
           </p>
         </div>
         <button type="button" class="icon-button close" onClick={() => props.onClose()} aria-label="Close sources" title="Close (Esc)">✕</button>
@@ -61,20 +71,29 @@ export function SourcesPanel(props: SourcesPanelProps) {
           </section>
         )}
       </For>
-      <Show when={inside().length > 0} fallback={<p class="empty">No event here falls inside the time window.</p>}>
+      <Show when={props.error}>
+        <p class="empty" role="alert">
+          The sources of this place could not be loaded: {props.error}
+        </p>
+      </Show>
+      <Show when={props.events || props.error} fallback={<p class="empty" aria-busy="true">Loading the sources…</p>}>
+      <Show when={inside().length > 0} fallback={<Show when={!props.error}><p class="empty">No event here falls inside the time window.</p></Show>}>
         <ol class="events">
           <For each={inside()}>{quote}</For>
         </ol>
       </Show>
       <Show when={outside().length > 0}>
-        <details class="outside">
+        <details class="outside" onToggle={(e) => setOutsideOpen(e.currentTarget.open)}>
           <summary>
-            {outside().length} more {outside().length === 1 ? 'event' : 'events'} here outside the time window
+            {outside().length.toLocaleString('en-GB')} more {outside().length === 1 ? 'event' : 'events'} here outside the time window
           </summary>
-          <ol class="events">
-            <For each={outside()}>{quote}</For>
-          </ol>
+          <Show when={outsideOpen()}>
+            <ol class="events">
+              <For each={outside()}>{quote}</For>
+            </ol>
+          </Show>
         </details>
+      </Show>
       </Show>
       <p class="muted small">Where the coordinates come from: {props.place.source}</p>
     </aside>

@@ -1,11 +1,10 @@
 import { scaleSqrt, scaleUtc } from 'd3-scale';
 import { For, Show, createEffect, createMemo, createSignal, onCleanup, onMount, untrack } from 'solid-js';
 import { domainAround, fitInside, panDomain, rebin, zoomDomain } from '../core/axis.ts';
-import { histogram } from '../core/counts.ts';
+import { histogram, type DailyCounts } from '../core/counts.ts';
 import { MS_PER_DAY, type Day } from '../core/day.ts';
 import { formatRange, formatTicks } from '../core/format.ts';
-import type { MapEvent } from '../core/model.ts';
-import { clampWindow, eventDays, shiftWindow, stepToEventDay, type TimeWindow as Window } from '../core/time-window.ts';
+import { clampWindow, shiftWindow, stepToEventDay, type TimeWindow as Window } from '../core/time-window.ts';
 import { DateHandle } from './DateHandle.tsx';
 import { createPlayback } from './create-playback.ts';
 
@@ -13,7 +12,10 @@ const CHART_HEIGHT = 56; // px, bars area
 const BAR_MIN_PX = 3; // days are merged into wider bars below this width
 
 export interface TimeWindowBarProps {
-  events: readonly MapEvent[];
+  /** Events per day of the extent. */
+  daily: DailyCounts;
+  /** The days on which events start, sorted: where "previous/next day with events" and playback stop. */
+  eventDays: readonly Day[];
   extent: Window;
   window: Window;
   onWindow(window: Window): void;
@@ -47,7 +49,7 @@ export function TimeWindowBar(props: TimeWindowBarProps) {
 
   const bins = createMemo(() => {
     const size = Math.max(1, Math.ceil(span() / (width() / BAR_MIN_PX)));
-    return { size, bins: rebin(histogram(props.events, domain()), size) };
+    return { size, bins: rebin(histogram(props.daily, domain()), size) };
   });
   // Square-root heights, so that a day with one event still shows beside the day with the most.
   const y = createMemo(() => scaleSqrt().domain([0, Math.max(1, ...bins().bins.map((b) => b.exact + b.possible))]).range([0, CHART_HEIGHT - 4]));
@@ -68,7 +70,7 @@ export function TimeWindowBar(props: TimeWindowBarProps) {
     setDomain(w.to - w.from <= width * 0.8 ? fitInside(w.from < d.from ? { from: w.from - 2, to: w.from - 2 + width } : { from: w.to + 2 - width, to: w.to + 2 }, bounds()) : domainAround(w, bounds()));
   });
 
-  const days = createMemo(() => eventDays(props.events));
+  const days = () => props.eventDays;
   const playback = createPlayback({ window: () => props.window, extent: () => props.extent, eventDays: days, onWindow: (w) => props.onWindow(clampWindow(w, props.extent)) });
   // Any change a person makes pauses playback: they have taken the window in hand.
   const set = (w: Window) => {

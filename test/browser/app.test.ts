@@ -131,7 +131,8 @@ describe('the map', () => {
       const place = places.find((p) => p.id === id)!;
       await expect.poll(() => panel.getByRole('heading', { level: 2 }).textContent()).toBe(place.properties.name);
       const quotes = panel.locator('blockquote');
-      expect(await quotes.count()).toBe(events.filter((e) => e.place === id).length);
+      // The quotes are fetched when the place is opened.
+      await expect.poll(() => quotes.count()).toBe(events.filter((e) => e.place === id).length);
       for (const mark of await panel.locator('blockquote mark').allTextContents()) expect([place.properties.name, ...place.properties.aliases]).toContain(mark);
       if (id === 'al-waleed') {
         await expect.poll(() => panel.getByRole('region', { name: 'Reports disagree' }).count()).toBe(1);
@@ -385,7 +386,7 @@ describe('without WebGL', () => {
       gl.getExtension('WEBGL_lose_context')!.loseContext();
     });
     await expect.poll(() => page.getByRole('alert').first().textContent()).toMatch(/The map cannot be shown/);
-    expect(await page.getByRole('region', { name: 'Events in the time window' }).locator('li').count()).toBe(expectedCount('2014-06-21', '2014-06-22'));
+    await expect.poll(() => page.getByRole('region', { name: 'Events in the time window' }).locator('li').count()).toBe(expectedCount('2014-06-21', '2014-06-22'));
     await close();
   });
 
@@ -395,7 +396,7 @@ describe('without WebGL', () => {
     const { page } = await openApp(context, `${served.url}#from=2014-06-21&to=2014-06-22`, { waitForMap: false });
     await expect.poll(() => page.getByRole('alert').first().textContent()).toMatch(/The map cannot be shown/);
     const listed = page.getByRole('region', { name: 'Events in the time window' }).locator('li');
-    expect(await listed.count()).toBe(expectedCount('2014-06-21', '2014-06-22'));
+    await expect.poll(() => listed.count()).toBe(expectedCount('2014-06-21', '2014-06-22'));
     expect(await page.getByRole('status').textContent()).toBe(`${expectedCount('2014-06-21', '2014-06-22')} of ${events.length} events`);
     await page.screenshot({ path: `${SCREENS}/no-webgl.png` });
     await noGl.close();

@@ -28,7 +28,8 @@ describe('50,000 events', () => {
   it('shows exact counts for several windows, in total and per place', async () => {
     const context = await browser.newContext({ viewport: { width: 1300, height: 850 } });
     const { page, consoleErrors } = await openApp(context, served.url);
-    await expect.poll(() => page.getByRole('status').textContent(), { timeout: 30_000 }).toBe(`${corpus.events.length} of ${corpus.events.length} events`);
+    const all = corpus.events.length.toLocaleString('en-GB');
+    await expect.poll(() => page.getByRole('status').textContent(), { timeout: 30_000 }).toBe(`${all} of ${all} events`);
     const busiest = corpus.events.reduce<Record<string, number>>((n, e) => ((n[e.place] = (n[e.place] ?? 0) + 1), n), {});
     const place = Object.entries(busiest).sort((a, b) => b[1] - a[1])[0][0];
     const name = corpus.places.find((p) => p.id === place)!.properties.name;
@@ -40,7 +41,9 @@ describe('50,000 events', () => {
       ['2019-12-31', '2019-12-31'],
     ]) {
       await page.evaluate((hash) => (location.hash = hash), `#from=${from}&to=${to}`);
-      await expect.poll(() => page.getByRole('status').textContent()).toBe(`${expected(from, to)} of ${corpus.events.length} events`);
+      await expect.poll(() => page.getByRole('status').textContent()).toBe(`${expected(from, to).toLocaleString('en-GB')} of ${all} events`);
+      // The list shows the busiest places of the window; any other is found by name.
+      await page.getByRole('searchbox', { name: 'Find a place' }).fill(name);
       const entry = page.getByRole('navigation', { name: 'Places' }).getByRole('button', { name: new RegExp(`^${name.replace(/[()]/g, '\\$&')}`) });
       const n = expected(from, to, place);
       expect(await entry.locator('.count').textContent()).toBe(n === 0 ? 'none in window' : `${n} ${n === 1 ? 'event' : 'events'}`);

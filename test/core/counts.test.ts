@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { histogram } from '../../src/core/counts.ts';
-import { countByPlace, countInWindow } from '../reference-counts.ts';
+import { columnsOf, countByPlace, countInWindow } from '../reference-counts.ts';
+import { dailyCounts } from '../../src/core/event-columns.ts';
 import { CATEGORIES, type Category } from '../../src/core/model.ts';
 import { createEvent } from '../ingest/helpers.ts';
 
@@ -36,7 +37,8 @@ describe('counts', () => {
   });
 
   it('spread a ranged event over its days as possible, and an exact one on its day', () => {
-    const bins = histogram([event('a', 2, 2), event('a', 3, 5)], { from: 1, to: 4 });
+    const { columns } = columnsOf([event('a', 2, 2), event('a', 3, 5)]);
+    const bins = histogram({ firstDay: columns.firstDay, ...dailyCounts(columns) }, { from: 1, to: 4 });
     expect(bins).toEqual([
       { day: 1, exact: 0, possible: 0 },
       { day: 2, exact: 1, possible: 0 },

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { parseDay } from '../../src/core/day.ts';
-import { addMonthsClamped, clampWindow, eventDays, extentOf, overlaps, shiftWindow, stepToEventDay } from '../../src/core/time-window.ts';
+import { addMonthsClamped, clampWindow, overlaps, shiftWindow, stepToEventDay } from '../../src/core/time-window.ts';
+import { startDays } from '../../src/core/event-columns.ts';
+import { columnsOf } from '../reference-counts.ts';
+import { createEvent } from '../ingest/helpers.ts';
 
 const d = (text: string) => parseDay(text)!;
 const w = (from: string, to: string) => ({ from: d(from), to: d(to) });
@@ -19,12 +22,6 @@ describe('time windows', () => {
     expect(overlaps({ start: d('2014-06-21'), end: d('2014-06-22') }, window)).toBe(true);
     expect(overlaps({ start: d('2014-06-08'), end: d('2014-06-21') }, window)).toBe(false);
     expect(overlaps({ start: d('2014-06-01'), end: d('2014-07-01') }, window)).toBe(true);
-  });
-
-  it('have no extent for no events, and a one-day extent for one', () => {
-    expect(extentOf([])).toBeNull();
-    expect(extentOf([{ start: 5, end: 5 }])).toEqual({ from: 5, to: 5 });
-    expect(extentOf([{ start: 5, end: 9 }, { start: 2, end: 3 }])).toEqual({ from: 2, to: 9 });
   });
 
   it('stay inside their bounds and ordered when clamped', () => {
@@ -47,7 +44,7 @@ describe('time windows', () => {
   });
 
   it('step to the next and previous exact day or start of a range, not through every day of a range', () => {
-    const days = eventDays([{ start: 10, end: 10 }, { start: 20, end: 140 }, { start: 30, end: 30 }]);
+    const days = startDays(columnsOf([createEvent({ place: 'a', start: 10 }), createEvent({ place: 'a', start: 20, end: 140 }), createEvent({ place: 'b', start: 30 })]).columns);
     expect(days).toEqual([10, 20, 30]);
     expect(stepToEventDay(days, 10, 1)).toBe(20);
     expect(stepToEventDay(days, 21, -1)).toBe(20);

@@ -1,29 +1,54 @@
 import { describe, expect, it } from 'vitest';
-import type { PlaceCount } from '../../src/core/counts.ts';
-import { buildAreaOutlines, buildPlaceMarks } from '../../src/map/marks.ts';
-import { createPlace } from '../ingest/helpers.ts';
+import { WindowCounts } from '../../src/core/event-columns.ts';
+import { CATEGORIES, type Category } from '../../src/core/model.ts';
+import { PlaceMarks, buildAreaOutlines } from '../../src/map/marks.ts';
+import { createEvent, createPlace } from '../ingest/helpers.ts';
+import { columnsOf } from '../reference-counts.ts';
 
-const look = { radius: (n: number) => n * 10, color: (c: PlaceCount) => (c.dominant === 'attack' ? 'red' : 'blue') };
+const look = { radius: (n: number) => n * 10, color: (c: Category) => (c === 'attack' ? 'red' : 'blue') };
+
+function setUp() {
+  const events = [createEvent({ place: 'a', start: 1, category: 'attack' }), createEvent({ place: 'a', start: 2, category: 'attack' }), createEvent({ place: 'b', start: 5, end: 8, category: 'meeting' })];
+  const { columns, places } = columnsOf(events);
+  const counts = new WindowCounts(columns);
+  return { counts, marks: new PlaceMarks(places.map((id) => createPlace(id)), look) };
+}
 
 describe('place marks', () => {
   it('keep every place, faded at 0 when it has no event in the window, so nothing jumps', () => {
-    const places = [createPlace('a'), createPlace('b')];
-    const marks = buildPlaceMarks(places, new Map([['a', { count: 2, dominant: 'attack', uncertain: 0 }]]), look);
-    expect(marks.features.map((f) => [f.properties.id, f.properties.count, f.properties.radius, f.properties.color])).toEqual([
-      ['a', 2, 20, 'red'],
-      ['b', 0, 4, '#9a948a'],
+    const { counts, marks } = setUp();
+    counts.moveTo({ from: 0, to: 3 });
+    expect(marks.all(counts).features.map((f) => [f.id, f.properties.id, f.properties.count, f.properties.radius, f.properties.color])).toEqual([
+      [0, 'a', 2, 20, 'red'],
+      [1, 'b', 0, 4, '#9a948a'],
     ]);
   });
 
   it('mark a place whose events all have date ranges as uncertain', () => {
-    const marks = buildPlaceMarks([createPlace('a')], new Map([['a', { count: 2, dominant: 'attack', uncertain: 2 }]]), look);
-    expect(marks.features[0].properties.uncertain).toBe(1);
+    const { counts, marks } = setUp();
+    counts.moveTo({ from: 0, to: 10 });
+    expect(marks.all(counts).features.map((f) => f.properties.uncertain)).toEqual([0, 1]);
+  });
+
+  it('send only the marks whose look changed since last sent', () => {
+    const { counts, marks } = setUp();
+    counts.moveTo({ from: 0, to: 3 });
+    marks.all(counts);
+    expect(marks.changes(counts, counts.moveTo({ from: 0, to: 3 }))).toBeNull();
+    const changes = marks.changes(counts, counts.moveTo({ from: 2, to: 6 }));
+    expect(changes?.update.map((u) => [u.id, Object.fromEntries(u.addOrUpdateProperties.map((p) => [p.key, p.value]))]).sort()).toEqual([
+      [0, { count: 1, radius: 10, color: 'red', uncertain: 0 }],
+      [1, { count: 1, radius: 10, color: 'blue', uncertain: 1 }],
+    ]);
+    // A jump that recounts from nothing (touched = null) still sends only what changed.
+    expect(marks.changes(counts, null)).toBeNull();
+    expect(CATEGORIES.length).toBeLessThan(8); // the category fits the 3 bits of an event's code
   });
 
   it('outline provinces with events, and a country only when selected', () => {
     const places = [createPlace('babil', { kind: 'province', radiusKm: 60 }), createPlace('turkey', { kind: 'country', radiusKm: 800 }), createPlace('baghdad')];
-    const counts = new Map(places.map((p) => [p.id, { count: 1, dominant: 'attack' as const, uncertain: 0 }]));
-    expect(buildAreaOutlines(places, counts, null).features.map((f) => f.properties.id)).toEqual(['babil']);
-    expect(buildAreaOutlines(places, counts, 'turkey').features.map((f) => f.properties.id)).toEqual(['babil', 'turkey']);
+    expect(buildAreaOutlines(places, () => true, null).features.map((f) => f.properties.id)).toEqual(['babil']);
+    expect(buildAreaOutlines(places, () => true, 'turkey').features.map((f) => f.properties.id)).toEqual(['babil', 'turkey']);
+    expect(buildAreaOutlines(places, (p) => p.id !== 'babil', 'turkey').features.map((f) => f.properties.id)).toEqual(['turkey']);
   });
 });

@@ -1,0 +1,252 @@
+import type { Day } from './day.ts';
+import { CATEGORIES } from './model.ts';
+import type { TimeWindow } from './time-window.ts';
+
+/**
+ * Every event of a dataset as two columns of small integers, one ordered by start day, one by end day, each cut
+ * into days by an offsets array. This is what the app holds instead of a million event objects: 8 bytes an event.
+ *
+ * An event's code is `place << 4 | category << 1 | ranged` (ranged: its date is a range of days, not one day).
+ * Events overlapping a window [from, to] are those whose start ≤ to, less those whose end < from (an event that
+ * ended before the window also started before it): a prefix of `byStart` less a prefix of `byEnd`.
+ */
+export interface EventColumns {
+  /** The first day of the extent: day index i is `firstDay + i`. */
+  firstDay: Day;
+  /** Days in the extent (0 when there are no events). */
+  days: number;
+  places: number;
+  /** `startOffsets[i]`: how many events start before day index i (length days + 1). */
+  startOffsets: Int32Array;
+  /** `endOffsets[i]`: how many events end before day index i (length days + 1). */
+  endOffsets: Int32Array;
+  byStart: Int32Array;
+  byEnd: Int32Array;
+}
+
+/** What the columns need of an event: its place number, inclusive days, and category index. */
+export interface ColumnEvent {
+  place: number;
+  start: Day;
+  end: Day;
+  category: number;
+}
+
+export const CODE_PLACE_SHIFT = 4;
+const RANGED_SLOT = CATEGORIES.length; // per place: one counter per category, then one for events with a range
+const SLOTS = CATEGORIES.length + 1;
+
+export function encodeEvent(e: ColumnEvent): number {
+  return (e.place << CODE_PLACE_SHIFT) | (e.category << 1) | (e.end > e.start ? 1 : 0);
+}
+
+/** Builds the columns in O(events + days) (a counting sort by day). */
+export function buildColumns(events: readonly ColumnEvent[], places: number): EventColumns {
+  let first = Infinity;
+  let last = -Infinity;
+  for (const e of events) {
+    if (e.start < first) first = e.start;
+    if (e.end > last) last = e.end;
+  }
+  const days = events.length === 0 ? 0 : last - first + 1;
+  const firstDay = events.length === 0 ? 0 : first;
+  const sort = (dayOf: (e: ColumnEvent) => number) => {
+    const offsets = new Int32Array(days + 1);
+    for (const e of events) offsets[dayOf(e) - firstDay + 1]++;
+    for (let i = 1; i <= days; i++) offsets[i] += offsets[i - 1];
+    const fill = offsets.slice(0, days);
+    const codes = new Int32Array(events.length);
+    for (const e of events) codes[fill[dayOf(e) - firstDay]++] = encodeEvent(e);
+    return { offsets, codes };
+  };
+  const byStart = sort((e) => e.start);
+  const byEnd = sort((e) => e.end);
+  return { firstDay, days, places, startOffsets: byStart.offsets, endOffsets: byEnd.offsets, byStart: byStart.codes, byEnd: byEnd.codes };
+}
+
+/** The index into an offsets array for "before `day`", clamped to the extent. */
+function offsetIndex(columns: EventColumns, day: Day): number {
+  return Math.min(Math.max(day - columns.firstDay, 0), columns.days);
+}
+
+/** Events overlapping the window, all places: O(1). */
+export function totalInWindow(columns: EventColumns, window: TimeWindow): number {
+  if (window.to < window.from) return 0;
+  return columns.startOffsets[offsetIndex(columns, window.to + 1)] - columns.endOffsets[offsetIndex(columns, window.from)];
+}
+
+/**
+ * Per-place counts for a time window that moves, kept exact. Moving the window adds and removes only the events
+ * whose start or end day lies between the old and the new bounds, so a one-day step costs the events of about two
+ * days, whatever the size of the dataset; a long jump costs at most one pass over the columns.
+ */
+export class WindowCounts {
+  private readonly columns: EventColumns;
+  /** Per place, SLOTS counters: the categories, then events with a range. */
+  private readonly slots: Int32Array;
+  private readonly totals: Int32Array;
+  /** Prefix lengths now counted: byStart[0, started) added, byEnd[0, ended) removed. */
+  private started = 0;
+  private ended = 0;
+  private readonly touched: Int32Array;
+  private readonly stamp: Int32Array;
+  private generation = 0;
+
+  constructor(columns: EventColumns) {
+    this.columns = columns;
+    this.slots = new Int32Array(columns.places * SLOTS);
+    this.totals = new Int32Array(columns.places);
+    this.touched = new Int32Array(columns.places);
+    this.stamp = new Int32Array(columns.places);
+  }
+
+  get places(): number {
+    return this.columns.places;
+  }
+
+  /**
+   * Counts the window. Returns the places whose counts may have changed (a view, valid until the next call), or
+   * null when any place may have.
+   */
+  moveTo(window: TimeWindow): Int32Array | null {
+    const c = this.columns;
+    const empty = window.to < window.from;
+    const started = empty ? 0 : c.startOffsets[offsetIndex(c, window.to + 1)];
+    const ended = empty ? 0 : c.endOffsets[offsetIndex(c, window.from)];
+    const stepCost = Math.abs(started - this.started) + Math.abs(ended - this.ended);
+    if (started + ended < stepCost) {
+      // Cheaper to count from nothing than to walk from where we are.
+      this.slots.fill(0);
+      this.totals.fill(0);
+      this.started = 0;
+      this.ended = 0;
+      this.apply(started, ended, false);
+      return null;
+    }
+    this.generation++;
+    return this.touched.subarray(0, this.apply(started, ended, true));
+  }
+
+  /** Walks both prefixes to their new lengths; returns how many places were touched (when tracking). */
+  private apply(started: number, ended: number, track: boolean): number {
+    const { byStart, byEnd } = this.columns;
+    let n = 0;
+    const visit = (code: number, delta: number) => {
+      const place = code >> CODE_PLACE_SHIFT;
+      const base = place * SLOTS;
+      this.slots[base + ((code >> 1) & 7)] += delta;
+      if (code & 1) this.slots[base + RANGED_SLOT] += delta;
+      this.totals[place] += delta;
+      if (track && this.stamp[place] !== this.generation) {
+        this.stamp[place] = this.generation;
+        this.touched[n++] = place;
+      }
+    };
+    for (let i = this.started; i < started; i++) visit(byStart[i], 1);
+    for (let i = started; i < this.started; i++) visit(byStart[i], -1);
+    for (let i = this.ended; i < ended; i++) visit(byEnd[i], -1);
+    for (let i = ended; i < this.ended; i++) visit(byEnd[i], 1);
+    this.started = started;
+    this.ended = ended;
+    return n;
+  }
+
+  /** Events in the window, all places. */
+  total(): number {
+    return this.started - this.ended;
+  }
+
+  count(place: number): number {
+    return this.totals[place];
+  }
+
+  /** Events at the place whose date is a range. */
+  uncertain(place: number): number {
+    return this.slots[place * SLOTS + RANGED_SLOT];
+  }
+
+  /** The commonest category at the place (index into CATEGORIES; ties go to the earlier), −1 for none. */
+  dominant(place: number): number {
+    let best = -1;
+    let bestCount = 0;
+    for (let k = 0, base = place * SLOTS; k < CATEGORIES.length; k++) {
+      if (this.slots[base + k] > bestCount) {
+        bestCount = this.slots[base + k];
+        best = k;
+      }
+    }
+    return best;
+  }
+}
+
+/** Events per place over the whole extent. */
+export function placeTotals(columns: EventColumns): Int32Array {
+  const totals = new Int32Array(columns.places);
+  for (let i = 0; i < columns.byStart.length; i++) totals[columns.byStart[i] >> CODE_PLACE_SHIFT]++;
+  return totals;
+}
+
+/**
+ * Per day of the extent: events known to have happened on it (`exact`), and events whose range includes it
+ * (`possible`). Built in one pass over the columns.
+ */
+export function dailyCounts(columns: EventColumns): { exact: Int32Array; possible: Int32Array } {
+  const { days, startOffsets, endOffsets, byStart, byEnd } = columns;
+  const exact = new Int32Array(days);
+  const possible = new Int32Array(days);
+  let open = 0;
+  for (let d = 0; d < days; d++) {
+    for (let i = startOffsets[d]; i < startOffsets[d + 1]; i++) {
+      if (byStart[i] & 1) open++;
+      else exact[d]++;
+    }
+    possible[d] = open;
+    for (let i = endOffsets[d]; i < endOffsets[d + 1]; i++) if (byEnd[i] & 1) open--;
+  }
+  return { exact, possible };
+}
+
+/** The days on which at least one event starts, sorted. */
+export function startDays(columns: EventColumns): Day[] {
+  const days: Day[] = [];
+  for (let d = 0; d < columns.days; d++) if (columns.startOffsets[d + 1] > columns.startOffsets[d]) days.push(columns.firstDay + d);
+  return days;
+}
+
+// The binary file the app fetches: a header of int32s, then the four arrays, little-endian.
+const MAGIC = 0x444c4e31; // "DLN1"
+const HEADER = 5; // magic, firstDay, days, places, events
+
+export function encodeColumns(c: EventColumns): Uint8Array {
+  const words = new Int32Array(HEADER + 2 * (c.days + 1) + 2 * c.byStart.length);
+  words.set([MAGIC, c.firstDay, c.days, c.places, c.byStart.length]);
+  let at = HEADER;
+  for (const part of [c.startOffsets, c.endOffsets, c.byStart, c.byEnd]) {
+    words.set(part, at);
+    at += part.length;
+  }
+  return littleEndian(new Uint8Array(words.buffer));
+}
+
+/** Reads `encodeColumns` output; throws when the buffer is not such a file. */
+export function decodeColumns(buffer: ArrayBuffer): EventColumns {
+  if (buffer.byteLength % 4 !== 0) throw new Error('not a Datelines columns file');
+  const words = new Int32Array(IS_LITTLE_ENDIAN ? buffer : littleEndian(new Uint8Array(buffer.slice(0))).buffer);
+  if (words.length < HEADER || words[0] !== MAGIC) throw new Error('not a Datelines columns file');
+  const [, firstDay, days, places, events] = words;
+  if (words.length !== HEADER + 2 * (days + 1) + 2 * events) throw new Error('columns file is truncated');
+  let at = HEADER;
+  const take = (n: number) => words.subarray(at, (at += n));
+  return { firstDay, days, places, startOffsets: take(days + 1), endOffsets: take(days + 1), byStart: take(events), byEnd: take(events) };
+}
+
+/** Int32Array bytes are in the platform's order; the file is little-endian (every platform a browser runs on today). */
+const IS_LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+
+function littleEndian(bytes: Uint8Array): Uint8Array {
+  if (IS_LITTLE_ENDIAN) return bytes;
+  for (let i = 0; i + 3 < bytes.length; i += 4) {
+    [bytes[i], bytes[i + 1], bytes[i + 2], bytes[i + 3]] = [bytes[i + 3], bytes[i + 2], bytes[i + 1], bytes[i]];
+  }
+  return bytes;
+}

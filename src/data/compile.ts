@@ -1,0 +1,62 @@
+import { buildColumns, encodeColumns } from '../core/event-columns.ts';
+import { CATEGORIES, type Article, type MapEvent, type Place } from '../core/model.ts';
+import { InputError, parseArticles, parseEvents, parsePlaces, type InputProblem } from '../core/validate.ts';
+import type { CompiledMeta } from './compiled-format.ts';
+
+/** The compiled dataset: what the app fetches, file name → contents. */
+export type CompiledFiles = Map<string, string | Uint8Array>;
+
+/**
+ * Turns the canonical files (articles.json, places.geojson, events.json and the article texts) into what the app
+ * loads: `meta.json` (articles, the places that have events, the records left out), `columns.bin` (every event as
+ * integers, see event-columns.ts), `places/<n>.json` (the events of place n with their quotes, fetched when the
+ * place is opened) and `texts/<article id>.txt`. A file that cannot be used at all gives a `meta.json` that says
+ * so, which the app shows as its error page.
+ */
+export function compileDataset(inputs: { articles: string; places: string; events: string; text(file: string): Uint8Array | null }): CompiledFiles {
+  const files: CompiledFiles = new Map();
+  try {
+    const articles = parseArticles(inputs.articles, 'articles.json');
+    const allPlaces = parsePlaces(inputs.places, 'places.geojson');
+    const { events, problems } = parseEvents(inputs.events, 'events.json', {
+      places: new Set(allPlaces.map((p) => p.id)),
+      articles: new Set(articles.map((a) => a.id)),
+    });
+    const compiled = compileRecords(articles, allPlaces, events, problems);
+    for (const [name, content] of compiled) files.set(name, content);
+    for (const article of articles) {
+      const text = inputs.text(article.file);
+      if (text) files.set(`texts/${article.id}.txt`, text);
+    }
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    return failedDataset(error.problems);
+  }
+  return files;
+}
+
+/** A compiled dataset that only says why there is none. */
+export function failedDataset(problems: readonly InputProblem[]): CompiledFiles {
+  const meta: CompiledMeta = { format: 1, fatal: [...problems] };
+  return new Map([['meta.json', JSON.stringify(meta)]]);
+}
+
+/** The compiled files for records already validated (the places are kept only where events are). */
+export function compileRecords(articles: readonly Article[], allPlaces: readonly Place[], events: readonly MapEvent[], problems: readonly InputProblem[]): CompiledFiles {
+  const used = new Set(events.map((e) => e.place));
+  const places = allPlaces.filter((p) => used.has(p.id));
+  const number = new Map(places.map((p, i) => [p.id, i]));
+  const category = new Map(CATEGORIES.map((c, i) => [c, i]));
+  const columns = buildColumns(
+    events.map((e) => ({ place: number.get(e.place)!, start: e.start, end: e.end, category: category.get(e.category)! })),
+    places.length,
+  );
+  const perPlace: MapEvent[][] = places.map(() => []);
+  for (const e of events) perPlace[number.get(e.place)!].push(e);
+  const files: CompiledFiles = new Map();
+  const meta: CompiledMeta = { format: 1, articles: [...articles], places, problems: [...problems], events: events.length };
+  files.set('meta.json', JSON.stringify(meta));
+  files.set('columns.bin', encodeColumns(columns));
+  perPlace.forEach((list, n) => files.set(`places/${n}.json`, JSON.stringify(list)));
+  return files;
+}

@@ -1,0 +1,121 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { columnsOf, countByPlace, countInWindow } from '../reference-counts.ts';
+import { WindowCounts, dailyCounts, decodeColumns, encodeColumns, placeTotals, startDays, totalInWindow } from '../../src/core/event-columns.ts';
+import { histogram } from '../../src/core/counts.ts';
+import { CATEGORIES, type Category, type MapEvent } from '../../src/core/model.ts';
+import { createEvent } from '../ingest/helpers.ts';
+
+const event = (place: string, start: number, end: number, category: Category) => createEvent({ place, start, end, category });
+
+const arbitraryEvents = fc.array(
+  fc.record({
+    place: fc.constantFrom('a', 'b', 'c', 'd'),
+    start: fc.integer({ min: 0, max: 60 }),
+    length: fc.integer({ min: 0, max: 15 }),
+    category: fc.constantFrom(...CATEGORIES),
+  }),
+  { maxLength: 60 },
+).map((raw) => raw.map((r) => event(r.place, r.start, r.start + r.length, r.category)));
+
+const arbitraryWindow = fc.record({ from: fc.integer({ min: -10, max: 85 }), width: fc.integer({ min: 0, max: 40 }) }).map(({ from, width }) => ({ from, to: from + width }));
+
+/** Checks every place's count, uncertain count and commonest category against one pass over the events. */
+function expectExact(counts: WindowCounts, places: string[], events: MapEvent[], window: { from: number; to: number }) {
+  const slow = countByPlace(events, window, CATEGORIES);
+  expect(counts.total()).toBe(countInWindow(events, window));
+  places.forEach((place, p) => {
+    expect(counts.count(p)).toBe(slow.get(place)?.count ?? 0);
+    expect(counts.uncertain(p)).toBe(slow.get(place)?.uncertain ?? 0);
+    expect(counts.dominant(p) === -1 ? null : CATEGORIES[counts.dominant(p)]).toBe(slow.get(place)?.dominant ?? null);
+  });
+}
+
+describe('the event columns', () => {
+  it('count nothing for no events', () => {
+    const { columns } = columnsOf([]);
+    expect(totalInWindow(columns, { from: 0, to: 10 })).toBe(0);
+    const counts = new WindowCounts(columns);
+    counts.moveTo({ from: 0, to: 10 });
+    expect(counts.total()).toBe(0);
+    expect(startDays(columns)).toEqual([]);
+  });
+
+  it('count an event exactly on either bound, and a range that only touches the window', () => {
+    const { columns } = columnsOf([event('a', 5, 5, 'attack'), event('a', 1, 3, 'meeting'), event('b', 10, 12, 'capture')]);
+    expect(totalInWindow(columns, { from: 5, to: 5 })).toBe(1);
+    expect(totalInWindow(columns, { from: 3, to: 10 })).toBe(3);
+    expect(totalInWindow(columns, { from: 6, to: 9 })).toBe(0);
+    expect(totalInWindow(columns, { from: -100, to: 100 })).toBe(3);
+    const counts = new WindowCounts(columns);
+    counts.moveTo({ from: 3, to: 5 });
+    expect([counts.count(0), counts.count(1)]).toEqual([2, 0]);
+    expect(CATEGORIES[counts.dominant(0)]).toBe('meeting'); // a tie goes to the earlier category
+    expect(counts.dominant(1)).toBe(-1);
+    expect(counts.uncertain(0)).toBe(1);
+  });
+
+  it('stay exact through any sequence of windows, and name every place whose count changed', () => {
+    fc.assert(
+      fc.property(arbitraryEvents, fc.array(arbitraryWindow, { minLength: 1, maxLength: 8 }), (events, windows) => {
+        const { columns, places } = columnsOf(events);
+        const counts = new WindowCounts(columns);
+        let before = places.map(() => 0);
+        for (const window of windows) {
+          const touched = counts.moveTo(window);
+          expectExact(counts, places, events, window);
+          expect(totalInWindow(columns, window)).toBe(counts.total());
+          const after = places.map((_, p) => counts.count(p));
+          if (touched) {
+            const named = new Set(touched);
+            after.forEach((n, p) => {
+              if (n !== before[p]) expect(named.has(p)).toBe(true);
+            });
+          }
+          before = after;
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('take a one-day step by touching only the places with events on the days that enter or leave', () => {
+    const events = [event('a', 1, 1, 'attack'), event('b', 5, 5, 'attack'), event('c', 9, 9, 'attack'), event('d', 2, 20, 'attack')];
+    const { columns, places } = columnsOf(events);
+    const counts = new WindowCounts(columns);
+    counts.moveTo({ from: 0, to: 4 });
+    const touched = counts.moveTo({ from: 1, to: 5 });
+    expect([...touched!].map((p) => places[p])).toEqual(['b']);
+  });
+
+  it('give totals per place, daily counts and the days events start on', () => {
+    const events = [event('a', 2, 2, 'attack'), event('a', 3, 5, 'attack'), event('b', 4, 4, 'meeting')];
+    const { columns } = columnsOf(events);
+    expect([...placeTotals(columns)]).toEqual([2, 1]);
+    const daily = dailyCounts(columns);
+    expect(histogram({ firstDay: columns.firstDay, ...daily }, { from: 1, to: 6 })).toEqual([
+      { day: 1, exact: 0, possible: 0 },
+      { day: 2, exact: 1, possible: 0 },
+      { day: 3, exact: 0, possible: 1 },
+      { day: 4, exact: 1, possible: 1 },
+      { day: 5, exact: 0, possible: 1 },
+      { day: 6, exact: 0, possible: 0 },
+    ]);
+    expect(startDays(columns)).toEqual([2, 3, 4]);
+  });
+
+  it('read back what they write, and refuse a file that is not theirs', () => {
+    fc.assert(
+      fc.property(arbitraryEvents, (events) => {
+        const { columns } = columnsOf(events);
+        const bytes = encodeColumns(columns);
+        const decoded = decodeColumns(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+        expect(decoded).toEqual(columns);
+      }),
+      { numRuns: 100 },
+    );
+    const bytes = encodeColumns(columnsOf([event('a', 1, 1, 'attack')]).columns);
+    expect(() => decodeColumns(new ArrayBuffer(8))).toThrow(/not a Datelines columns file/);
+    expect(() => decodeColumns(bytes.buffer.slice(0, bytes.byteLength - 4) as ArrayBuffer)).toThrow(/truncated/);
+  });
+});

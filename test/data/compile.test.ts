@@ -1,0 +1,66 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { WindowCounts, decodeColumns } from '../../src/core/event-columns.ts';
+import { parseDay } from '../../src/core/day.ts';
+import type { MapEvent } from '../../src/core/model.ts';
+import { compileDataset } from '../../src/data/compile.ts';
+import type { CompiledMeta } from '../../src/data/compiled-format.ts';
+
+// The compiled form of the corpus, which the app loads, must say exactly what data/events.json says.
+
+const read = (path: string) => readFileSync(path, 'utf8');
+const inputs = { articles: read('data/articles.json'), places: read('geo/places.geojson'), events: read('data/events.json'), text: (file: string) => readFileSync(join('data', file)) };
+const canonical = (JSON.parse(inputs.events) as { events: { id: string; place: string; start: string; end: string; category: string }[] }).events;
+
+function compiled(overrides: Partial<typeof inputs> = {}) {
+  const files = compileDataset({ ...inputs, ...overrides });
+  const meta = JSON.parse(files.get('meta.json') as string) as CompiledMeta;
+  return { files, meta };
+}
+
+describe('the compiled dataset', () => {
+  it('holds every event of events.json, each in its place file with its quote, and the article texts', () => {
+    const { files, meta } = compiled();
+    if (meta.fatal) throw new Error('fatal');
+    expect(meta.events).toBe(canonical.length);
+    const fromPlaceFiles = meta.places.flatMap((place, n) => {
+      const events = JSON.parse(files.get(`places/${n}.json`) as string) as MapEvent[];
+      for (const e of events) expect(e.place).toBe(place.id);
+      return events;
+    });
+    expect(fromPlaceFiles.map((e) => e.id).sort()).toEqual(canonical.map((e) => e.id).sort());
+    expect(new Set(meta.places.map((p) => p.id))).toEqual(new Set(canonical.map((e) => e.place)));
+    for (const article of meta.articles) expect(files.get(`texts/${article.id}.txt`)).toEqual(readFileSync(join('data', article.file)));
+  });
+
+  it('counts in its columns what the records say, per place, for any window', () => {
+    const { files, meta } = compiled();
+    if (meta.fatal) throw new Error('fatal');
+    const bytes = files.get('columns.bin') as Uint8Array;
+    const counts = new WindowCounts(decodeColumns(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer));
+    for (const [from, to] of [['2014-06-21', '2014-06-22'], ['2014-06-23', '2014-06-23'], ['2014-08-01', '2015-01-31'], ['2014-01-01', '2016-12-31']]) {
+      counts.moveTo({ from: parseDay(from)!, to: parseDay(to)! });
+      const inWindow = canonical.filter((e) => e.start <= to && e.end >= from);
+      expect(counts.total()).toBe(inWindow.length);
+      meta.places.forEach((place, n) => expect(counts.count(n)).toBe(inWindow.filter((e) => e.place === place.id).length));
+    }
+  });
+
+  it('keeps the good records of a file with a bad one, and says which was left out', () => {
+    const events = JSON.parse(inputs.events) as { events: { place: string }[] };
+    events.events[4].place = 'atlantis';
+    const { meta } = compiled({ events: JSON.stringify(events) });
+    if (meta.fatal) throw new Error('fatal');
+    expect(meta.events).toBe(canonical.length - 1);
+    expect(meta.problems).toEqual([{ file: 'events.json', field: 'events[4].place', message: 'unknown place "atlantis"' }]);
+  });
+
+  it('says why when a file cannot be used at all, naming the file and where', () => {
+    const { files, meta } = compiled({ events: '{"events": [' });
+    expect([...files.keys()]).toEqual(['meta.json']);
+    expect(meta.fatal).toHaveLength(1);
+    expect(meta.fatal![0].file).toBe('events.json');
+    expect(meta.fatal![0].message).toMatch(/line 1, column/);
+  });
+});
