@@ -1,7 +1,7 @@
-import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
+import type { Position } from 'geojson';
 
 /**
- * Makes each ring continuous in longitude: where consecutive points jump by more than 180°, the ring crossed the
+ * Makes a ring (or a line) continuous in longitude: where consecutive points jump by more than 180°, it crossed the
  * antimeridian, and the rest of it is shifted by ±360° so that no edge spans the whole world. MapLibre draws
  * longitudes beyond ±180 on the neighbouring world copy, so the shape stays where it belongs.
  */
@@ -18,13 +18,4 @@ export function unwrapRing(ring: readonly Position[]): Position[] {
     out.push([lng + offset, lat]);
   }
   return out;
-}
-
-export function unwrapFeature<P>(feature: Feature<Polygon | MultiPolygon, P>): Feature<Polygon | MultiPolygon, P> {
-  const g = feature.geometry;
-  const geometry: Polygon | MultiPolygon =
-    g.type === 'Polygon'
-      ? { type: 'Polygon', coordinates: g.coordinates.map(unwrapRing) }
-      : { type: 'MultiPolygon', coordinates: g.coordinates.map((polygon) => polygon.map(unwrapRing)) };
-  return { ...feature, geometry };
 }

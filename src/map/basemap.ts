@@ -1,12 +1,4 @@
 import type { StyleSpecification } from 'maplibre-gl';
-import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
-import area from '@turf/area';
-import { polygon } from '@turf/helpers';
-import pointOnFeature from '@turf/point-on-feature';
-import { feature, mesh } from 'topojson-client';
-import type { GeometryCollection, Topology } from 'topojson-specification';
-import countries50m from 'world-atlas/countries-50m.json';
-import { unwrapFeature } from './antimeridian.ts';
 
 export const LABEL_FONT = 'Noto Sans Regular';
 
@@ -18,23 +10,36 @@ const COLORS = {
 };
 
 /**
- * The embedded basemap: land, country borders and country labels from Natural Earth (world-atlas, 1:50m),
- * labels drawn with a bundled font through `font-faces`. No tile, glyph or sprite server is asked for anything.
- * `fontUrl` must be absolute.
+ * The basemap's GeoJSON files, relative to the page: written at build time from Natural Earth 1:50m (world-atlas)
+ * by `vite/basemap-plugin.ts`, which also serves them in development.
  */
-export function createBasemapStyle(fontUrl: string): StyleSpecification {
-  const topology = countries50m as unknown as Topology<{ countries: GeometryCollection<{ name: string }> }>;
-  const countries = feature(topology, topology.objects.countries) as FeatureCollection<Polygon | MultiPolygon, { name: string }>;
-  const land: FeatureCollection = { type: 'FeatureCollection', features: countries.features.map((f) => unwrapFeature(f)) };
-  const borders = mesh(topology, topology.objects.countries, (a, b) => a !== b);
+export const BASEMAP_FILES = {
+  land: 'basemap/land.json', // the countries merged into land, one MultiPolygon
+  borders: 'basemap/borders.json', // borders between countries, one MultiLineString
+  labels: 'basemap/country-labels.json', // one Point per country, properties CountryLabel
+} as const;
+
+export interface CountryLabel {
+  name: string;
+  /** Area of the polygon the label sits in, km²: the larger keeps its label when labels collide. */
+  area: number;
+}
+
+/**
+ * The embedded basemap: land, country borders and country labels from Natural Earth (world-atlas, 1:50m), fetched
+ * and parsed by MapLibre's worker, labels drawn with a bundled font through `font-faces`. No tile, glyph or sprite
+ * server is asked for anything. `fontUrl` must be absolute; the files are found from `baseUrl`.
+ */
+export function createBasemapStyle(fontUrl: string, baseUrl: string = document.baseURI): StyleSpecification {
+  const url = (file: string) => new URL(file, baseUrl).href;
   return {
     version: 8,
     name: 'Datelines embedded basemap',
     'font-faces': { [LABEL_FONT]: fontUrl },
     sources: {
-      land: { type: 'geojson', data: land },
-      borders: { type: 'geojson', data: borders },
-      'country-labels': { type: 'geojson', data: countryLabelPoints(countries) },
+      land: { type: 'geojson', data: url(BASEMAP_FILES.land) },
+      borders: { type: 'geojson', data: url(BASEMAP_FILES.borders) },
+      'country-labels': { type: 'geojson', data: url(BASEMAP_FILES.labels) },
     },
     layers: [
       { id: 'water', type: 'background', paint: { 'background-color': COLORS.water } },
@@ -57,17 +62,4 @@ export function createBasemapStyle(fontUrl: string): StyleSpecification {
       },
     ],
   };
-}
-
-/** One label point per country, inside its largest polygon (so France is labelled in France, not in Guiana). */
-function countryLabelPoints(countries: FeatureCollection<Polygon | MultiPolygon, { name: string }>): FeatureCollection<Point, { name: string; area: number }> {
-  const features: Feature<Point, { name: string; area: number }>[] = [];
-  for (const country of countries.features) {
-    if (!country.geometry || !country.properties?.name) continue;
-    const polygons = country.geometry.type === 'Polygon' ? [country.geometry.coordinates] : country.geometry.coordinates;
-    const largest = polygons.reduce((best, p) => (area(polygon(p)) > area(polygon(best)) ? p : best));
-    const point = pointOnFeature(polygon(largest));
-    features.push({ type: 'Feature', geometry: point.geometry, properties: { name: country.properties.name, area: Math.round(area(polygon(largest)) / 1e6) } });
-  }
-  return { type: 'FeatureCollection', features };
 }

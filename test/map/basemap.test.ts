@@ -1,0 +1,89 @@
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import type { FeatureCollection, MultiLineString, MultiPolygon, Point, Position } from 'geojson';
+import { describe, expect, it } from 'vitest';
+import { BASEMAP_FILES, type CountryLabel } from '../../src/map/basemap.ts';
+import { createBasemapFiles, readCountries50m } from '../../vite/basemap-plugin.ts';
+
+const MAX_GZIP_KB = 150; // the three files together, gzip, 1 kB = 1024 bytes
+const MAX_BORDER_KM = 2; // how far the Iraq–Syria border may lie from a border crossing
+
+/** The files the build emits, parsed back. */
+function createBasemap() {
+  const files = createBasemapFiles(readCountries50m());
+  const read = <T>(name: string) => JSON.parse(files.get(name)!) as T;
+  return {
+    files,
+    land: read<FeatureCollection<MultiPolygon>>(BASEMAP_FILES.land).features[0].geometry,
+    borders: read<FeatureCollection<MultiLineString>>(BASEMAP_FILES.borders).features[0].geometry,
+    labels: read<FeatureCollection<Point, CountryLabel>>(BASEMAP_FILES.labels).features,
+  };
+}
+
+function borderCrossings(): { id: string; at: Position }[] {
+  const places = JSON.parse(readFileSync('geo/places.geojson', 'utf8')) as FeatureCollection<Point, { id: string; kind: string }>;
+  return places.features.filter((f) => f.properties.kind === 'border-crossing').map((f) => ({ id: f.properties.id, at: f.geometry.coordinates }));
+}
+
+/** Distance in km from `p` to the segment a–b, on a plane tangent at `p` (exact enough within tens of km). */
+function segmentDistanceKm(p: Position, a: Position, b: Position): number {
+  const kx = 111.32 * Math.cos((p[1] * Math.PI) / 180);
+  const ky = 110.57;
+  const [ax, ay, bx, by] = [(a[0] - p[0]) * kx, (a[1] - p[1]) * ky, (b[0] - p[0]) * kx, (b[1] - p[1]) * ky];
+  const [dx, dy] = [bx - ax, by - ay];
+  const t = dx === 0 && dy === 0 ? 0 : Math.max(0, Math.min(1, -(ax * dx + ay * dy) / (dx * dx + dy * dy)));
+  return Math.hypot(ax + t * dx, ay + t * dy);
+}
+
+/** Even–odd test over every ring, so holes count as outside. */
+function insideLand(land: MultiPolygon, [lng, lat]: Position): boolean {
+  let inside = false;
+  for (const ring of land.coordinates.flat()) {
+    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+      const [xi, yi] = ring[i];
+      const [xj, yj] = ring[j];
+      if (yi > lat !== yj > lat && lng < ((xj - xi) * (lat - yi)) / (yj - yi) + xi) inside = !inside;
+    }
+  }
+  return inside;
+}
+
+describe('the basemap prepared at build time', () => {
+  it(`weighs at most ${MAX_GZIP_KB} kB gzip, all files together`, () => {
+    const { files } = createBasemap();
+    const bytes = [...files.values()].reduce((sum, text) => sum + gzipSync(text).length, 0);
+    expect(bytes / 1024).toBeLessThanOrEqual(MAX_GZIP_KB);
+  });
+
+  it(`draws the border within ${MAX_BORDER_KM} km of each border crossing in geo/places.geojson`, () => {
+    const { borders } = createBasemap();
+    const crossings = borderCrossings();
+    expect(crossings.map((c) => c.id).sort()).toEqual(['al-qaim-crossing', 'al-waleed']);
+    for (const { id, at } of crossings) {
+      let nearest = Infinity;
+      for (const line of borders.coordinates) for (let i = 1; i < line.length; i++) nearest = Math.min(nearest, segmentDistanceKm(at, line[i - 1], line[i]));
+      expect(nearest, id).toBeLessThanOrEqual(MAX_BORDER_KM);
+    }
+  });
+
+  it('labels every country of the 1:50m set once, at a point on its land', () => {
+    const { land, labels } = createBasemap();
+    const names = readCountries50m().objects.countries.geometries.map((g) => (g.properties as { name: string }).name);
+    expect(labels.map((l) => l.properties.name).sort()).toEqual([...names].sort());
+    for (const label of labels) {
+      const [lng, lat] = label.geometry.coordinates;
+      // Land across the antimeridian is unwrapped beyond ±180°: look on the neighbouring world copies too.
+      expect([lng, lng - 360, lng + 360].some((x) => insideLand(land, [x, lat])), label.properties.name).toBe(true);
+      expect(label.properties.area, label.properties.name).toBeGreaterThan(0);
+    }
+  });
+
+  it('keeps land rings continuous across the antimeridian', () => {
+    const { land } = createBasemap();
+    for (const ring of land.coordinates.flat()) for (let i = 1; i < ring.length; i++) expect(Math.abs(ring[i][0] - ring[i - 1][0])).toBeLessThan(180);
+  });
+
+  it('writes the same bytes from the same input', () => {
+    expect(createBasemap().files).toEqual(createBasemap().files);
+  });
+});
