@@ -1,24 +1,27 @@
-import { readFileSync, readdirSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
-import { createRequire } from 'node:module';
-import { EventIndex } from '../src/core/event-index.ts';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { parseDay } from '../src/core/day.ts';
-import { CATEGORIES, type Article, type MapEvent } from '../src/core/model.ts';
+import type { Article } from '../src/core/model.ts';
 import { parsePlaces } from '../src/core/validate.ts';
 import { createExtractor } from '../src/ingest/extract.ts';
-import { createSyntheticCorpus } from '../test/synthetic-corpus.ts';
-import { launchChromium, openApp, serveBuiltApp } from '../test/browser/harness.ts';
+import { createSyntheticCorpus, writeSyntheticCorpus } from '../test/synthetic-corpus.ts';
+import { buildAppOn, launchChromium, recordFirstIdle, serveBuiltApp } from '../test/browser/harness.ts';
+import { measureBundle } from './bundle-size.ts';
 import { createSyntheticArticles } from './synthetic-articles.ts';
 
-// `npm run bench`: measures what Datelines does today and prints a table, then one JSON line. Numbers the app
-// cannot yet produce (loading a compiled million-event dataset in the browser) are null; see docs/scale.md.
+// `npm run bench`: builds the app on a generated million-event dataset, drives it in headless Chromium, runs the
+// ingest on synthetic articles, and prints a table, then one JSON line. Deterministic data from SEED.
 
 const SEED = 20140623;
+const EVENTS = 1_000_000;
+const PLACES = 20_000;
+const STEPS = 200;
+const OPEN_PLACE_EVENTS = 500;
 
-function p95(samples: number[]): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))];
-}
+const p95 = (samples: number[]) => [...samples].sort((a, b) => a - b)[Math.min(samples.length - 1, Math.floor(samples.length * 0.95))];
+const median = (samples: number[]) => [...samples].sort((a, b) => a - b)[Math.floor(samples.length / 2)];
+const round = (n: number, digits = 0) => Math.round(n * 10 ** digits) / 10 ** digits;
 
 function measureIngest(count: number): number {
   const places = parsePlaces(readFileSync('geo/places.geojson', 'utf8'), 'geo/places.geojson');
@@ -33,80 +36,211 @@ function measureIngest(count: number): number {
   return performance.now() - started;
 }
 
-/** Per-step time to recount every place for a window moved by one day: the index, and one pass over the events. */
-function measureCounting(events: MapEvent[]) {
-  const index = new EventIndex(events);
-  const start = parseDay('2014-06-01')!;
-  const indexed: number[] = [];
-  const naive: number[] = [];
-  for (let step = 0; step < 200; step++) {
-    const window = { from: start + step, to: start + step + 30 };
-    let t = performance.now();
-    index.countPlaces(window);
-    indexed.push(performance.now() - t);
-    t = performance.now();
-    const counts = new Map<string, number>();
-    for (const e of events.filter((e) => e.start <= window.to && e.end >= window.from)) counts.set(e.place, (counts.get(e.place) ?? 0) + 1);
-    naive.push(performance.now() - t);
-  }
-  return { indexP95: p95(indexed), naiveP95: p95(naive) };
+/** Synthetic key presses on a date handle, each timed from dispatch to the end of the synchronous work it causes. */
+async function scrub(page: Page): Promise<{ times: number[]; statuses: string[] }> {
+  return page.evaluate(async (steps) => {
+    const frame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+    const times: number[] = [];
+    const statuses: string[] = [];
+    for (let i = 0; i < steps; i++) {
+      const handle = document.querySelector(`[role="slider"][aria-label="${i < steps / 2 ? 'End date' : 'Start date'}"]`)!;
+      const started = performance.now();
+      handle.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true, cancelable: true }));
+      times.push(performance.now() - started);
+      statuses.push(document.querySelector('[role="status"]')!.textContent!);
+      await frame();
+      await frame();
+    }
+    return { times, statuses };
+  }, STEPS);
 }
 
-/** Page open → map idle on the built five-article app in headless Chromium, median of three fresh contexts. */
-async function measureSeedIdle(): Promise<number> {
+/**
+ * The same steps done the common way: an array of event objects filtered for each window, counted per place, and
+ * every place's feature handed to a clustered GeoJSON source with setData.
+ */
+async function naiveScrub(page: Page, from: number, to: number): Promise<number[]> {
+  return page.evaluate(
+    async ({ steps, from, to }) => {
+      const frame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+      const rows = (await (await fetch('naive-events.json')).json()) as [string, number, number, number][];
+      const events = rows.map(([place, start, end, category]) => ({ place, start, end, category }));
+      const meta = (await (await fetch('data/meta.json')).json()) as { places: { id: string; name: string; lngLat: [number, number] }[] };
+      const colors = ['#0072b2', '#56b4e9', '#d55e00', '#009e73', '#cc3d8f', '#e69f00', '#7a7a7a'];
+      const map = window.map!;
+      map.addSource('naive', { type: 'geojson', data: { type: 'FeatureCollection', features: [] }, cluster: true, clusterRadius: 30, clusterMaxZoom: 13, clusterProperties: { events: ['+', ['get', 'count']] } });
+      map.addLayer({ id: 'naive', type: 'circle', source: 'naive', paint: { 'circle-opacity': 0.01 } });
+      const source = map.getSource('naive') as unknown as { setData(data: unknown): void };
+      const times: number[] = [];
+      const w = { from, to };
+      for (let i = 0; i < steps; i++) {
+        if (i < steps / 2) w.to++;
+        else w.from++;
+        const started = performance.now();
+        const tallies = new Map<string, { count: number; uncertain: number; categories: number[] }>();
+        for (const e of events.filter((e) => e.start <= w.to && e.end >= w.from)) {
+          let t = tallies.get(e.place);
+          if (!t) tallies.set(e.place, (t = { count: 0, uncertain: 0, categories: [0, 0, 0, 0, 0, 0, 0] }));
+          t.count++;
+          if (e.end > e.start) t.uncertain++;
+          t.categories[e.category]++;
+        }
+        const features = meta.places.map((p, id) => {
+          const t = tallies.get(p.id);
+          const dominant = t ? t.categories.indexOf(Math.max(...t.categories)) : -1;
+          return {
+            type: 'Feature',
+            id,
+            geometry: { type: 'Point', coordinates: p.lngLat },
+            properties: { id: p.id, name: p.name, count: t?.count ?? 0, radius: t ? 3 + Math.sqrt(t.count) : 4, color: dominant >= 0 ? colors[dominant] : '#9a948a', uncertain: t && t.uncertain === t.count ? 1 : 0 },
+          };
+        });
+        source.setData({ type: 'FeatureCollection', features });
+        times.push(performance.now() - started);
+        await frame();
+        await frame();
+      }
+      return times;
+    },
+    { steps: STEPS, from, to },
+  );
+}
+
+/** Opens a place from the list (found by name first) and times the click until its quotes are in the page, drawn. */
+async function openPlace(page: Page, name: string, expected: number): Promise<number> {
+  const ms = await page.evaluate(
+    async ({ name, expected }) => {
+      const frame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+      const search = document.querySelector<HTMLInputElement>('input[aria-label="Find a place"]')!;
+      search.value = name;
+      search.dispatchEvent(new Event('input', { bubbles: true }));
+      await frame();
+      const button = [...document.querySelectorAll<HTMLButtonElement>('nav[aria-label="Places"] button')].find((b) => b.querySelector('.name')?.textContent === name)!;
+      const started = performance.now();
+      button.click();
+      await new Promise<void>((resolve) => {
+        const check = () => {
+          if (document.querySelectorAll('aside.sources ol.events > li').length >= expected) {
+            observer.disconnect();
+            resolve();
+          }
+        };
+        const observer = new MutationObserver(check);
+        observer.observe(document.body, { childList: true, subtree: true });
+        check();
+      });
+      await frame();
+      return performance.now() - started;
+    },
+    { name, expected },
+  );
+  await page.keyboard.press('Escape');
+  await page.getByRole('complementary', { name: 'Sources' }).waitFor({ state: 'detached' });
+  return ms;
+}
+
+async function measureMillion() {
+  const corpus = createSyntheticCorpus({ events: EVENTS, places: PLACES, seed: SEED });
+  const written = writeSyntheticCorpus(corpus);
+  const buildStarted = performance.now();
+  const outDir = await buildAppOn(written, 'dist');
+  const buildMs = performance.now() - buildStarted;
+  const categories = ['meeting', 'statement', 'capture', 'recapture', 'attack', 'airstrike', 'other'];
+  writeFileSync(
+    join(outDir, 'naive-events.json'),
+    JSON.stringify(corpus.events.map((e) => [e.place, parseDay(e.start)!, parseDay(e.end)!, categories.indexOf(e.category)])),
+  );
+  const totals = new Map<string, number>();
+  for (const e of corpus.events) totals.set(e.place, (totals.get(e.place) ?? 0) + 1);
+  // Three places with about 500 events each.
+  const near500 = [...totals].sort((a, b) => Math.abs(a[1] - OPEN_PLACE_EVENTS) - Math.abs(b[1] - OPEN_PLACE_EVENTS)).slice(0, 3);
+
+  const served = await serveBuiltApp(outDir);
+  const browser = await launchChromium();
+  try {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const page = await context.newPage();
+    await page.addInitScript(recordFirstIdle);
+    const from = '2015-03-01';
+    const to = '2015-03-31';
+    await page.goto(`${served.url}#from=${from}&to=${to}`);
+    const loadMs = (await (await page.waitForFunction(() => (window as unknown as { firstIdle?: number }).firstIdle, null, { timeout: 180_000 })).jsonValue()) as number;
+    const status = await page.getByRole('status').textContent();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('HeapProfiler.collectGarbage');
+    const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number; backingStorageSize?: number };
+    const heapMB = (heap.usedSize + (heap.backingStorageSize ?? 0)) / 2 ** 20;
+    const ours = await scrub(page);
+    const opened: number[] = [];
+    await page.getByRole('button', { name: 'All dates' }).click();
+    for (const [id, count] of near500) opened.push(await openPlace(page, corpus.places.find((p) => p.id === id)!.properties.name, count));
+    const naive = await naiveScrub(page, parseDay(from)!, parseDay(to)!);
+    await context.close();
+    return { loadMs, status, heapMB, heap, ours, naive, opened, near500, buildMs };
+  } finally {
+    await browser.close();
+    await served.close();
+    rmSync(written.dir, { recursive: true, force: true });
+  }
+}
+
+/** Page open → map idle on the built five-article app, median of three fresh browser contexts. */
+async function measureSeedIdle(): Promise<number[]> {
   const served = await serveBuiltApp();
   const browser = await launchChromium();
   const runs: number[] = [];
-  for (let i = 0; i < 3; i++) {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-    const started = performance.now();
-    await openApp(context, served.url);
-    runs.push(performance.now() - started);
-    await context.close();
+  try {
+    for (let i = 0; i < 3; i++) {
+      const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+      const page = await context.newPage();
+      await page.addInitScript(recordFirstIdle);
+      await page.goto(served.url);
+      runs.push((await (await page.waitForFunction(() => (window as unknown as { firstIdle?: number }).firstIdle)).jsonValue()) as number);
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    await served.close();
   }
-  await browser.close();
-  await served.close();
-  return Math.round(runs.sort((a, b) => a - b)[1]);
+  return runs;
 }
 
-function gzipKB(paths: string[]): number {
-  return Math.round(paths.reduce((sum, p) => sum + gzipSync(readFileSync(p)).length, 0) / 1024);
-}
-
+const bundle = measureBundle('dist'); // built by `npm run bench` before this runs: the five-article app
+const seedRuns = await measureSeedIdle();
 measureIngest(300); // warm-up, so that the 1,000-article run is not the JIT's
 const oneK = measureIngest(1_000);
 const tenK = measureIngest(10_000);
-const synthetic = createSyntheticCorpus({ events: 1_000_000, places: 20_000, seed: SEED });
-const events: MapEvent[] = synthetic.events.map((e) => ({ ...e, category: e.category as (typeof CATEGORIES)[number], start: parseDay(e.start)!, end: parseDay(e.end)!, dateBasis: 'stated', dateText: null }));
-const heapBefore = process.memoryUsage().heapUsed;
-const counting = measureCounting(events);
-const seedIdle = await measureSeedIdle();
-const assets = readdirSync('dist/assets').map((f) => `dist/assets/${f}`);
-const require = createRequire(import.meta.url);
+const million = await measureMillion();
 
 const result = {
-  events: events.length,
-  places: synthetic.places.length,
-  loadMs: null,
-  scrubP95Ms: null,
-  naiveScrubP95Ms: null,
-  countP95Ms: Math.round(counting.indexP95 * 100) / 100,
-  naiveCountP95Ms: Math.round(counting.naiveP95 * 100) / 100,
-  heapMB: null,
-  nodeHeapMB: Math.round((process.memoryUsage().heapUsed - heapBefore) / 2 ** 20),
-  openPlaceMs: null,
+  events: EVENTS,
+  places: PLACES,
+  loadMs: Math.round(million.loadMs),
+  scrubP95Ms: round(p95(million.ours.times), 2),
+  naiveScrubP95Ms: round(p95(million.naive), 1),
+  heapMB: Math.round(million.heapMB),
+  openPlaceMs: Math.round(median(million.opened)),
   ingestArticlesPerSec: Math.round(10_000 / (tenK / 1000)),
-  ingestLinearity: Math.round((tenK / oneK) * 100) / 100,
-  seedIdleMs: seedIdle,
-  appJsGzipKB: gzipKB(assets.filter((f) => /index-.*\.js$/.test(f))),
-  basemapGzipKB: gzipKB([require.resolve('world-atlas/countries-50m.json')]),
+  ingestLinearity: round(tenK / oneK, 2),
+  seedIdleMs: Math.round(median(seedRuns)),
+  appJsGzipKB: bundle.appJsGzipKB,
+  basemapGzipKB: bundle.basemapGzipKB,
 };
 
-console.log('what                                        value');
-console.log(`ingest, 1,000 articles                      ${Math.round(oneK)} ms`);
-console.log(`ingest, 10,000 articles                     ${Math.round(tenK)} ms (${result.ingestArticlesPerSec} articles/s, ×${result.ingestLinearity} for 10× the articles)`);
-console.log(`recount 20,000 places, 1M events, p95        ${result.countP95Ms} ms with EventIndex, ${result.naiveCountP95Ms} ms filtering the array`);
-console.log(`five-article corpus: page open → map idle, median of 3   ${seedIdle} ms`);
-console.log(`app JS incl. maplibre + basemap, gzip        ${result.appJsGzipKB} kB; basemap alone ${result.basemapGzipKB} kB`);
-console.log('not measured yet (the app loads embedded JSON, not a compiled million-event dataset): loadMs, scrubP95Ms, heapMB, openPlaceMs');
+const rows: [string, string, string][] = [
+  ['1M events / 20k places: page open → map idle, all counted', `${result.loadMs} ms`, '≤ 3000 ms'],
+  ['  status at load; after the 200 steps', `${million.status}; ${million.ours.statuses.at(-1)}`, ''],
+  ['window step, main thread, p95 of 200 (median)', `${result.scrubP95Ms} ms (${round(median(million.ours.times), 2)} ms)`, '≤ 8 ms'],
+  ['same steps, filter array + setData, p95 (median)', `${result.naiveScrubP95Ms} ms (${round(median(million.naive), 1)} ms)`, `×${round(result.naiveScrubP95Ms / result.scrubP95Ms, 0)} ours`],
+  ['JS heap after load (used + array buffers)', `${result.heapMB} MB (${Math.round(million.heap.usedSize / 2 ** 20)} + ${Math.round((million.heap.backingStorageSize ?? 0) / 2 ** 20)})`, '≤ 500 MB'],
+  ['open a place with ~500 events → quotes drawn, median of 3', `${result.openPlaceMs} ms (${million.opened.map((ms, i) => `${Math.round(ms)} ms/${million.near500[i][1]}`).join(', ')})`, '≤ 200 ms'],
+  ['ingest 1,000 / 10,000 articles (~4 kB)', `${Math.round(oneK)} / ${Math.round(tenK)} ms`, ''],
+  ['ingest throughput, linearity (10k time / 1k time)', `${result.ingestArticlesPerSec} articles/s, ×${result.ingestLinearity}`, '≥ 300/s, ≈ ×10'],
+  ['five-article app: page open → map idle, median of 3', `${result.seedIdleMs} ms (${seedRuns.map(Math.round).join(', ')})`, '≤ 1500 ms'],
+  ['app JS (not maplibre) / basemap, gzip', `${result.appJsGzipKB} kB / ${result.basemapGzipKB} kB (maplibre ${bundle.maplibreJsGzipKB} kB)`, '≤ 60 / ≤ 150 kB'],
+  ['build of the million-event app (compile included)', `${Math.round(million.buildMs / 1000)} s`, ''],
+];
+const width = Math.max(...rows.map((r) => r[0].length));
+console.log(`${'what'.padEnd(width)}  ${'measured'.padEnd(40)}  target`);
+for (const [what, value, target] of rows) console.log(`${what.padEnd(width)}  ${value.padEnd(40)}  ${target}`);
 console.log(JSON.stringify(result));

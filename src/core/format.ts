@@ -1,5 +1,12 @@
 import { partsOf, type Day } from './day.ts';
 
+const COUNT = new Intl.NumberFormat('en-GB');
+
+/** A count for people: "1,000,000". One formatter for the app: creating one per call is slow while scrubbing. */
+export function formatCount(n: number): string {
+  return COUNT.format(n);
+}
+
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** "23 Jun 2014". */

@@ -1,6 +1,6 @@
 import { For, Show, createEffect, createMemo, createResource, createSignal, onCleanup, onMount } from 'solid-js';
 import { WindowCounts, dailyCounts, startDays } from '../core/event-columns.ts';
-import { formatLongDay } from '../core/format.ts';
+import { formatCount, formatLongDay } from '../core/format.ts';
 import { mainTheatre } from '../core/frame.ts';
 import type { MapEvent } from '../core/model.ts';
 import { CATEGORY_LABELS } from '../core/category-labels.ts';
@@ -39,6 +39,23 @@ export function App(props: { data: Dataset }) {
     dominant: (p) => (counted(), counter.dominant(p)),
   };
   const shown = createMemo(() => (counted(), counter.total()));
+  // The list of places follows the counts once per frame: a drag that moves the window several times a frame
+  // re-sorts it once, after the map has its data.
+  const [listFrame, setListFrame] = createSignal(0, { equals: false });
+  let listScheduled = 0;
+  createEffect(() => {
+    counted();
+    listScheduled ||= requestAnimationFrame(() => {
+      listScheduled = 0;
+      setListFrame(0);
+    });
+  });
+  onCleanup(() => cancelAnimationFrame(listScheduled));
+  const listCounts: PlaceCounts = {
+    count: (p) => (listFrame(), counter.count(p)),
+    uncertain: (p) => (listFrame(), counter.uncertain(p)),
+    dominant: (p) => (listFrame(), counter.dominant(p)),
+  };
   const daily = { firstDay: data.columns.firstDay, ...dailyCounts(data.columns) };
   const days = startDays(data.columns);
 
@@ -79,8 +96,10 @@ export function App(props: { data: Dataset }) {
   const reveal = (id: string | null) => {
     const place = id ? data.placesById.get(id) : null;
     if (!place || !controls) return;
-    // After the panel has rendered, so that its size is known.
-    queueMicrotask(() => void controls?.reveal(place.lngLat, sheetTop()));
+    // Once the panel shows the place's sources (so that its size is known, and the map's animation does not hold
+    // up the text a person asked for).
+    const shown = () => requestAnimationFrame(() => void controls?.reveal(place.lngLat, sheetTop()));
+    data.eventsAt(data.placeNumber.get(place.id)!).then(shown, shown);
   };
   const select = (id: string) => {
     setSelected(id);
@@ -110,7 +129,7 @@ export function App(props: { data: Dataset }) {
           Datelines <span class="muted">· where and when the news happened</span>
         </h1>
         <p class="status" role="status" aria-live="polite" aria-busy={playing()}>
-          {shown().toLocaleString('en-GB')} of {data.eventCount.toLocaleString('en-GB')} events
+          {formatCount(shown())} of {formatCount(data.eventCount)} events
         </p>
         <Show when={data.problems.length > 0}>
           <p class="warning" role="alert" title={data.problems.map((p) => `${p.field}: ${p.message}`).join('\n')}>
@@ -144,7 +163,7 @@ export function App(props: { data: Dataset }) {
           </Show>
         </div>
         <div class="side" ref={side}>
-          <Show when={selectedPlace()} fallback={<PlaceList places={data.places} counts={counts} selected={selected()} onSelect={select} focusOnMount={returnFocusTo()} />}>
+          <Show when={selectedPlace()} fallback={<PlaceList places={data.places} counts={listCounts} selected={selected()} onSelect={select} focusOnMount={returnFocusTo()} />}>
             {(place) => (
               <SourcesPanel
                 place={place()}
@@ -191,7 +210,7 @@ function NoMap(props: { reason: string; data: Dataset; window: TimeWindow; count
         <strong>The map cannot be shown.</strong> {props.reason} The events of the time window are listed here instead; choose a place to read its sources.
       </p>
       <Show when={busiest().length > NO_MAP_PLACES}>
-        <p class="muted">Listing the events of the {NO_MAP_PLACES} busiest of {busiest().length.toLocaleString('en-GB')} places in the window; the others are in the list of places.</p>
+        <p class="muted">Listing the events of the {NO_MAP_PLACES} busiest of {formatCount(busiest().length)} places in the window; the others are in the list of places.</p>
       </Show>
       <ol class="event-list">
         <For each={events.latest ?? []}>

@@ -1,3 +1,4 @@
+import { formatCount } from '../core/format.ts';
 import { For, Show, createMemo, createSignal } from 'solid-js';
 import { CATEGORIES, type Place } from '../core/model.ts';
 import { categoryColor } from '../core/scales.ts';
@@ -67,9 +68,9 @@ export function PlaceList(props: PlaceListProps) {
     <nav class="place-list" aria-label="Places">
       <h2>Places</h2>
       <Show when={props.places.length >= SEARCH_FROM}>
-        <input class="place-search" type="search" placeholder={`Find one of ${props.places.length.toLocaleString('en-GB')} places`} aria-label="Find a place" value={query()} onInput={(e) => setQuery(e.currentTarget.value)} />
+        <input class="place-search" type="search" placeholder={`Find one of ${formatCount(props.places.length)} places`} aria-label="Find a place" value={query()} onInput={(e) => setQuery(e.currentTarget.value)} />
         <p class="muted small" aria-live="polite">
-          {shown().of === 0 ? 'No place matches.' : shown().of > shown().places.length ? `The ${shown().places.length} busiest of ${shown().of.toLocaleString('en-GB')} ${query() ? 'matching places' : 'places'}` : ''}
+          {shown().of === 0 ? 'No place matches.' : shown().of > shown().places.length ? `The ${shown().places.length} busiest of ${formatCount(shown().of)} ${query() ? 'matching places' : 'places'}` : ''}
         </p>
       </Show>
       <ul>
@@ -90,7 +91,7 @@ export function PlaceList(props: PlaceListProps) {
                 >
                   <span class="swatch" style={{ background: dominant() >= 0 ? categoryColor(CATEGORIES[dominant()]) : 'transparent' }} aria-hidden="true" />
                   <span class="name">{place.name}</span>
-                  <span class="count">{count() === 0 ? 'none in window' : `${count().toLocaleString('en-GB')} ${count() === 1 ? 'event' : 'events'}`}</span>
+                  <span class="count">{count() === 0 ? 'none in window' : `${formatCount(count())} ${count() === 1 ? 'event' : 'events'}`}</span>
                 </button>
               </li>
             );

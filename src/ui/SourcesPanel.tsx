@@ -1,6 +1,6 @@
 import { For, Show, createEffect, createMemo, createSignal } from 'solid-js';
 import { findDisagreements } from '../core/disagreements.ts';
-import { formatRange } from '../core/format.ts';
+import { formatCount, formatRange } from '../core/format.ts';
 import type { Article, MapEvent, Place } from '../core/model.ts';
 import { CATEGORY_LABELS } from '../core/category-labels.ts';
 import { overlaps, type TimeWindow } from '../core/time-window.ts';
@@ -28,6 +28,12 @@ export function SourcesPanel(props: SourcesPanelProps) {
   const disagreements = createMemo(() => findDisagreements(events()));
   // The events outside the window are drawn when their list is opened: a busy place may have thousands.
   const [outsideOpen, setOutsideOpen] = createSignal(false);
+  // A place with thousands of events shows them a page at a time.
+  const [limit, setLimit] = createSignal(PAGE);
+  createEffect(() => {
+    void props.place.id;
+    setLimit(PAGE);
+  });
   const quote = (event: MapEvent) => <EventQuote event={event} article={props.articles.get(event.article)!} onRead={props.onRead} />;
   let heading!: HTMLHeadingElement;
   // A newly opened place takes the focus, so keyboard and screen-reader users land on what they asked for.
@@ -43,8 +49,8 @@ export function SourcesPanel(props: SourcesPanelProps) {
           <h2 ref={heading} tabIndex={-1}>{props.place.name}</h2>
           <p class="muted">
             {KIND_LABELS[props.place.kind]} ·{' '}
-            <Show when={props.events} fallback={`${props.total.toLocaleString('en-GB')} ${props.total === 1 ? 'event' : 'events'}`}>
-              {inside().length.toLocaleString('en-GB')} of {props.total.toLocaleString('en-GB')} {props.total === 1 ? 'event' : 'events'} in the window
+            <Show when={props.events} fallback={`${formatCount(props.total)} ${props.total === 1 ? 'event' : 'events'}`}>
+              {formatCount(inside().length)} of {formatCount(props.total)} {props.total === 1 ? 'event' : 'events'} in the window
             </Show>
           </p>
         </div>
@@ -79,13 +85,18 @@ export function SourcesPanel(props: SourcesPanelProps) {
       <Show when={props.events || props.error} fallback={<p class="empty" aria-busy="true">Loading the sources…</p>}>
       <Show when={inside().length > 0} fallback={<Show when={!props.error}><p class="empty">No event here falls inside the time window.</p></Show>}>
         <ol class="events">
-          <For each={inside()}>{quote}</For>
+          <For each={inside().slice(0, limit())}>{quote}</For>
         </ol>
+      </Show>
+      <Show when={inside().length > limit()}>
+        <button type="button" class="more" onClick={() => setLimit(limit() + PAGE)}>
+          Show {formatCount(Math.min(PAGE, inside().length - limit()))} more of {formatCount(inside().length - limit())}
+        </button>
       </Show>
       <Show when={outside().length > 0}>
         <details class="outside" onToggle={(e) => setOutsideOpen(e.currentTarget.open)}>
           <summary>
-            {outside().length.toLocaleString('en-GB')} more {outside().length === 1 ? 'event' : 'events'} here outside the time window
+            {formatCount(outside().length)} more {outside().length === 1 ? 'event' : 'events'} here outside the time window
           </summary>
           <Show when={outsideOpen()}>
             <ol class="events">
@@ -99,6 +110,8 @@ export function SourcesPanel(props: SourcesPanelProps) {
     </aside>
   );
 }
+
+const PAGE = 1000;
 
 const KIND_LABELS: Record<Place['kind'], string> = {
   city: 'City',

@@ -5,17 +5,27 @@ import { parseHash, serializeHash, type UrlState } from '../core/url-state.ts';
  * Keeps the URL hash and the app's state in step. A new selected place adds a history entry (so Back returns to
  * the previous one); moving the window or the map replaces the current entry. Back and Forward apply the hash.
  */
+const REPLACE_AFTER_MS = 200;
+
 export function createUrlSync(options: { state: () => UrlState; apply(state: UrlState): void }): void {
   let lastPlace = options.state().place;
+  let pending: ReturnType<typeof setTimeout> | undefined;
   createEffect(() => {
     const state = options.state();
     const hash = serializeHash(state);
+    clearTimeout(pending);
     if (hash === location.hash || (hash === '' && location.hash === '')) return;
     const url = `${location.pathname}${location.search}${hash}`;
-    if (state.place !== lastPlace) history.pushState(null, '', url);
-    else history.replaceState(null, '', url);
-    lastPlace = state.place;
+    if (state.place !== lastPlace) {
+      history.pushState(null, '', url);
+      lastPlace = state.place;
+    } else {
+      // A window being scrubbed changes many times a second; the address follows once it rests (writing the
+      // history costs more than the rest of a step).
+      pending = setTimeout(() => history.replaceState(null, '', url), REPLACE_AFTER_MS);
+    }
   });
+  onCleanup(() => clearTimeout(pending));
   const onPop = () => {
     const state = parseHash(location.hash);
     lastPlace = state.place;

@@ -93,3 +93,27 @@ export async function waitForMapIdle(page: Page): Promise<void> {
       }),
   );
 }
+
+/**
+ * An init script that records, in `window.firstIdle`, the time since navigation (ms) at which the map first had
+ * loaded its style and place marks and had nothing left to draw. It watches from the moment the app creates the
+ * map, so no 'idle' event is missed and nothing polls.
+ */
+export function recordFirstIdle(): void {
+  const w = window as unknown as { map?: unknown; firstIdle?: number };
+  let current: unknown;
+  Object.defineProperty(window, 'map', {
+    configurable: true,
+    get: () => current,
+    set(map: { on(event: string, f: () => void): void; off(event: string, f: () => void): void; loaded(): boolean; getSource(id: string): unknown; areTilesLoaded(): boolean; isMoving(): boolean }) {
+      current = map;
+      const check = () => {
+        if (w.firstIdle === undefined && map.loaded() && map.getSource('places') && map.areTilesLoaded() && !map.isMoving()) {
+          w.firstIdle = performance.now();
+          map.off('idle', check);
+        }
+      };
+      map.on('idle', check);
+    },
+  });
+}
