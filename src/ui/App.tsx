@@ -65,8 +65,17 @@ export function App(props: { data: Dataset }) {
   // Area outlines change only when an area gains or loses its last event in the window, or is selected.
   const areaPlaces = data.places.filter((p) => p.radiusKm !== null && p.radiusKm >= 20 && (p.kind === 'province' || p.kind === 'country'));
   const hasEvents = (id: string) => counts.count(data.placeNumber.get(id)!) > 0;
-  const visibleAreas = createMemo(() => areaPlaces.filter((p) => hasEvents(p.id) && (p.kind === 'province' || p.id === selected())).map((p) => p.id).join('\n'));
-  const areas = createMemo(() => (visibleAreas(), buildAreaOutlines(areaPlaces, (p) => hasEvents(p.id), selected())));
+  // The map rings the selected place once its sources show: redrawing a busy map in software takes longer than
+  // showing the text, and the text is what was asked for.
+  const [marked, setMarked] = createSignal<string | null>(selected());
+  createEffect(() => {
+    const id = selected();
+    if (!id) return setMarked(null);
+    const mark = () => requestAnimationFrame(() => setTimeout(() => selected() === id && setMarked(id)));
+    data.eventsAt(data.placeNumber.get(id)!).then(mark, mark);
+  });
+  const visibleAreas = createMemo(() => areaPlaces.filter((p) => hasEvents(p.id) && (p.kind === 'province' || p.id === marked())).map((p) => p.id).join('\n'));
+  const areas = createMemo(() => (visibleAreas(), buildAreaOutlines(areaPlaces, (p) => hasEvents(p.id), marked())));
 
   const selectedPlace = () => (selected() ? data.placesById.get(selected()!) ?? null : null);
   const [placeEvents] = createResource(() => (selected() ? data.placeNumber.get(selected()!) : undefined), (p) => data.eventsAt(p));
@@ -148,7 +157,7 @@ export function App(props: { data: Dataset }) {
               marks={() => marks.all(counter)}
               markChanges={markChanges()}
               areas={areas()}
-              selected={selected()}
+              selected={marked()}
               initialView={view()}
               initialFrame={theatre}
               onSelect={select}

@@ -1,4 +1,3 @@
-import { Show } from 'solid-js';
 import { formatDay } from '../core/day.ts';
 import { formatLongDay, formatRange } from '../core/format.ts';
 import type { Article, MapEvent } from '../core/model.ts';
@@ -14,58 +13,54 @@ export interface EventQuoteProps {
 
 /** One event in the Sources panel: when, what kind, the sentence with the place's mention marked, and its source. */
 export function EventQuote(props: EventQuoteProps) {
-  const e = () => props.event;
-  const parts = () => {
-    const { quote, quoteStart, mentionStart, mentionEnd } = e();
-    if (mentionStart === null || mentionEnd === null) return { before: quote, mention: '', after: '' };
-    const a = mentionStart - quoteStart;
-    const b = mentionEnd - quoteStart;
-    return { before: quote.slice(0, a), mention: quote.slice(a, b), after: quote.slice(b) };
-  };
-  const uncertain = () => e().end > e().start;
+  // An event and its article are records that never change while the item shows (lists are keyed by event), so
+  // everything is worked out once and written as plain DOM: a busy place renders hundreds of these at once.
+  const e = props.event;
+  const article = props.article;
+  const { before, mention, after } = splitQuote(e);
+  const uncertain = e.end > e.start;
+  const href = safeHttpUrl(article.url);
+  const published = formatLongDay(article.published);
   return (
     <li class="event">
       <div class="event-meta">
-        <span class="category" style={{ '--category': categoryColor(e().category) }}>{CATEGORY_LABELS[e().category]}</span>
-        <time datetime={formatDay(e().start)} classList={{ uncertain: uncertain() }}>
-          {formatRange(e().start, e().end)}
+        <span class="category" style={{ '--category': categoryColor(e.category) }}>{CATEGORY_LABELS[e.category]}</span>
+        <time datetime={formatDay(e.start)} class={uncertain ? 'uncertain' : undefined}>
+          {formatRange(e.start, e.end)}
         </time>
-        <Show when={uncertain()}>
-          <span class="hint">exact day not given</span>
-        </Show>
-        <Show when={e().dateBasis === 'context'}>
-          <span class="hint">dated from the sentences before it</span>
-        </Show>
-        <Show when={e().dateBasis === 'published'}>
-          <span class="hint">dated by the article's publication</span>
-        </Show>
-        <Show when={e().mentionStart === null}>
-          <span class="hint">place from the article's dateline</span>
-        </Show>
+        {uncertain && <span class="hint">exact day not given</span>}
+        {e.dateBasis === 'context' && <span class="hint">dated from the sentences before it</span>}
+        {e.dateBasis === 'published' && <span class="hint">dated by the article's publication</span>}
+        {e.mentionStart === null && <span class="hint">place from the article's dateline</span>}
       </div>
       <blockquote>
-        {parts().before}
-        <Show when={parts().mention}>
-          <mark>{parts().mention}</mark>
-        </Show>
-        {parts().after}
+        {before}
+        {mention && <mark>{mention}</mark>}
+        {after}
       </blockquote>
       <div class="citation">
-        <cite>{props.article.headline}</cite>
+        <cite>{article.headline}</cite>
         <span class="muted">
-          {' '}— {props.article.outlet}, {formatLongDay(props.article.published)}
+          {' '}— {article.outlet}, {published}
         </span>
-        <button type="button" class="link-button" onClick={() => props.onRead(e())}>
+        <button type="button" class="link-button" onClick={() => props.onRead(e)}>
           Read in article
         </button>
-        <Show when={safeHttpUrl(props.article.url)}>
-          {(href) => (
-            <a class="link-button" href={href()} target="_blank" rel="noopener noreferrer">
-              Original
-            </a>
-          )}
-        </Show>
+        {href && (
+          <a class="link-button" href={href} target="_blank" rel="noopener noreferrer">
+            Original
+          </a>
+        )}
       </div>
     </li>
   );
+}
+
+/** The quote around the place's mention (all of it before, when the place came from the dateline). */
+function splitQuote(e: MapEvent): { before: string; mention: string; after: string } {
+  const { quote, quoteStart, mentionStart, mentionEnd } = e;
+  if (mentionStart === null || mentionEnd === null) return { before: quote, mention: '', after: '' };
+  const a = mentionStart - quoteStart;
+  const b = mentionEnd - quoteStart;
+  return { before: quote.slice(0, a), mention: quote.slice(a, b), after: quote.slice(b) };
 }

@@ -43,10 +43,28 @@ describe('50,000 events', () => {
       await page.evaluate((hash) => (location.hash = hash), `#from=${from}&to=${to}`);
       await expect.poll(() => page.getByRole('status').textContent()).toBe(`${expected(from, to).toLocaleString('en-GB')} of ${all} events`);
       // The list shows the busiest places of the window; any other is found by name.
+      await page.getByRole('searchbox', { name: 'Find a place' }).fill('');
+      await expect.poll(() => page.getByRole('navigation', { name: 'Places' }).getByRole('listitem').count()).toBe(100);
+      expect(await page.getByRole('navigation', { name: 'Places' }).getByText(/^The 100 busiest of 2,000 places$/).count()).toBe(1);
       await page.getByRole('searchbox', { name: 'Find a place' }).fill(name);
       const entry = page.getByRole('navigation', { name: 'Places' }).getByRole('button', { name: new RegExp(`^${name.replace(/[()]/g, '\\$&')}`) });
       const n = expected(from, to, place);
       expect(await entry.locator('.count').textContent()).toBe(n === 0 ? 'none in window' : `${n} ${n === 1 ? 'event' : 'events'}`);
+      // The map's own data (sent as changes, not as a new copy) carries the same counts, for every place.
+      const perPlace = corpus.events.filter((e) => e.start <= to && e.end >= from).reduce<Record<string, number>>((m, e) => ((m[e.place] = (m[e.place] ?? 0) + 1), m), {});
+      await expect
+        .poll(async () => {
+          const shown = await page.evaluate(async () => {
+            const data = (await (window.map!.getSource('places') as unknown as { getData(): Promise<{ features: { properties: { id: string; count: number } }[] }> }).getData());
+            return data.features.filter((f) => f.properties.count > 0).map((f) => [f.properties.id, f.properties.count] as const);
+          });
+          return Object.fromEntries(shown);
+        })
+        .toEqual(perPlace);
+      // The list leads with the busiest place of the window.
+      const busiestInWindow = Math.max(0, ...Object.values(perPlace));
+      await page.getByRole('searchbox', { name: 'Find a place' }).fill('');
+      await expect.poll(() => page.getByRole('navigation', { name: 'Places' }).locator('.count').first().textContent()).toBe(busiestInWindow === 0 ? 'none in window' : `${busiestInWindow} ${busiestInWindow === 1 ? 'event' : 'events'}`);
     }
     expect(consoleErrors).toEqual([]);
     await context.close();
