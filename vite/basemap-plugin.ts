@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Feature, FeatureCollection, MultiLineString, MultiPolygon, Point, Polygon, Position } from 'geojson';
 import area from '@turf/area';
-import { polygon } from '@turf/helpers';
 import polylabel from 'polylabel';
 import { feature, merge, mesh } from 'topojson-client';
 import { presimplify, simplify, type Triangle } from 'topojson-simplify';
@@ -43,7 +42,7 @@ export interface BasemapOptions {
 }
 
 export const BASEMAP_DEFAULTS: BasemapOptions = {
-  minWeight: 0.01, // a vertex goes when its Visvalingam triangle is smaller than this, in square degrees of Web Mercator
+  minWeight: 0.01, // Visvalingam: a vertex goes when its triangle is smaller than this, in square degrees of Web Mercator (≈ 120 km² at the equator)
   minIslandKm2: 300, // polygons smaller than this are left out, except each country's largest
   keepWholeKm2: 5000, // a country's largest polygon smaller than this keeps every vertex, so no small country vanishes
   decimals: 2, // decimals of each coordinate in the files (2: within 0.6 km, finer than what the simplification moves)
@@ -99,13 +98,29 @@ export function createBasemapFiles(topology: Countries, options: BasemapOptions 
 }
 
 /**
- * Where a polygon's label goes: its pole of inaccessibility (polylabel), the point inside it farthest from its edges
- * as the map draws it (Web Mercator), to within about 1 km.
+ * Where a polygon's label goes: the centre of its bounding box when that lies inside it (where the labels have always
+ * been), otherwise its pole of inaccessibility (polylabel) as the map draws it (Web Mercator), to within about 1 km.
  */
 function labelPoint(rings: Position[][]): Position {
+  const [west, south, east, north] = rings[0].reduce(([w, s, e, n], [lng, lat]) => [Math.min(w, lng), Math.min(s, lat), Math.max(e, lng), Math.max(n, lat)], [Infinity, Infinity, -Infinity, -Infinity]);
+  const centre: Position = [(west + east) / 2, (south + north) / 2];
+  if (insidePolygon(rings, centre)) return [wrapLongitude(centre[0]), centre[1]];
   const projected = rings.map((ring) => ring.map(([lng, lat]): [number, number] => [lng, mercatorY(lat)]));
   const [x, y] = polylabel(projected, 0.01);
   return [wrapLongitude(x), (Math.atan(Math.sinh((y * Math.PI) / 180)) * 180) / Math.PI];
+}
+
+/** Even–odd rule over every ring, so a point in a hole is outside. */
+function insidePolygon(rings: Position[][], [x, y]: Position): boolean {
+  let inside = false;
+  for (const ring of rings) {
+    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+      const [xi, yi] = ring[i];
+      const [xj, yj] = ring[j];
+      if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+    }
+  }
+  return inside;
 }
 
 function collection<G extends MultiPolygon | MultiLineString>(geometry: G): FeatureCollection<G> {
@@ -115,7 +130,7 @@ function collection<G extends MultiPolygon | MultiLineString>(geometry: G): Feat
 /** Area in km² of one polygon of the topology, given as its rings of arc indexes. */
 function polygonKm2(topology: Countries, arcs: number[][]): number {
   const rings = (feature(topology, { type: 'Polygon', arcs }).geometry as Polygon).coordinates.map(unwrapClosedRing);
-  return area(polygon(rings)) / 1e6;
+  return area({ type: 'Polygon', coordinates: rings }) / 1e6;
 }
 
 /** A ring unwrapped across the antimeridian, unless it goes round a pole (Antarctica), where unwrapping cannot close it. */
