@@ -31,6 +31,9 @@ export interface Place {
   source: string;
 }
 
+/** What the app needs of a place before it is opened (the rest comes with its sources). */
+export type PlaceSummary = Pick<Place, 'id' | 'name' | 'kind' | 'lngLat' | 'radiusKm'>;
+
 /** How an event's dates were found. */
 export type DateBasis =
   | 'stated' // the quote itself says when

@@ -1,17 +1,17 @@
 import { buildColumns, encodeColumns } from '../core/event-columns.ts';
 import { CATEGORIES, type Article, type MapEvent, type Place } from '../core/model.ts';
 import { InputError, parseArticles, parseEvents, parsePlaces, type InputProblem } from '../core/validate.ts';
-import type { CompiledMeta } from './compiled-format.ts';
+import type { CompiledMeta, PlaceFile } from './compiled-format.ts';
 
 /** The compiled dataset: what the app fetches, file name → contents. */
 export type CompiledFiles = Map<string, string | Uint8Array>;
 
 /**
  * Turns the canonical files (articles.json, places.geojson, events.json and the article texts) into what the app
- * loads: `meta.json` (articles, the places that have events, the records left out), `columns.bin` (every event as
- * integers, see event-columns.ts), `places/<n>.json` (the events of place n with their quotes, fetched when the
- * place is opened) and `texts/<article id>.txt`. A file that cannot be used at all gives a `meta.json` that says
- * so, which the app shows as its error page.
+ * loads: `meta.json` (the places that have events, the records left out), `columns.bin` (every event as integers,
+ * see event-columns.ts), `places/<n>.json` (the place's record, its events with their quotes and the articles they
+ * cite, fetched when the place is opened) and `texts/<article id>.txt`. A file that cannot be used at all gives a
+ * `meta.json` that says so, which the app shows as its error page.
  */
 export function compileDataset(inputs: { articles: string; places: string; events: string; text(file: string): Uint8Array | null }): CompiledFiles {
   const files: CompiledFiles = new Map();
@@ -54,9 +54,14 @@ export function compileRecords(articles: readonly Article[], allPlaces: readonly
   const perPlace: MapEvent[][] = places.map(() => []);
   for (const e of events) perPlace[number.get(e.place)!].push(e);
   const files: CompiledFiles = new Map();
-  const meta: CompiledMeta = { format: 1, articles: [...articles], places, problems: [...problems], events: events.length };
+  const summaries = places.map(({ id, name, kind, lngLat, radiusKm }) => ({ id, name, kind, lngLat, radiusKm }));
+  const meta: CompiledMeta = { format: 1, places: summaries, problems: [...problems], events: events.length };
   files.set('meta.json', JSON.stringify(meta));
   files.set('columns.bin', encodeColumns(columns));
-  perPlace.forEach((list, n) => files.set(`places/${n}.json`, JSON.stringify(list)));
+  const articleById = new Map(articles.map((a) => [a.id, a]));
+  perPlace.forEach((list, n) => {
+    const file: PlaceFile = { place: places[n], events: list, articles: [...new Set(list.map((e) => e.article))].map((id) => articleById.get(id)!) };
+    files.set(`places/${n}.json`, JSON.stringify(file));
+  });
   return files;
 }

@@ -1,18 +1,18 @@
 import { decodeColumns, placeTotals, type EventColumns } from '../core/event-columns.ts';
-import type { Article, MapEvent, Place } from '../core/model.ts';
+import type { Article, MapEvent, Place, PlaceSummary } from '../core/model.ts';
 import type { TimeWindow } from '../core/time-window.ts';
 import type { InputProblem } from '../core/validate.ts';
-import type { CompiledMeta } from './compiled-format.ts';
+import type { CompiledMeta, PlaceFile } from './compiled-format.ts';
 
 /**
- * Everything the app shows, as compiled at build time (vite/data-plugin.ts): the events as integer columns, the
- * places and articles as records; quotes and article texts are fetched when asked for.
+ * Everything the app shows, as compiled at build time (vite/data-plugin.ts): the events as integer columns and the
+ * places that have them; a place's sources (its events' quotes and articles) and the article texts are fetched when
+ * asked for.
  */
 export interface Dataset {
-  articles: ReadonlyMap<string, Article>;
   /** The places that have events; a place's number is its index here. */
-  places: readonly Place[];
-  placesById: ReadonlyMap<string, Place>;
+  places: readonly PlaceSummary[];
+  placesById: ReadonlyMap<string, PlaceSummary>;
   placeNumber: ReadonlyMap<string, number>;
   columns: EventColumns;
   /** Events per place number, all dates. */
@@ -21,9 +21,15 @@ export interface Dataset {
   extent: TimeWindow;
   /** Records of events.json that were left out, and why. */
   problems: readonly InputProblem[];
-  /** The events of a place, in date order, with their quotes. */
-  eventsAt(place: number): Promise<MapEvent[]>;
+  /** A place's record, its events in date order with their quotes, and the articles they come from. */
+  sourcesOf(place: number): Promise<PlaceSources>;
   articleText(article: Article): Promise<string>;
+}
+
+export interface PlaceSources {
+  place: Place;
+  events: MapEvent[];
+  articles: ReadonlyMap<string, Article>;
 }
 
 /** The dataset cannot be used: the problems name the file and the field. */
@@ -53,10 +59,9 @@ export async function loadDataset(base: URL): Promise<Dataset> {
     if (error instanceof DatasetError) throw error;
     throw new DatasetError([{ file: 'columns.bin', field: '(file)', message: (error as Error).message }]);
   }
-  const placeEvents = new Map<number, Promise<MapEvent[]>>();
+  const placeSources = new Map<number, Promise<PlaceSources>>();
   const texts = new Map<string, Promise<string>>();
   return {
-    articles: new Map(meta.articles.map((a) => [a.id, a])),
     places: meta.places,
     placesById: new Map(meta.places.map((p) => [p.id, p])),
     placeNumber: new Map(meta.places.map((p, i) => [p.id, i])),
@@ -65,14 +70,16 @@ export async function loadDataset(base: URL): Promise<Dataset> {
     eventCount: meta.events,
     extent: { from: columns.firstDay, to: columns.firstDay + Math.max(0, columns.days - 1) },
     problems: meta.problems,
-    eventsAt(place) {
-      let events = placeEvents.get(place);
-      if (!events) {
-        events = fetchFile(`places/${place}.json`).then((r) => r.json() as Promise<MapEvent[]>);
-        events.catch(() => placeEvents.delete(place)); // try again next time
-        placeEvents.set(place, events);
+    sourcesOf(place) {
+      let sources = placeSources.get(place);
+      if (!sources) {
+        sources = fetchFile(`places/${place}.json`)
+          .then((r) => r.json() as Promise<PlaceFile>)
+          .then((file) => ({ place: file.place, events: file.events, articles: new Map(file.articles.map((a) => [a.id, a])) }));
+        sources.catch(() => placeSources.delete(place)); // try again next time
+        placeSources.set(place, sources);
       }
-      return events;
+      return sources;
     },
     articleText(article) {
       let text = texts.get(article.id);

@@ -1,6 +1,6 @@
 import circle from '@turf/circle';
 import type { Feature, FeatureCollection, Point, Polygon } from 'geojson';
-import { CATEGORIES, type Category, type Place } from '../core/model.ts';
+import { CATEGORIES, type Category, type PlaceSummary } from '../core/model.ts';
 
 export interface MarkProperties {
   id: string;
@@ -40,14 +40,14 @@ const NO_EVENTS_RADIUS = 4;
  * put while scrubbing; after the first full set, only the places whose look changed are sent.
  */
 export class PlaceMarks {
-  private readonly places: readonly Place[];
+  private readonly places: readonly PlaceSummary[];
   private readonly look: MarkLook;
   /** What was last sent per place: count, dominant category, uncertain flag. */
   private readonly sentCount: Int32Array;
   private readonly sentDominant: Int8Array;
   private readonly sentUncertain: Int8Array;
 
-  constructor(places: readonly Place[], look: MarkLook) {
+  constructor(places: readonly PlaceSummary[], look: MarkLook) {
     this.places = places;
     this.look = look;
     this.sentCount = new Int32Array(places.length);
@@ -103,7 +103,7 @@ function isUncertain(counts: PlaceCounts, p: number): 0 | 1 {
  * The extent of areas with events in the window, "somewhere in here": provinces always, a country only when it is
  * the selected place (a country-sized ring over the whole map would drown the marks).
  */
-export function buildAreaOutlines(places: readonly Place[], hasEvents: (place: Place) => boolean, selected: string | null): FeatureCollection<Polygon, { id: string }> {
+export function buildAreaOutlines(places: readonly PlaceSummary[], hasEvents: (place: PlaceSummary) => boolean, selected: string | null): FeatureCollection<Polygon, { id: string }> {
   const features = places
     .filter((p) => p.radiusKm !== null && p.radiusKm >= 20 && (p.kind === 'province' || p.id === selected) && hasEvents(p))
     .map((p) => circle(p.lngLat, p.radiusKm!, { units: 'kilometers', steps: 64, properties: { id: p.id } }));

@@ -2,7 +2,7 @@ import { For, Show, createEffect, createMemo, createResource, createSignal, onCl
 import { WindowCounts, dailyCounts, startDays } from '../core/event-columns.ts';
 import { formatCount, formatLongDay } from '../core/format.ts';
 import { mainTheatre } from '../core/frame.ts';
-import type { MapEvent } from '../core/model.ts';
+import type { Article, MapEvent } from '../core/model.ts';
 import { CATEGORY_LABELS } from '../core/category-labels.ts';
 import { categoryColor, createRadiusScale } from '../core/scales.ts';
 import { clampWindow, overlaps, type TimeWindow } from '../core/time-window.ts';
@@ -26,7 +26,7 @@ export function App(props: { data: Dataset }) {
   const [selected, setSelected] = createSignal<string | null>(knownPlace(initial.place));
   const [view, setView] = createSignal<MapView | null>(initial.view ?? null);
   const [mapProblem, setMapProblem] = createSignal<string | null>(null);
-  const [reading, setReading] = createSignal<MapEvent | null>(null);
+  const [reading, setReading] = createSignal<{ event: MapEvent; article: Article } | null>(null);
   let controls: MapControls | null = null;
 
   // Counts under the window, kept up to date step by step (see WindowCounts); `counted` re-runs on each change
@@ -72,13 +72,13 @@ export function App(props: { data: Dataset }) {
     const id = selected();
     if (!id) return setMarked(null);
     const mark = () => requestAnimationFrame(() => setTimeout(() => selected() === id && setMarked(id)));
-    data.eventsAt(data.placeNumber.get(id)!).then(mark, mark);
+    data.sourcesOf(data.placeNumber.get(id)!).then(mark, mark);
   });
   const visibleAreas = createMemo(() => areaPlaces.filter((p) => hasEvents(p.id) && (p.kind === 'province' || p.id === marked())).map((p) => p.id).join('\n'));
   const areas = createMemo(() => (visibleAreas(), buildAreaOutlines(areaPlaces, (p) => hasEvents(p.id), marked())));
 
   const selectedPlace = () => (selected() ? data.placesById.get(selected()!) ?? null : null);
-  const [placeEvents] = createResource(() => (selected() ? data.placeNumber.get(selected()!) : undefined), (p) => data.eventsAt(p));
+  const [placeSources] = createResource(() => (selected() ? data.placeNumber.get(selected()!) : undefined), (p) => data.sourcesOf(p));
   const theatre = mainTheatre(data.places, (id) => data.totals[data.placeNumber.get(id)!]).map((p) => p.lngLat);
 
   createUrlSync({
@@ -108,7 +108,7 @@ export function App(props: { data: Dataset }) {
     // Once the panel shows the place's sources (so that its size is known, and the map's animation does not hold
     // up the text a person asked for).
     const shown = () => requestAnimationFrame(() => void controls?.reveal(place.lngLat, sheetTop()));
-    data.eventsAt(data.placeNumber.get(place.id)!).then(shown, shown);
+    data.sourcesOf(data.placeNumber.get(place.id)!).then(shown, shown);
   };
   const select = (id: string) => {
     setSelected(id);
@@ -177,10 +177,9 @@ export function App(props: { data: Dataset }) {
               <SourcesPanel
                 place={place()}
                 total={data.totals[data.placeNumber.get(place().id)!]}
-                events={placeEvents.loading || placeEvents.error ? undefined : placeEvents()}
-                error={placeEvents.error ? String(placeEvents.error) : null}
+                sources={placeSources.loading || placeSources.error ? undefined : placeSources()}
+                error={placeSources.error ? String(placeSources.error) : null}
                 window={timeWindow()}
-                articles={data.articles}
                 onClose={close}
                 onRead={setReading}
               />
@@ -192,7 +191,7 @@ export function App(props: { data: Dataset }) {
         <TimeWindowBar daily={daily} eventDays={days} extent={data.extent} window={timeWindow()} onWindow={setTimeWindow} onPlayingChange={setPlaying} />
       </footer>
       <Show when={reading()}>
-        {(event) => <ArticleReader article={data.articles.get(event().article)!} event={event()} loadText={data.articleText} onClose={() => setReading(null)} />}
+        {(read) => <ArticleReader article={read().article} event={read().event} loadText={data.articleText} onClose={() => setReading(null)} />}
       </Show>
     </div>
   );
@@ -210,7 +209,7 @@ function NoMap(props: { reason: string; data: Dataset; window: TimeWindow; count
   });
   const [events] = createResource(
     () => ({ places: busiest().slice(0, NO_MAP_PLACES), window: props.window }),
-    async ({ places, window }) => (await Promise.all(places.map((p) => props.data.eventsAt(p)))).flat().filter((e) => overlaps(e, window)).sort((a, b) => a.start - b.start),
+    async ({ places, window }) => (await Promise.all(places.map(async (p) => (await props.data.sourcesOf(p)).events))).flat().filter((e) => overlaps(e, window)).sort((a, b) => a.start - b.start),
   );
   const name = (e: MapEvent) => props.data.placesById.get(e.place)!.name;
   return (

@@ -1,12 +1,12 @@
 import { formatCount } from '../core/format.ts';
 import { For, Show, createMemo, createSignal } from 'solid-js';
-import { CATEGORIES, type Place } from '../core/model.ts';
+import { CATEGORIES, type PlaceSummary } from '../core/model.ts';
 import { categoryColor } from '../core/scales.ts';
 import type { PlaceCounts } from '../map/marks.ts';
 
 export interface PlaceListProps {
   /** Every place with events; a place's number is its index. */
-  places: readonly Place[];
+  places: readonly PlaceSummary[];
   counts: PlaceCounts;
   selected: string | null;
   onSelect(id: string): void;

@@ -1,28 +1,29 @@
 import { For, Show, createEffect, createMemo, createSignal } from 'solid-js';
 import { findDisagreements } from '../core/disagreements.ts';
 import { formatCount, formatRange } from '../core/format.ts';
-import type { Article, MapEvent, Place } from '../core/model.ts';
+import type { Article, MapEvent, PlaceSummary } from '../core/model.ts';
+import type { PlaceSources } from '../data/dataset.ts';
 import { CATEGORY_LABELS } from '../core/category-labels.ts';
 import { overlaps, type TimeWindow } from '../core/time-window.ts';
 import { EventQuote } from './EventQuote.tsx';
 
 export interface SourcesPanelProps {
-  place: Place;
-  /** Every event at the place, in date order; undefined while they are being fetched. */
-  events: readonly MapEvent[] | undefined;
+  place: PlaceSummary;
+  /** The place's events in date order, and their articles; undefined while they are being fetched. */
+  sources: PlaceSources | undefined;
   /** Events at the place, all dates (known before they are fetched). */
   total: number;
   /** Why the events could not be fetched. */
   error?: string | null;
   window: TimeWindow;
-  articles: ReadonlyMap<string, Article>;
   onClose(): void;
-  onRead(event: MapEvent): void;
+  onRead(read: { event: MapEvent; article: Article }): void;
 }
 
 /** The sentences behind a place's mark: those in the window, those outside it (collapsed), and any disagreement. */
 export function SourcesPanel(props: SourcesPanelProps) {
-  const events = () => props.events ?? [];
+  const events = () => props.sources?.events ?? [];
+  const article = (e: MapEvent) => props.sources!.articles.get(e.article)!;
   const inside = createMemo(() => events().filter((e) => overlaps(e, props.window)));
   const outside = createMemo(() => events().filter((e) => !overlaps(e, props.window)));
   const disagreements = createMemo(() => findDisagreements(events()));
@@ -34,7 +35,7 @@ export function SourcesPanel(props: SourcesPanelProps) {
     void props.place.id;
     setLimit(PAGE);
   });
-  const quote = (event: MapEvent) => <EventQuote event={event} article={props.articles.get(event.article)!} onRead={props.onRead} />;
+  const quote = (event: MapEvent) => <EventQuote event={event} article={article(event)} onRead={(e) => props.onRead({ event: e, article: article(e) })} />;
   let heading!: HTMLHeadingElement;
   // A newly opened place takes the focus, so keyboard and screen-reader users land on what they asked for.
   createEffect(() => {
@@ -49,7 +50,7 @@ export function SourcesPanel(props: SourcesPanelProps) {
           <h2 ref={heading} tabIndex={-1}>{props.place.name}</h2>
           <p class="muted">
             {KIND_LABELS[props.place.kind]} ·{' '}
-            <Show when={props.events} fallback={`${formatCount(props.total)} ${props.total === 1 ? 'event' : 'events'}`}>
+            <Show when={props.sources} fallback={`${formatCount(props.total)} ${props.total === 1 ? 'event' : 'events'}`}>
               {formatCount(inside().length)} of {formatCount(props.total)} {props.total === 1 ? 'event' : 'events'} in the window
             </Show>
           </p>
@@ -68,7 +69,7 @@ export function SourcesPanel(props: SourcesPanelProps) {
                 {(e) => (
                   <div>
                     <strong>{CATEGORY_LABELS[e.category]}</strong>
-                    <span class="muted"> — {props.articles.get(e.article)!.outlet}</span>
+                    <span class="muted"> — {article(e).outlet}</span>
                     <p class="excerpt">{e.quote}</p>
                   </div>
                 )}
@@ -82,7 +83,7 @@ export function SourcesPanel(props: SourcesPanelProps) {
           The sources of this place could not be loaded: {props.error}
         </p>
       </Show>
-      <Show when={props.events || props.error} fallback={<p class="empty" aria-busy="true">Loading the sources…</p>}>
+      <Show when={props.sources || props.error} fallback={<p class="empty" aria-busy="true">Loading the sources…</p>}>
       <Show when={inside().length > 0} fallback={<Show when={!props.error}><p class="empty">No event here falls inside the time window.</p></Show>}>
         <ol class="events">
           <For each={inside().slice(0, limit())}>{quote}</For>
@@ -106,14 +107,14 @@ export function SourcesPanel(props: SourcesPanelProps) {
         </details>
       </Show>
       </Show>
-      <p class="muted small">Where the coordinates come from: {props.place.source}</p>
+      <Show when={props.sources}>{(s) => <p class="muted small">Where the coordinates come from: {s().place.source}</p>}</Show>
     </aside>
   );
 }
 
 const PAGE = 1000;
 
-const KIND_LABELS: Record<Place['kind'], string> = {
+const KIND_LABELS: Record<PlaceSummary['kind'], string> = {
   city: 'City',
   town: 'Town',
   'border-crossing': 'Border crossing',

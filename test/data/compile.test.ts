@@ -3,9 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { WindowCounts, decodeColumns } from '../../src/core/event-columns.ts';
 import { parseDay } from '../../src/core/day.ts';
-import type { MapEvent } from '../../src/core/model.ts';
 import { compileDataset } from '../../src/data/compile.ts';
-import type { CompiledMeta } from '../../src/data/compiled-format.ts';
+import type { CompiledMeta, PlaceFile } from '../../src/data/compiled-format.ts';
 
 // The compiled form of the corpus, which the app loads, must say exactly what data/events.json says.
 
@@ -24,14 +23,19 @@ describe('the compiled dataset', () => {
     const { files, meta } = compiled();
     if (meta.fatal) throw new Error('fatal');
     expect(meta.events).toBe(canonical.length);
+    const articles = JSON.parse(inputs.articles) as { id: string; file: string; outlet: string }[];
     const fromPlaceFiles = meta.places.flatMap((place, n) => {
-      const events = JSON.parse(files.get(`places/${n}.json`) as string) as MapEvent[];
-      for (const e of events) expect(e.place).toBe(place.id);
-      return events;
+      const file = JSON.parse(files.get(`places/${n}.json`) as string) as PlaceFile;
+      expect(file.place.id).toBe(place.id);
+      for (const e of file.events) expect(e.place).toBe(place.id);
+      // Each place file carries exactly the articles its events cite.
+      expect(file.articles.map((a) => a.id).sort()).toEqual([...new Set(file.events.map((e) => e.article))].sort());
+      for (const a of file.articles) expect(a.outlet).toBe(articles.find((b) => b.id === a.id)!.outlet);
+      return file.events;
     });
     expect(fromPlaceFiles.map((e) => e.id).sort()).toEqual(canonical.map((e) => e.id).sort());
     expect(new Set(meta.places.map((p) => p.id))).toEqual(new Set(canonical.map((e) => e.place)));
-    for (const article of meta.articles) expect(files.get(`texts/${article.id}.txt`)).toEqual(readFileSync(join('data', article.file)));
+    for (const article of articles) expect(files.get(`texts/${article.id}.txt`)).toEqual(readFileSync(join('data', article.file)));
   });
 
   it('counts in its columns what the records say, per place, for any window', () => {
