@@ -108,11 +108,20 @@ async function naiveScrub(page: Page, from: number, to: number): Promise<number[
   );
 }
 
-/** Opens a place from the list (found by name first) and times the click until its quotes are in the page, drawn. */
+/**
+ * Opens a place from the list (found by name first), from a settled page, and times the click until its quotes are in
+ * the page and the frame that draws them has begun.
+ */
 async function openPlace(page: Page, name: string, expected: number): Promise<number> {
   const ms = await page.evaluate(
     async ({ name, expected }) => {
       const frame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+      // From a settled page: the map has finished moving to the place opened before.
+      await new Promise<void>((resolve) => {
+        const map = window.map!;
+        if (map.loaded() && map.areTilesLoaded() && !map.isMoving()) resolve();
+        else map.once('idle', () => resolve());
+      });
       const search = document.querySelector<HTMLInputElement>('input[aria-label="Find a place"]')!;
       search.value = name;
       search.dispatchEvent(new Event('input', { bubbles: true }));
@@ -190,6 +199,8 @@ async function measureMillion() {
   writeFileSync(join(outDir, 'naive-events.json'), naive);
 
   const served = await serveInChild(outDir);
+  // The generated records are garbage by now: collect them before the browser runs, not while it does.
+  (globalThis as { gc?: () => void }).gc?.();
   const browser = await launchChromium();
   try {
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });

@@ -46,20 +46,9 @@ export function MapCanvas(props: MapCanvasProps) {
   onMount(() => {
     const owner = getOwner();
     if (!hasWebGL()) return props.onUnavailable('This browser cannot draw WebGL, which the map needs.');
-    // The places are part of the first style, so MapLibre's workers cluster them while the basemap loads.
-    const basemap = createBasemapStyle(new URL(fontUrl, document.baseURI).href);
-    const style: maplibregl.StyleSpecification = {
-      ...basemap,
-      sources: {
-        ...basemap.sources,
-        [PLACES_SOURCE]: { type: 'geojson', data: props.marks(), ...CLUSTER_OPTIONS } as maplibregl.GeoJSONSourceSpecification,
-        [AREAS_SOURCE]: { type: 'geojson', data: props.areas },
-      },
-      layers: [...basemap.layers, ...createPlaceLayers(props.selected ?? '')],
-    };
     const map = new maplibregl.Map({
       container,
-      style,
+      style: createBasemapStyle(new URL(fontUrl, document.baseURI).href),
       center: props.initialView ? [props.initialView.lng, props.initialView.lat] : [41, 34],
       zoom: props.initialView?.zoom ?? 4,
       attributionControl: false,
@@ -76,14 +65,11 @@ export function MapCanvas(props: MapCanvasProps) {
     const controls = createControls(map);
     if (!props.initialView) controls.fit(props.initialFrame, { animate: false, maxZoom: 6 });
 
-    // Changes of the window before the style has loaded are caught up with one full copy when it has.
-    let missed = false;
-    createEffect(() => {
-      if (props.markChanges && !map.loaded()) missed = true;
-    });
     map.on('load', () => {
+      map.addSource(PLACES_SOURCE, { type: 'geojson', data: props.marks(), ...CLUSTER_OPTIONS } as maplibregl.GeoJSONSourceSpecification);
+      map.addSource(AREAS_SOURCE, { type: 'geojson', data: props.areas });
+      for (const layer of createPlaceLayers(props.selected ?? '')) map.addLayer(layer);
       const places = map.getSource(PLACES_SOURCE) as maplibregl.GeoJSONSource;
-      if (missed) void places.setData(props.marks());
       wireInteractions(map, props);
       runWithOwner(owner, () => {
         createEffect(() => {

@@ -110,9 +110,17 @@ export function App(props: { data: Dataset }) {
     const shown = () => requestAnimationFrame(() => void controls?.reveal(place.lngLat, sheetTop()));
     data.sourcesOf(data.placeNumber.get(place.id)!).then(shown, shown);
   };
+  // A chosen place opens with its sources, fetched first (a moment for a new place, at once for one seen before):
+  // the panel is drawn once, full, rather than empty and then again, which costs a second slow frame.
+  let choosing = 0;
   const select = (id: string) => {
-    setSelected(id);
-    reveal(id);
+    const choice = ++choosing;
+    const open = () => {
+      if (choice !== choosing) return; // a later choice won
+      setSelected(id);
+      reveal(id);
+    };
+    data.sourcesOf(data.placeNumber.get(id)!).then(open, open);
   };
   createEffect(() => {
     const place = selectedPlace();
