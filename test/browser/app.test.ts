@@ -194,6 +194,10 @@ describe('the time window', () => {
     await page.keyboard.press('End');
     await expect.poll(() => start.getAttribute('aria-valuetext')).toBe('2014-07-23');
     await expect.poll(() => page.getByRole('status').textContent()).toBe(`${expectedCount('2014-07-23', '2014-07-23')} of ${events.length} events`);
+    // The address follows once the window rests, as one history entry, not one per key press.
+    const entries = await page.evaluate(() => history.length);
+    await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/^#from=2014-07-23&to=2014-07-23(&|$)/);
+    expect(await page.evaluate(() => history.length)).toBe(entries);
     await close();
   });
 
