@@ -65,7 +65,8 @@ export function MapCanvas(props: MapCanvasProps) {
     const controls = createControls(map);
     if (!props.initialView) controls.fit(props.initialFrame, { animate: false, maxZoom: 6 });
 
-    map.on('load', () => {
+    // As soon as the style is parsed, not when the basemap has loaded too: the first view then draws fewer frames.
+    map.once('style.load', () => {
       map.addSource(PLACES_SOURCE, { type: 'geojson', data: props.marks(), ...CLUSTER_OPTIONS } as maplibregl.GeoJSONSourceSpecification);
       map.addSource(AREAS_SOURCE, { type: 'geojson', data: props.areas });
       for (const layer of createPlaceLayers(props.selected ?? '')) map.addLayer(layer);
