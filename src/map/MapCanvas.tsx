@@ -18,9 +18,10 @@ export interface MapControls {
   fit(points: readonly [number, number][], options?: { animate?: boolean; maxZoom?: number }): void;
   /**
    * Brings a place's point into view, out of any cluster, if it is not already visible: above `visibleBottom` (a
-   * viewport y, where a bottom sheet begins) and clear of the legend. Changes the zoom no more than needed.
+   * viewport y, where a bottom sheet begins) and clear of the legend. Changes the zoom no more than needed, and
+   * stops once `wanted` says the place is no longer asked for (its panel closed, another place chosen).
    */
-  reveal(point: [number, number], visibleBottom?: number, attempt?: number): Promise<void>;
+  reveal(point: [number, number], visibleBottom?: number, wanted?: () => boolean, attempt?: number): Promise<void>;
 }
 
 export interface MapCanvasProps {
@@ -117,7 +118,8 @@ function createControls(map: maplibregl.Map): MapControls {
       const padding = { top: pad, right: pad, left: pad, bottom: clientWidth > 760 ? pad + 60 : pad };
       map.fitBounds(bounds, { padding, maxZoom: options.maxZoom ?? 9, animate: options.animate ?? true, duration: 800 });
     },
-    async reveal(point, visibleBottom = Infinity, attempt = 0) {
+    async reveal(point, visibleBottom = Infinity, wanted = () => true, attempt = 0) {
+      if (!wanted()) return;
       const container = map.getContainer().getBoundingClientRect();
       // The part of the map a person can see: above a bottom sheet, clear of the legend on wide screens.
       const bottom = Math.max(0, container.bottom - visibleBottom) + (container.width > 760 ? 90 : 0);
@@ -128,12 +130,12 @@ function createControls(map: maplibregl.Map): MapControls {
       let zoom = Math.max(map.getZoom(), 5);
       const [cluster] = inView ? map.queryRenderedFeatures(at, { layers: ['clusters'] }) : [];
       if (cluster) zoom = Math.max(zoom, (await (map.getSource(PLACES_SOURCE) as maplibregl.GeoJSONSource).getClusterExpansionZoom(cluster.properties.cluster_id as number)) + 0.3);
-      if (inView && !cluster) return;
+      if ((inView && !cluster) || !wanted()) return;
       map.easeTo({ center: point, zoom: Math.min(zoom, 14), padding, duration: 600 });
       // Where it lands the place may still share a cluster (clusters are only known once drawn): look again.
       if (attempt < 3) {
         await map.once('idle');
-        await this.reveal(point, visibleBottom, attempt + 1);
+        await this.reveal(point, visibleBottom, wanted, attempt + 1);
       }
     },
   };

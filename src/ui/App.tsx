@@ -107,7 +107,9 @@ export function App(props: { data: Dataset }) {
     if (!place || !controls) return;
     // Once the panel shows the place's sources (so that its size is known, and the map's animation does not hold
     // up the text a person asked for).
-    const shown = () => requestAnimationFrame(() => void controls?.reveal(place.lngLat, sheetTop()));
+    // Only while the place is still the one chosen: a closed panel must not move the map to it later.
+    const wanted = () => selected() === place.id;
+    const shown = () => requestAnimationFrame(() => void controls?.reveal(place.lngLat, sheetTop(), wanted));
     data.sourcesOf(data.placeNumber.get(place.id)!).then(shown, shown);
   };
   // A chosen place opens with its sources, fetched first (a moment for a new place, at once for one seen before):

@@ -154,6 +154,33 @@ describe('the map', () => {
     await close();
   });
 
+  it('leaves the map where it was when a place is closed as soon as it opens', async () => {
+    const { page, close } = await desktop();
+    const view = () => page.evaluate(() => JSON.stringify({ center: window.map!.getCenter().toArray().map((v) => v.toFixed(5)), zoom: window.map!.getZoom().toFixed(3) }));
+    const before = await view();
+    // Green Zone shares a cluster with Baghdad: showing it would zoom the map in.
+    const closed = page.evaluate(
+      () =>
+        new Promise<void>((resolve) => {
+          const observer = new MutationObserver(() => {
+            if (!document.querySelector('aside.sources')) return;
+            observer.disconnect();
+            document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+            resolve();
+          });
+          observer.observe(document.body, { childList: true, subtree: true });
+        }),
+    );
+    await page.getByRole('navigation', { name: 'Places' }).getByRole('button', { name: /^Green Zone/ }).click();
+    await closed;
+    await expect.poll(() => sources(page).count()).toBe(0);
+    // Give the map every chance to move: a drawn frame and the idle after it.
+    await page.evaluate(() => new Promise<void>((resolve) => (window.map!.once('idle', () => resolve()), window.map!.triggerRepaint())));
+    await waitForMapIdle(page);
+    expect(await view()).toBe(before);
+    await close();
+  });
+
   it('opens a link to a place with that place in view', async () => {
     const { page, close } = await desktop('#place=brussels');
     await expect.poll(async () => {
