@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Feature, FeatureCollection, MultiLineString, MultiPolygon, Point, Polygon, Position } from 'geojson';
 import area from '@turf/area';
+import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import polylabel from 'polylabel';
 import { feature, merge, mesh } from 'topojson-client';
 import { presimplify, simplify, type Triangle } from 'topojson-simplify';
@@ -104,23 +105,10 @@ export function createBasemapFiles(topology: Countries, options: BasemapOptions 
 function labelPoint(rings: Position[][]): Position {
   const [west, south, east, north] = rings[0].reduce(([w, s, e, n], [lng, lat]) => [Math.min(w, lng), Math.min(s, lat), Math.max(e, lng), Math.max(n, lat)], [Infinity, Infinity, -Infinity, -Infinity]);
   const centre: Position = [(west + east) / 2, (south + north) / 2];
-  if (insidePolygon(rings, centre)) return [wrapLongitude(centre[0]), centre[1]];
+  if (booleanPointInPolygon(centre, { type: 'Polygon', coordinates: rings })) return [wrapLongitude(centre[0]), centre[1]];
   const projected = rings.map((ring) => ring.map(([lng, lat]): [number, number] => [lng, mercatorY(lat)]));
   const [x, y] = polylabel(projected, 0.01);
   return [wrapLongitude(x), (Math.atan(Math.sinh((y * Math.PI) / 180)) * 180) / Math.PI];
-}
-
-/** Even–odd rule over every ring, so a point in a hole is outside. */
-function insidePolygon(rings: Position[][], [x, y]: Position): boolean {
-  let inside = false;
-  for (const ring of rings) {
-    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-      const [xi, yi] = ring[i];
-      const [xj, yj] = ring[j];
-      if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
-    }
-  }
-  return inside;
 }
 
 function collection<G extends MultiPolygon | MultiLineString>(geometry: G): FeatureCollection<G> {
