@@ -14,7 +14,6 @@ export type CompiledFiles = Map<string, string | Uint8Array>;
  * `meta.json` that says so, which the app shows as its error page.
  */
 export function compileDataset(inputs: { articles: string; places: string; events: string; text(file: string): Uint8Array | null }): CompiledFiles {
-  const files: CompiledFiles = new Map();
   try {
     const articles = parseArticles(inputs.articles, 'articles.json');
     const allPlaces = parsePlaces(inputs.places, 'places.geojson');
@@ -22,17 +21,16 @@ export function compileDataset(inputs: { articles: string; places: string; event
       places: new Set(allPlaces.map((p) => p.id)),
       articles: new Set(articles.map((a) => a.id)),
     });
-    const compiled = compileRecords(articles, allPlaces, events, problems);
-    for (const [name, content] of compiled) files.set(name, content);
+    const files = compileRecords(articles, allPlaces, events, problems);
     for (const article of articles) {
       const text = inputs.text(article.file);
       if (text) files.set(`texts/${article.id}.txt`, text);
     }
+    return files;
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     return failedDataset(error.problems);
   }
-  return files;
 }
 
 /** A compiled dataset that only says why there is none. */

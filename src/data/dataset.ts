@@ -59,8 +59,12 @@ export async function loadDataset(base: URL): Promise<Dataset> {
     if (error instanceof DatasetError) throw error;
     throw new DatasetError([{ file: 'columns.bin', field: '(file)', message: (error as Error).message }]);
   }
-  const placeSources = new Map<number, Promise<PlaceSources>>();
-  const texts = new Map<string, Promise<string>>();
+  const sourcesOf = cached((place: number) =>
+    fetchFile(`places/${place}.json`)
+      .then((r) => r.json() as Promise<PlaceFile>)
+      .then((file): PlaceSources => ({ place: file.place, events: file.events, articles: new Map(file.articles.map((a) => [a.id, a])) })),
+  );
+  const textOf = cached((id: string) => fetchFile(`texts/${encodeURIComponent(id)}.txt`).then((r) => r.text()));
   return {
     places: meta.places,
     placesById: new Map(meta.places.map((p) => [p.id, p])),
@@ -70,25 +74,21 @@ export async function loadDataset(base: URL): Promise<Dataset> {
     eventCount: meta.events,
     extent: { from: columns.firstDay, to: columns.firstDay + Math.max(0, columns.days - 1) },
     problems: meta.problems,
-    sourcesOf(place) {
-      let sources = placeSources.get(place);
-      if (!sources) {
-        sources = fetchFile(`places/${place}.json`)
-          .then((r) => r.json() as Promise<PlaceFile>)
-          .then((file) => ({ place: file.place, events: file.events, articles: new Map(file.articles.map((a) => [a.id, a])) }));
-        sources.catch(() => placeSources.delete(place)); // try again next time
-        placeSources.set(place, sources);
-      }
-      return sources;
-    },
-    articleText(article) {
-      let text = texts.get(article.id);
-      if (!text) {
-        text = fetchFile(`texts/${encodeURIComponent(article.id)}.txt`).then((r) => r.text());
-        text.catch(() => texts.delete(article.id));
-        texts.set(article.id, text);
-      }
-      return text;
-    },
+    sourcesOf,
+    articleText: (article) => textOf(article.id),
+  };
+}
+
+/** `load`, asked once per key; a load that fails is forgotten, so the next ask tries again. */
+function cached<K, T>(load: (key: K) => Promise<T>): (key: K) => Promise<T> {
+  const loads = new Map<K, Promise<T>>();
+  return (key) => {
+    let loading = loads.get(key);
+    if (!loading) {
+      loading = load(key);
+      loading.catch(() => loads.delete(key));
+      loads.set(key, loading);
+    }
+    return loading;
   };
 }

@@ -100,12 +100,15 @@ function isUncertain(counts: PlaceCounts, p: number): 0 | 1 {
 }
 
 /**
- * The extent of areas with events in the window, "somewhere in here": provinces always, a country only when it is
- * the selected place (a country-sized ring over the whole map would drown the marks).
+ * The places drawn as an area, "somewhere in here", when they have events in the window: provinces always, a
+ * country only when it is the selected place (a country-sized ring over the whole map would drown the marks).
  */
-export function buildAreaOutlines(places: readonly PlaceSummary[], hasEvents: (place: PlaceSummary) => boolean, selected: string | null): FeatureCollection<Polygon, { id: string }> {
-  const features = places
-    .filter((p) => p.radiusKm !== null && p.radiusKm >= 20 && (p.kind === 'province' || p.id === selected) && hasEvents(p))
-    .map((p) => circle(p.lngLat, p.radiusKm!, { units: 'kilometers', steps: 64, properties: { id: p.id } }));
+export function outlinedAreas(places: readonly PlaceSummary[], hasEvents: (place: PlaceSummary) => boolean, selected: string | null): PlaceSummary[] {
+  return places.filter((p) => p.radiusKm !== null && p.radiusKm >= 20 && (p.kind === 'province' || p.id === selected) && hasEvents(p));
+}
+
+/** The extent of each area: a circle of its radius around its point. */
+export function areaOutlines(areas: readonly PlaceSummary[]): FeatureCollection<Polygon, { id: string }> {
+  const features = areas.map((p) => circle(p.lngLat, p.radiusKm!, { units: 'kilometers', steps: 64, properties: { id: p.id } }));
   return { type: 'FeatureCollection', features };
 }

@@ -10,7 +10,7 @@ import type { MapView, UrlState } from '../core/url-state.ts';
 import { parseHash } from '../core/url-state.ts';
 import type { Dataset } from '../data/dataset.ts';
 import { MapCanvas, type MapControls } from '../map/MapCanvas.tsx';
-import { PlaceMarks, buildAreaOutlines, type PlaceCounts } from '../map/marks.ts';
+import { PlaceMarks, areaOutlines, outlinedAreas, type PlaceCounts } from '../map/marks.ts';
 import { ArticleReader } from './ArticleReader.tsx';
 import { Legend } from './Legend.tsx';
 import { PlaceList } from './PlaceList.tsx';
@@ -33,11 +33,13 @@ export function App(props: { data: Dataset }) {
   // with the places it touched, and everything that shows a count reads it.
   const counter = new WindowCounts(data.columns);
   const counted = createMemo(() => ({ touched: counter.moveTo(timeWindow()) }), undefined, { equals: false });
-  const counts: PlaceCounts = {
-    count: (p) => (counted(), counter.count(p)),
-    uncertain: (p) => (counted(), counter.uncertain(p)),
-    dominant: (p) => (counted(), counter.dominant(p)),
-  };
+  /** The counts, read as a dependency of `track` (so a reader re-runs when `track` changes). */
+  const countsFollowing = (track: () => unknown): PlaceCounts => ({
+    count: (p) => (track(), counter.count(p)),
+    uncertain: (p) => (track(), counter.uncertain(p)),
+    dominant: (p) => (track(), counter.dominant(p)),
+  });
+  const counts = countsFollowing(counted);
   const shown = createMemo(() => (counted(), counter.total()));
   // The list of places follows the counts once per frame: a drag that moves the window several times a frame
   // re-sorts it once, after the map has its data.
@@ -51,20 +53,13 @@ export function App(props: { data: Dataset }) {
     });
   });
   onCleanup(() => cancelAnimationFrame(listScheduled));
-  const listCounts: PlaceCounts = {
-    count: (p) => (listFrame(), counter.count(p)),
-    uncertain: (p) => (listFrame(), counter.uncertain(p)),
-    dominant: (p) => (listFrame(), counter.dominant(p)),
-  };
+  const listCounts = countsFollowing(listFrame);
   const daily = { firstDay: data.columns.firstDay, ...dailyCounts(data.columns) };
   const days = startDays(data.columns);
 
   const radius = createRadiusScale(data.totals.reduce((a, b) => Math.max(a, b), 0));
   const marks = new PlaceMarks(data.places, { radius, color: (c) => categoryColor(c) });
   const markChanges = createMemo(() => marks.changes(counter, counted().touched));
-  // Area outlines change only when an area gains or loses its last event in the window, or is selected.
-  const areaPlaces = data.places.filter((p) => p.radiusKm !== null && p.radiusKm >= 20 && (p.kind === 'province' || p.kind === 'country'));
-  const hasEvents = (id: string) => counts.count(data.placeNumber.get(id)!) > 0;
   // The map rings the selected place once its sources show: redrawing a busy map in software takes longer than
   // showing the text, and the text is what was asked for.
   const [marked, setMarked] = createSignal<string | null>(selected());
@@ -74,8 +69,11 @@ export function App(props: { data: Dataset }) {
     const mark = () => requestAnimationFrame(() => setTimeout(() => selected() === id && setMarked(id)));
     data.sourcesOf(data.placeNumber.get(id)!).then(mark, mark);
   });
-  const visibleAreas = createMemo(() => areaPlaces.filter((p) => hasEvents(p.id) && (p.kind === 'province' || p.id === marked())).map((p) => p.id).join('\n'));
-  const areas = createMemo(() => (visibleAreas(), buildAreaOutlines(areaPlaces, (p) => hasEvents(p.id), marked())));
+  // The outlines are drawn again only when an area gains or loses its last event in the window, or is selected.
+  const shownAreas = createMemo(() => outlinedAreas(data.places, (p) => counts.count(data.placeNumber.get(p.id)!) > 0, marked()), [], {
+    equals: (a, b) => a.length === b.length && a.every((p, i) => p === b[i]),
+  });
+  const areas = createMemo(() => areaOutlines(shownAreas()));
 
   const selectedPlace = () => (selected() ? data.placesById.get(selected()!) ?? null : null);
   const [placeSources] = createResource(() => (selected() ? data.placeNumber.get(selected()!) : undefined), (p) => data.sourcesOf(p));

@@ -45,15 +45,14 @@ export function PlaceList(props: PlaceListProps) {
     const n = candidates ? candidates.length : props.places.length;
     const best: number[] = [];
     const bestCount: number[] = [];
+    /** Whether best[i] comes before place p, which has `count` events. */
+    const ahead = (i: number, p: number, count: number) => bestCount[i] > count || (bestCount[i] === count && nameRank[best[i]] < nameRank[p]);
     for (let i = 0; i < n; i++) {
       const p = candidates ? candidates[i] : i;
       const count = props.counts.count(p);
-      if (best.length === LIST_LIMIT) {
-        const last = best.length - 1;
-        if (count < bestCount[last] || (count === bestCount[last] && nameRank[p] > nameRank[best[last]])) continue;
-      }
+      if (best.length === LIST_LIMIT && ahead(best.length - 1, p, count)) continue;
       let at = best.length;
-      while (at > 0 && (bestCount[at - 1] < count || (bestCount[at - 1] === count && nameRank[best[at - 1]] > nameRank[p]))) at--;
+      while (at > 0 && !ahead(at - 1, p, count)) at--;
       best.splice(at, 0, p);
       bestCount.splice(at, 0, count);
       if (best.length > LIST_LIMIT) {

@@ -84,28 +84,28 @@ export function SourcesPanel(props: SourcesPanelProps) {
         </p>
       </Show>
       <Show when={props.sources || props.error} fallback={<p class="empty" aria-busy="true">Loading the sources…</p>}>
-      <Show when={inside().length > 0} fallback={<Show when={!props.error}><p class="empty">No event here falls inside the time window.</p></Show>}>
-        <ol class="events">
-          <For each={inside().slice(0, limit())}>{quote}</For>
-        </ol>
-      </Show>
-      <Show when={inside().length > limit()}>
-        <button type="button" class="more" onClick={() => setLimit(limit() + PAGE)}>
-          Show {formatCount(Math.min(PAGE, inside().length - limit()))} more of {formatCount(inside().length - limit())}
-        </button>
-      </Show>
-      <Show when={outside().length > 0}>
-        <details class="outside" onToggle={(e) => setOutsideOpen(e.currentTarget.open)}>
-          <summary>
-            {formatCount(outside().length)} more {outside().length === 1 ? 'event' : 'events'} here outside the time window
-          </summary>
-          <Show when={outsideOpen()}>
-            <ol class="events">
-              <For each={outside()}>{quote}</For>
-            </ol>
-          </Show>
-        </details>
-      </Show>
+        <Show when={inside().length > 0} fallback={<Show when={!props.error}><p class="empty">No event here falls inside the time window.</p></Show>}>
+          <ol class="events">
+            <For each={inside().slice(0, limit())}>{quote}</For>
+          </ol>
+        </Show>
+        <Show when={inside().length > limit()}>
+          <button type="button" class="more" onClick={() => setLimit(limit() + PAGE)}>
+            Show {formatCount(Math.min(PAGE, inside().length - limit()))} more of {formatCount(inside().length - limit())}
+          </button>
+        </Show>
+        <Show when={outside().length > 0}>
+          <details class="outside" onToggle={(e) => setOutsideOpen(e.currentTarget.open)}>
+            <summary>
+              {formatCount(outside().length)} more {outside().length === 1 ? 'event' : 'events'} here outside the time window
+            </summary>
+            <Show when={outsideOpen()}>
+              <ol class="events">
+                <For each={outside()}>{quote}</For>
+              </ol>
+            </Show>
+          </details>
+        </Show>
       </Show>
       <Show when={props.sources}>{(s) => <p class="muted small">Where the coordinates come from: {s().place.source}</p>}</Show>
     </aside>

@@ -1,12 +1,12 @@
 import { batch, createEffect, onCleanup } from 'solid-js';
 import { parseHash, serializeHash, type UrlState } from '../core/url-state.ts';
 
+const REPLACE_AFTER_MS = 200; // how long the window rests before the address follows it
+
 /**
  * Keeps the URL hash and the app's state in step. A new selected place adds a history entry (so Back returns to
  * the previous one); moving the window or the map replaces the current entry. Back and Forward apply the hash.
  */
-const REPLACE_AFTER_MS = 200;
-
 export function createUrlSync(options: { state: () => UrlState; apply(state: UrlState): void }): void {
   let lastPlace = options.state().place;
   let pending: ReturnType<typeof setTimeout> | undefined;

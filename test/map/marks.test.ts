@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { WindowCounts } from '../../src/core/event-columns.ts';
-import { CATEGORIES, type Category } from '../../src/core/model.ts';
-import { PlaceMarks, buildAreaOutlines } from '../../src/map/marks.ts';
+import { CATEGORIES, type Category, type PlaceSummary } from '../../src/core/model.ts';
+import { PlaceMarks, areaOutlines, outlinedAreas } from '../../src/map/marks.ts';
 import { createEvent, createPlace } from '../ingest/helpers.ts';
 import { columnsOf } from '../reference-counts.ts';
 
@@ -47,8 +47,9 @@ describe('place marks', () => {
 
   it('outline provinces with events, and a country only when selected', () => {
     const places = [createPlace('babil', { kind: 'province', radiusKm: 60 }), createPlace('turkey', { kind: 'country', radiusKm: 800 }), createPlace('baghdad')];
-    expect(buildAreaOutlines(places, () => true, null).features.map((f) => f.properties.id)).toEqual(['babil']);
-    expect(buildAreaOutlines(places, () => true, 'turkey').features.map((f) => f.properties.id)).toEqual(['babil', 'turkey']);
-    expect(buildAreaOutlines(places, (p) => p.id !== 'babil', 'turkey').features.map((f) => f.properties.id)).toEqual(['turkey']);
+    const outlined = (hasEvents: (p: PlaceSummary) => boolean, selected: string | null) => areaOutlines(outlinedAreas(places, hasEvents, selected)).features.map((f) => f.properties.id);
+    expect(outlined(() => true, null)).toEqual(['babil']);
+    expect(outlined(() => true, 'turkey')).toEqual(['babil', 'turkey']);
+    expect(outlined((p) => p.id !== 'babil', 'turkey')).toEqual(['turkey']);
   });
 });
