@@ -4,7 +4,7 @@ import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { parseDay } from '../src/core/day.ts';
-import type { Article } from '../src/core/model.ts';
+import { CATEGORIES, type Article } from '../src/core/model.ts';
 import { parsePlaces } from '../src/core/validate.ts';
 import { createExtractor } from '../src/ingest/extract.ts';
 import { createSyntheticCorpus, writeSyntheticCorpus } from '../test/synthetic-corpus.ts';
@@ -162,8 +162,7 @@ async function openPlace(page: Page, name: string, expected: number): Promise<nu
 function prepareMillion() {
   const corpus = createSyntheticCorpus({ events: EVENTS, places: PLACES, seed: SEED });
   const written = writeSyntheticCorpus(corpus);
-  const categories = ['meeting', 'statement', 'capture', 'recapture', 'attack', 'airstrike', 'other'];
-  const naive = JSON.stringify(corpus.events.map((e) => [e.place, parseDay(e.start)!, parseDay(e.end)!, categories.indexOf(e.category)]));
+  const naive = JSON.stringify(corpus.events.map((e) => [e.place, parseDay(e.start)!, parseDay(e.end)!, CATEGORIES.indexOf(e.category)]));
   const totals = new Map<string, number>();
   for (const e of corpus.events) totals.set(e.place, (totals.get(e.place) ?? 0) + 1);
   // Three places with about 500 events each.

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { formatDay, parseDay } from '../src/core/day.ts';
-import { CATEGORIES } from '../src/core/model.ts';
+import { CATEGORIES, type Category } from '../src/core/model.ts';
 
 /** mulberry32: a small seeded generator, so the same seed gives the same corpus on every machine. */
 export function createRandom(seed: number): () => number {
@@ -23,7 +23,7 @@ export interface SyntheticEvent {
   place: string;
   start: string;
   end: string;
-  category: string;
+  category: Category;
   quote: string;
   quoteStart: number;
   mentionStart: number | null;
