@@ -29,10 +29,27 @@ export interface Place {
   /** The id of a place that contains this one (a site in its city, a town in its province). */
   within: string | null;
   source: string;
+  /** The GeoNames id the point comes from, when it does. */
+  geonames: number | null;
+  /** Whether a person has checked the place (false for places the gazetteer found). */
+  reviewed: boolean;
+  /** The other places the name could have meant, when the choice was close. */
+  candidates: PlaceCandidate[];
+  /** GeoNames' first-level region code within the country, for gazetteer places ("08"); else absent. */
+  admin1?: string;
+}
+
+/** A runner-up for a name: what else it could mean. */
+export interface PlaceCandidate {
+  /** "geonames:706448", "admin1:UA.08" or "country:UA". */
+  ref: string;
+  name: string;
+  country: string;
+  lngLat: [number, number];
 }
 
 /** What the app needs of a place before it is opened (the rest comes with its sources). */
-export type PlaceSummary = Pick<Place, 'id' | 'name' | 'kind' | 'lngLat' | 'radiusKm'>;
+export type PlaceSummary = Pick<Place, 'id' | 'name' | 'kind' | 'lngLat' | 'radiusKm' | 'reviewed'>;
 
 /** How an event's dates were found. */
 export type DateBasis =

@@ -59,10 +59,17 @@ const PlaceSchema = v.object({
     radiusKm: v.optional(v.pipe(v.number(), v.minValue(0))),
     within: v.optional(ID),
     geonames: v.optional(v.number()),
+    reviewed: v.optional(v.boolean()),
+    candidates: v.optional(v.array(v.object({ ref: TEXT, name: TEXT, country: v.string(), coordinates: POSITION }))),
   }),
 });
 
-const PlacesSchema = v.object({ type: v.literal('FeatureCollection'), features: v.array(v.unknown()) });
+const PlacesSchema = v.object({
+  type: v.literal('FeatureCollection'),
+  features: v.array(v.unknown()),
+  // Ours (an RFC 7946 foreign member): names a person has said are not places in this corpus.
+  notPlaces: v.optional(v.array(v.object({ name: TEXT, note: v.optional(v.string()) }))),
+});
 
 /** Parses the text of `articles.json`. Throws an InputError listing every problem found. */
 export function parseArticles(json: string, file: string): Article[] {
@@ -85,17 +92,27 @@ export function parseArticles(json: string, file: string): Article[] {
 
 /** Parses the text of `places.geojson`. Throws an InputError listing every problem found. */
 export function parsePlaces(json: string, file: string): Place[] {
+  return parseCuratedPlaces(json, file).places;
+}
+
+/** The curated file whole: its places and the names a person has said are not places. */
+export function parseCuratedPlaces(json: string, file: string): { places: Place[]; notPlaces: string[] } {
   const data = parseJson(json, file);
   const collection = v.safeParse(PlacesSchema, data);
   if (!collection.success) throw new InputError(issuesToProblems(collection.issues, file, ''));
+  return { places: parsePlaceFeatures(collection.output.features, file, 'features'), notPlaces: (collection.output.notPlaces ?? []).map((n) => n.name) };
+}
+
+/** Place features (of the curated file, or the `places` of events.json) into places; every problem at once. */
+export function parsePlaceFeatures(features: readonly unknown[], file: string, path: string): Place[] {
   const problems: InputProblem[] = [];
   const places: Place[] = [];
   const featureIndex = new Map<Place, number>();
   // Ids of every feature, valid or not, so that one bad feature does not also make its `within` children fail.
-  const allIds = new Set(collection.output.features.map((f) => (f as { id?: unknown })?.id).filter((id) => typeof id === 'string'));
+  const allIds = new Set(features.map((f) => (f as { id?: unknown })?.id).filter((id) => typeof id === 'string'));
   const aliasOwner = new Map<string, string>();
-  collection.output.features.forEach((item, i) => {
-    const at = `features[${i}]`;
+  features.forEach((item, i) => {
+    const at = `${path}[${i}]`;
     const result = v.safeParse(PlaceSchema, item);
     if (!result.success) return problems.push(...issuesToProblems(result.issues, file, at));
     const f = result.output;
@@ -117,13 +134,16 @@ export function parsePlaces(json: string, file: string): Place[] {
       radiusKm: f.properties.radiusKm ?? radiusKm,
       within: f.properties.within ?? null,
       source: f.properties.source,
+      geonames: f.properties.geonames ?? null,
+      reviewed: f.properties.reviewed ?? true,
+      candidates: (f.properties.candidates ?? []).map(({ ref, name, country, coordinates }) => ({ ref, name, country, lngLat: [coordinates[0], coordinates[1]] as [number, number] })),
     };
     places.push(place);
     featureIndex.set(place, i);
   });
   for (const p of places) {
     if (p.within && !allIds.has(p.within)) {
-      problems.push({ file, field: `features[${featureIndex.get(p)}].properties.within`, message: `unknown place "${p.within}"` });
+      problems.push({ file, field: `${path}[${featureIndex.get(p)}].properties.within`, message: `unknown place "${p.within}"` });
     }
   }
   if (problems.length) throw new InputError(problems);
@@ -191,12 +211,25 @@ export function parseEvents(
   json: string,
   file: string,
   known: { places: ReadonlySet<string>; articles: ReadonlySet<string> },
-): { events: MapEvent[]; problems: InputProblem[] } {
+): { events: MapEvent[]; problems: InputProblem[]; places: Place[] } {
   const data = parseJson(json, file);
-  const list = v.safeParse(v.object({ events: v.array(v.unknown()) }), data);
+  const list = v.safeParse(v.object({ events: v.array(v.unknown()), places: v.optional(v.array(v.unknown())) }), data);
   if (!list.success) throw new InputError(issuesToProblems(list.issues, file, ''));
   const events: MapEvent[] = [];
   const problems: InputProblem[] = [];
+  // The places the gazetteer found: a bad one is left out (with its events), like a bad event.
+  const places: Place[] = [];
+  (list.output.places ?? []).forEach((item, i) => {
+    try {
+      const [place] = parsePlaceFeatures([item], file, `places[${i}]`);
+      if (known.places.has(place.id) || places.some((p) => p.id === place.id)) problems.push({ file, field: `places[${i}].id`, message: `duplicate id "${place.id}"` });
+      else places.push(place);
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      problems.push(...error.problems.map((p) => ({ ...p, field: p.field.replace('places[0]', `places[${i}]`) })).slice(0, 1));
+    }
+  });
+  const placeIds = new Set([...known.places, ...places.map((p) => p.id)]);
   const seen = new Set<string>();
   list.output.events.forEach((item, i) => {
     const at = `events[${i}]`;
@@ -207,7 +240,7 @@ export function parseEvents(
     const end = parseDay(e.end)!;
     const problem = (field: string, message: string) => problems.push({ file, field: `${at}.${field}`, message });
     if (seen.has(e.id)) return problem('id', `duplicate id "${e.id}"`);
-    if (!known.places.has(e.place)) return problem('place', `unknown place "${e.place}"`);
+    if (!placeIds.has(e.place)) return problem('place', `unknown place "${e.place}"`);
     if (!known.articles.has(e.article)) return problem('article', `unknown article "${e.article}"`);
     if (end < start) return problem('end', 'is before start');
     if ((e.mentionStart === null) !== (e.mentionEnd === null) || (e.mentionStart !== null && e.mentionEnd! <= e.mentionStart)) {
@@ -216,5 +249,5 @@ export function parseEvents(
     seen.add(e.id);
     events.push({ ...e, start, end });
   });
-  return { events, problems };
+  return { events, problems, places };
 }

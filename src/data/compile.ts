@@ -16,12 +16,12 @@ export type CompiledFiles = Map<string, string | Uint8Array>;
 export function compileDataset(inputs: { articles: string; places: string; events: string; text(file: string): Uint8Array | null }): CompiledFiles {
   try {
     const articles = parseArticles(inputs.articles, 'articles.json');
-    const allPlaces = parsePlaces(inputs.places, 'places.geojson');
-    const { events, problems } = parseEvents(inputs.events, 'events.json', {
-      places: new Set(allPlaces.map((p) => p.id)),
+    const curated = parsePlaces(inputs.places, 'places.geojson');
+    const { events, problems, places: found } = parseEvents(inputs.events, 'events.json', {
+      places: new Set(curated.map((p) => p.id)),
       articles: new Set(articles.map((a) => a.id)),
     });
-    const files = compileRecords(articles, allPlaces, events, problems);
+    const files = compileRecords(articles, [...curated, ...found], events, problems);
     for (const article of articles) {
       const text = inputs.text(article.file);
       if (text) files.set(`texts/${article.id}.txt`, text);
@@ -52,7 +52,7 @@ export function compileRecords(articles: readonly Article[], allPlaces: readonly
   const perPlace: MapEvent[][] = places.map(() => []);
   for (const e of events) perPlace[number.get(e.place)!].push(e);
   const files: CompiledFiles = new Map();
-  const summaries = places.map(({ id, name, kind, lngLat, radiusKm }) => ({ id, name, kind, lngLat, radiusKm }));
+  const summaries = places.map(({ id, name, kind, lngLat, radiusKm, reviewed }) => ({ id, name, kind, lngLat, radiusKm, reviewed }));
   const meta: CompiledMeta = { format: 1, places: summaries, problems: [...problems], events: events.length };
   files.set('meta.json', JSON.stringify(meta));
   files.set('columns.bin', encodeColumns(columns));

@@ -4,7 +4,9 @@ import { categorize } from './categories.ts';
 import { clauseAround, parentheticals, spanContaining, type Span } from './clauses.ts';
 import { findDates, resolveRelative, type DateExpression } from './dates.ts';
 import { whyNotLocation } from './locative.ts';
-import { createMentionFinder, type Mention } from './mentions.ts';
+import type { Gazetteer } from './gazetteer/gazetteer.ts';
+import type { Mention } from './mentions.ts';
+import { createPlaceFinder, type ArticlePlaces, type PlaceFinder } from './place-finder.ts';
 import { splitSentences, type Sentence } from './sentences.ts';
 
 /** Page furniture that reports nothing: links, subscription boxes, bylines of the page rather than the story. */
@@ -28,30 +30,46 @@ interface Located {
 }
 
 /**
- * The events of one article. Pure: the text and places in, event records out (ids numbered in text order).
- * One event per sentence and place; a sentence names several places only when several things happened.
+ * The events of one article, with the curated places only. Pure: the text and places in, event records out
+ * (ids numbered in text order). One event per sentence and place; a sentence names several places only when
+ * several things happened.
  */
 export function extractEvents(article: Article, text: string, places: readonly Place[]): EventRecord[] {
-  return createExtractor(places)(article, text);
+  const finder = createPlaceFinder(places, null);
+  return extractArticle(article, text, finder.find(text, new Map()), finder);
 }
 
-/** An extractor for many articles: the alias matcher over the places is built once. */
-export function createExtractor(places: readonly Place[]): (article: Article, text: string) => EventRecord[] {
-  const findMentions = createMentionFinder(places);
-  const byId = new Map(places.map((p) => [p.id, p]));
-  return (article, text) => extractArticle(article, text, findMentions, byId);
+/** An extractor for many articles: the place finder (alias matcher, gazetteer) is built once. Places found in
+ * the gazetteer keep their refs ("geonames:706448") as `place`; `runIngest` gives them ids. */
+export function createExtractor(places: readonly Place[], gazetteer: Gazetteer | null = null): (article: Article, text: string) => EventRecord[] {
+  const finder = createPlaceFinder(places, gazetteer);
+  return (article, text) => extractArticle(article, text, finder.find(text, new Map()), finder);
 }
 
-function extractArticle(article: Article, text: string, findMentions: (text: string) => Mention[], byId: ReadonlyMap<string, Place>): EventRecord[] {
+/** Why a place's mention did not become an event (for `--explain`). */
+export interface Rejection {
+  place: string;
+  start: number;
+  end: number;
+  quoteStart: number;
+  reason: string;
+}
+
+/**
+ * The events of one article whose places are already found (curated and gazetteer); `rejected`, when given,
+ * collects the mentions that did not become events and why.
+ */
+export function extractArticle(article: Article, text: string, found: ArticlePlaces, finder: PlaceFinder, rejected?: Rejection[]): EventRecord[] {
+  const byId = { get: (id: string) => finder.place(id) };
   const sentences = splitSentences(text);
-  const dateline = findDateline(text, findMentions);
+  const dateline = findDateline(text, found.mentions);
 
   // Each sentence's dates, found once: undated sentences look back at them for context.
   const datesOf = new Map(sentences.map((s) => [s, findDates(s.text, article.published)]));
   const located: Located[] = [];
   for (const sentence of sentences) {
     if (BOILERPLATE.test(sentence.text)) continue;
-    const mentions = findMentions(sentence.text);
+    const mentions = mentionsIn(found.mentions, sentence);
     const dates = datesOf.get(sentence)!;
     const hasFutureDate = dates.some((d) => d.future && !d.relative && d.range.start >= article.published);
     const asides = parentheticals(sentence.text);
@@ -60,16 +78,28 @@ function extractArticle(article: Article, text: string, findMentions: (text: str
     for (const mention of mentions) {
       if (places.has(mention.place)) continue;
       const others = mentions.filter((m) => m !== mention);
-      if (whyNotLocation(sentence.text, mention, others, hasFutureDate, qualifies) === null) places.set(mention.place, mention);
+      const why = whyNotLocation(sentence.text, mention, others, hasFutureDate, qualifies);
+      if (why === null) places.set(mention.place, mention);
+      else rejected?.push({ place: mention.place, start: sentence.start + mention.start, end: sentence.start + mention.end, quoteStart: sentence.start, reason: why });
     }
     // A site in its city, a town in its province: keep the most specific place the sentence names.
     for (const id of [...places.keys()]) {
-      for (const other of places.keys()) if (other !== id && isWithin(other, id, byId)) places.delete(id);
+      for (const other of places.keys()) {
+        if (other !== id && isWithin(other, id, byId)) {
+          const m = places.get(id)!;
+          rejected?.push({ place: id, start: sentence.start + m.start, end: sentence.start + m.end, quoteStart: sentence.start, reason: 'contains-a-named-place' });
+          places.delete(id);
+          break;
+        }
+      }
     }
 
     for (const [place, mention] of places) {
       const category = categoryOf(sentence.text, mention);
-      if (!category) continue;
+      if (!category) {
+        rejected?.push({ place, start: sentence.start + mention.start, end: sentence.start + mention.end, quoteStart: sentence.start, reason: 'no-event-word' });
+        continue;
+      }
       located.push({ sentence, place, mention: shift(mention, sentence.start), category, dates: datesFor(dates, asides, mention) });
     }
     // A meeting reported without a place, in a story filed from one, happened where it was filed.
@@ -159,19 +189,38 @@ function dateOf(event: Located, sentences: readonly Sentence[], datesOf: Readonl
   return { range: { start: article.published, end: article.published }, basis: 'published', text: null };
 }
 
-function findDateline(text: string, findMentions: (t: string) => Mention[]): string | null {
+function findDateline(text: string, mentions: readonly Mention[]): string | null {
+  let offset = 0;
   for (const line of text.split('\n').slice(0, 12)) {
+    const lead = line.length - line.trimStart().length;
     const m = DATELINE.exec(line.trim());
-    if (!m) continue;
-    const mention = findMentions(m[1]).find((x) => x.start === 0);
-    if (mention) return mention.place;
+    if (m) {
+      const mention = mentions.find((x) => x.start === offset + lead && x.end <= offset + lead + m[1].length);
+      if (mention) return mention.place;
+    }
+    offset += line.length + 1;
   }
   return null;
 }
 
-function isWithin(inner: string, outer: string, byId: ReadonlyMap<string, Place>): boolean {
+/** The mentions inside a sentence, with offsets relative to it. */
+function mentionsIn(mentions: readonly Mention[], sentence: Sentence): Mention[] {
+  const end = sentence.start + sentence.text.length;
+  return mentions.filter((m) => m.start >= sentence.start && m.end <= end).map((m) => ({ ...m, start: m.start - sentence.start, end: m.end - sentence.start }));
+}
+
+interface PlaceLookup {
+  get(id: string): Place | undefined;
+}
+
+/** Whether `outer` contains `inner`: by the curated `within` chain, or a gazetteer place in its country or region. */
+function isWithin(inner: string, outer: string, byId: PlaceLookup): boolean {
   for (let p = byId.get(inner)?.within; p; p = byId.get(p)?.within) if (p === outer) return true;
-  return false;
+  const a = byId.get(inner);
+  const b = byId.get(outer);
+  if (!a || !b || a === b || a.country !== b.country) return false;
+  if (b.kind === 'country') return a.kind !== 'country';
+  return b.kind === 'province' && b.admin1 !== undefined && a.admin1 === b.admin1 && a.kind !== 'province';
 }
 
 function shift(mention: Mention, by: number): Mention {

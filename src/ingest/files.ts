@@ -1,8 +1,12 @@
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { dirname, join, resolve } from 'node:path';
+import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
+import distance from '@turf/distance';
 import type { Place } from '../core/model.ts';
-import { runIngest, serializeEvents, type ArticleWithText } from './pipeline.ts';
-import { InputError, parseArticles, parsePlaces, type InputProblem } from '../core/validate.ts';
+import { loadGazetteer, type Gazetteer } from './gazetteer/gazetteer.ts';
+import { runIngest, serializeEvents, type ArticleWithText, type IngestResult } from './pipeline.ts';
+import { InputError, parseArticles, parseCuratedPlaces, type InputProblem } from '../core/validate.ts';
 
 export interface IngestPaths {
   articles: string;
@@ -10,10 +14,19 @@ export interface IngestPaths {
   out: string;
 }
 
-/** Reads and validates a corpus and its places; throws an InputError naming every bad file and field. */
-export function readInputs(paths: Omit<IngestPaths, 'out'>): { corpus: ArticleWithText[]; places: Place[] } {
+export interface CuratedInputs {
+  corpus: ArticleWithText[];
+  places: Place[];
+  notPlaces: string[];
+}
+
+/**
+ * Reads and validates a corpus and its places; throws an InputError naming every bad file and field, all of them
+ * at once (schema, missing texts, places outside their country).
+ */
+export function readInputs(paths: Omit<IngestPaths, 'out'>, gazetteer: Gazetteer | null = null): CuratedInputs {
   const problems: InputProblem[] = [];
-  const places = collect(problems, () => parsePlaces(readText(paths.places), paths.places));
+  const curated = collect(problems, () => parseCuratedPlaces(readText(paths.places), paths.places));
   const articles = collect(problems, () => parseArticles(readText(paths.articles), paths.articles)) ?? [];
   const folder = dirname(paths.articles);
   const corpus: ArticleWithText[] = [];
@@ -22,28 +35,61 @@ export function readInputs(paths: Omit<IngestPaths, 'out'>): { corpus: ArticleWi
     const text = collect(problems, () => readText(file, `${paths.articles}: [${i}].file`));
     if (text !== null) corpus.push({ article, text });
   });
-  if (problems.length || !places) throw new InputError(problems);
-  return { corpus, places };
+  if (curated && gazetteer) problems.push(...placesOutsideTheirCountry(curated.places, gazetteer, paths.places));
+  if (problems.length || !curated) throw new InputError(problems);
+  return { corpus, places: curated.places, notPlaces: curated.notPlaces };
 }
 
-/** Runs the pipeline from files to file. The output is written to a temporary file, then renamed over the old one. */
-export function ingestFiles(paths: IngestPaths): number {
-  const { corpus, places } = readInputs(paths);
-  const bytes = serializeEvents(runIngest(corpus, places));
+/**
+ * Curated points that lie in another country than the one they declare (a swapped longitude and latitude puts
+ * Kyiv in Iran). A point in no country's outline (at sea, on a coast the 1:50m outlines cut) is let be, and so
+ * is one within BORDER_KM of a town of its own country (a border crossing on the line the outlines simplify).
+ */
+export function placesOutsideTheirCountry(places: readonly Place[], gazetteer: Gazetteer, file: string): InputProblem[] {
+  const problems: InputProblem[] = [];
+  const countries = [...new Set(gazetteer.entries.filter((e) => e.kind === 'country').map((e) => e.country))];
+  for (const place of places) {
+    const own = gazetteer.countryShape(place.country);
+    if (!own || booleanPointInPolygon(place.lngLat, own)) continue;
+    const other = countries.find((c) => c !== place.country && gazetteer.countryShape(c) && booleanPointInPolygon(place.lngLat, gazetteer.countryShape(c)!));
+    if (!other) continue;
+    if (gazetteer.entries.some((e) => e.country === place.country && e.kind !== 'country' && e.kind !== 'province' && distance(e.lngLat, place.lngLat) <= BORDER_KM)) continue;
+    const [lng, lat] = place.lngLat;
+    const swapped = gazetteer.countryShape(place.country) && Math.abs(lat) <= 180 && Math.abs(lng) <= 90 && booleanPointInPolygon([lat, lng], own);
+    problems.push({ file, field: `place "${place.id}": geometry.coordinates`, message: `[${lng}, ${lat}] lies in ${other}, not in ${place.country}${swapped ? ` (longitude and latitude swapped? [${lat}, ${lng}] lies in ${place.country})` : ''}` });
+  }
+  return problems;
+}
+
+const BORDER_KM = 25; // how far a curated point may stray over a border, to a town of its own country
+
+export interface IngestRun extends IngestResult {
+  count: number;
+}
+
+/**
+ * Runs the pipeline from files to file, with the embedded gazetteer unless `gazetteer` is false. The output is
+ * validated, written to a fresh temporary file beside it, then renamed over the old one.
+ */
+export function ingestFiles(paths: IngestPaths, options: { gazetteer?: boolean } = {}): IngestRun {
+  const gazetteer = options.gazetteer === false ? null : loadGazetteer();
+  const { corpus, places, notPlaces } = readInputs(paths, gazetteer);
+  const result = runIngest(corpus, places, { gazetteer, notPlaces });
+  const bytes = serializeEvents(result);
   const out = resolve(paths.out);
-  const temporary = `${out}.${process.pid}.tmp`;
+  const temporary = join(dirname(out), `.${randomBytes(6).toString('hex')}.events.tmp`);
   try {
-    writeFileSync(temporary, bytes);
+    writeFileSync(temporary, bytes, { flag: 'wx' });
     renameSync(temporary, out);
   } catch (error) {
     rmSync(temporary, { force: true });
     throw new InputError([{ file: paths.out, field: '(file)', message: `cannot write: ${(error as Error).message}` }]);
   }
-  return JSON.parse(bytes).events.length;
+  return { ...result, count: result.events.length };
 }
 
 /** A file's text, strictly UTF-8; a byte-order mark is kept, as the text is kept verbatim. */
-function readText(file: string, field = '(file)'): string {
+export function readText(file: string, field = '(file)'): string {
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);

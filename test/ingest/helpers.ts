@@ -4,7 +4,7 @@ import type { Article, MapEvent, Place } from '../../src/core/model.ts';
 /** A place with sensible defaults; tests override what they are about. */
 export function createPlace(id: string, overrides: Partial<Place> = {}): Place {
   const name = overrides.name ?? id.replace(/(^|-)(\w)/g, (_, dash: string, c: string) => (dash ? ' ' : '') + c.toUpperCase());
-  return { id, name, aliases: [name], kind: 'city', country: 'IQ', lngLat: [44, 33], radiusKm: null, within: null, source: 'test', ...overrides };
+  return { id, name, aliases: [name], kind: 'city', country: 'IQ', lngLat: [44, 33], radiusKm: null, within: null, source: 'test', geonames: null, reviewed: true, candidates: [], ...overrides };
 }
 
 export function createArticle(published: string, id = 'test-article'): Article {

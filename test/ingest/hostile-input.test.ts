@@ -9,7 +9,7 @@ describe('hostile text in the pipeline', () => {
   it('keeps markup, bidi controls and zero-width joiners verbatim, at exact offsets', () => {
     const { data, places } = createHostileCorpus();
     const { corpus, places: parsed } = readInputs({ articles: join(data, 'articles.json'), places });
-    const events = runIngest(corpus, parsed);
+    const { events } = runIngest(corpus, parsed);
     expect(events.map((e) => `${e.article} ${e.place} ${e.start}`)).toEqual([
       'hostile-crlf mosul 2014-06-23',
       'hostile-crlf rawa 2014-06-23', // "The town of Rawa fell.", dated from the sentence before
@@ -31,7 +31,7 @@ describe('hostile text in the pipeline', () => {
     const { corpus, places: parsed } = readInputs({ articles: join(data, 'articles.json'), places });
     const text = readFileSync(join(data, 'articles', 'hostile-crlf.txt'), 'utf8');
     expect(text.charCodeAt(0)).toBe(0xfeff);
-    const mosul = runIngest(corpus, parsed).find((e) => e.place === 'mosul')!;
+    const mosul = runIngest(corpus, parsed).events.find((e) => e.place === 'mosul')!;
     expect(text.slice(mosul.mentionStart!, mosul.mentionEnd!)).toBe('Mosul');
     expect(mosul.quote).toBe('Insurgents seized control of Mosul on Monday, officers said.');
   });

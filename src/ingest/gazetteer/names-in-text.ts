@@ -1,0 +1,139 @@
+import type { Gazetteer } from './gazetteer.ts';
+import { nameKey } from './normalize.ts';
+
+/**
+ * A run of capitalised words in a text that the gazetteer knows as a name, with what its neighbours say about
+ * it: part of a longer name ("Tripoli Street", "the Washington Post"), a person ("John Kerry", "President
+ * Kerry"), a thing ("the ferry Ankara").
+ */
+export interface NameSpan {
+  start: number;
+  end: number;
+  /** The normalised key (see normalize.ts). */
+  key: string;
+  regionHint: boolean;
+  /** Indices into the gazetteer's entries. */
+  candidates: readonly number[];
+  /** Other capitalised words run on from it: it is part of another name. */
+  partOfName: boolean;
+  /** Preceded by a title or a first name: a person. */
+  personLike: boolean;
+  /** Preceded by a noun for a vessel, a paper or the like: a thing named after a place. */
+  thingLike: boolean;
+  /** The first word of its sentence (a capital that says nothing). */
+  sentenceInitial: boolean;
+}
+
+interface Token {
+  start: number;
+  end: number;
+  text: string;
+}
+
+// Closed-class English words and calendar names: capitalised at a sentence's start, never a place here.
+const FUNCTION_WORDS = new Set(
+  ('a an the this that these those it its he she his her they their them we our us you your i my me ' +
+    'in on at to of for from by with into onto upon over under after before during since until about against among ' +
+    'and or but nor so yet if then than as when while where which who whom whose what why how ' +
+    'is are was were be been being has have had do does did will would shall should can could may might must ' +
+    'not no all any some each every both either neither one two three there here also only just even still ' +
+    'mr mrs ms dr sir monday tuesday wednesday thursday friday saturday sunday january february march april june ' +
+    'july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec').split(' '),
+);
+// Lowercase words that may join the capitalised words of one name ("Bay of Islands", "Salah ad Din").
+const CONNECTORS = new Set(['of', 'de', 'du', 'des', 'la', 'le', 'les', 'al', 'el', 'ad', 'ar', 'as', 'ash', 'az', 'an', 'ad', 'ed', 'es', 'ez', 'en', 'da', 'do', 'dos', 'das', 'del', 'di', 'am', 'im', 'sur', 'upon', 'bin', 'ibn', 'y']);
+// Words of direction or extent before a place that are not part of another name ("Northern Kherson").
+const COMPASS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'greater', 'upper', 'lower', 'northeast', 'northwest', 'southeast', 'southwest', 'northeastern', 'northwestern', 'southeastern', 'southwestern']);
+const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'president', 'senator', 'sen', 'rep', 'gen', 'general', 'secretary', 'minister', 'king', 'queen', 'prince', 'princess', 'pope', 'judge', 'governor', 'gov', 'mayor', 'chancellor', 'premier', 'lord', 'lady', 'sheikh', 'colonel', 'col', 'lt', 'capt', 'captain', 'sgt', 'coach', 'professor', 'prof', 'rev', 'father', 'brother', 'sister']);
+const THING_NOUNS = new Set(['ferry', 'ship', 'vessel', 'tanker', 'boat', 'frigate', 'destroyer', 'carrier', 'submarine', 'cruiser', 'yacht', 'liner', 'freighter', 'newspaper', 'paper', 'magazine', 'daily', 'channel', 'team', 'club', 'airline', 'hurricane', 'storm', 'cyclone', 'typhoon', 'operation', 'brand', 'hotel', 'restaurant', 'cafe', 'band', 'album', 'film', 'movie', 'song']);
+
+const WORD = /[\p{L}\p{N}]+(?:[’'‘ʻ`-][\p{L}\p{N}]+)*/gu;
+
+/** Every gazetteer name in `text` that does not overlap a span `taken` (names the curated places hold). */
+export function findNames(text: string, gazetteer: Gazetteer, taken: (start: number, end: number) => boolean): NameSpan[] {
+  const tokens: Token[] = [];
+  for (const m of text.matchAll(WORD)) {
+    let word = m[0];
+    if (/[’']s$/.test(word)) word = word.slice(0, -2); // "Kharkiv's": the name without its possessive
+    tokens.push({ start: m.index, end: m.index + word.length, text: word });
+  }
+  const spans: NameSpan[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    if (!isNameWord(tokens[i])) {
+      i++;
+      continue;
+    }
+    // A run: name words joined by single spaces (or connectors between name words).
+    let j = i;
+    while (j + 1 < tokens.length && joined(text, tokens[j], tokens[j + 1])) {
+      if (isNameWord(tokens[j + 1])) j++;
+      else if (CONNECTORS.has(tokens[j + 1].text) && j + 2 < tokens.length && joined(text, tokens[j + 1], tokens[j + 2]) && isNameWord(tokens[j + 2])) j += 2;
+      else break;
+    }
+    spans.push(...matchRun(text, tokens, i, j, gazetteer, taken));
+    i = j + 1;
+  }
+  return spans;
+}
+
+function matchRun(text: string, tokens: Token[], first: number, last: number, gazetteer: Gazetteer, taken: (s: number, e: number) => boolean): NameSpan[] {
+  const found: { from: number; to: number; key: string; regionHint: boolean; candidates: readonly number[] }[] = [];
+  for (let i = first; i <= last; ) {
+    let matched = false;
+    for (let to = Math.min(last, i + gazetteer.maxWords + 1); to >= i; to--) {
+      if (CONNECTORS.has(tokens[i].text) || CONNECTORS.has(tokens[to].text)) continue;
+      const start = tokens[i].start;
+      const end = tokens[to].end;
+      if (taken(start, end)) continue;
+      const { key, regionHint } = nameKey(text.slice(start, end));
+      const candidates = gazetteer.byKey.get(key);
+      if (!candidates || key.length < 3) continue;
+      found.push({ from: i, to, key, regionHint, candidates });
+      i = to + 1;
+      matched = true;
+      break;
+    }
+    if (!matched) i++;
+  }
+  return found.map(({ from, to, key, regionHint, candidates }) => {
+    const before = tokens.slice(first, from).filter((t) => !COMPASS.has(t.text.toLowerCase()) && !CONNECTORS.has(t.text));
+    const after = tokens.slice(to + 1, last + 1);
+    const previous = tokens[first - 1];
+    const adjacent = previous && joined(text, previous, tokens[first]);
+    const titleBefore = before.some((t) => TITLES.has(t.text.toLowerCase().replace(/\.$/, ''))) || (adjacent && TITLES.has(previous.text.toLowerCase()));
+    return {
+      start: tokens[from].start,
+      end: tokens[to].end,
+      key,
+      regionHint,
+      candidates,
+      partOfName: before.length > 0 || after.length > 0,
+      personLike: titleBefore || (before.length > 0 && after.length === 0 && !found.some((f) => f.to < from)),
+      thingLike: Boolean(adjacent && THING_NOUNS.has(previous.text.toLowerCase())),
+      sentenceInitial: isSentenceStart(text, tokens[from].start),
+    };
+  });
+}
+
+/** A capitalised word that is not a closed-class word, or "al-Qaim"/"el-Fasher" (a lowercase article, hyphen, capital). */
+function isNameWord(token: Token): boolean {
+  const first = token.text[0];
+  if (/^(?:al|el|ad|ar|as|ash|az|an|ed|es|ez)-\p{Lu}/u.test(token.text)) return true;
+  if (first.toLowerCase() === first) return false;
+  if (FUNCTION_WORDS.has(token.text.toLowerCase())) return false;
+  // "Russian-occupied", "Kurdish-held": an adjective, not a name.
+  const parts = token.text.split('-');
+  return parts.length === 1 || /^\p{Lu}/u.test(parts[parts.length - 1]) || CONNECTORS.has(parts[parts.length - 1]);
+}
+
+function joined(text: string, a: Token, b: Token): boolean {
+  const gap = text.slice(a.end, b.start);
+  return gap === ' ' || gap === " '" || gap === ' ‘' || gap === ' ’';
+}
+
+function isSentenceStart(text: string, at: number): boolean {
+  let p = at - 1;
+  while (p >= 0 && /[\s“"‘'(\[]/.test(text[p])) p--;
+  return p < 0 || /[.!?:\n—–-]/.test(text[p]) || text[p + 1] === '\n';
+}

@@ -1,0 +1,47 @@
+/**
+ * The key a place name is looked up by, so that the spellings news copy uses meet the gazetteer's: case,
+ * diacritics ("Miṣrātah"), apostrophes and hyphens ("Tall 'Afar", "Port-au-Prince"), the Arabic article ("al-",
+ * "el-", "ad-"), doubled letters ("Tall"/"Tal"), "th"/"t" and "dh"/"d" ("Kathmandu"/"Katmandu"), a "y" between
+ * vowels ("Mykolayiv"/"Mykolaiv") and a final "h" after a vowel ("Misratah"/"Misrata"). A trailing word for a
+ * region ("Kherson Oblast", "Anbar province", "Borno State") is dropped and reported as a hint.
+ *
+ * Keys are for looking up, never for showing: two names with one key are candidates for the same mention, and
+ * which one is meant is decided from evidence (see resolve.ts).
+ */
+export interface NameKey {
+  key: string;
+  /** The name carried a region word ("province", "oblast"…): it names a first-level region. */
+  regionHint: boolean;
+}
+
+const ARTICLES = new Set(['al', 'el', 'ad', 'ar', 'as', 'ash', 'az', 'an', 'at', 'ath', 'adh', 'ed', 'es', 'ez', 'er', 'en', 'ul']);
+const REGION_WORDS = new Set(['province', 'oblast', 'governorate', 'region', 'state', 'prefecture', 'krai', 'county', 'department', 'voivodeship', 'muhafazah']);
+const ABBREVIATIONS = new Map([['st', 'saint'], ['ste', 'sainte'], ['mt', 'mount'], ['ft', 'fort']]);
+const VOWELS = 'aeiou';
+
+export function nameKey(name: string): NameKey {
+  const words = name
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[’'`ʻʼ‘]/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+    .split(' ')
+    .filter((w) => w !== '');
+  let regionHint = false;
+  while (words.length > 1 && REGION_WORDS.has(words[words.length - 1])) {
+    words.pop();
+    regionHint = true;
+  }
+  const kept = words.map((w) => ABBREVIATIONS.get(w) ?? w).filter((w, i, all) => !(ARTICLES.has(w) && all.length > 1 && i < all.length - 1));
+  return { key: kept.map(foldWord).join(' '), regionHint };
+}
+
+/** One word folded: th→t, dh→d, vowel-y-vowel→vowel-vowel, final vowel+h→vowel, doubled letters once. */
+function foldWord(word: string): string {
+  let w = word.replace(/th/g, 't').replace(/dh/g, 'd');
+  w = w.replace(/([aeiou])y(?=[aeiou])/g, '$1');
+  if (w.length > 3 && w.endsWith('h') && VOWELS.includes(w[w.length - 2])) w = w.slice(0, -1);
+  return w.replace(/(\p{L})\1+/gu, '$1');
+}

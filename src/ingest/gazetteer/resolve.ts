@@ -1,0 +1,183 @@
+import distance from '@turf/distance';
+import type { Gazetteer, GazetteerEntry } from './gazetteer.ts';
+import type { NameSpan } from './names-in-text.ts';
+
+/**
+ * Which place a name means in one article, decided from evidence that can be shown: an explicit qualifier
+ * ("Bucha, Ukraine"), the article's countries (the countries it names, those of its curated places and of its
+ * qualified names), nearness to the article's other places, the countries of the rest of the corpus, the
+ * words around it (a region word, "the city of"), then population and rank (a capital, a regional seat).
+ *
+ * One sense per article: every occurrence of a name takes the reading its best-evidenced occurrence gives.
+ * A name that is ever a person in the article ("John Kerry", "President Kerry") is a person wherever it stands
+ * without a locative word right before it. A name with no evidence beyond being in the gazetteer (a small town
+ * abroad, a sentence's first word) is left out and reported, never guessed.
+ */
+export interface Resolution {
+  span: NameSpan;
+  /** The chosen entry's index, or null. */
+  entry: number | null;
+  /** Why: the evidence for the choice, or why no place was chosen. */
+  reason: string;
+  /** Close runners-up (entry indices), best first. */
+  runnersUp: number[];
+}
+
+export interface ResolveContext {
+  /** Countries of the curated places the article names (ISO alpha-2). */
+  curatedCountries: readonly string[];
+  /** Points of the curated places the article names. */
+  curatedPoints: readonly [number, number][];
+  /** Countries the rest of the corpus resolves to, with counts: weak evidence. */
+  corpusCountries: ReadonlyMap<string, number>;
+  /** Name keys a person has said are not places in this corpus. */
+  notPlaces: ReadonlySet<string>;
+  /** Name key → the gazetteer ref a person has said it means. */
+  decided: ReadonlyMap<string, string>;
+}
+
+const SCORE = {
+  storyCountry: 4, // a country the article names or whose places it names
+  corpusCountry: 1.5, // a country other articles of the corpus resolve to
+  qualifier: 20, // "Bucha, Ukraine"
+  regionWord: 6, // "Kherson Oblast" for the region, not the city
+  nearby: 2, // within NEARBY_KM of a place the article already placed
+  capital: 1,
+  seat: 0.5,
+  close: 1.5, // runners-up within this of the best are reported
+};
+const NEARBY_KM = 300;
+const PLAIN_EVIDENCE_POPULATION = 100_000; // people: a city this large needs no other evidence
+const LOCATIVE_BEFORE = /\b(?:in|at|near|into|to|from|outside|across|inside|of)\s+(?:the\s+)?$/i;
+// Words right before a name that say it is a place: "in Chibok", "the town of Bucha", "near Gaziantep".
+const PLACE_FRAME_BEFORE = /(?:\b(?:in|at|near|into|outside|inside|across|around|throughout|from|to|toward|towards|reached|entered|fled|hit|struck)|\b(?:city|town|village|capital|suburb|district|province|region|state|port|outskirts) of)\s+(?:(?:the|northern|southern|eastern|western|central|nearby|neighbouring|neighboring)\s+)?$/i;
+const SMALL_TOWN = 100_000; // people: a town smaller than this needs a place frame as well as the article's country
+
+export function resolveNames(text: string, spans: readonly NameSpan[], gazetteer: Gazetteer, context: ResolveContext): Resolution[] {
+  const entries = gazetteer.entries;
+  const persons = new Set(spans.filter((s) => s.personLike).map((s) => s.key));
+
+  // Qualifiers: "Bucha, Ukraine", "Paris, Texas": the second name's country or region narrows the first.
+  const qualifiedBy = new Map<NameSpan, GazetteerEntry[]>();
+  spans.forEach((span, i) => {
+    const next = spans[i + 1];
+    if (!next || !/^,\s*$/.test(text.slice(span.end, next.start))) return;
+    const areas = next.candidates.map((c) => entries[c]).filter((e) => e.kind === 'country' || e.kind === 'province');
+    if (areas.length && span.candidates.some((c) => areas.some((a) => within(entries[c], a)))) qualifiedBy.set(span, areas);
+  });
+
+  const usable = (s: NameSpan) => !s.partOfName && !s.thingLike && !context.notPlaces.has(s.key) && !(persons.has(s.key) && !LOCATIVE_BEFORE.test(text.slice(Math.max(0, s.start - 12), s.start)));
+
+  // The article's countries: named countries, curated places, qualifiers.
+  const story = new Map<string, number>();
+  const count = (c: string) => story.set(c, (story.get(c) ?? 0) + 1);
+  for (const c of context.curatedCountries) count(c);
+  for (const s of spans) {
+    if (!usable(s)) continue;
+    const countries = s.candidates.map((c) => entries[c]).filter((e) => e.kind === 'country');
+    if (countries.length === 1 && !s.regionHint) count(countries[0].country);
+    for (const a of qualifiedBy.get(s) ?? []) count(a.country);
+  }
+
+  // One reading per key: the occurrences' evidence pooled.
+  const byKey = new Map<string, NameSpan[]>();
+  for (const s of spans) if (usable(s)) byKey.set(s.key, [...(byKey.get(s.key) ?? []), s]);
+  const points: [number, number][] = [...context.curatedPoints];
+  const chosen = new Map<string, { entry: number | null; reason: string; runnersUp: number[] }>();
+
+  // Names with the strongest evidence first, so that their places count as "nearby" for the rest.
+  const keys = [...byKey.keys()].sort((a, b) => strength(b) - strength(a) || (a < b ? -1 : 1));
+  function strength(key: string): number {
+    const occurrences = byKey.get(key)!;
+    return (occurrences.some((s) => qualifiedBy.has(s)) ? 2 : 0) + (occurrences[0].candidates.length === 1 ? 1 : 0);
+  }
+  for (const key of keys) {
+    const occurrences = byKey.get(key)!;
+    const decided = context.decided.get(key);
+    if (decided) {
+      const index = occurrences[0].candidates.find((c) => entries[c].ref === decided);
+      if (index !== undefined) {
+        chosen.set(key, { entry: index, reason: 'chosen by a person (curated data)', runnersUp: [] });
+        points.push(entries[index].lngLat);
+        continue;
+      }
+    }
+    const qualifiers = occurrences.flatMap((s) => qualifiedBy.get(s) ?? []);
+    const regionHint = occurrences.some((s) => s.regionHint);
+    const spelled = occurrences.map((s) => plain(text.slice(s.start, s.end)));
+    const framed = occurrences.some((s) => PLACE_FRAME_BEFORE.test(text.slice(Math.max(0, s.start - 40), s.start)));
+    const scored = occurrences[0].candidates.map((c) => {
+      const e = entries[c];
+      const evidence: string[] = [];
+      let score = e.kind === 'country' ? 6.5 : e.kind === 'province' ? 5 : Math.log10(e.population + 1);
+      if (spelled.includes(plain(e.name))) score += 2; // written as the gazetteer's own name, not an alternate
+      if (qualifiers.some((q) => within(e, q))) {
+        score += SCORE.qualifier;
+        evidence.push(`qualified by "${qualifiers.find((q) => within(e, q))!.name}"`);
+      }
+      if (story.has(e.country)) {
+        score += SCORE.storyCountry;
+        evidence.push(`the article's country ${e.country}`);
+      } else if (context.corpusCountries.has(e.country)) {
+        score += SCORE.corpusCountry;
+        evidence.push(`a country of the corpus (${e.country})`);
+      }
+      if (regionHint) score += e.kind === 'province' ? SCORE.regionWord : -SCORE.regionWord;
+      else if (e.kind === 'province') score -= 1; // a bare name is the town sooner than the region named after it
+      if (regionHint && e.kind === 'province') evidence.push('named with a region word');
+      if (points.some((p) => distance(p, e.lngLat) <= NEARBY_KM)) {
+        score += SCORE.nearby;
+        evidence.push(`within ${NEARBY_KM} km of the article's other places`);
+      }
+      if (e.featureCode === 'PPLC') score += SCORE.capital;
+      if (e.featureCode === 'PPLA') score += SCORE.seat;
+      if (e.population >= PLAIN_EVIDENCE_POPULATION) evidence.push(`population ${e.population.toLocaleString('en-US')}`);
+      if (e.kind === 'country' && !regionHint) evidence.push('a country');
+      if (e.kind === 'province' && regionHint) evidence.push('a first-level region');
+      return { index: c, score, evidence };
+    });
+    scored.sort((a, b) => b.score - a.score || entries[b.index].population - entries[a.index].population || (entries[a.index].ref < entries[b.index].ref ? -1 : 1));
+    const best = scored[0];
+    const runnersUp = scored.slice(1, 4).filter((s) => best.score - s.score <= SCORE.close).map((s) => s.index);
+    const top = entries[best.index];
+    const qualified = best.evidence.some((e) => e.startsWith('qualified'));
+    const strongEnough = best.evidence.length > 0 && !(occurrences.every((s) => s.sentenceInitial) && best.evidence.every((e) => e.startsWith('population')) && top.population < 1_000_000);
+    if (!strongEnough) {
+      chosen.set(key, { entry: null, reason: `no evidence for ${describe(top)} beyond the name`, runnersUp: scored.slice(0, 3).map((s) => s.index) });
+      continue;
+    }
+    // A small town needs the text to speak of it as a place, not only the article's country: "Arab" in "Arab
+    // states" is no town in Alabama, though the article names the United States.
+    if ((top.kind === 'town' || top.kind === 'site') && top.population < SMALL_TOWN && !qualified && !framed) {
+      chosen.set(key, { entry: null, reason: `${describe(top)} is small, and no occurrence is framed as a place ("in …", "the town of …")`, runnersUp: scored.slice(0, 3).map((s) => s.index) });
+      continue;
+    }
+    if (framed && (top.kind === 'town' || top.kind === 'site')) best.evidence.push('framed as a place');
+    chosen.set(key, { entry: best.index, reason: best.evidence.join('; '), runnersUp });
+    points.push(entries[best.index].lngLat);
+  }
+
+  return spans.map((span) => {
+    if (span.partOfName) return { span, entry: null, reason: 'part of a longer name', runnersUp: [] };
+    if (span.thingLike) return { span, entry: null, reason: 'names a thing here (a vessel, a paper…)', runnersUp: [] };
+    if (context.notPlaces.has(span.key)) return { span, entry: null, reason: 'not a place (curated data)', runnersUp: [] };
+    const choice = chosen.get(span.key);
+    if (!choice) return { span, entry: null, reason: 'a person in this article', runnersUp: [] };
+    return { span, ...choice };
+  });
+}
+
+/** Lowercase without diacritics, for comparing spellings. */
+function plain(name: string): string {
+  return name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+export function describe(e: GazetteerEntry): string {
+  return `${e.name} (${e.kind}, ${e.country}${e.population ? `, ${e.population.toLocaleString('en-US')} people` : ''})`;
+}
+
+/** Whether `place` lies in `area` (a country, or a first-level region by its code). */
+function within(place: GazetteerEntry, area: GazetteerEntry): boolean {
+  if (place === area || place.country !== area.country) return false;
+  return area.kind === 'country' || (area.kind === 'province' && place.admin1 === area.admin1 && place.kind !== 'province');
+}

@@ -1,0 +1,88 @@
+import type { Place } from '../core/model.ts';
+import type { Gazetteer, GazetteerEntry } from './gazetteer/gazetteer.ts';
+import { findNames } from './gazetteer/names-in-text.ts';
+import { nameKey } from './gazetteer/normalize.ts';
+import { describe, resolveNames, type Resolution } from './gazetteer/resolve.ts';
+import { createMentionFinder, type Mention } from './mentions.ts';
+
+/**
+ * Finds the places an article names: the curated places by their aliases first (they always win), then every
+ * other name the gazetteer knows, each resolved to one entry from the article's evidence (see resolve.ts).
+ * A gazetteer place is known by its ref ("geonames:706448") until the pipeline gives it an id.
+ */
+export interface ArticlePlaces {
+  /** Offsets in the article text, in text order. `place` is a curated id or a gazetteer ref. */
+  mentions: Mention[];
+  /** Every gazetteer name and what became of it, for the report. */
+  resolutions: Resolution[];
+  /** The countries the article's places lie in. */
+  countries: string[];
+}
+
+export interface PlaceFinder {
+  find(text: string, corpusCountries: ReadonlyMap<string, number>): ArticlePlaces;
+  /** The curated place or gazetteer place (as a Place whose id is its ref) for a mention's `place`. */
+  place(idOrRef: string): Place | undefined;
+  /** The gazetteer entry behind a ref. */
+  entry(ref: string): GazetteerEntry | undefined;
+  gazetteer: Gazetteer | null;
+}
+
+export interface Decisions {
+  /** Names a person has said are not places in this corpus. */
+  notPlaces: readonly string[];
+}
+
+export function createPlaceFinder(places: readonly Place[], gazetteer: Gazetteer | null, decisions: Decisions = { notPlaces: [] }): PlaceFinder {
+  const findCurated = createMentionFinder(places);
+  const byId = new Map(places.map((p) => [p.id, p]));
+  // A gazetteer entry a person already curated (by its GeoNames id) is that curated place.
+  const curatedByRef = new Map(places.filter((p) => p.geonames !== null).map((p) => [`geonames:${p.geonames}`, p.id]));
+  const notPlaces = new Set(decisions.notPlaces.map((n) => nameKey(n).key));
+  const entryByRef = new Map<string, GazetteerEntry>();
+  const asPlace = new Map<string, Place>();
+
+  function placeOf(ref: string): Place | undefined {
+    let place = asPlace.get(ref);
+    if (!place) {
+      const e = entryByRef.get(ref);
+      if (!e) return undefined;
+      place = { id: ref, name: e.name, aliases: [], kind: e.kind, country: e.country, lngLat: e.lngLat, radiusKm: e.radiusKm, within: null, source: '', geonames: null, reviewed: false, candidates: [], admin1: e.admin1 };
+      asPlace.set(ref, place);
+    }
+    return place;
+  }
+
+  return {
+    gazetteer,
+    place: (idOrRef) => byId.get(idOrRef) ?? placeOf(idOrRef),
+    entry: (ref) => entryByRef.get(ref),
+    find(text, corpusCountries) {
+      const curated = findCurated(text);
+      if (!gazetteer) return { mentions: curated, resolutions: [], countries: [...new Set(curated.map((m) => byId.get(m.place)!.country))] };
+      const covered = (start: number, end: number) => curated.some((m) => m.start < end && start < m.end);
+      const spans = findNames(text, gazetteer, covered);
+      const named = curated.map((m) => byId.get(m.place)!);
+      const resolutions = resolveNames(text, spans, gazetteer, {
+        curatedCountries: named.map((p) => p.country),
+        curatedPoints: named.map((p) => p.lngLat),
+        corpusCountries,
+        notPlaces,
+        decided: new Map(),
+      });
+      const mentions = [...curated];
+      for (const r of resolutions) {
+        if (r.entry === null) continue;
+        const e = gazetteer.entries[r.entry];
+        entryByRef.set(e.ref, e);
+        for (const i of r.runnersUp) entryByRef.set(gazetteer.entries[i].ref, gazetteer.entries[i]);
+        mentions.push({ place: curatedByRef.get(e.ref) ?? e.ref, start: r.span.start, end: r.span.end });
+      }
+      mentions.sort((a, b) => a.start - b.start);
+      const countries = [...new Set(mentions.map((m) => this.place(m.place)!.country))];
+      return { mentions, resolutions, countries };
+    },
+  };
+}
+
+export { describe };
