@@ -42,3 +42,7 @@ export function formatTicks(days: readonly Day[], spacing: number): string[] {
   });
 }
 
+
+/** How an article without a headline or a known outlet is named to people. */
+export const UNTITLED = 'Untitled article';
+export const UNKNOWN_OUTLET = 'outlet unknown';

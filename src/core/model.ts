@@ -10,8 +10,9 @@ export type PlaceKind = (typeof PLACE_KINDS)[number];
 export interface Article {
   id: string;
   file: string;
-  headline: string;
-  outlet: string;
+  /** null when the source has none. */
+  headline: string | null;
+  outlet: string | null;
   published: Day;
   url: string | null;
 }

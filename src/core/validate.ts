@@ -30,8 +30,8 @@ const TEXT = v.pipe(v.string(), v.minLength(1, 'must not be empty'));
 const ArticleSchema = v.object({
   id: ID,
   file: v.pipe(TEXT, v.check((f) => !f.startsWith('/') && !f.split(/[\\/]/).includes('..'), 'must be a relative path inside the folder')),
-  headline: TEXT,
-  outlet: TEXT,
+  headline: v.nullable(TEXT),
+  outlet: v.nullable(TEXT),
   published: ISO_DAY,
   url: v.nullable(v.pipe(v.string(), v.url('must be a URL or null'))),
 });

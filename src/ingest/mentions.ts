@@ -26,6 +26,7 @@ export function createMentionFinder(places: readonly Place[]): (text: string) =>
     }
   }
   entries.sort((a, b) => b.alias.length - a.alias.length || a.alias.localeCompare(b.alias));
+  if (entries.length === 0) return () => []; // an empty pattern would match everywhere
   const byAlias = new Map(entries.map((e) => [e.alias, e.place]));
   const pattern = new RegExp(entries.map((e) => escapeRegExp(e.alias)).join('|'), 'gu');
 

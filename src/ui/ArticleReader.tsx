@@ -1,5 +1,5 @@
 import { Show, createResource, onMount } from 'solid-js';
-import { formatLongDay } from '../core/format.ts';
+import { UNKNOWN_OUTLET, UNTITLED, formatLongDay } from '../core/format.ts';
 import type { Article, MapEvent } from '../core/model.ts';
 
 export interface ArticleReaderProps {
@@ -21,12 +21,12 @@ export function ArticleReader(props: ArticleReaderProps) {
     return { before: t.slice(0, start), quote: t.slice(start, end), after: t.slice(end) };
   };
   return (
-    <dialog ref={dialog} class="reader" aria-label={`Article: ${props.article.headline}`} onClose={() => props.onClose()}>
+    <dialog ref={dialog} class="reader" aria-label={`Article: ${props.article.headline ?? UNTITLED}`} onClose={() => props.onClose()}>
       <header>
         <div>
-          <h2>{props.article.headline}</h2>
+          <h2>{props.article.headline ?? UNTITLED}</h2>
           <p class="muted">
-            {props.article.outlet} · published {formatLongDay(props.article.published)}
+            {props.article.outlet ?? UNKNOWN_OUTLET} · published {formatLongDay(props.article.published)}
           </p>
         </div>
         <button type="button" class="icon-button close" onClick={() => dialog.close()} aria-label="Close article">✕</button>

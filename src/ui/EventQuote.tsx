@@ -1,5 +1,5 @@
 import { formatDay } from '../core/day.ts';
-import { formatLongDay, formatRange } from '../core/format.ts';
+import { UNKNOWN_OUTLET, UNTITLED, formatLongDay, formatRange } from '../core/format.ts';
 import type { Article, MapEvent } from '../core/model.ts';
 import { safeHttpUrl } from '../core/safe-url.ts';
 import { CATEGORY_LABELS } from '../core/category-labels.ts';
@@ -39,9 +39,9 @@ export function EventQuote(props: EventQuoteProps) {
         {after}
       </blockquote>
       <div class="citation">
-        <cite>{article.headline}</cite>
+        <cite>{article.headline ?? UNTITLED}</cite>
         <span class="muted">
-          {' '}— {article.outlet}, {published}
+          {' '}— {article.outlet ?? UNKNOWN_OUTLET}, {published}
         </span>
         <button type="button" class="link-button" onClick={() => props.onRead(e)}>
           Read in article

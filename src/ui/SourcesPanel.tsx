@@ -1,6 +1,6 @@
 import { For, Show, createEffect, createMemo, createSignal } from 'solid-js';
 import { findDisagreements } from '../core/disagreements.ts';
-import { formatCount, formatRange } from '../core/format.ts';
+import { UNKNOWN_OUTLET, formatCount, formatRange } from '../core/format.ts';
 import type { Article, MapEvent, PlaceSummary } from '../core/model.ts';
 import type { PlaceSources } from '../data/dataset.ts';
 import { CATEGORY_LABELS } from '../core/category-labels.ts';
@@ -69,7 +69,7 @@ export function SourcesPanel(props: SourcesPanelProps) {
                 {(e) => (
                   <div>
                     <strong>{CATEGORY_LABELS[e.category]}</strong>
-                    <span class="muted"> — {article(e).outlet}</span>
+                    <span class="muted"> — {article(e).outlet ?? UNKNOWN_OUTLET}</span>
                     <p class="excerpt">{e.quote}</p>
                   </div>
                 )}
