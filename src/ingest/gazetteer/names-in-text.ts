@@ -97,7 +97,8 @@ function matchRun(text: string, tokens: Token[], first: number, last: number, ga
     if (!matched) i++;
   }
   return found.map(({ from, to, key, regionHint, candidates }) => {
-    const before = tokens.slice(first, from).filter((t) => !COMPASS.has(t.text.toLowerCase()) && !CONNECTORS.has(t.text));
+    // A sentence's first word is capitalised whatever it is ("Much of Biloxi"): it says nothing of the name.
+    const before = tokens.slice(first, from).filter((t, i) => !COMPASS.has(t.text.toLowerCase()) && !CONNECTORS.has(t.text) && !(i === 0 && isSentenceStart(text, t.start)));
     const after = tokens.slice(to + 1, last + 1);
     const previous = tokens[first - 1];
     const adjacent = previous && joined(text, previous, tokens[first]);

@@ -38,7 +38,7 @@ export interface ResolveContext {
 
 const SCORE = {
   storyCountry: 4, // a country the article names or whose places it names
-  corpusCountry: 1.5, // a country other articles of the corpus resolve to
+  corpusCountry: 0.5, // a country other articles of the corpus resolve to
   qualifier: 20, // "Bucha, Ukraine"
   regionWord: 6, // "Kherson Oblast" for the region, not the city
   nearby: 2, // within NEARBY_KM of a place the article already placed
@@ -110,7 +110,7 @@ export function resolveNames(text: string, spans: readonly NameSpan[], gazetteer
       const e = entries[c];
       const evidence: string[] = [];
       let score = e.kind === 'country' ? 6.5 : e.kind === 'province' ? 5 : Math.log10(e.population + 1);
-      if (spelled.includes(plain(e.name))) score += 2; // written as the gazetteer's own name, not an alternate
+      if (spelled.includes(plain(e.name))) score += 1; // written as the gazetteer's own name, not an alternate
       if (qualifiers.some((q) => within(e, q))) {
         score += SCORE.qualifier;
         evidence.push(`qualified by "${qualifiers.find((q) => within(e, q))!.name}"`);
@@ -148,11 +148,13 @@ export function resolveNames(text: string, spans: readonly NameSpan[], gazetteer
     }
     // A small town needs the text to speak of it as a place, not only the article's country: "Arab" in "Arab
     // states" is no town in Alabama, though the article names the United States.
-    if ((top.kind === 'town' || top.kind === 'site') && top.population < SMALL_TOWN && !qualified && !framed) {
+    const near = best.evidence.some((e) => e.startsWith('within')) && best.evidence.some((e) => e.includes('country'));
+    if ((top.kind === 'town' || top.kind === 'site') && top.population < SMALL_TOWN && !qualified && !framed && !near) {
       chosen.set(key, { entry: null, reason: `${describe(top)} is small, and no occurrence is framed as a place ("in …", "the town of …")`, runnersUp: scored.slice(0, 3).map((s) => s.index) });
       continue;
     }
     if (framed && (top.kind === 'town' || top.kind === 'site')) best.evidence.push('framed as a place');
+    if (top.kind === 'country') best.evidence.push('a country: evidence for the other names, never an event place itself');
     chosen.set(key, { entry: best.index, reason: best.evidence.join('; '), runnersUp });
     points.push(entries[best.index].lngLat);
   }
