@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
 import { ingestFiles } from './files.ts';
+import type { ArticleReport } from './pipeline.ts';
 import { InputError, formatProblem } from '../core/validate.ts';
 
-const USAGE = 'usage: npm run ingest -- [--articles data/articles.json] [--places geo/places.geojson] [--out data/events.json]';
+const USAGE = 'usage: npm run ingest -- [--articles data/articles.json] [--places geo/places.geojson] [--out data/events.json] [--no-gazetteer] [--explain] [--quiet]';
 
 function main(argv: string[]): number {
   let values;
@@ -14,6 +15,9 @@ function main(argv: string[]): number {
         articles: { type: 'string', default: 'data/articles.json' },
         places: { type: 'string', default: 'geo/places.geojson' },
         out: { type: 'string', default: 'data/events.json' },
+        'no-gazetteer': { type: 'boolean', default: false },
+        explain: { type: 'boolean', default: false },
+        quiet: { type: 'boolean', short: 'q', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     }));
@@ -26,14 +30,28 @@ function main(argv: string[]): number {
     return 0;
   }
   try {
-    const count = ingestFiles({ articles: values.articles, places: values.places, out: values.out });
-    process.stderr.write(`wrote ${count} events to ${values.out}\n`);
+    const run = ingestFiles({ articles: values.articles, places: values.places, out: values.out }, { gazetteer: !values['no-gazetteer'] });
+    if (!values.quiet) for (const article of run.report) process.stderr.write(formatReport(article, values.explain));
+    const unreviewed = run.places.length;
+    process.stderr.write(`wrote ${run.count} events to ${values.out}${unreviewed ? `; ${unreviewed} places from the gazetteer await review (npm run places -- review)` : ''}\n`);
     return 0;
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     for (const problem of error.problems) process.stderr.write(`${formatProblem(problem)}\n`);
     return 1;
   }
+}
+
+/** One article's lines of the report: its events, how its names were settled, what was not recognised. */
+export function formatReport(a: ArticleReport, explain: boolean): string {
+  const lines = [`${a.article}: ${a.events} event${a.events === 1 ? '' : 's'}`];
+  for (const n of a.names) {
+    if (n.place === null && !explain) continue;
+    lines.push(`  ${n.place === null ? 'not a place' : `"${n.name}" → ${n.place}`}${n.place === null ? `: "${n.name}" (${n.reason})` : ` (${n.reason})`}${n.runnersUp.length ? `; also possible: ${n.runnersUp.join(', ')}` : ''}`);
+  }
+  if (a.unrecognised.length) lines.push(`  not recognised as places: ${a.unrecognised.map((u) => `"${u}"`).join(', ')}`);
+  if (explain) for (const r of a.rejected) lines.push(`  no event at ${r.place} ("${r.name}"): ${r.reason} — ${r.quote.replace(/\s+/g, ' ')}…`);
+  return `${lines.join('\n')}\n`;
 }
 
 process.exitCode = main(process.argv.slice(2));
