@@ -84,7 +84,6 @@ export function runIngest(corpus: readonly ArticleWithText[], places: readonly P
   const ids = assignIds(used, places, spellings);
   const found = used.map((ref) => foundPlace(ref, ids.get(ref)!, spellings.get(ref)!, [...(runnersUp.get(ref) ?? [])], finder));
   for (const e of events) e.place = ids.get(e.place) ?? e.place;
-  for (const r of report) for (const n of r.names) n.place = n.place && (ids.get(n.place) ?? n.place);
   events.sort((a, b) => compare(a.start, b.start) || compare(a.article, b.article) || a.quoteStart - b.quoteStart || compare(a.place, b.place));
   found.sort((a, b) => compare(a.id, b.id));
   return { events, places: found, report };

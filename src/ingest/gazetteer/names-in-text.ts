@@ -110,7 +110,7 @@ function matchRun(text: string, tokens: Token[], first: number, last: number, ga
       regionHint,
       candidates,
       partOfName: before.length > 0 || after.length > 0,
-      personLike: titleBefore || (before.length > 0 && after.length === 0 && !found.some((f) => f.to < from)),
+      personLike: titleBefore || (before.length > 0 && after.length === 0),
       thingLike: Boolean(adjacent && THING_NOUNS.has(previous.text.toLowerCase())),
       sentenceInitial: isSentenceStart(text, tokens[from].start),
     };

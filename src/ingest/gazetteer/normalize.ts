@@ -35,10 +35,19 @@ export function nameKey(name: string): NameKey {
     regionHint = true;
   }
   const kept = words.map((w) => ABBREVIATIONS.get(w) ?? w).filter((w, i, all) => !(ARTICLES.has(w) && all.length > 1 && i < all.length - 1));
-  return { key: kept.map(foldWord).join(' '), regionHint };
+  return { key: kept.map(fold).join(' '), regionHint };
 }
 
-/** One word folded: th→t, dh→d, vowel-y-vowel→vowel-vowel, final vowel+h→vowel, doubled letters once. */
+/** A word folded until nothing changes (folding "ayya" to "aya" makes a new vowel-y-vowel), so keys are fixed points. */
+function fold(word: string): string {
+  for (let w = word; ; ) {
+    const next = foldWord(w);
+    if (next === w) return w;
+    w = next;
+  }
+}
+
+/** One word folded once: th→t, dh→d, vowel-y-vowel→vowel-vowel, final vowel+h→vowel, doubled letters once. */
 function foldWord(word: string): string {
   let w = word.replace(/th/g, 't').replace(/dh/g, 'd');
   w = w.replace(/([aeiou])y(?=[aeiou])/g, '$1');

@@ -66,7 +66,10 @@ export function resolveNames(text: string, spans: readonly NameSpan[], gazetteer
     if (areas.length && span.candidates.some((c) => areas.some((a) => within(entries[c], a)))) qualifiedBy.set(span, areas);
   });
 
-  const usable = (s: NameSpan) => !s.partOfName && !s.thingLike && !context.notPlaces.has(s.key) && !(persons.has(s.key) && !LOCATIVE_BEFORE.test(text.slice(Math.max(0, s.start - 12), s.start)));
+  // "the Gulf", "the Levant", "the West": English puts no article before a town's or a province's bare name.
+  // Countries may take it ("the United States", "the Dominican Republic"): after "the", only a country is meant.
+  const afterThe = (s: NameSpan) => /\bthe\s+$/.test(text.slice(Math.max(0, s.start - 4), s.start)) && !s.candidates.some((c) => entries[c].kind === 'country');
+  const usable = (s: NameSpan) => !s.partOfName && !afterThe(s) && !s.thingLike && !context.notPlaces.has(s.key) && !(persons.has(s.key) && !LOCATIVE_BEFORE.test(text.slice(Math.max(0, s.start - 12), s.start)));
 
   // The article's countries: named countries, curated places, qualifiers.
   const story = new Map<string, number>();
@@ -106,7 +109,8 @@ export function resolveNames(text: string, spans: readonly NameSpan[], gazetteer
     const regionHint = occurrences.some((s) => s.regionHint);
     const spelled = occurrences.map((s) => plain(text.slice(s.start, s.end)));
     const framed = occurrences.some((s) => PLACE_FRAME_BEFORE.test(text.slice(Math.max(0, s.start - 40), s.start)));
-    const scored = occurrences[0].candidates.map((c) => {
+    const theOnly = occurrences.every((s) => /\bthe\s+$/.test(text.slice(Math.max(0, s.start - 4), s.start)));
+    const scored = occurrences[0].candidates.filter((c) => !theOnly || entries[c].kind === 'country').map((c) => {
       const e = entries[c];
       const evidence: string[] = [];
       let score = e.kind === 'country' ? 6.5 : e.kind === 'province' ? 5 : Math.log10(e.population + 1);
@@ -133,6 +137,7 @@ export function resolveNames(text: string, spans: readonly NameSpan[], gazetteer
       if (e.featureCode === 'PPLA') score += SCORE.seat;
       if (e.population >= PLAIN_EVIDENCE_POPULATION) evidence.push(`population ${e.population.toLocaleString('en-US')}`);
       if (e.kind === 'country' && !regionHint) evidence.push('a country');
+      if (occurrences[0].candidates.length === 1 && ((e.kind === 'province' && regionHint) || e.population >= 10_000)) evidence.push('the only place of that name');
       if (e.kind === 'province' && regionHint) evidence.push('a first-level region');
       return { index: c, score, evidence };
     });
@@ -156,11 +161,14 @@ export function resolveNames(text: string, spans: readonly NameSpan[], gazetteer
     if (framed && (top.kind === 'town' || top.kind === 'site')) best.evidence.push('framed as a place');
     if (top.kind === 'country') best.evidence.push('a country: evidence for the other names, never an event place itself');
     chosen.set(key, { entry: best.index, reason: best.evidence.join('; '), runnersUp });
-    points.push(entries[best.index].lngLat);
+    points.push(top.lngLat);
+    // A region or a large city placed with evidence makes its country the article's too, for the names after it.
+    if ((top.kind === 'province' || top.population >= PLAIN_EVIDENCE_POPULATION) && !story.has(top.country)) story.set(top.country, 1);
   }
 
   return spans.map((span) => {
     if (span.partOfName) return { span, entry: null, reason: 'part of a longer name', runnersUp: [] };
+    if (afterThe(span)) return { span, entry: null, reason: 'after "the": a region or a feature, not a town', runnersUp: [] };
     if (span.thingLike) return { span, entry: null, reason: 'names a thing here (a vessel, a paper…)', runnersUp: [] };
     if (context.notPlaces.has(span.key)) return { span, entry: null, reason: 'not a place (curated data)', runnersUp: [] };
     const choice = chosen.get(span.key);
