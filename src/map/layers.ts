@@ -66,6 +66,15 @@ export function createPlaceLayers(selected: string): LayerSpecification[] {
       },
     },
     {
+      // A place no person has checked wears a "?" (its Sources panel says where it comes from and what else it could be).
+      id: 'unreviewed-badges',
+      type: 'symbol',
+      source: PLACES_SOURCE,
+      filter: ['all', ['!', ['has', 'point_count']], ['==', ['get', 'unreviewed'], 1]],
+      layout: { 'text-field': '?', 'text-font': [LABEL_FONT], 'text-size': 14, 'text-allow-overlap': true, 'text-ignore-placement': true },
+      paint: { 'text-color': '#ffffff', 'text-halo-color': '#1d1a17', 'text-halo-width': 1.2 },
+    },
+    {
       id: 'place-labels',
       type: 'symbol',
       source: PLACES_SOURCE,

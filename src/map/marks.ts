@@ -11,6 +11,8 @@ export interface MarkProperties {
   color: string;
   /** 1 when every event in the window has a date range rather than a day. */
   uncertain: 0 | 1;
+  /** 1 when no person has checked the place (the gazetteer placed it). */
+  unreviewed: 0 | 1;
 }
 
 /** What the marks read of the counts under the current window, per place number (WindowCounts answers this). */
@@ -62,7 +64,7 @@ export class PlaceMarks {
         type: 'Feature',
         id: p,
         geometry: { type: 'Point', coordinates: place.lngLat },
-        properties: { id: place.id, name: place.name, ...this.remember(p, counts) },
+        properties: { id: place.id, name: place.name, unreviewed: place.reviewed === false ? 1 : 0, ...this.remember(p, counts) },
       }),
     );
     return { type: 'FeatureCollection', features };

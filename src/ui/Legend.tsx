@@ -17,7 +17,7 @@ export function Legend() {
           )}
         </For>
       </ul>
-      <p class="muted">Colour: the commonest kind of event at the place. Area: number of events. Pale: dates uncertain. Dark disc: several places — click to open.</p>
+      <p class="muted">Colour: the commonest kind of event at the place. Area: number of events. Pale: dates uncertain. Dark disc: several places — click to open. “?”: placed by the gazetteer, not yet checked by a person.</p>
     </section>
   );
 }

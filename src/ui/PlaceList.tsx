@@ -89,7 +89,12 @@ export function PlaceList(props: PlaceListProps) {
                   onClick={() => props.onSelect(place.id)}
                 >
                   <span class="swatch" style={{ background: dominant() >= 0 ? categoryColor(CATEGORIES[dominant()]) : 'transparent' }} aria-hidden="true" />
-                  <span class="name">{place.name}</span>
+                  <span class="name">
+                    {place.name}
+                    <Show when={place.reviewed === false}>
+                      <span class="unreviewed-tag" title="Placed by the gazetteer; not yet checked by a person"> (unreviewed)</span>
+                    </Show>
+                  </span>
                   <span class="count">{count() === 0 ? 'none in window' : `${formatCount(count())} ${count() === 1 ? 'event' : 'events'}`}</span>
                 </button>
               </li>

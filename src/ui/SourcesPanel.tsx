@@ -57,6 +57,20 @@ export function SourcesPanel(props: SourcesPanelProps) {
         </div>
         <button type="button" class="icon-button close" onClick={() => props.onClose()} aria-label="Close sources" title="Close (Esc)">✕</button>
       </header>
+      <Show when={props.place.reviewed === false}>
+        <section class="unreviewed" aria-label="Unreviewed place">
+          <p>
+            <strong>Not reviewed.</strong> The gazetteer placed this mark from the name in the text; no person has
+            checked that it is the {props.place.name} the articles mean.
+          </p>
+          <Show when={props.sources?.place.candidates.length}>
+            <p>
+              It could also be:{' '}
+              {props.sources!.place.candidates.map((c) => `${c.name} (${c.country}, ${c.lngLat[1].toFixed(2)}°, ${c.lngLat[0].toFixed(2)}°)`).join('; ')}.
+            </p>
+          </Show>
+        </section>
+      </Show>
       <For each={disagreements()}>
         {(d) => (
           <section class="disagreement" aria-label="Reports disagree">

@@ -97,8 +97,9 @@ function matchRun(text: string, tokens: Token[], first: number, last: number, ga
     if (!matched) i++;
   }
   return found.map(({ from, to, key, regionHint, candidates }) => {
-    // A sentence's first word is capitalised whatever it is ("Much of Biloxi"): it says nothing of the name.
-    const before = tokens.slice(first, from).filter((t, i) => !COMPASS.has(t.text.toLowerCase()) && !CONNECTORS.has(t.text) && !(i === 0 && isSentenceStart(text, t.start)));
+    // A sentence's first word is capitalised whatever it is: joined to the name by "of" ("Much of Biloxi") it
+    // says nothing of the name; right before it ("Michael Jordan") it is part of it.
+    const before = tokens.slice(first, from).filter((t, i, all) => !COMPASS.has(t.text.toLowerCase()) && !CONNECTORS.has(t.text) && !(i === 0 && isSentenceStart(text, t.start) && all.length > 1 && CONNECTORS.has(all[1].text)));
     const after = tokens.slice(to + 1, last + 1);
     const previous = tokens[first - 1];
     const adjacent = previous && joined(text, previous, tokens[first]);

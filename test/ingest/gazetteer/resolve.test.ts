@@ -52,6 +52,7 @@ describe('which place a name means', () => {
 
   it('does not take a person for a place', () => {
     expect(eventPlaces('Secretary of State John Kerry arrived on Monday. Kerry met officials in Baghdad on Monday.', '2014-06-23')).toEqual(['Baghdad IQ']);
+    expect(meaning('Michael Jordan visited the school in Chicago on Monday. Jordan said it was moving.', 'Jordan')).toBeNull();
   });
 
   it('does not take a thing or a longer name for a place', () => {

@@ -1,0 +1,57 @@
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ingestFiles } from '../../src/ingest/files.ts';
+import { buildAppOn, launchChromium, openApp, serveBuiltApp, type Served } from './harness.ts';
+
+// A corpus with no curated place: every mark comes from the gazetteer, and the app must say that no one checked it.
+
+let served: Served;
+let browser: Browser;
+let lalitpur: string;
+
+beforeAll(async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'datelines-unreviewed-'));
+  const data = join(dir, 'data');
+  mkdirSync(join(data, 'articles'), { recursive: true });
+  const places = join(dir, 'places.geojson');
+  writeFileSync(places, '{ "type": "FeatureCollection", "features": [] }\n');
+  writeFileSync(join(data, 'articles.json'), JSON.stringify([{ id: 'bus-attack', file: 'articles/bus-attack.txt', headline: 'Bus attacked', outlet: 'Test wire', published: '2015-05-05', url: null }]));
+  // "Lalitpur" is a city in India and (as Patan) in Nepal: with nothing else to go on the choice is close.
+  writeFileSync(join(data, 'articles', 'bus-attack.txt'), 'Gunmen attacked a bus in Lalitpur on Monday, police said.\n');
+  ingestFiles({ articles: join(data, 'articles.json'), places, out: join(data, 'events.json') });
+  lalitpur = (JSON.parse(readFileSync(join(data, 'events.json'), 'utf8')) as { places: { id: string }[] }).places[0].id;
+  served = await serveBuiltApp(await buildAppOn({ dir, data, places }, 'dist'));
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await served?.close();
+});
+
+describe('a place nobody has reviewed', () => {
+  it('says so in the list, on the map and in its Sources panel, with what else the name could mean', async () => {
+    const context = await browser.newContext({ viewport: { width: 1300, height: 850 } });
+    const { page, consoleErrors, foreignRequests } = await openApp(context, served.url);
+    expect(await page.getByRole('navigation', { name: 'Places' }).textContent()).toContain('Lalitpur (unreviewed)');
+    await page.getByRole('navigation', { name: 'Places' }).getByRole('button', { name: /^Lalitpur/ }).click();
+    const panel = page.getByRole('complementary', { name: 'Sources' });
+    const note = panel.getByRole('region', { name: 'Unreviewed place' });
+    await expect.poll(() => note.textContent()).toContain('Not reviewed.');
+    await expect.poll(() => note.textContent()).toContain('It could also be: Pātan (NP');
+    expect(await panel.textContent()).toContain('GeoNames');
+    // The map's own data marks it, for the "?" badge layer.
+    const unreviewed = await page.evaluate((id) => {
+      const map = (window as unknown as { map: { querySourceFeatures(s: string): { properties: { id: string; unreviewed: number } }[] } }).map;
+      return map.querySourceFeatures('places').find((f) => f.properties.id === id)?.properties.unreviewed;
+    }, lalitpur);
+    expect(unreviewed).toBe(1);
+    await page.screenshot({ path: 'test-results/screens/unreviewed-desktop.png' });
+    expect(consoleErrors).toEqual([]);
+    expect(foreignRequests).toEqual([]);
+    await context.close();
+  });
+});
