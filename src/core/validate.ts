@@ -97,14 +97,31 @@ export function parsePlaces(json: string, file: string): Place[] {
 
 /** The curated file whole: its places and the names a person has said are not places. */
 export function parseCuratedPlaces(json: string, file: string): { places: Place[]; notPlaces: string[] } {
+  const { places, notPlaces, problems } = readCuratedPlaces(json, file);
+  if (problems.length) throw new InputError(problems);
+  return { places, notPlaces };
+}
+
+/**
+ * The curated file read as far as it can be: the valid places, and the problems of the others, so that a caller
+ * can check the valid ones further and report every problem at once. Throws only when the file is not a
+ * FeatureCollection at all.
+ */
+export function readCuratedPlaces(json: string, file: string): { places: Place[]; notPlaces: string[]; problems: InputProblem[] } {
   const data = parseJson(json, file);
   const collection = v.safeParse(PlacesSchema, data);
   if (!collection.success) throw new InputError(issuesToProblems(collection.issues, file, ''));
-  return { places: parsePlaceFeatures(collection.output.features, file, 'features'), notPlaces: (collection.output.notPlaces ?? []).map((n) => n.name) };
+  return { ...readPlaceFeatures(collection.output.features, file, 'features'), notPlaces: (collection.output.notPlaces ?? []).map((n) => n.name) };
 }
 
 /** Place features (of the curated file, or the `places` of events.json) into places; every problem at once. */
 export function parsePlaceFeatures(features: readonly unknown[], file: string, path: string): Place[] {
+  const { places, problems } = readPlaceFeatures(features, file, path);
+  if (problems.length) throw new InputError(problems);
+  return places;
+}
+
+function readPlaceFeatures(features: readonly unknown[], file: string, path: string): { places: Place[]; problems: InputProblem[] } {
   const problems: InputProblem[] = [];
   const places: Place[] = [];
   const featureIndex = new Map<Place, number>();
@@ -146,8 +163,7 @@ export function parsePlaceFeatures(features: readonly unknown[], file: string, p
       problems.push({ file, field: `${path}[${featureIndex.get(p)}].properties.within`, message: `unknown place "${p.within}"` });
     }
   }
-  if (problems.length) throw new InputError(problems);
-  return places;
+  return { places, problems };
 }
 
 /**

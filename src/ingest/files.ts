@@ -6,7 +6,7 @@ import distance from '@turf/distance';
 import type { Place } from '../core/model.ts';
 import { loadGazetteer, type Gazetteer } from './gazetteer/gazetteer.ts';
 import { runIngest, serializeEvents, type ArticleWithText, type IngestResult } from './pipeline.ts';
-import { InputError, parseArticles, parseCuratedPlaces, type InputProblem } from '../core/validate.ts';
+import { InputError, parseArticles, readCuratedPlaces, type InputProblem } from '../core/validate.ts';
 
 export interface IngestPaths {
   articles: string;
@@ -26,7 +26,8 @@ export interface CuratedInputs {
  */
 export function readInputs(paths: Omit<IngestPaths, 'out'>, gazetteer: Gazetteer | null = null): CuratedInputs {
   const problems: InputProblem[] = [];
-  const curated = collect(problems, () => parseCuratedPlaces(readText(paths.places), paths.places));
+  const curated = collect(problems, () => readCuratedPlaces(readText(paths.places), paths.places));
+  if (curated) problems.push(...curated.problems);
   const articles = collect(problems, () => parseArticles(readText(paths.articles), paths.articles)) ?? [];
   const folder = dirname(paths.articles);
   const corpus: ArticleWithText[] = [];
@@ -36,7 +37,7 @@ export function readInputs(paths: Omit<IngestPaths, 'out'>, gazetteer: Gazetteer
     if (text !== null) corpus.push({ article, text });
   });
   if (curated && gazetteer) problems.push(...placesOutsideTheirCountry(curated.places, gazetteer, paths.places));
-  if (problems.length || !curated) throw new InputError(problems);
+  if (problems.length || !curated) throw new InputError(sortProblems(problems, paths));
   return { corpus, places: curated.places, notPlaces: curated.notPlaces };
 }
 
@@ -102,6 +103,12 @@ export function readText(file: string, field = '(file)'): string {
   } catch {
     throw new InputError([{ file, field, message: 'is not valid UTF-8' }]);
   }
+}
+
+/** Problems in a stable order: the places file's first, then the articles'. */
+function sortProblems(problems: InputProblem[], paths: Omit<IngestPaths, 'out'>): InputProblem[] {
+  const rank = (p: InputProblem) => (p.file === paths.places ? 0 : 1);
+  return problems.map((p, i) => ({ p, i })).sort((a, b) => rank(a.p) - rank(b.p) || a.i - b.i).map(({ p }) => p);
 }
 
 function collect<T>(problems: InputProblem[], read: () => T): T | null {
