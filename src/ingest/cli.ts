@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
-import { ingestFiles } from './files.ts';
+import { ingestFilesInParallel } from './files.ts';
 import type { ArticleReport } from './pipeline.ts';
 import { InputError, formatProblem } from '../core/validate.ts';
 
-const USAGE = 'usage: npm run ingest -- [--articles data/articles.json] [--places geo/places.geojson] [--out data/events.json] [--no-gazetteer] [--explain] [--quiet]';
+const USAGE = 'usage: npm run ingest -- [--articles data/articles.json] [--places geo/places.geojson] [--out data/events.json] [--no-gazetteer] [--threads N] [--explain] [--quiet]';
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   let values;
   try {
     ({ values } = parseArgs({
@@ -17,6 +17,7 @@ function main(argv: string[]): number {
         out: { type: 'string', default: 'data/events.json' },
         'no-gazetteer': { type: 'boolean', default: false },
         explain: { type: 'boolean', default: false },
+        threads: { type: 'string', default: '0' }, // 0: one per core, for corpora large enough to gain from it
         quiet: { type: 'boolean', short: 'q', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -29,8 +30,13 @@ function main(argv: string[]): number {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
+  const threads = Number(values.threads);
+  if (!Number.isInteger(threads) || threads < 0) {
+    process.stderr.write(`--threads: must be a whole number (0 for one per core)\n${USAGE}\n`);
+    return 1;
+  }
   try {
-    const run = ingestFiles({ articles: values.articles, places: values.places, out: values.out }, { gazetteer: !values['no-gazetteer'] });
+    const run = await ingestFilesInParallel({ articles: values.articles, places: values.places, out: values.out }, { gazetteer: !values['no-gazetteer'], threads });
     if (!values.quiet) for (const article of run.report) process.stderr.write(formatReport(article, values.explain));
     const unreviewed = run.places.length;
     process.stderr.write(`wrote ${run.count} events to ${values.out}${unreviewed ? `; ${unreviewed} places from the gazetteer await review (npm run places -- review)` : ''}\n`);
@@ -54,4 +60,4 @@ export function formatReport(a: ArticleReport, explain: boolean): string {
   return `${lines.join('\n')}\n`;
 }
 
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));

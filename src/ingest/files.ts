@@ -5,6 +5,7 @@ import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import distance from '@turf/distance';
 import type { Place } from '../core/model.ts';
 import { loadGazetteer, type Gazetteer } from './gazetteer/gazetteer.ts';
+import { startParallelIngest } from './parallel.ts';
 import { runIngest, serializeEvents, type ArticleWithText, type IngestResult } from './pipeline.ts';
 import { InputError, parseArticles, readCuratedPlaces, type InputProblem } from '../core/validate.ts';
 
@@ -75,7 +76,31 @@ export interface IngestRun extends IngestResult {
 export function ingestFiles(paths: IngestPaths, options: { gazetteer?: boolean } = {}): IngestRun {
   const gazetteer = options.gazetteer === false ? null : loadGazetteer();
   const { corpus, places, notPlaces } = readInputs(paths, gazetteer);
-  const result = runIngest(corpus, places, { gazetteer, notPlaces });
+  return writeResult(paths, runIngest(corpus, places, { gazetteer, notPlaces }));
+}
+
+/** As `ingestFiles`, with the articles spread over worker threads when the corpus is large (see parallel.ts). */
+export async function ingestFilesInParallel(paths: IngestPaths, options: { gazetteer?: boolean; threads?: number } = {}): Promise<IngestRun> {
+  const useGazetteer = options.gazetteer !== false;
+  let inputs: CuratedInputs;
+  try {
+    inputs = readInputs(paths, null); // the workers start before the gazetteer is loaded here
+  } catch (error) {
+    if (error instanceof InputError && useGazetteer) readInputs(paths, loadGazetteer()); // throws them all, country checks too
+    throw error;
+  }
+  const { corpus, places, notPlaces } = inputs;
+  const parallel = startParallelIngest(corpus, places, { gazetteer: useGazetteer, notPlaces, threads: options.threads });
+  const gazetteer = useGazetteer ? loadGazetteer() : null;
+  const outside = gazetteer ? placesOutsideTheirCountry(places, gazetteer, paths.places) : [];
+  if (outside.length) {
+    await parallel.cancel();
+    throw new InputError(outside);
+  }
+  return writeResult(paths, await parallel.finish(gazetteer));
+}
+
+function writeResult(paths: IngestPaths, result: IngestResult): IngestRun {
   const bytes = serializeEvents(result);
   const out = resolve(paths.out);
   const temporary = join(dirname(out), `.${randomBytes(6).toString('hex')}.events.tmp`);

@@ -1,9 +1,9 @@
 import type { Feature, Point } from 'geojson';
 import type { Article, EventRecord, Place } from '../core/model.ts';
 import { extractArticle, type Rejection } from './extract.ts';
-import type { Gazetteer } from './gazetteer/gazetteer.ts';
+import type { Gazetteer, GazetteerEntry } from './gazetteer/gazetteer.ts';
 import { describe } from './gazetteer/resolve.ts';
-import { createPlaceFinder, type ArticlePlaces, type PlaceFinder } from './place-finder.ts';
+import { createPlaceFinder, type ArticlePlaces, type ArticleScan, type PlaceFinder } from './place-finder.ts';
 
 export interface ArticleWithText {
   article: Article;
@@ -55,38 +55,79 @@ export interface IngestResult {
  */
 export function runIngest(corpus: readonly ArticleWithText[], places: readonly Place[], options: IngestOptions = {}): IngestResult {
   const finder = createPlaceFinder(places, options.gazetteer ?? null, { notPlaces: options.notPlaces ?? [] });
+  const scans = corpus.map(({ text }) => finder.scan(text));
   // Two readings: the first learns which countries the corpus is about, the second uses that as weak evidence.
-  const corpusCountries = new Map<string, number>();
-  if (finder.gazetteer) {
-    for (const { text } of corpus) for (const c of finder.find(text, new Map()).countries) corpusCountries.set(c, (corpusCountries.get(c) ?? 0) + 1);
+  const corpusCountries = countCountries(corpus.map(({ text }, i) => articleCountries(finder, text, scans[i])));
+  const parts = corpus.map(({ article, text }, i) => readArticle(finder, article, text, scans[i], corpusCountries));
+  return assemble(parts, places);
+}
+
+/** One article's countries (its first reading), for the corpus's count. */
+export function articleCountries(finder: PlaceFinder, text: string, scan: ArticleScan): string[] {
+  return finder.gazetteer ? finder.resolve(text, scan, new Map()).countries : [];
+}
+
+/** In how many articles each country occurs. */
+export function countCountries(perArticle: readonly (readonly string[])[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const countries of perArticle) for (const c of countries) counts.set(c, (counts.get(c) ?? 0) + 1);
+  return counts;
+}
+
+/** What one article contributes: its events (gazetteer places still by ref), its report, how it spells each place. */
+export interface ArticlePart {
+  events: EventRecord[];
+  report: ArticleReport;
+  /** [ref, the spelling as written], once per mention. */
+  spellings: [string, string][];
+  /** [ref, a runner-up's ref]. */
+  runnersUp: [string, string][];
+  /** The gazetteer entries the refs above name. */
+  entries: GazetteerEntry[];
+}
+
+export function readArticle(finder: PlaceFinder, article: Article, text: string, scan: ArticleScan, corpusCountries: ReadonlyMap<string, number>): ArticlePart {
+  const found = finder.resolve(text, scan, corpusCountries);
+  const rejected: Rejection[] = [];
+  const events = extractArticle(article, text, found, finder, rejected);
+  const spellings: [string, string][] = [];
+  const runnersUp: [string, string][] = [];
+  const entries = new Map<string, GazetteerEntry>();
+  for (const r of found.resolutions) {
+    if (r.entry === null || !finder.gazetteer) continue;
+    const e = finder.gazetteer.entries[r.entry];
+    entries.set(e.ref, e);
+    spellings.push([e.ref, text.slice(r.span.start, r.span.end)]);
+    for (const i of r.runnersUp) {
+      const other = finder.gazetteer.entries[i];
+      entries.set(other.ref, other);
+      runnersUp.push([e.ref, other.ref]);
+    }
   }
-  const events: EventRecord[] = [];
-  const report: ArticleReport[] = [];
+  return { events, report: reportOf(article, text, events.length, found, rejected, finder), spellings, runnersUp, entries: [...entries.values()] };
+}
+
+/** The articles' parts, in corpus order, into the result: ids for gazetteer places, events in the contract's order. */
+export function assemble(parts: readonly ArticlePart[], places: readonly Place[]): IngestResult {
   const spellings = new Map<string, Map<string, number>>(); // ref → spelling as written → times
   const runnersUp = new Map<string, Set<string>>();
-  for (const { article, text } of corpus) {
-    const found = finder.find(text, corpusCountries);
-    const rejected: Rejection[] = [];
-    const own = extractArticle(article, text, found, finder, rejected);
-    events.push(...own);
-    for (const r of found.resolutions) {
-      if (r.entry === null || !finder.gazetteer) continue;
-      const ref = finder.gazetteer.entries[r.entry].ref;
-      const spelled = text.slice(r.span.start, r.span.end);
+  const entries = new Map<string, GazetteerEntry>();
+  for (const part of parts) {
+    for (const e of part.entries) entries.set(e.ref, e);
+    for (const [ref, spelled] of part.spellings) {
       if (!spellings.has(ref)) spellings.set(ref, new Map());
       spellings.get(ref)!.set(spelled, (spellings.get(ref)!.get(spelled) ?? 0) + 1);
-      for (const i of r.runnersUp) (runnersUp.get(ref) ?? runnersUp.set(ref, new Set()).get(ref)!).add(finder.gazetteer.entries[i].ref);
     }
-    report.push(reportOf(article, text, own.length, found, rejected, finder));
+    for (const [ref, other] of part.runnersUp) (runnersUp.get(ref) ?? runnersUp.set(ref, new Set()).get(ref)!).add(other);
   }
-
+  const events = parts.flatMap((p) => p.events);
   const used = [...new Set(events.map((e) => e.place).filter((p) => p.includes(':')))].sort();
   const ids = assignIds(used, places, spellings);
-  const found = used.map((ref) => foundPlace(ref, ids.get(ref)!, spellings.get(ref)!, [...(runnersUp.get(ref) ?? [])], finder));
+  const found = used.map((ref) => foundPlace(entries.get(ref)!, ids.get(ref)!, spellings.get(ref)!, [...(runnersUp.get(ref) ?? [])].map((r) => entries.get(r)!)));
   for (const e of events) e.place = ids.get(e.place) ?? e.place;
   events.sort((a, b) => compare(a.start, b.start) || compare(a.article, b.article) || a.quoteStart - b.quoteStart || compare(a.place, b.place));
   found.sort((a, b) => compare(a.id, b.id));
-  return { events, places: found, report };
+  return { events, places: found, report: parts.map((p) => p.report) };
 }
 
 /** The bytes of `data/events.json`. */
@@ -111,16 +152,15 @@ function assignIds(refs: readonly string[], curated: readonly Place[], spellings
   return ids;
 }
 
-function foundPlace(ref: string, id: string, spelled: ReadonlyMap<string, number>, runnersUp: readonly string[], finder: PlaceFinder): FoundPlace {
-  const e = finder.entry(ref)!;
-  const [scheme, code] = ref.split(':');
+function foundPlace(e: GazetteerEntry, id: string, spelled: ReadonlyMap<string, number>, runnersUp: readonly GazetteerEntry[]): FoundPlace {
+  const [scheme, code] = e.ref.split(':');
   const source =
     scheme === 'geonames'
       ? `GeoNames ${code} (${e.name})`
       : scheme === 'admin1'
         ? `GeoNames first-level region ${code} (${e.name}); point: its seat, radius: the towns it holds`
         : `ISO 3166-1 ${code} (${e.name}, CLDR English name); point: inside its Natural Earth outline`;
-  const candidates = runnersUp.map((r) => finder.entry(r)!).map((c) => ({ ref: c.ref, name: c.name, country: c.country, coordinates: c.lngLat }));
+  const candidates = runnersUp.map((c) => ({ ref: c.ref, name: c.name, country: c.country, coordinates: c.lngLat }));
   return {
     type: 'Feature',
     id,

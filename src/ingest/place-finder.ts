@@ -1,6 +1,6 @@
 import type { Place } from '../core/model.ts';
 import type { Gazetteer, GazetteerEntry } from './gazetteer/gazetteer.ts';
-import { findNames } from './gazetteer/names-in-text.ts';
+import { findNames, type NameSpan } from './gazetteer/names-in-text.ts';
 import { nameKey } from './gazetteer/normalize.ts';
 import { describe, resolveNames, type Resolution } from './gazetteer/resolve.ts';
 import { createMentionFinder, type Mention } from './mentions.ts';
@@ -19,8 +19,17 @@ export interface ArticlePlaces {
   countries: string[];
 }
 
+/** What reading an article's names finds before anything is decided: curated mentions and gazetteer names. */
+export interface ArticleScan {
+  curated: Mention[];
+  spans: NameSpan[];
+}
+
 export interface PlaceFinder {
+  /** Scans and resolves in one go. */
   find(text: string, corpusCountries: ReadonlyMap<string, number>): ArticlePlaces;
+  scan(text: string): ArticleScan;
+  resolve(text: string, scan: ArticleScan, corpusCountries: ReadonlyMap<string, number>): ArticlePlaces;
   /** The curated place or gazetteer place (as a Place whose id is its ref) for a mention's `place`. */
   place(idOrRef: string): Place | undefined;
   /** The gazetteer entry behind a ref. */
@@ -58,10 +67,16 @@ export function createPlaceFinder(places: readonly Place[], gazetteer: Gazetteer
     place: (idOrRef) => byId.get(idOrRef) ?? placeOf(idOrRef),
     entry: (ref) => entryByRef.get(ref),
     find(text, corpusCountries) {
+      return this.resolve(text, this.scan(text), corpusCountries);
+    },
+    scan(text) {
       const curated = findCurated(text);
-      if (!gazetteer) return { mentions: curated, resolutions: [], countries: [...new Set(curated.map((m) => byId.get(m.place)!.country))] };
+      if (!gazetteer) return { curated, spans: [] };
       const covered = (start: number, end: number) => curated.some((m) => m.start < end && start < m.end);
-      const spans = findNames(text, gazetteer, covered);
+      return { curated, spans: findNames(text, gazetteer, covered) };
+    },
+    resolve(text, { curated, spans }, corpusCountries) {
+      if (!gazetteer) return { mentions: curated, resolutions: [], countries: [...new Set(curated.map((m) => byId.get(m.place)!.country))] };
       const named = curated.map((m) => byId.get(m.place)!);
       const resolutions = resolveNames(text, spans, gazetteer, {
         curatedCountries: named.map((p) => p.country),

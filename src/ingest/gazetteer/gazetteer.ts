@@ -85,6 +85,12 @@ export function loadGazetteer(): Gazetteer {
   return loaded;
 }
 
+/** Builds the index file if it is missing (without reading it). */
+export function ensureIndex(): void {
+  const path = indexPath();
+  if (!existsSync(path)) writeIndex(path, buildIndex());
+}
+
 /** Builds the index file now (`npm run gazetteer`); returns its path and size. */
 export function rebuildIndex(): { path: string; entries: number; bytes: number } {
   const path = indexPath();

@@ -86,7 +86,7 @@ function matchRun(text: string, tokens: Token[], first: number, last: number, ga
       const start = tokens[i].start;
       const end = tokens[to].end;
       if (taken(start, end)) continue;
-      const { key, regionHint } = nameKey(text.slice(start, end));
+      const { key, regionHint } = cachedKey(text.slice(start, end));
       const candidates = gazetteer.byKey.get(key);
       if (!candidates || key.length < 3) continue;
       found.push({ from: i, to, key, regionHint, candidates });
@@ -116,6 +116,19 @@ function matchRun(text: string, tokens: Token[], first: number, last: number, ga
       sentenceInitial: isSentenceStart(text, tokens[from].start),
     };
   });
+}
+
+// The same names recur across a corpus: their keys are kept (up to KEY_CACHE_SIZE of them).
+const KEY_CACHE_SIZE = 100_000;
+const keys = new Map<string, ReturnType<typeof nameKey>>();
+function cachedKey(name: string): ReturnType<typeof nameKey> {
+  let k = keys.get(name);
+  if (!k) {
+    if (keys.size >= KEY_CACHE_SIZE) keys.clear();
+    k = nameKey(name);
+    keys.set(name, k);
+  }
+  return k;
 }
 
 /** A capitalised word that is not a closed-class word, or "al-Qaim"/"el-Fasher" (a lowercase article, hyphen, capital). */
