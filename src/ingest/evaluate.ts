@@ -2,15 +2,26 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readInputs } from './files.ts';
 import { loadGazetteer } from './gazetteer/gazetteer.ts';
-import { runIngest } from './pipeline.ts';
-import { f1, precision, recall, scoreEvents, sumScores, type GoldEvent, type GoldPlace, type GoldTrap, type Scored } from './score.ts';
+import distance from '@turf/distance';
+import type { Place } from '../core/model.ts';
+import type { Gazetteer } from './gazetteer/gazetteer.ts';
+import { articleCountries, countCountries, runIngest, type ArticleWithText } from './pipeline.ts';
+import { createPlaceFinder } from './place-finder.ts';
+import { PLACE_TOLERANCE_KM, f1, precision, recall, scoreEvents, sumScores, type GoldEvent, type GoldPlace, type GoldTrap, type Scored } from './score.ts';
 
 /** What `npm run eval` measures: both halves, out of the box (gazetteer only) and with the corpus's curated places. */
 export interface EvalFigures {
-  [setting: string]: { [half: string]: { precision: number; recall: number; f1: number; tp: number; fp: number; found: number; required: number } };
+  [setting: string]: { [half: string]: { precision: number; recall: number; f1: number; tp: number; fp: number; found: number; required: number; placesFound: number } };
 }
 
-export function evaluate(corpusDir: string, halves: readonly string[]): { figures: EvalFigures; details: Map<string, Map<string, Map<string, Scored>>> } {
+/** A required gold event whose place the finder did not place in its sentence (named there, yet missed). */
+export interface PlaceMiss {
+  gold: GoldEvent;
+  /** What the finder placed in the sentence instead, if anything. */
+  found: string[];
+}
+
+export function evaluate(corpusDir: string, halves: readonly string[]): { figures: EvalFigures; details: Map<string, Map<string, Map<string, Scored>>>; placeMisses: Map<string, Map<string, PlaceMiss[]>> } {
   const gold = JSON.parse(readFileSync(join(corpusDir, 'gold.json'), 'utf8')) as { events: GoldEvent[]; traps: GoldTrap[] };
   const split = JSON.parse(readFileSync(join(corpusDir, 'split.json'), 'utf8')) as { stories: Record<string, string[]>; tune: string[]; test: string[] };
   const gazetteer = loadGazetteer();
@@ -19,16 +30,19 @@ export function evaluate(corpusDir: string, halves: readonly string[]): { figure
   const goldPlaces = new Map<string, GoldPlace>(curated.places.map((p) => [p.id, { lngLat: p.lngLat, radiusKm: p.radiusKm }]));
   const empty = readInputs({ articles: join(corpusDir, 'articles.json'), places: join(corpusDir, 'no-places.geojson') });
   const settings = {
-    'out of the box': () => runIngest(empty.corpus, [], { gazetteer }),
-    'curated places': () => runIngest(curated.corpus, curated.places, { gazetteer }),
+    'out of the box': { corpus: empty.corpus, places: [] as Place[] },
+    'curated places': { corpus: curated.corpus, places: curated.places },
   };
   const figures: EvalFigures = {};
   const details = new Map<string, Map<string, Map<string, Scored>>>();
-  for (const [setting, run] of Object.entries(settings)) {
-    const result = run();
+  const placeMisses = new Map<string, Map<string, PlaceMiss[]>>();
+  for (const [setting, { corpus, places: known }] of Object.entries(settings)) {
+    const result = runIngest(corpus, known, { gazetteer });
+    const placed = placesBySentence(corpus, known, gazetteer, gold.events);
     const places = new Map<string, GoldPlace>([...goldPlaces, ...result.places.map((f) => [f.id, { lngLat: f.geometry.coordinates as [number, number], radiusKm: f.properties.radiusKm ?? null }] as const)]);
     figures[setting] = {};
     details.set(setting, new Map());
+    placeMisses.set(setting, new Map());
     for (const half of halves) {
       const ids = new Set(half === 'all' ? [...split.tune, ...split.test] : split[half as 'tune' | 'test']);
       const perStory = new Map<string, Scored>();
@@ -39,10 +53,40 @@ export function evaluate(corpusDir: string, halves: readonly string[]): { figure
       const total = sumScores([...perStory.values()]);
       perStory.set('(all)', total);
       details.get(setting)!.set(half, perStory);
-      figures[setting][half] = { precision: round(precision(total)), recall: round(recall(total)), f1: round(f1(total)), tp: total.truePositives, fp: total.falsePositives, found: total.found, required: total.required };
+      // The places alone: of the required gold events whose place is named in their sentence, how many the finder placed there.
+      const named = gold.events.filter((g) => g.required && ids.has(g.article) && placed.has(g));
+      const misses = named.filter((g) => !placed.get(g)!.some((p) => near(p, goldPlaces.get(g.place)!)));
+      placeMisses.get(setting)!.set(half, misses.map((g) => ({ gold: g, found: placed.get(g)!.map((p) => p.name) })));
+      figures[setting][half] = { precision: round(precision(total)), recall: round(recall(total)), f1: round(f1(total)), tp: total.truePositives, fp: total.falsePositives, found: total.found, required: total.required, placesFound: round(named.length ? (named.length - misses.length) / named.length : 1) };
     }
   }
-  return { figures, details };
+  return { figures, details, placeMisses };
+}
+
+/**
+ * For each gold event whose sentence is found in its article: the places the finder puts in that sentence
+ * (curated and gazetteer, before any event rule). Gold events whose sentence is missing are left out.
+ */
+function placesBySentence(corpus: readonly ArticleWithText[], known: readonly Place[], gazetteer: Gazetteer, events: readonly GoldEvent[]): Map<GoldEvent, { name: string; lngLat: [number, number]; radiusKm: number | null }[]> {
+  const finder = createPlaceFinder(known, gazetteer);
+  const texts = new Map(corpus.map((c) => [c.article.id, c.text]));
+  const scans = new Map(corpus.map((c) => [c.article.id, finder.scan(c.text)]));
+  const corpusCountries = countCountries(corpus.map((c) => articleCountries(finder, c.text, scans.get(c.article.id)!)));
+  const found = new Map(corpus.map((c) => [c.article.id, finder.resolve(c.text, scans.get(c.article.id)!, corpusCountries)]));
+  const placed = new Map<GoldEvent, { name: string; lngLat: [number, number]; radiusKm: number | null }[]>();
+  for (const g of events) {
+    const text = texts.get(g.article);
+    const start = text?.indexOf(g.quote) ?? -1;
+    if (!text || start < 0) continue;
+    const end = start + g.quote.length;
+    const mentions = found.get(g.article)!.mentions.filter((m) => m.start >= start && m.end <= end);
+    placed.set(g, mentions.map((m) => finder.place(m.place)!).map((p) => ({ name: `${p.name} (${p.country})`, lngLat: p.lngLat, radiusKm: p.radiusKm })));
+  }
+  return placed;
+}
+
+function near(a: GoldPlace, b: GoldPlace): boolean {
+  return distance(a.lngLat, b.lngLat) <= PLACE_TOLERANCE_KM + (a.radiusKm ?? 0) + (b.radiusKm ?? 0);
 }
 
 function round(x: number): number {

@@ -24,7 +24,7 @@ export type NotLocation =
   | 'prospective'
   | 'not-happened';
 
-const LOCATIVE_WORDS = new Set([
+export const LOCATIVE_WORDS = new Set([
   'in', 'at', 'inside', 'near', 'into', 'outside', 'across', 'around', 'throughout', 'within',
   'overran', 'overrun', 'overrunning', 'seized', 'seize', 'seizing', 'captured', 'capture', 'capturing', 'took',
   'taken', 'taking', 'retook', 'retake', 'retaking', 'retaken', 'regained', 'regain', 'recaptured', 'recapture',

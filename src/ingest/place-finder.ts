@@ -1,6 +1,7 @@
 import type { Place } from '../core/model.ts';
 import type { Gazetteer, GazetteerEntry } from './gazetteer/gazetteer.ts';
 import { findNames, type NameSpan } from './gazetteer/names-in-text.ts';
+import { cityRadiusKm, findSites, tieSites, type SiteSpan } from './gazetteer/sites.ts';
 import { nameKey } from './gazetteer/normalize.ts';
 import { describe, resolveNames, type Resolution } from './gazetteer/resolve.ts';
 import { createMentionFinder, type Mention } from './mentions.ts';
@@ -17,12 +18,24 @@ export interface ArticlePlaces {
   resolutions: Resolution[];
   /** The countries the article's places lie in. */
   countries: string[];
+  /** Named sites, placed at their city or not (see sites.ts). */
+  sites: SiteNote[];
 }
 
 /** What reading an article's names finds before anything is decided: curated mentions and gazetteer names. */
 export interface ArticleScan {
   curated: Mention[];
   spans: NameSpan[];
+  sites: SiteSpan[];
+}
+
+/** A named site and what became of it: tied to a city (its entry), or not. */
+export interface SiteNote {
+  name: string;
+  start: number;
+  end: number;
+  entry: GazetteerEntry | null;
+  reason: string;
 }
 
 export interface PlaceFinder {
@@ -56,10 +69,27 @@ export function createPlaceFinder(places: readonly Place[], gazetteer: Gazetteer
     if (!place) {
       const e = entryByRef.get(ref);
       if (!e) return undefined;
-      place = { id: ref, name: e.name, aliases: [], kind: e.kind, country: e.country, lngLat: e.lngLat, radiusKm: e.radiusKm, within: null, source: '', geonames: null, reviewed: false, candidates: [], admin1: e.admin1 };
+      place = { id: ref, name: e.name, aliases: [], kind: e.kind, country: e.country, lngLat: e.lngLat, radiusKm: e.radiusKm, within: e.within?.ref ?? null, source: '', geonames: null, reviewed: false, candidates: [], admin1: e.admin1 };
       asPlace.set(ref, place);
     }
     return place;
+  }
+
+  /** The article's sites, tied to the cities and towns it names (curated or from the gazetteer). */
+  function placeSites(text: string, sites: readonly SiteSpan[], mentions: readonly Mention[]): SiteNote[] {
+    const cityOf = (m: Mention): GazetteerEntry | null => {
+      const curatedPlace = byId.get(m.place);
+      if (curatedPlace) return curatedPlace.kind === 'city' || curatedPlace.kind === 'town' ? { ref: curatedPlace.id, kind: curatedPlace.kind, name: curatedPlace.name, country: curatedPlace.country, admin1: '', lngLat: curatedPlace.lngLat, population: 100_000, featureCode: 'CURATED', radiusKm: curatedPlace.radiusKm } : null;
+      const e = entryByRef.get(m.place);
+      return e && (e.kind === 'city' || e.kind === 'town') ? e : null;
+    };
+    const tied = tieSites(text, sites, mentions, cityOf);
+    return sites.map((site) => {
+      const city = tied.get(site.key);
+      if (!city) return { name: site.name, start: site.start, end: site.end, entry: null, reason: 'a site the article ties to no city it names' };
+      const entry: GazetteerEntry = { ref: `site:${city.ref}:${site.key}`, kind: 'site', name: site.name, country: city.country, admin1: city.admin1, lngLat: city.lngLat, population: 0, featureCode: 'SITE', radiusKm: cityRadiusKm(city), within: { ref: city.ref, name: city.name } };
+      return { name: site.name, start: site.start, end: site.end, entry, reason: `a site in ${city.name}, placed at the city as an area` };
+    });
   }
 
   return {
@@ -71,12 +101,12 @@ export function createPlaceFinder(places: readonly Place[], gazetteer: Gazetteer
     },
     scan(text) {
       const curated = findCurated(text);
-      if (!gazetteer) return { curated, spans: [] };
+      if (!gazetteer) return { curated, spans: [], sites: [] };
       const covered = (start: number, end: number) => curated.some((m) => m.start < end && start < m.end);
-      return { curated, spans: findNames(text, gazetteer, covered) };
+      return { curated, spans: findNames(text, gazetteer, covered), sites: findSites(text).filter((s) => !covered(s.start, s.end)) };
     },
-    resolve(text, { curated, spans }, corpusCountries) {
-      if (!gazetteer) return { mentions: curated, resolutions: [], countries: [...new Set(curated.map((m) => byId.get(m.place)!.country))] };
+    resolve(text, { curated, spans, sites }, corpusCountries) {
+      if (!gazetteer) return { mentions: curated, resolutions: [], countries: [...new Set(curated.map((m) => byId.get(m.place)!.country))], sites: [] };
       const named = curated.map((m) => byId.get(m.place)!);
       const resolutions = resolveNames(text, spans, gazetteer, {
         curatedCountries: named.map((p) => p.country),
@@ -96,9 +126,17 @@ export function createPlaceFinder(places: readonly Place[], gazetteer: Gazetteer
         for (const i of r.runnersUp) entryByRef.set(gazetteer.entries[i].ref, gazetteer.entries[i]);
         mentions.push({ place: curatedByRef.get(e.ref) ?? e.ref, start: r.span.start, end: r.span.end });
       }
+      const notes = placeSites(text, sites, mentions);
+      for (const note of notes) {
+        if (!note.entry) continue;
+        entryByRef.set(note.entry.ref, note.entry);
+        // The site's mention replaces any name inside it ("Independence" in "Independence Square").
+        for (let i = mentions.length - 1; i >= 0; i--) if (mentions[i].start < note.end && note.start < mentions[i].end) mentions.splice(i, 1);
+        mentions.push({ place: note.entry.ref, start: note.start, end: note.end });
+      }
       mentions.sort((a, b) => a.start - b.start);
       const countries = [...new Set(mentions.map((m) => this.place(m.place)!.country))];
-      return { mentions, resolutions, countries };
+      return { mentions, resolutions, countries, sites: notes };
     },
   };
 }

@@ -1,5 +1,6 @@
 import distance from '@turf/distance';
 import type { Gazetteer, GazetteerEntry } from './gazetteer.ts';
+import { LOCATIVE_WORDS } from '../locative.ts';
 import type { NameSpan } from './names-in-text.ts';
 
 /**
@@ -68,7 +69,9 @@ export function resolveNames(text: string, spans: readonly NameSpan[], gazetteer
 
   // "the Gulf", "the Levant", "the West": English puts no article before a town's or a province's bare name.
   // Countries may take it ("the United States", "the Dominican Republic"): after "the", only a country is meant.
-  const afterThe = (s: NameSpan) => /\bthe\s+$/.test(text.slice(Math.max(0, s.start - 4), s.start)) && !s.candidates.some((c) => entries[c].kind === 'country');
+  // Unless the name qualifies a noun after it: "the Port-au-Prince airport", "the Kyiv mayor".
+  const theBefore = (s: NameSpan) => /\bthe\s+$/i.test(text.slice(Math.max(0, s.start - 4), s.start)) && !/^\s+\p{Ll}/u.test(text.slice(s.end, s.end + 3));
+  const afterThe = (s: NameSpan) => theBefore(s) && !s.candidates.some((c) => entries[c].kind === 'country');
   const usable = (s: NameSpan) => !s.partOfName && !afterThe(s) && !s.thingLike && !context.notPlaces.has(s.key) && !(persons.has(s.key) && !LOCATIVE_BEFORE.test(text.slice(Math.max(0, s.start - 12), s.start)));
 
   // The article's countries: named countries, curated places, qualifiers.
@@ -108,8 +111,8 @@ export function resolveNames(text: string, spans: readonly NameSpan[], gazetteer
     const qualifiers = occurrences.flatMap((s) => qualifiedBy.get(s) ?? []);
     const regionHint = occurrences.some((s) => s.regionHint);
     const spelled = occurrences.map((s) => plain(text.slice(s.start, s.end)));
-    const framed = occurrences.some((s) => PLACE_FRAME_BEFORE.test(text.slice(Math.max(0, s.start - 40), s.start)));
-    const theOnly = occurrences.every((s) => /\bthe\s+$/.test(text.slice(Math.max(0, s.start - 4), s.start)));
+    const framed = occurrences.some((s) => PLACE_FRAME_BEFORE.test(text.slice(Math.max(0, s.start - 40), s.start)) || LOCATIVE_WORDS.has(wordBefore(text, s.start)));
+    const theOnly = occurrences.every(theBefore);
     const scored = occurrences[0].candidates.filter((c) => !theOnly || entries[c].kind === 'country').map((c) => {
       const e = entries[c];
       const evidence: string[] = [];
@@ -175,6 +178,12 @@ export function resolveNames(text: string, spans: readonly NameSpan[], gazetteer
     if (!choice) return { span, entry: null, reason: 'a person in this article', runnersUp: [] };
     return { span, ...choice };
   });
+}
+
+/** The word right before `at` ("shelled" in "shelled Bucha"), lowercase. */
+function wordBefore(text: string, at: number): string {
+  const m = /([\p{L}]+)\s+$/u.exec(text.slice(Math.max(0, at - 30), at));
+  return m ? m[1].toLowerCase() : '';
 }
 
 /** Lowercase without diacritics, for comparing spellings. */

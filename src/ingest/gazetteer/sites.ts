@@ -1,0 +1,67 @@
+import type { Mention } from '../mentions.ts';
+import type { GazetteerEntry } from './gazetteer.ts';
+import { nameKey } from './normalize.ts';
+
+/**
+ * Named sites the gazetteer cannot hold (squares, malls, stadiums, streets, palaces…), placed in the city the
+ * article puts them in, as an area the size of that city: "Independence Square in Kyiv", "Kharkiv's Freedom
+ * Square", "the Westgate mall, in Nairobi". One sense per article: an occurrence tied to a city ties them all. A
+ * site tied to no city is left out (and reported): "the White House" in a story from Kyiv is not in Kyiv.
+ */
+export interface SiteSpan {
+  start: number;
+  end: number;
+  /** The site's name as written, and its normalised key. */
+  name: string;
+  key: string;
+}
+
+// Nouns that end the name of a site in a city (capitalised as part of the name, or lowercase after it).
+const SITE_NOUNS = 'square|mall|stadium|street|avenue|boulevard|road|bridge|airport|hospital|hotel|palace|cathedral|mosque|church|synagogue|temple|market|center|centre|hall|university|school|prison|base|camp|park|monastery|embassy|station|plaza|quarter|theatre|theater|museum|parliament|building|tower|district|neighbou?rhood|compound|barracks|checkpoint|port|harbou?r|dome|superdome|astrodome|arena';
+// A capitalised word ("St." the one abbreviation kept: a full stop otherwise ends the name).
+const WORD = "(?:St\\.|\\p{Lu}[\\p{L}’'-]*)";
+const SITE = new RegExp(`\\b((?:${WORD}\\s){0,3}${WORD}\\s(?:${SITE_NOUNS}))\\b|\\b((?:${WORD}\\s){0,3}(?:${capitalised(SITE_NOUNS)}))\\b`, 'gu');
+const LEADING_WORDS = /^(?:(?:The|A|An|In|At|On|From|To|Near|Outside|Inside|Into|By|Of|And|But|Yet|Since|After|Before|During|When|While|As|Its|Their|His|Her|This|That|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s)+/u;
+
+function capitalised(alternatives: string): string {
+  return alternatives.split('|').map((a) => a[0].toUpperCase() + a.slice(1)).join('|');
+}
+
+/** Site names in a text: capitalised words ending with a site noun ("Independence Square", "Westgate mall"). */
+export function findSites(text: string): SiteSpan[] {
+  const sites: SiteSpan[] = [];
+  for (const m of text.matchAll(SITE)) {
+    let phrase = m[0];
+    let start = m.index;
+    // Function words a sentence starts with, and a possessive ("Kharkiv's Freedom Square"), are not the name.
+    const lead = LEADING_WORDS.exec(phrase) ?? /^.*[’']s\s/u.exec(phrase);
+    if (lead) {
+      phrase = phrase.slice(lead[0].length);
+      start += lead[0].length;
+    }
+    if (!/\s/.test(phrase) && !/dome$/i.test(phrase)) continue; // a site noun alone ("Square") names nothing
+    sites.push({ start, end: start + phrase.length, name: phrase, key: nameKey(phrase).key });
+  }
+  return sites;
+}
+
+/**
+ * The city each site's key is tied to in the article, from the places already resolved there: "X in City",
+ * "X, City", "City's X", "X of City". `cityAt(start, end)` gives the resolved city or town mentioned at an offset.
+ */
+export function tieSites(text: string, sites: readonly SiteSpan[], mentions: readonly Mention[], cityOf: (mention: Mention) => GazetteerEntry | null): Map<string, GazetteerEntry> {
+  const tied = new Map<string, GazetteerEntry>();
+  for (const site of sites) {
+    if (tied.has(site.key)) continue;
+    const after = mentions.find((m) => m.start > site.end && m.start - site.end <= 20 && /^\s*(?:,|in|of|near|outside)\s+(?:(?:the|central|downtown|northern|southern|eastern|western|capital|city of|capital,)\s+)*$/i.test(text.slice(site.end, m.start)));
+    const before = mentions.find((m) => m.end < site.start && site.start - m.end <= 3 && /^[’']s\s+$/.test(text.slice(m.end, site.start)));
+    const city = [after, before].map((m) => (m ? cityOf(m) : null)).find((c) => c !== null);
+    if (city) tied.set(site.key, city);
+  }
+  return tied;
+}
+
+/** How wide a site placed at its city's point may be: the city's own extent, by its population (km). */
+export function cityRadiusKm(city: GazetteerEntry): number {
+  return city.population >= 1_000_000 ? 15 : city.population >= 100_000 ? 8 : 4;
+}
