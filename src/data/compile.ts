@@ -1,4 +1,5 @@
 import { buildColumns, encodeColumns } from '../core/event-columns.ts';
+import { firstViewPlaces } from '../core/frame.ts';
 import { CATEGORIES, type Article, type MapEvent, type Place } from '../core/model.ts';
 import { InputError, parseArticles, parseEvents, parsePlaces, type InputProblem } from '../core/validate.ts';
 import type { CompiledMeta, PlaceFile } from './compiled-format.ts';
@@ -53,7 +54,7 @@ export function compileRecords(articles: readonly Article[], allPlaces: readonly
   for (const e of events) perPlace[number.get(e.place)!].push(e);
   const files: CompiledFiles = new Map();
   const summaries = places.map(({ id, name, kind, lngLat, radiusKm, reviewed }) => ({ id, name, kind, lngLat, radiusKm, reviewed }));
-  const meta: CompiledMeta = { format: 1, places: summaries, problems: [...problems], events: events.length };
+  const meta: CompiledMeta = { format: 1, places: summaries, problems: [...problems], events: events.length, frame: firstViewPlaces(summaries, events) };
   files.set('meta.json', JSON.stringify(meta));
   files.set('columns.bin', encodeColumns(columns));
   const articleById = new Map(articles.map((a) => [a.id, a]));

@@ -7,7 +7,7 @@ import type { InputProblem } from '../core/validate.ts';
  * be used at all, why.
  */
 export type CompiledMeta =
-  | { format: 1; places: PlaceSummary[]; problems: InputProblem[]; events: number; fatal?: undefined }
+  | { format: 1; places: PlaceSummary[]; problems: InputProblem[]; events: number; frame?: string[]; fatal?: undefined }
   | { format: 1; fatal: InputProblem[] };
 
 /** `places/<n>.json`: the whole record of place n, its events in date order, and the articles they quote. */

@@ -17,6 +17,8 @@ export interface Dataset {
   columns: EventColumns;
   /** Events per place number, all dates. */
   totals: Int32Array;
+  /** The ids of the places the first view frames (see frame.ts), or null to frame the busiest theatre. */
+  frame: readonly string[] | null;
   eventCount: number;
   extent: TimeWindow;
   /** Records of events.json that were left out, and why. */
@@ -72,6 +74,7 @@ export async function loadDataset(base: URL): Promise<Dataset> {
     columns,
     totals: placeTotals(columns),
     eventCount: meta.events,
+    frame: meta.frame ?? null,
     extent: { from: columns.firstDay, to: columns.firstDay + Math.max(0, columns.days - 1) },
     problems: meta.problems,
     sourcesOf,

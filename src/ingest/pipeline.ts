@@ -104,11 +104,6 @@ export function readArticle(finder: PlaceFinder, article: Article, text: string,
       runnersUp.push([e.ref, other.ref]);
     }
   }
-  for (const site of found.sites) {
-    if (!site.entry) continue;
-    entries.set(site.entry.ref, site.entry);
-    spellings.push([site.entry.ref, text.slice(site.start, site.end)]);
-  }
   return { events, report: reportOf(article, text, events.length, found, rejected, finder), spellings, runnersUp, entries: [...entries.values()] };
 }
 
@@ -164,8 +159,6 @@ function foundPlace(e: GazetteerEntry, id: string, spelled: ReadonlyMap<string, 
       ? `GeoNames ${code} (${e.name})`
       : scheme === 'admin1'
         ? `GeoNames first-level region ${code} (${e.name}); point: its seat, radius: the towns it holds`
-        : scheme === 'site'
-          ? `A site the articles place in ${e.within!.name}; its exact point is not known: drawn as the city's area`
         : `ISO 3166-1 ${code} (${e.name}, CLDR English name); point: inside its Natural Earth outline`;
   const candidates = runnersUp.map((c) => ({ ref: c.ref, name: c.name, country: c.country, coordinates: c.lngLat }));
   return {
@@ -195,7 +188,7 @@ function reportOf(article: Article, text: string, events: number, found: Article
     if (names.has(name)) continue;
     names.set(name, { name, place: r.entry === null ? null : entries[r.entry].ref, reason: r.reason, runnersUp: r.runnersUp.map((i) => describe(entries[i])) });
   }
-  for (const site of found.sites) if (!names.has(site.name)) names.set(site.name, { name: site.name, place: site.entry?.ref ?? null, reason: site.reason, runnersUp: [] });
+  for (const site of found.sites) if (!names.has(site.name)) names.set(site.name, { name: site.name, place: site.city, reason: site.reason, runnersUp: [] });
   const unrecognised = new Set<string>();
   for (const m of text.matchAll(/\b(?:in|at|near|into|outside|across) (?:the )?(\p{Lu}[\p{L}’'-]+(?: \p{Lu}[\p{L}’'-]+)*)/gu)) {
     const start = m.index + m[0].length - m[1].length;

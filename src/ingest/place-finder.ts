@@ -1,7 +1,7 @@
 import type { Place } from '../core/model.ts';
 import type { Gazetteer, GazetteerEntry } from './gazetteer/gazetteer.ts';
 import { findNames, type NameSpan } from './gazetteer/names-in-text.ts';
-import { cityRadiusKm, findSites, tieSites, type SiteSpan } from './gazetteer/sites.ts';
+import { findSites, tieSites, type SiteSpan } from './gazetteer/sites.ts';
 import { nameKey } from './gazetteer/normalize.ts';
 import { describe, resolveNames, type Resolution } from './gazetteer/resolve.ts';
 import { createMentionFinder, type Mention } from './mentions.ts';
@@ -29,12 +29,12 @@ export interface ArticleScan {
   sites: SiteSpan[];
 }
 
-/** A named site and what became of it: tied to a city (its entry), or not. */
+/** A named site and what became of it: its events go to the city it is tied to (a curated id or a ref), or nowhere. */
 export interface SiteNote {
   name: string;
   start: number;
   end: number;
-  entry: GazetteerEntry | null;
+  city: string | null;
   reason: string;
 }
 
@@ -69,7 +69,7 @@ export function createPlaceFinder(places: readonly Place[], gazetteer: Gazetteer
     if (!place) {
       const e = entryByRef.get(ref);
       if (!e) return undefined;
-      place = { id: ref, name: e.name, aliases: [], kind: e.kind, country: e.country, lngLat: e.lngLat, radiusKm: e.radiusKm, within: e.within?.ref ?? null, source: '', geonames: null, reviewed: false, candidates: [], admin1: e.admin1 };
+      place = { id: ref, name: e.name, aliases: [], kind: e.kind, country: e.country, lngLat: e.lngLat, radiusKm: e.radiusKm, within: null, source: '', geonames: null, reviewed: false, candidates: [], admin1: e.admin1 };
       asPlace.set(ref, place);
     }
     return place;
@@ -86,9 +86,8 @@ export function createPlaceFinder(places: readonly Place[], gazetteer: Gazetteer
     const tied = tieSites(text, sites, mentions, cityOf);
     return sites.map((site) => {
       const city = tied.get(site.key);
-      if (!city) return { name: site.name, start: site.start, end: site.end, entry: null, reason: 'a site the article ties to no city it names' };
-      const entry: GazetteerEntry = { ref: `site:${city.ref}:${site.key}`, kind: 'site', name: site.name, country: city.country, admin1: city.admin1, lngLat: city.lngLat, population: 0, featureCode: 'SITE', radiusKm: cityRadiusKm(city), within: { ref: city.ref, name: city.name } };
-      return { name: site.name, start: site.start, end: site.end, entry, reason: `a site in ${city.name}, placed at the city as an area` };
+      if (!city) return { name: site.name, start: site.start, end: site.end, city: null, reason: 'a site the article ties to no city it names' };
+      return { name: site.name, start: site.start, end: site.end, city: city.ref, reason: `a site in ${city.name}: its events go to ${city.name}` };
     });
   }
 
@@ -128,11 +127,28 @@ export function createPlaceFinder(places: readonly Place[], gazetteer: Gazetteer
       }
       const notes = placeSites(text, sites, mentions);
       for (const note of notes) {
-        if (!note.entry) continue;
-        entryByRef.set(note.entry.ref, note.entry);
+        if (!note.city) continue;
+        // The bare name of a tied site means the site: "Molenbeek" after "the Molenbeek neighborhood of Brussels".
+        const bare = nameKey(note.name.replace(/\s+\S+$/, '')).key;
+        for (const r of resolutions) {
+          if (r.entry === null || r.span.key !== bare) continue;
+          const i = mentions.findIndex((m) => m.start === r.span.start && m.place === gazetteer.entries[r.entry!].ref);
+          if (i >= 0) mentions[i] = { ...mentions[i], place: note.city };
+          r.reason = `the bare name of ${note.name}, ${note.reason}`;
+          r.entry = null;
+        }
         // The site's mention replaces any name inside it ("Independence" in "Independence Square").
         for (let i = mentions.length - 1; i >= 0; i--) if (mentions[i].start < note.end && note.start < mentions[i].end) mentions.splice(i, 1);
-        mentions.push({ place: note.entry.ref, start: note.start, end: note.end });
+        mentions.push({ place: note.city, start: note.start, end: note.end });
+      }
+      // The bare name of a tied site elsewhere in the article ("Westgate" after "the Westgate mall") is the site too.
+      for (const note of notes) {
+        const bare = note.name.replace(/\s+\S+$/, '');
+        if (!note.city || bare.length < 4 || bare === note.name) continue;
+        for (const m of text.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${bare.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'gu'))) {
+          const end = m.index + bare.length;
+          if (!mentions.some((x) => x.start < end && m.index < x.end)) mentions.push({ place: note.city, start: m.index, end });
+        }
       }
       mentions.sort((a, b) => a.start - b.start);
       const countries = [...new Set(mentions.map((m) => this.place(m.place)!.country))];

@@ -77,7 +77,7 @@ export function App(props: { data: Dataset }) {
 
   const selectedPlace = () => (selected() ? data.placesById.get(selected()!) ?? null : null);
   const [placeSources] = createResource(() => (selected() ? data.placeNumber.get(selected()!) : undefined), (p) => data.sourcesOf(p));
-  const theatre = mainTheatre(data.places, (id) => data.totals[data.placeNumber.get(id)!]).map((p) => p.lngLat);
+  const theatre = (data.frame?.map((id) => data.placesById.get(id)!) ?? mainTheatre(data.places, (id) => data.totals[data.placeNumber.get(id)!])).map((p) => p.lngLat);
 
   createUrlSync({
     state: (): UrlState => ({ from: timeWindow().from, to: timeWindow().to, place: selected() ?? undefined, view: view() ?? undefined }),

@@ -32,8 +32,6 @@ export interface GazetteerEntry {
   /** GeoNames feature code ("PPLC" a capital, "PPLA" a regional seat…), "ADM1" or "PCLI". */
   featureCode: string;
   radiusKm: number | null;
-  /** For a site placed at its city (see sites.ts): the city's ref or curated id, and its name. */
-  within?: { ref: string; name: string };
 }
 
 export interface Gazetteer {

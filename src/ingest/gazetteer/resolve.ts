@@ -2,6 +2,7 @@ import distance from '@turf/distance';
 import type { Gazetteer, GazetteerEntry } from './gazetteer.ts';
 import { LOCATIVE_WORDS } from '../locative.ts';
 import type { NameSpan } from './names-in-text.ts';
+import { nameKey } from './normalize.ts';
 
 /**
  * Which place a name means in one article, decided from evidence that can be shown: an explicit qualifier
@@ -52,7 +53,9 @@ const PLAIN_EVIDENCE_POPULATION = 100_000; // people: a city this large needs no
 const LOCATIVE_BEFORE = /\b(?:in|at|near|into|to|from|outside|across|inside|of)\s+(?:the\s+)?$/i;
 // Words right before a name that say it is a place: "in Chibok", "the town of Bucha", "near Gaziantep".
 const PLACE_FRAME_BEFORE = /(?:\b(?:in|at|near|into|outside|inside|across|around|throughout|from|to|toward|towards|reached|entered|fled|hit|struck)|\b(?:city|town|village|capital|suburb|district|province|region|state|port|outskirts) of)\s+(?:(?:the|northern|southern|eastern|western|central|nearby|neighbouring|neighboring)\s+)?$/i;
-const SMALL_TOWN = 100_000; // people: a town smaller than this needs a place frame as well as the article's country
+const SMALL_TOWN = 100_000;
+// Continents and world regions: areas too large for a mark, whatever town shares their name ("Africa", Tunisia).
+const WORLD_REGIONS = new Set(['africa', 'europe', 'asia', 'america', 'americas', 'north america', 'south america', 'latin america', 'central america', 'middle east', 'near east', 'far east', 'oceania', 'antarctica', 'arctic', 'caribbean', 'balkans', 'sahel', 'maghreb', 'scandinavia', 'levant', 'gulf', 'west', 'east', 'north', 'south', 'midwest'].map((n) => nameKey(n).key)); // people: a town smaller than this needs a place frame as well as the article's country
 
 export function resolveNames(text: string, spans: readonly NameSpan[], gazetteer: Gazetteer, context: ResolveContext): Resolution[] {
   const entries = gazetteer.entries;
@@ -70,9 +73,9 @@ export function resolveNames(text: string, spans: readonly NameSpan[], gazetteer
   // "the Gulf", "the Levant", "the West": English puts no article before a town's or a province's bare name.
   // Countries may take it ("the United States", "the Dominican Republic"): after "the", only a country is meant.
   // Unless the name qualifies a noun after it: "the Port-au-Prince airport", "the Kyiv mayor".
-  const theBefore = (s: NameSpan) => /\bthe\s+$/i.test(text.slice(Math.max(0, s.start - 4), s.start)) && !/^\s+\p{Ll}/u.test(text.slice(s.end, s.end + 3));
+  const theBefore = (s: NameSpan) => /\bthe\s+$/i.test(text.slice(Math.max(0, s.start - 4), s.start)) && !qualifiesNoun(text.slice(s.end, s.end + 20));
   const afterThe = (s: NameSpan) => theBefore(s) && !s.candidates.some((c) => entries[c].kind === 'country');
-  const usable = (s: NameSpan) => !s.partOfName && !afterThe(s) && !s.thingLike && !context.notPlaces.has(s.key) && !(persons.has(s.key) && !LOCATIVE_BEFORE.test(text.slice(Math.max(0, s.start - 12), s.start)));
+  const usable = (s: NameSpan) => !s.partOfName && !afterThe(s) && !WORLD_REGIONS.has(s.key) && !s.thingLike && !context.notPlaces.has(s.key) && !(persons.has(s.key) && !LOCATIVE_BEFORE.test(text.slice(Math.max(0, s.start - 12), s.start)));
 
   // The article's countries: named countries, curated places, qualifiers.
   const story = new Map<string, number>();
@@ -172,12 +175,22 @@ export function resolveNames(text: string, spans: readonly NameSpan[], gazetteer
   return spans.map((span) => {
     if (span.partOfName) return { span, entry: null, reason: 'part of a longer name', runnersUp: [] };
     if (afterThe(span)) return { span, entry: null, reason: 'after "the": a region or a feature, not a town', runnersUp: [] };
+    if (WORLD_REGIONS.has(span.key)) return { span, entry: null, reason: 'a continent or world region: too large for a mark', runnersUp: [] };
     if (span.thingLike) return { span, entry: null, reason: 'names a thing here (a vessel, a paper…)', runnersUp: [] };
     if (context.notPlaces.has(span.key)) return { span, entry: null, reason: 'not a place (curated data)', runnersUp: [] };
     const choice = chosen.get(span.key);
     if (!choice) return { span, entry: null, reason: 'a person in this article', runnersUp: [] };
     return { span, ...choice };
   });
+}
+
+// Closed-class words: after "the X", one of these means X ended its phrase ("the White House and…").
+const CLOSED_WORDS = new Set('and or but nor in on at to of for with from by as is was were are be been has have had said says will would could should may might can did does do that which who where when while than then so if not after before since during into onto over under about near its their his her'.split(' '));
+
+/** Whether the words after a name make it qualify a noun: "the Port-au-Prince airport", "the Kyiv mayor". */
+function qualifiesNoun(after: string): boolean {
+  const m = /^\s+(\p{Ll}+)/u.exec(after);
+  return m !== null && !CLOSED_WORDS.has(m[1]);
 }
 
 /** The word right before `at` ("shelled" in "shelled Bucha"), lowercase. */

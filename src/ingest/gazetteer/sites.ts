@@ -3,10 +3,12 @@ import type { GazetteerEntry } from './gazetteer.ts';
 import { nameKey } from './normalize.ts';
 
 /**
- * Named sites the gazetteer cannot hold (squares, malls, stadiums, streets, palaces…), placed in the city the
- * article puts them in, as an area the size of that city: "Independence Square in Kyiv", "Kharkiv's Freedom
- * Square", "the Westgate mall, in Nairobi". One sense per article: an occurrence tied to a city ties them all. A
- * site tied to no city is left out (and reported): "the White House" in a story from Kyiv is not in Kyiv.
+ * Named sites the gazetteer cannot hold (squares, malls, stadiums, streets, palaces…): their events go to the city
+ * the article puts them in ("Independence Square in Kyiv", "Kharkiv's Freedom Square", "the Westgate mall, in
+ * Nairobi"), the quote marking the site's name. No mark claims a site's point that nobody knows, and none sits on
+ * top of its city's; a person who knows the point curates the site. One sense per article: an occurrence tied to a
+ * city ties them all. A site tied to no city is left out (and reported): "the White House" in a story from Kyiv is
+ * not in Kyiv.
  */
 export interface SiteSpan {
   start: number;
@@ -59,9 +61,4 @@ export function tieSites(text: string, sites: readonly SiteSpan[], mentions: rea
     if (city) tied.set(site.key, city);
   }
   return tied;
-}
-
-/** How wide a site placed at its city's point may be: the city's own extent, by its population (km). */
-export function cityRadiusKm(city: GazetteerEntry): number {
-  return city.population >= 1_000_000 ? 15 : city.population >= 100_000 ? 8 : 4;
 }
