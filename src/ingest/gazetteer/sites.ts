@@ -22,7 +22,7 @@ export interface SiteSpan {
 const SITE_NOUNS = 'square|mall|stadium|street|avenue|boulevard|road|bridge|airport|hospital|hotel|palace|cathedral|mosque|church|synagogue|temple|market|center|centre|hall|university|school|prison|base|camp|park|monastery|embassy|station|plaza|quarter|theatre|theater|museum|parliament|building|tower|district|neighbou?rhood|compound|barracks|checkpoint|port|harbou?r|dome|superdome|astrodome|arena';
 // A capitalised word ("St." the one abbreviation kept: a full stop otherwise ends the name).
 const WORD = "(?:St\\.|\\p{Lu}[\\p{L}’'-]*)";
-const SITE = new RegExp(`\\b((?:${WORD}\\s){0,3}${WORD}\\s(?:${SITE_NOUNS}))\\b|\\b((?:${WORD}\\s){0,3}(?:${capitalised(SITE_NOUNS)}))\\b`, 'gu');
+const SITE = new RegExp(`\\b((?:${WORD}\\s){0,3}${WORD}\\s(?:(?:shopping|concert|city|town|police|army|military|air|football|national|main)\\s)?(?:${SITE_NOUNS}))\\b|\\b((?:${WORD}\\s){0,3}(?:${capitalised(SITE_NOUNS)}))\\b`, 'gu');
 const LEADING_WORDS = /^(?:(?:The|A|An|In|At|On|From|To|Near|Outside|Inside|Into|By|Of|And|But|Yet|Since|After|Before|During|When|While|As|Its|Their|His|Her|This|That|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s)+/u;
 
 function capitalised(alternatives: string): string {
@@ -51,14 +51,31 @@ export function findSites(text: string): SiteSpan[] {
  * The city each site's key is tied to in the article, from the places already resolved there: "X in City",
  * "X, City", "City's X", "X of City". `cityAt(start, end)` gives the resolved city or town mentioned at an offset.
  */
-export function tieSites(text: string, sites: readonly SiteSpan[], mentions: readonly Mention[], cityOf: (mention: Mention) => GazetteerEntry | null): Map<string, GazetteerEntry> {
+export function tieSites(text: string, sites: readonly SiteSpan[], mentions: readonly Mention[], cityOf: (mention: Mention) => GazetteerEntry | null, articleCity: GazetteerEntry | null): Map<string, GazetteerEntry> {
   const tied = new Map<string, GazetteerEntry>();
   for (const site of sites) {
     if (tied.has(site.key)) continue;
     const after = mentions.find((m) => m.start > site.end && m.start - site.end <= 20 && /^\s*(?:,|in|of|near|outside)\s+(?:(?:the|central|downtown|northern|southern|eastern|western|capital|city of|capital,)\s+)*$/i.test(text.slice(site.end, m.start)));
     const before = mentions.find((m) => m.end < site.start && site.start - m.end <= 3 && /^[’']s\s+$/.test(text.slice(m.end, site.start)));
-    const city = [after, before].map((m) => (m ? cityOf(m) : null)).find((c) => c !== null);
+    // "the city's Convention Center", "the capital's Independence Square": the city the article is about.
+    const ofTheCity = /\bthe (?:city|capital)[’']s\s+(?:\p{Ll}+\s+)?$/u.test(text.slice(Math.max(0, site.start - 40), site.start)) ? articleCity : null;
+    const city = [after, before].map((m) => (m ? cityOf(m) : null)).find((c) => c !== null) ?? ofTheCity;
     if (city) tied.set(site.key, city);
   }
   return tied;
+}
+
+/** The city an article is about: its dateline's, else the city or town it names most (ties: the first named). */
+export function articleCity(text: string, mentions: readonly Mention[], cityOf: (mention: Mention) => GazetteerEntry | null): GazetteerEntry | null {
+  const first = mentions[0];
+  if (first && /^\s*$/.test(text.slice(0, first.start).split('\n').at(-1)!) && /^[\p{Lu} .’'-]+\s*(?:,[^\n]*?)?\s+[-–—(]/u.test(text.slice(first.start, first.start + 80))) {
+    const dateline = cityOf(first);
+    if (dateline) return dateline;
+  }
+  const counts = new Map<string, { city: GazetteerEntry; n: number }>();
+  for (const m of mentions) {
+    const city = cityOf(m);
+    if (city) counts.set(city.ref, { city, n: (counts.get(city.ref)?.n ?? 0) + 1 });
+  }
+  return [...counts.values()].reduce<{ city: GazetteerEntry; n: number } | null>((best, c) => (!best || c.n > best.n ? c : best), null)?.city ?? null;
 }

@@ -27,6 +27,15 @@ describe('named sites', () => {
     expect(eventsIn(text, '2013-09-25')).toEqual(['nairobi: Westgate mall', 'nairobi: Westgate mall', 'nairobi: Westgate']);
   });
 
+  it("ties \"the capital's\" or \"the city's\" site to the city the article is about, its dateline first", () => {
+    const text = 'KIEV, Ukraine (AP) — Police attacked protesters in the capital\'s Independence Square on Tuesday. Officials in Lviv said nothing.';
+    expect(eventsIn(text)).toEqual(['kiev: Independence Square']);
+  });
+
+  it('reads a lowercase word between a name and its site noun: "the Westgate shopping mall"', () => {
+    expect(findSites('Gunmen stormed the Westgate shopping mall.').map((s) => s.name)).toEqual(['Westgate shopping mall']);
+  });
+
   it('leaves out a site the article ties to no city', () => {
     expect(eventsIn('Officials spoke at the White House and at the Pentagon Building on Tuesday.')).toEqual([]);
   });
