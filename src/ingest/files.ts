@@ -49,18 +49,27 @@ export function readInputs(paths: Omit<IngestPaths, 'out'>, gazetteer: Gazetteer
  */
 export function placesOutsideTheirCountry(places: readonly Place[], gazetteer: Gazetteer, file: string): InputProblem[] {
   const problems: InputProblem[] = [];
-  const countries = [...new Set(gazetteer.entries.filter((e) => e.kind === 'country').map((e) => e.country))];
+  const countries = gazetteer.countries().map((e) => e.country);
   for (const place of places) {
     const own = gazetteer.countryShape(place.country);
     if (!own || booleanPointInPolygon(place.lngLat, own)) continue;
     const other = countries.find((c) => c !== place.country && gazetteer.countryShape(c) && booleanPointInPolygon(place.lngLat, gazetteer.countryShape(c)!));
     if (!other) continue;
-    if (gazetteer.entries.some((e) => e.country === place.country && e.kind !== 'country' && e.kind !== 'province' && distance(e.lngLat, place.lngLat) <= BORDER_KM)) continue;
+    if (nearTownOf(gazetteer, place)) continue;
     const [lng, lat] = place.lngLat;
     const swapped = gazetteer.countryShape(place.country) && Math.abs(lat) <= 180 && Math.abs(lng) <= 90 && booleanPointInPolygon([lat, lng], own);
     problems.push({ file, field: `place "${place.id}": geometry.coordinates`, message: `[${lng}, ${lat}] lies in ${other}, not in ${place.country}${swapped ? ` (longitude and latitude swapped? [${lat}, ${lng}] lies in ${place.country})` : ''}` });
   }
   return problems;
+}
+
+/** Whether a town of the place's own country lies within BORDER_KM of it. */
+function nearTownOf(gazetteer: Gazetteer, place: Place): boolean {
+  for (let i = 0; i < gazetteer.size; i++) {
+    const e = gazetteer.entry(i);
+    if (e.country === place.country && (e.kind === 'city' || e.kind === 'town') && distance(e.lngLat, place.lngLat) <= BORDER_KM) return true;
+  }
+  return false;
 }
 
 const BORDER_KM = 25; // how far a curated point may stray over a border, to a town of its own country

@@ -95,11 +95,11 @@ export function readArticle(finder: PlaceFinder, article: Article, text: string,
   const entries = new Map<string, GazetteerEntry>();
   for (const r of found.resolutions) {
     if (r.entry === null || !finder.gazetteer) continue;
-    const e = finder.gazetteer.entries[r.entry];
+    const e = finder.gazetteer.entry(r.entry);
     entries.set(e.ref, e);
     spellings.push([e.ref, text.slice(r.span.start, r.span.end)]);
     for (const i of r.runnersUp) {
-      const other = finder.gazetteer.entries[i];
+      const other = finder.gazetteer.entry(i);
       entries.set(other.ref, other);
       runnersUp.push([e.ref, other.ref]);
     }
@@ -181,12 +181,12 @@ function foundPlace(e: GazetteerEntry, id: string, spelled: ReadonlyMap<string, 
 }
 
 function reportOf(article: Article, text: string, events: number, found: ArticlePlaces, rejected: readonly Rejection[], finder: PlaceFinder): ArticleReport {
-  const entries = finder.gazetteer?.entries ?? [];
+  const entry = (i: number) => finder.gazetteer!.entry(i);
   const names = new Map<string, ArticleReport['names'][number]>();
   for (const r of found.resolutions) {
     const name = text.slice(r.span.start, r.span.end);
     if (names.has(name)) continue;
-    names.set(name, { name, place: r.entry === null ? null : entries[r.entry].ref, reason: r.reason, runnersUp: r.runnersUp.map((i) => describe(entries[i])) });
+    names.set(name, { name, place: r.entry === null ? null : entry(r.entry).ref, reason: r.reason, runnersUp: r.runnersUp.map((i) => describe(entry(i))) });
   }
   for (const site of found.sites) if (!names.has(site.name)) names.set(site.name, { name: site.name, place: site.city, reason: site.reason, runnersUp: [] });
   const unrecognised = new Set<string>();

@@ -117,12 +117,12 @@ export function createPlaceFinder(places: readonly Place[], gazetteer: Gazetteer
       const mentions = [...curated];
       for (const r of resolutions) {
         if (r.entry === null) continue;
-        const e = gazetteer.entries[r.entry];
+        const e = gazetteer.entry(r.entry);
         // A country named in news is an actor or a scope far more often than where one thing happened, and a dot
         // at its centre would mislead: countries from the gazetteer are evidence only (a curated one still counts).
         if (e.kind === 'country') continue;
         entryByRef.set(e.ref, e);
-        for (const i of r.runnersUp) entryByRef.set(gazetteer.entries[i].ref, gazetteer.entries[i]);
+        for (const i of r.runnersUp) entryByRef.set(gazetteer.entry(i).ref, gazetteer.entry(i));
         mentions.push({ place: curatedByRef.get(e.ref) ?? e.ref, start: r.span.start, end: r.span.end });
       }
       const notes = placeSites(text, sites, mentions);
@@ -132,7 +132,7 @@ export function createPlaceFinder(places: readonly Place[], gazetteer: Gazetteer
         const bare = nameKey(note.name.replace(/\s+\S+$/, '')).key;
         for (const r of resolutions) {
           if (r.entry === null || r.span.key !== bare) continue;
-          const i = mentions.findIndex((m) => m.start === r.span.start && m.place === gazetteer.entries[r.entry!].ref);
+          const i = mentions.findIndex((m) => m.start === r.span.start && m.place === gazetteer.entry(r.entry!).ref);
           if (i >= 0) mentions[i] = { ...mentions[i], place: note.city };
           r.reason = `the bare name of ${note.name}, ${note.reason}`;
           r.entry = null;

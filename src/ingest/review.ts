@@ -43,7 +43,7 @@ export function reviewPlaces(paths: ReviewPaths, read: (file: string) => string)
       if (as === null) {
         feature = { type: 'Feature', id, geometry: { type: 'Point', coordinates: place.lngLat }, properties: { id, name: place.name, aliases: place.aliases, kind: place.kind, country: place.country, source: place.source, ...(place.geonames !== null ? { geonames: place.geonames } : {}), ...(place.radiusKm !== null ? { radiusKm: place.radiusKm } : {}) } };
       } else {
-        const entry = loadGazetteer().entries.find((e) => e.ref === as);
+        const entry = loadGazetteer().byRef(as);
         if (!entry) throw new InputError([{ file: '(gazetteer)', field: '--as', message: `no gazetteer entry "${as}"` }]);
         const code = as.split(':')[1];
         feature = { type: 'Feature', id, geometry: { type: 'Point', coordinates: entry.lngLat }, properties: { id, name: place.name, aliases: place.aliases, kind: entry.kind, country: entry.country, source: `GeoNames ${code} (${entry.name}), chosen over ${place.source}`, ...(as.startsWith('geonames:') ? { geonames: Number(code) } : {}), ...(entry.radiusKm !== null ? { radiusKm: entry.radiusKm } : {}) } };

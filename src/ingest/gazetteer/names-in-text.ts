@@ -87,7 +87,7 @@ function matchRun(text: string, tokens: Token[], first: number, last: number, ga
       const end = tokens[to].end;
       if (taken(start, end)) continue;
       const { key, regionHint } = cachedKey(text.slice(start, end));
-      const candidates = gazetteer.byKey.get(key);
+      const candidates = gazetteer.lookup(key);
       if (!candidates || key.length < 3) continue;
       found.push({ from: i, to, key, regionHint, candidates });
       i = to + 1;

@@ -58,7 +58,7 @@ const SMALL_TOWN = 100_000;
 const WORLD_REGIONS = new Set(['africa', 'europe', 'asia', 'america', 'americas', 'north america', 'south america', 'latin america', 'central america', 'middle east', 'near east', 'far east', 'oceania', 'antarctica', 'arctic', 'caribbean', 'balkans', 'sahel', 'maghreb', 'scandinavia', 'levant', 'gulf', 'west', 'east', 'north', 'south', 'midwest'].map((n) => nameKey(n).key)); // people: a town smaller than this needs a place frame as well as the article's country
 
 export function resolveNames(text: string, spans: readonly NameSpan[], gazetteer: Gazetteer, context: ResolveContext): Resolution[] {
-  const entries = gazetteer.entries;
+  const entry = gazetteer.entry;
   const persons = new Set(spans.filter((s) => s.personLike).map((s) => s.key));
 
   // Qualifiers: "Bucha, Ukraine", "Paris, Texas": the second name's country or region narrows the first.
@@ -66,15 +66,15 @@ export function resolveNames(text: string, spans: readonly NameSpan[], gazetteer
   spans.forEach((span, i) => {
     const next = spans[i + 1];
     if (!next || !/^,\s*$/.test(text.slice(span.end, next.start))) return;
-    const areas = next.candidates.map((c) => entries[c]).filter((e) => e.kind === 'country' || e.kind === 'province');
-    if (areas.length && span.candidates.some((c) => areas.some((a) => within(entries[c], a)))) qualifiedBy.set(span, areas);
+    const areas = next.candidates.map((c) => entry(c)).filter((e) => e.kind === 'country' || e.kind === 'province');
+    if (areas.length && span.candidates.some((c) => areas.some((a) => within(entry(c), a)))) qualifiedBy.set(span, areas);
   });
 
   // "the Gulf", "the Levant", "the West": English puts no article before a town's or a province's bare name.
   // Countries may take it ("the United States", "the Dominican Republic"): after "the", only a country is meant.
   // Unless the name qualifies a noun after it: "the Port-au-Prince airport", "the Kyiv mayor".
   const theBefore = (s: NameSpan) => /\bthe\s+$/i.test(text.slice(Math.max(0, s.start - 4), s.start)) && !qualifiesNoun(text.slice(s.end, s.end + 20));
-  const afterThe = (s: NameSpan) => theBefore(s) && !s.candidates.some((c) => entries[c].kind === 'country');
+  const afterThe = (s: NameSpan) => theBefore(s) && !s.candidates.some((c) => entry(c).kind === 'country');
   const usable = (s: NameSpan) => !s.partOfName && !afterThe(s) && !WORLD_REGIONS.has(s.key) && !s.thingLike && !context.notPlaces.has(s.key) && !(persons.has(s.key) && !LOCATIVE_BEFORE.test(text.slice(Math.max(0, s.start - 12), s.start)));
 
   // The article's countries: named countries, curated places, qualifiers.
@@ -83,7 +83,7 @@ export function resolveNames(text: string, spans: readonly NameSpan[], gazetteer
   for (const c of context.curatedCountries) count(c);
   for (const s of spans) {
     if (!usable(s)) continue;
-    const countries = s.candidates.map((c) => entries[c]).filter((e) => e.kind === 'country');
+    const countries = s.candidates.map((c) => entry(c)).filter((e) => e.kind === 'country');
     if (countries.length === 1 && !s.regionHint) count(countries[0].country);
     for (const a of qualifiedBy.get(s) ?? []) count(a.country);
   }
@@ -104,10 +104,10 @@ export function resolveNames(text: string, spans: readonly NameSpan[], gazetteer
     const occurrences = byKey.get(key)!;
     const decided = context.decided.get(key);
     if (decided) {
-      const index = occurrences[0].candidates.find((c) => entries[c].ref === decided);
+      const index = occurrences[0].candidates.find((c) => entry(c).ref === decided);
       if (index !== undefined) {
         chosen.set(key, { entry: index, reason: 'chosen by a person (curated data)', runnersUp: [] });
-        points.push(entries[index].lngLat);
+        points.push(entry(index).lngLat);
         continue;
       }
     }
@@ -116,8 +116,8 @@ export function resolveNames(text: string, spans: readonly NameSpan[], gazetteer
     const spelled = occurrences.map((s) => plain(text.slice(s.start, s.end)));
     const framed = occurrences.some((s) => PLACE_FRAME_BEFORE.test(text.slice(Math.max(0, s.start - 40), s.start)) || LOCATIVE_WORDS.has(wordBefore(text, s.start)));
     const theOnly = occurrences.every(theBefore);
-    const scored = occurrences[0].candidates.filter((c) => !theOnly || entries[c].kind === 'country').map((c) => {
-      const e = entries[c];
+    const scored = occurrences[0].candidates.filter((c) => !theOnly || entry(c).kind === 'country').map((c) => {
+      const e = entry(c);
       const evidence: string[] = [];
       let score = e.kind === 'country' ? 6.5 : e.kind === 'province' ? 5 : Math.log10(e.population + 1);
       if (spelled.includes(plain(e.name))) score += 1; // written as the gazetteer's own name, not an alternate
@@ -147,10 +147,10 @@ export function resolveNames(text: string, spans: readonly NameSpan[], gazetteer
       if (e.kind === 'province' && regionHint) evidence.push('a first-level region');
       return { index: c, score, evidence };
     });
-    scored.sort((a, b) => b.score - a.score || entries[b.index].population - entries[a.index].population || (entries[a.index].ref < entries[b.index].ref ? -1 : 1));
+    scored.sort((a, b) => b.score - a.score || entry(b.index).population - entry(a.index).population || (entry(a.index).ref < entry(b.index).ref ? -1 : 1));
     const best = scored[0];
     const runnersUp = scored.slice(1, 4).filter((s) => best.score - s.score <= SCORE.close).map((s) => s.index);
-    const top = entries[best.index];
+    const top = entry(best.index);
     const qualified = best.evidence.some((e) => e.startsWith('qualified'));
     const strongEnough = best.evidence.length > 0 && !(occurrences.every((s) => s.sentenceInitial) && best.evidence.every((e) => e.startsWith('population')) && top.population < 1_000_000);
     if (!strongEnough) {

@@ -12,7 +12,7 @@ function meaning(text: string, name: string): string | null {
   const settled = report(text).names.find((n) => n.name === name);
   if (!settled) throw new Error(`"${name}" was not looked up`);
   if (settled.place === null) return null;
-  const e = loadGazetteer().entries.find((x) => x.ref === settled.place)!;
+  const e = loadGazetteer().byRef(settled.place)!;
   return `${e.name} ${e.country} (${e.kind})`;
 }
 
