@@ -56,6 +56,7 @@ export interface Gazetteer {
 // one a line (key, the entries' line numbers). Both sections are searched in place by bisection: loading is
 // finding the line starts, and nothing is parsed until asked for.
 const FORMAT = 'datelines-gazetteer 2';
+const LOOKUP_CACHE = 50_000; // keys
 const MIN_POPULATION = 1000; // people: GeoNames' cities1000 threshold
 const SEATS = new Set(['PPLC', 'PPLA', 'PPLA2', 'PPLG']);
 const SKIPPED_CODES = new Set(['PPLH', 'PPLQ', 'PPLW', 'PPLCH']); // historical, abandoned, destroyed
@@ -206,17 +207,30 @@ export function parseIndex(text: string): Gazetteer {
   }
   const lineText = (line: number) => text.slice(starts[line], starts[line + 1] - 1);
   const firstField = (line: number) => text.slice(starts[line], text.indexOf('\t', starts[line]));
+  /** The first field of `line` compared with `value` (<0, 0, >0), code unit by code unit, without copying it. */
+  const compareField = (line: number, value: string) => {
+    const at = starts[line];
+    for (let i = 0; ; i++) {
+      const c = text.charCodeAt(at + i);
+      const field = c === 9 ? -1 : c; // the tab that ends the field sorts first
+      const wanted = i < value.length ? value.charCodeAt(i) : -1;
+      if (field !== wanted) return field - wanted;
+      if (field === -1) return 0;
+    }
+  };
   /** The line in [from, to) whose first field is `value`, by bisection, or -1. */
   const bisect = (from: number, to: number, value: string) => {
     let lo = from;
     let hi = to;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (firstField(mid) < value) lo = mid + 1;
+      if (compareField(mid, value) < 0) lo = mid + 1;
       else hi = mid;
     }
-    return lo < to && firstField(lo) === value ? lo : -1;
+    return lo < to && compareField(lo, value) === 0 ? lo : -1;
   };
+  // Names recur across a corpus: the answers for the last LOOKUP_CACHE keys are kept.
+  const looked = new Map<string, readonly number[] | undefined>();
   const parsed: (GazetteerEntry | undefined)[] = new Array(size);
   const entry = (index: number): GazetteerEntry => {
     let e = parsed[index];
@@ -235,8 +249,12 @@ export function parseIndex(text: string): Gazetteer {
     maxWords,
     entry,
     lookup(key) {
+      if (looked.has(key)) return looked.get(key);
       const line = bisect(size, size + keyCount, key);
-      return line < 0 ? undefined : lineText(line).slice(key.length + 1).split(',').map(Number);
+      const found = line < 0 ? undefined : lineText(line).slice(key.length + 1).split(',').map(Number);
+      if (looked.size >= LOOKUP_CACHE) looked.clear();
+      looked.set(key, found);
+      return found;
     },
     byRef(ref) {
       const line = bisect(0, size, ref);

@@ -135,7 +135,7 @@ export function resolveNames(text: string, spans: readonly NameSpan[], gazetteer
       if (regionHint) score += e.kind === 'province' ? SCORE.regionWord : -SCORE.regionWord;
       else if (e.kind === 'province') score -= 1; // a bare name is the town sooner than the region named after it
       if (regionHint && e.kind === 'province') evidence.push('named with a region word');
-      if (points.some((p) => distance(p, e.lngLat) <= NEARBY_KM)) {
+      if (points.some((p) => isNear(p, e.lngLat))) {
         score += SCORE.nearby;
         evidence.push(`within ${NEARBY_KM} km of the article's other places`);
       }
@@ -199,10 +199,23 @@ function wordBefore(text: string, at: number): string {
   return m ? m[1].toLowerCase() : '';
 }
 
-/** Lowercase without diacritics, for comparing spellings. */
-function plain(name: string): string {
-  return name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+/** Whether two points are within NEARBY_KM: a cheap test of latitude first, as most candidates are far away. */
+function isNear(a: [number, number], b: [number, number]): boolean {
+  return Math.abs(a[1] - b[1]) <= NEARBY_KM / 111 && distance(a, b) <= NEARBY_KM;
 }
+
+/** Lowercase without diacritics, for comparing spellings (kept for the last PLAIN_CACHE names: they recur). */
+function plain(name: string): string {
+  let p = plains.get(name);
+  if (p === undefined) {
+    p = name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+    if (plains.size >= PLAIN_CACHE) plains.clear();
+    plains.set(name, p);
+  }
+  return p;
+}
+const PLAIN_CACHE = 50_000;
+const plains = new Map<string, string>();
 
 export function describe(e: GazetteerEntry): string {
   return `${e.name} (${e.kind}, ${e.country}${e.population ? `, ${e.population.toLocaleString('en-US')} people` : ''})`;

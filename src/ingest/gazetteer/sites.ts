@@ -22,19 +22,24 @@ export interface SiteSpan {
 const SITE_NOUNS = 'square|mall|stadium|street|avenue|boulevard|road|bridge|airport|hospital|hotel|palace|cathedral|mosque|church|synagogue|temple|market|center|centre|hall|university|school|prison|base|camp|park|monastery|embassy|station|plaza|quarter|theatre|theater|museum|parliament|building|tower|district|neighbou?rhood|compound|barracks|checkpoint|port|harbou?r|dome|superdome|astrodome|arena';
 // A capitalised word ("St." the one abbreviation kept: a full stop otherwise ends the name).
 const WORD = "(?:St\\.|\\p{Lu}[\\p{L}’'-]*)";
-const SITE = new RegExp(`\\b((?:${WORD}\\s){0,3}${WORD}\\s(?:(?:shopping|concert|city|town|police|army|military|air|football|national|main)\\s)?(?:${SITE_NOUNS}))\\b|\\b((?:${WORD}\\s){0,3}(?:${capitalised(SITE_NOUNS)}))\\b`, 'gu');
+// Found from the site noun backwards: the noun anywhere (fast), then the capitalised words right before it.
+const NOUN = new RegExp(`\\b(?:${SITE_NOUNS})\\b`, 'giu');
+const NAME_BEFORE_LOWERCASE_NOUN = new RegExp(`(?:${WORD}\\s){1,4}(?:(?:shopping|concert|city|town|police|army|military|air|football|national|main)\\s)?$`, 'u');
+const NAME_BEFORE_CAPITALISED_NOUN = new RegExp(`(?:${WORD}\\s){0,3}$`, 'u');
 const LEADING_WORDS = /^(?:(?:The|A|An|In|At|On|From|To|Near|Outside|Inside|Into|By|Of|And|But|Yet|Since|After|Before|During|When|While|As|Its|Their|His|Her|This|That|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s)+/u;
-
-function capitalised(alternatives: string): string {
-  return alternatives.split('|').map((a) => a[0].toUpperCase() + a.slice(1)).join('|');
-}
 
 /** Site names in a text: capitalised words ending with a site noun ("Independence Square", "Westgate mall"). */
 export function findSites(text: string): SiteSpan[] {
   const sites: SiteSpan[] = [];
-  for (const m of text.matchAll(SITE)) {
-    let phrase = m[0];
-    let start = m.index;
+  for (const noun of text.matchAll(NOUN)) {
+    const end = noun.index + noun[0].length;
+    const capital = /\p{Lu}/u.test(noun[0][0]);
+    if (!capital && noun[0] !== noun[0].toLowerCase()) continue; // "SQUARE" in a headline, "sQuare": neither form
+    const before = text.slice(Math.max(0, noun.index - 80), noun.index);
+    const words = (capital ? NAME_BEFORE_CAPITALISED_NOUN : NAME_BEFORE_LOWERCASE_NOUN).exec(before);
+    if (!words) continue;
+    let start = noun.index - words[0].length;
+    let phrase = text.slice(start, end);
     // Function words a sentence starts with, and a possessive ("Kharkiv's Freedom Square"), are not the name.
     const lead = LEADING_WORDS.exec(phrase) ?? /^.*[’']s\s/u.exec(phrase);
     if (lead) {
