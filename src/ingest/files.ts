@@ -1,4 +1,4 @@
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { dirname, join, resolve } from 'node:path';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
@@ -6,7 +6,7 @@ import distance from '@turf/distance';
 import type { Place } from '../core/model.ts';
 import { loadGazetteer, type Gazetteer } from './gazetteer/gazetteer.ts';
 import { startParallelIngest } from './parallel.ts';
-import { runIngest, serializeEvents, type ArticleWithText, type IngestResult } from './pipeline.ts';
+import { runIngest, serializedChunks, type ArticleWithText, type IngestResult } from './pipeline.ts';
 import { InputError, parseArticles, readCuratedPlaces, type InputProblem } from '../core/validate.ts';
 
 export interface IngestPaths {
@@ -72,7 +72,8 @@ function nearTownOf(gazetteer: Gazetteer, place: Place): boolean {
   return false;
 }
 
-const BORDER_KM = 25; // how far a curated point may stray over a border, to a town of its own country
+const BORDER_KM = 25;
+const WRITE_CHUNK = 1 << 20; // characters written at a time // how far a curated point may stray over a border, to a town of its own country
 
 export interface IngestRun extends IngestResult {
   count: number;
@@ -110,13 +111,25 @@ export async function ingestFilesInParallel(paths: IngestPaths, options: { gazet
 }
 
 function writeResult(paths: IngestPaths, result: IngestResult): IngestRun {
-  const bytes = serializeEvents(result);
   const out = resolve(paths.out);
   const temporary = join(dirname(out), `.${randomBytes(6).toString('hex')}.events.tmp`);
+  let fd: number | null = null;
   try {
-    writeFileSync(temporary, bytes, { flag: 'wx' });
+    fd = openSync(temporary, 'wx');
+    let pending = '';
+    for (const chunk of serializedChunks(result)) {
+      pending += chunk;
+      if (pending.length >= WRITE_CHUNK) {
+        writeSync(fd, pending);
+        pending = '';
+      }
+    }
+    writeSync(fd, pending);
+    closeSync(fd);
+    fd = null;
     renameSync(temporary, out);
   } catch (error) {
+    if (fd !== null) closeSync(fd);
     rmSync(temporary, { force: true });
     throw new InputError([{ file: paths.out, field: '(file)', message: `cannot write: ${(error as Error).message}` }]);
   }

@@ -132,7 +132,24 @@ export function assemble(parts: readonly ArticlePart[], places: readonly Place[]
 
 /** The bytes of `data/events.json`. */
 export function serializeEvents(result: Pick<IngestResult, 'events' | 'places'>): string {
-  return `${JSON.stringify({ events: result.events, places: result.places }, null, 2)}\n`;
+  return [...serializedChunks(result)].join('');
+}
+
+/**
+ * The same bytes as `JSON.stringify({ events, places }, null, 2) + "\n"`, a record at a time, so that a large
+ * output is written without one string of all of it.
+ */
+export function* serializedChunks(result: Pick<IngestResult, 'events' | 'places'>): Generator<string> {
+  yield '{\n';
+  yield* list('events', result.events, ',\n');
+  yield* list('places', result.places, '\n');
+  yield '}\n';
+  function* list(name: string, items: readonly unknown[], after: string): Generator<string> {
+    if (items.length === 0) return yield `  "${name}": []${after}`;
+    yield `  "${name}": [\n`;
+    for (let i = 0; i < items.length; i++) yield `    ${JSON.stringify(items[i], null, 2).replace(/\n/g, '\n    ')}${i < items.length - 1 ? ',' : ''}\n`;
+    yield `  ]${after}`;
+  }
 }
 
 /** Ids for gazetteer places: the spelling the articles use most, kebab-cased; a country code, then the ref, when taken. */

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { CATEGORIES, type EventRecord } from '../../src/core/model.ts';
 import { readInputs } from '../../src/ingest/files.ts';
 import { loadGazetteer } from '../../src/ingest/gazetteer/gazetteer.ts';
+import { createArticle } from './helpers.ts';
 import { runIngest, serializeEvents } from '../../src/ingest/pipeline.ts';
 
 function ingestCorpus() {
@@ -29,6 +30,15 @@ function asLine(e: EventRecord): string {
 describe('the five-article corpus', () => {
   it('yields exactly the events verified by reading the articles', () => {
     expect(ingestCorpus().events.map(asLine)).toEqual(expectedLines());
+  });
+
+  it('is serialised as JSON.stringify would write it, a record at a time', () => {
+    const { result } = ingestCorpus();
+    expect(serializeEvents(result)).toBe(`${JSON.stringify({ events: result.events, places: result.places }, null, 2)}\n`);
+    expect(serializeEvents({ events: [], places: [] })).toBe(`${JSON.stringify({ events: [], places: [] }, null, 2)}\n`);
+    const found = runIngest([{ article: createArticle('2022-04-04'), text: 'Russian troops shelled Kherson, Ukraine, on Sunday.' }], [], { gazetteer: loadGazetteer() });
+    expect(found.places).toHaveLength(1);
+    expect(serializeEvents(found)).toBe(`${JSON.stringify({ events: found.events, places: found.places }, null, 2)}\n`);
   });
 
   it('is what data/events.json holds, byte for byte', () => {
