@@ -2,10 +2,11 @@ import { execFileSync } from 'node:child_process';
 import { build } from 'vite';
 
 /**
- * Compiles the ingest CLI, so the command-line tests run the JavaScript that `npm run ingest` runs, and builds the
- * app, so the browser tests drive what `npm run build` ships.
+ * Compiles the ingest CLI, so the command-line tests run the JavaScript that `npm run ingest` runs, makes sure the
+ * gazetteer's index exists, and builds the app, so the browser tests drive what `npm run build` ships.
  */
 export default async function setup(): Promise<void> {
   execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.cli.json'], { stdio: 'inherit' });
+  execFileSync(process.execPath, ['build/cli/ingest/gazetteer-cli.js'], { stdio: 'inherit' }); // the index, once, before the tests that read it
   await build({ logLevel: 'warn' });
 }

@@ -36,7 +36,7 @@ async function main(argv: string[]): Promise<number> {
     return 1;
   }
   try {
-    const run = await ingestFilesInParallel({ articles: values.articles, places: values.places, out: values.out }, { gazetteer: !values['no-gazetteer'], threads });
+    const run = await ingestFilesInParallel({ articles: values.articles, places: values.places, out: values.out }, { gazetteer: !values['no-gazetteer'], threads, explain: values.explain });
     if (!values.quiet) for (const article of run.report) process.stderr.write(formatReport(article, values.explain));
     const unreviewed = run.places.length;
     process.stderr.write(`wrote ${run.count} events to ${values.out}${unreviewed ? `; ${unreviewed} places from the gazetteer await review (npm run places -- review)` : ''}\n`);

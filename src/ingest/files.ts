@@ -90,7 +90,7 @@ export function ingestFiles(paths: IngestPaths, options: { gazetteer?: boolean }
 }
 
 /** As `ingestFiles`, with the articles spread over worker threads when the corpus is large (see parallel.ts). */
-export async function ingestFilesInParallel(paths: IngestPaths, options: { gazetteer?: boolean; threads?: number } = {}): Promise<IngestRun> {
+export async function ingestFilesInParallel(paths: IngestPaths, options: { gazetteer?: boolean; threads?: number; explain?: boolean } = {}): Promise<IngestRun> {
   const useGazetteer = options.gazetteer !== false;
   let inputs: CuratedInputs;
   try {
@@ -100,7 +100,7 @@ export async function ingestFilesInParallel(paths: IngestPaths, options: { gazet
     throw error;
   }
   const { corpus, places, notPlaces } = inputs;
-  const parallel = startParallelIngest(corpus, places, { gazetteer: useGazetteer, notPlaces, threads: options.threads });
+  const parallel = startParallelIngest(corpus, places, { gazetteer: useGazetteer, notPlaces, threads: options.threads, explain: options.explain ?? false });
   const gazetteer = useGazetteer ? loadGazetteer() : null;
   const outside = gazetteer ? placesOutsideTheirCountry(places, gazetteer, paths.places) : [];
   if (outside.length) {

@@ -12,22 +12,23 @@ export interface WorkerInit {
   places: Place[];
   notPlaces: string[];
   gazetteer: boolean;
+  explain: boolean;
   corpus: ArticleWithText[];
 }
 
 const port = parentPort!;
-let state: { finder: ReturnType<typeof createPlaceFinder>; corpus: ArticleWithText[]; scans: ArticleScan[] } | null = null;
+let state: { finder: ReturnType<typeof createPlaceFinder>; corpus: ArticleWithText[]; scans: ArticleScan[]; explain: boolean } | null = null;
 
 port.on('message', (message: { init: WorkerInit } | { corpusCountries: [string, number][] }) => {
   if ('init' in message) {
-    const { places, notPlaces, gazetteer, corpus } = message.init;
+    const { places, notPlaces, gazetteer, explain, corpus } = message.init;
     const finder = createPlaceFinder(places, gazetteer ? loadGazetteer() : null, { notPlaces });
     const scans = corpus.map(({ text }) => finder.scan(text));
-    state = { finder, corpus, scans };
+    state = { finder, corpus, scans, explain };
     port.postMessage({ countries: corpus.map(({ text }, i) => articleCountries(finder, text, scans[i])) });
   } else {
-    const { finder, corpus, scans } = state!;
+    const { finder, corpus, scans, explain } = state!;
     const counts = new Map(message.corpusCountries);
-    port.postMessage({ parts: corpus.map(({ article, text }, i) => readArticle(finder, article, text, scans[i], counts)) });
+    port.postMessage({ parts: corpus.map(({ article, text }, i) => readArticle(finder, article, text, scans[i], counts, explain)) });
   }
 });

@@ -12,6 +12,8 @@ export interface ParallelOptions {
   notPlaces: readonly string[];
   /** Threads in all, this one included; 0 for one per core. */
   threads?: number;
+  /** Report why mentions did not become events (see IngestOptions). */
+  explain: boolean;
 }
 
 export interface ParallelIngest {
@@ -39,7 +41,7 @@ export function startParallelIngest(corpus: readonly ArticleWithText[], places: 
   if (threads > 1 && options.gazetteer) ensureIndex(); // built once here, not by every worker at the same time
   const workers = shares.slice(1).map((share) => {
     const worker = new Worker(new URL('./ingest-worker.js', import.meta.url), { execArgv: [] });
-    const init: WorkerInit = { places: [...places], notPlaces: [...options.notPlaces], gazetteer: options.gazetteer, corpus: [...share] };
+    const init: WorkerInit = { places: [...places], notPlaces: [...options.notPlaces], gazetteer: options.gazetteer, explain: options.explain, corpus: [...share] };
     return { worker, countries: ask<{ countries: string[][] }>(worker, { init }) };
   });
   const cancel = async () => {
@@ -56,7 +58,7 @@ export function startParallelIngest(corpus: readonly ArticleWithText[], places: 
         const theirs = await Promise.all(workers.map((w) => w.countries));
         const corpusCountries = countCountries([...ownCountries, ...theirs.flatMap((t) => t.countries)]);
         const pending = workers.map(({ worker }) => ask<{ parts: ArticlePart[] }>(worker, { corpusCountries: [...corpusCountries] }));
-        const ownParts = own.map(({ article, text }, i) => readArticle(finder, article, text, scans[i], corpusCountries));
+        const ownParts = own.map(({ article, text }, i) => readArticle(finder, article, text, scans[i], corpusCountries, options.explain));
         const otherParts = await Promise.all(pending);
         return assemble([...ownParts, ...otherParts.flatMap((p) => p.parts)], places);
       } finally {

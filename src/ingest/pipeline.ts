@@ -15,6 +15,8 @@ export interface IngestOptions {
   gazetteer?: Gazetteer | null;
   /** Names a person has said are not places in this corpus (the curated file's `notPlaces`). */
   notPlaces?: readonly string[];
+  /** Report why each mention did not become an event (`--explain`): off, the report lists none. */
+  explain?: boolean;
 }
 
 /** A place the gazetteer found, in the curated file's shape (see CONTRACT.md), unreviewed. */
@@ -58,7 +60,7 @@ export function runIngest(corpus: readonly ArticleWithText[], places: readonly P
   const scans = corpus.map(({ text }) => finder.scan(text));
   // Two readings: the first learns which countries the corpus is about, the second uses that as weak evidence.
   const corpusCountries = countCountries(corpus.map(({ text }, i) => articleCountries(finder, text, scans[i])));
-  const parts = corpus.map(({ article, text }, i) => readArticle(finder, article, text, scans[i], corpusCountries));
+  const parts = corpus.map(({ article, text }, i) => readArticle(finder, article, text, scans[i], corpusCountries, options.explain ?? true));
   return assemble(parts, places);
 }
 
@@ -86,10 +88,10 @@ export interface ArticlePart {
   entries: GazetteerEntry[];
 }
 
-export function readArticle(finder: PlaceFinder, article: Article, text: string, scan: ArticleScan, corpusCountries: ReadonlyMap<string, number>): ArticlePart {
+export function readArticle(finder: PlaceFinder, article: Article, text: string, scan: ArticleScan, corpusCountries: ReadonlyMap<string, number>, explain: boolean): ArticlePart {
   const found = finder.resolve(text, scan, corpusCountries);
   const rejected: Rejection[] = [];
-  const events = extractArticle(article, text, found, finder, rejected);
+  const events = extractArticle(article, text, found, finder, explain ? rejected : undefined);
   const spellings: [string, string][] = [];
   const runnersUp: [string, string][] = [];
   const entries = new Map<string, GazetteerEntry>();

