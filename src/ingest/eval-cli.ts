@@ -4,12 +4,12 @@ import { InputError, formatProblem } from '../core/validate.ts';
 import { evaluate } from './evaluate.ts';
 import { f1, precision, recall } from './score.ts';
 
-const USAGE = 'usage: npm run eval -- [--corpus test/corpus] [--half tune|test|all] [--verbose] [--json]';
+const USAGE = 'usage: npm run eval -- [--corpus test/corpus] [--half tune|test|all] [--no-gazetteer] [--verbose] [--json]';
 
 function main(argv: string[]): number {
   let values;
   try {
-    ({ values } = parseArgs({ args: argv, options: { corpus: { type: 'string', default: 'test/corpus' }, half: { type: 'string', default: 'all' }, verbose: { type: 'boolean', default: false }, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } } }));
+    ({ values } = parseArgs({ args: argv, options: { corpus: { type: 'string', default: 'test/corpus' }, half: { type: 'string', default: 'all' }, verbose: { type: 'boolean', default: false }, 'no-gazetteer': { type: 'boolean', default: false }, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } } }));
   } catch (error) {
     process.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
     return 1;
@@ -17,7 +17,7 @@ function main(argv: string[]): number {
   if (values.help) return process.stdout.write(`${USAGE}\n`), 0;
   const halves = values.half === 'all' ? ['tune', 'test'] : [values.half];
   try {
-    const { figures, details, placeMisses } = evaluate(values.corpus, halves);
+    const { figures, details, placeMisses } = evaluate(values.corpus, halves, { gazetteer: !values['no-gazetteer'] });
     if (values.json) return process.stdout.write(`${JSON.stringify(figures)}\n`), 0;
     for (const [setting, byHalf] of details) {
       for (const [half, perStory] of byHalf) {

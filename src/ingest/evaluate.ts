@@ -21,10 +21,10 @@ export interface PlaceMiss {
   found: string[];
 }
 
-export function evaluate(corpusDir: string, halves: readonly string[]): { figures: EvalFigures; details: Map<string, Map<string, Map<string, Scored>>>; placeMisses: Map<string, Map<string, PlaceMiss[]>> } {
+export function evaluate(corpusDir: string, halves: readonly string[], options: { gazetteer?: boolean } = {}): { figures: EvalFigures; details: Map<string, Map<string, Map<string, Scored>>>; placeMisses: Map<string, Map<string, PlaceMiss[]>> } {
   const gold = JSON.parse(readFileSync(join(corpusDir, 'gold.json'), 'utf8')) as { events: GoldEvent[]; traps: GoldTrap[] };
   const split = JSON.parse(readFileSync(join(corpusDir, 'split.json'), 'utf8')) as { stories: Record<string, string[]>; tune: string[]; test: string[] };
-  const gazetteer = loadGazetteer();
+  const gazetteer = options.gazetteer === false ? null : loadGazetteer();
   const storyOf = new Map(Object.entries(split.stories).flatMap(([story, ids]) => ids.map((id) => [id, story] as const)));
   const curated = readInputs({ articles: join(corpusDir, 'articles.json'), places: join(corpusDir, 'places.geojson') });
   const goldPlaces = new Map<string, GoldPlace>(curated.places.map((p) => [p.id, { lngLat: p.lngLat, radiusKm: p.radiusKm }]));
@@ -67,7 +67,7 @@ export function evaluate(corpusDir: string, halves: readonly string[]): { figure
  * For each gold event whose sentence is found in its article: the places the finder puts in that sentence
  * (curated and gazetteer, before any event rule). Gold events whose sentence is missing are left out.
  */
-function placesBySentence(corpus: readonly ArticleWithText[], known: readonly Place[], gazetteer: Gazetteer, events: readonly GoldEvent[]): Map<GoldEvent, { name: string; lngLat: [number, number]; radiusKm: number | null }[]> {
+function placesBySentence(corpus: readonly ArticleWithText[], known: readonly Place[], gazetteer: Gazetteer | null, events: readonly GoldEvent[]): Map<GoldEvent, { name: string; lngLat: [number, number]; radiusKm: number | null }[]> {
   const finder = createPlaceFinder(known, gazetteer);
   const texts = new Map(corpus.map((c) => [c.article.id, c.text]));
   const scans = new Map(corpus.map((c) => [c.article.id, finder.scan(c.text)]));
