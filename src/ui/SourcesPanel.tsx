@@ -1,7 +1,7 @@
 import { For, Show, createEffect, createMemo, createSignal } from 'solid-js';
 import { findDisagreements } from '../core/disagreements.ts';
 import { UNKNOWN_OUTLET, formatCount, formatRange } from '../core/format.ts';
-import type { Article, MapEvent, PlaceSummary } from '../core/model.ts';
+import type { Article, MapEvent, PlaceCandidate, PlaceSummary } from '../core/model.ts';
 import type { PlaceSources } from '../data/dataset.ts';
 import { CATEGORY_LABELS } from '../core/category-labels.ts';
 import { overlaps, type TimeWindow } from '../core/time-window.ts';
@@ -66,7 +66,7 @@ export function SourcesPanel(props: SourcesPanelProps) {
           <Show when={props.sources?.place.candidates.length}>
             <p>
               It could also be:{' '}
-              {props.sources!.place.candidates.map((c) => `${c.name} (${c.country}, ${c.lngLat[1].toFixed(2)}°, ${c.lngLat[0].toFixed(2)}°)`).join('; ')}.
+              {props.sources!.place.candidates.map(describeCandidate).join('; ')}.
             </p>
           </Show>
         </section>
@@ -127,6 +127,13 @@ export function SourcesPanel(props: SourcesPanelProps) {
 }
 
 const PAGE = 1000;
+
+/** "Geneva (region, CH, 46.20° N, 6.15° E)": what else a name could mean, with where it is. */
+function describeCandidate(c: PlaceCandidate): string {
+  const kind = c.ref.startsWith('admin1:') ? 'region, ' : c.ref.startsWith('country:') ? 'country, ' : '';
+  const [lng, lat] = c.lngLat;
+  return `${c.name} (${kind}${c.country}, ${Math.abs(lat).toFixed(2)}° ${lat < 0 ? 'S' : 'N'}, ${Math.abs(lng).toFixed(2)}° ${lng < 0 ? 'W' : 'E'})`;
+}
 
 const KIND_LABELS: Record<PlaceSummary['kind'], string> = {
   city: 'City',

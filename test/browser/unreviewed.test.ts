@@ -41,7 +41,7 @@ describe('a place nobody has reviewed', () => {
     const panel = page.getByRole('complementary', { name: 'Sources' });
     const note = panel.getByRole('region', { name: 'Unreviewed place' });
     await expect.poll(() => note.textContent()).toContain('Not reviewed.');
-    await expect.poll(() => note.textContent()).toContain('It could also be: Pātan (NP');
+    await expect.poll(() => note.textContent()).toContain('It could also be: Pātan (NP, 27.68° N, 85.31° E)');
     expect(await panel.textContent()).toContain('GeoNames');
     // The map's own data marks it, for the "?" badge layer.
     const unreviewed = await page.evaluate((id) => {
