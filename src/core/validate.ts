@@ -128,8 +128,15 @@ function readPlaceFeatures(features: readonly unknown[], file: string, path: str
   // Ids of every feature, valid or not, so that one bad feature does not also make its `within` children fail.
   const allIds = new Set(features.map((f) => (f as { id?: unknown })?.id).filter((id) => typeof id === 'string'));
   const aliasOwner = new Map<string, string>();
+  const idCount = new Map<unknown, number>();
+  for (const f of features) idCount.set((f as { id?: unknown })?.id, (idCount.get((f as { id?: unknown })?.id) ?? 0) + 1);
+  /** A feature is named by its id where it has one of its own (`place "tal-afar"`), else by its index. */
+  const nameOf = (item: unknown, i: number) => {
+    const id = (item as { id?: unknown })?.id;
+    return typeof id === 'string' && idCount.get(id) === 1 ? `place "${id}"` : `${path}[${i}]`;
+  };
   features.forEach((item, i) => {
-    const at = `${path}[${i}]`;
+    const at = nameOf(item, i);
     const result = v.safeParse(PlaceSchema, item);
     if (!result.success) return problems.push(...issuesToProblems(result.issues, file, at));
     const f = result.output;
@@ -160,7 +167,7 @@ function readPlaceFeatures(features: readonly unknown[], file: string, path: str
   });
   for (const p of places) {
     if (p.within && !allIds.has(p.within)) {
-      problems.push({ file, field: `${path}[${featureIndex.get(p)}].properties.within`, message: `unknown place "${p.within}"` });
+      problems.push({ file, field: `${nameOf(features[featureIndex.get(p)!], featureIndex.get(p)!)}.properties.within`, message: `unknown place "${p.within}"` });
     }
   }
   return { places, problems };

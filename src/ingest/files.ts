@@ -58,7 +58,7 @@ export function placesOutsideTheirCountry(places: readonly Place[], gazetteer: G
     if (nearTownOf(gazetteer, place)) continue;
     const [lng, lat] = place.lngLat;
     const swapped = gazetteer.countryShape(place.country) && Math.abs(lat) <= 180 && Math.abs(lng) <= 90 && booleanPointInPolygon([lat, lng], own);
-    problems.push({ file, field: `place "${place.id}": geometry.coordinates`, message: `[${lng}, ${lat}] lies in ${other}, not in ${place.country}${swapped ? ` (longitude and latitude swapped? [${lat}, ${lng}] lies in ${place.country})` : ''}` });
+    problems.push({ file, field: `place "${place.id}".geometry.coordinates`, message: `[${lng}, ${lat}] lies in ${other}, not in ${place.country}${swapped ? ` (longitude and latitude swapped? [${lat}, ${lng}] lies in ${place.country})` : ''}` });
   }
   return problems;
 }

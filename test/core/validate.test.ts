@@ -44,7 +44,7 @@ describe('places.geojson', () => {
   });
 
   it('names the feature that is wrong, and nothing else', () => {
-    expect(() => parse(place('baghdad', { kind: 'metropolis' }), place('green-zone', { within: 'baghdad' }))).toThrow(/^places\.geojson: features\[0\]\.properties\.kind: must be one of/);
+    expect(() => parse(place('baghdad', { kind: 'metropolis' }), place('green-zone', { within: 'baghdad' }))).toThrow(/^places\.geojson: place "baghdad"\.properties\.kind: must be one of/);
     try {
       parse(place('baghdad', { kind: 'metropolis' }), place('green-zone', { within: 'baghdad' }));
     } catch (error) {
@@ -53,6 +53,6 @@ describe('places.geojson', () => {
   });
 
   it('refuses one alias for two places', () => {
-    expect(() => parse(place('ana', { aliases: ['Anah'] }), place('anah-town', { aliases: ['Anah'] }))).toThrow('places.geojson: features[1].properties.aliases: "Anah" is already a name of "ana"');
+    expect(() => parse(place('ana', { aliases: ['Anah'] }), place('anah-town', { aliases: ['Anah'] }))).toThrow('places.geojson: place "anah-town".properties.aliases: "Anah" is already a name of "ana"');
   });
 });

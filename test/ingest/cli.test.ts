@@ -89,7 +89,8 @@ describe('bad input: exit 1, one line per problem naming file and field, old out
   it('names an unknown place', () => {
     const dir = createCorpus();
     editJson(dir, 'places.geojson', (g) => (g.features[1].properties.within = 'atlantis'));
-    expect(expectRejected(dir)).toEqual([`${join(dir, 'places.geojson')}: features[1].properties.within: unknown place "atlantis"`]);
+    const id = JSON.parse(readFileSync('geo/places.geojson', 'utf8')).features[1].id;
+    expect(expectRejected(dir)).toEqual([`${join(dir, 'places.geojson')}: place "${id}".properties.within: unknown place "atlantis"`]);
   });
 
   it('names a duplicate id and coordinates out of range', () => {
@@ -100,7 +101,8 @@ describe('bad input: exit 1, one line per problem naming file and field, old out
     });
     const lines = expectRejected(dir);
     expect(lines).toContain(`${join(dir, 'places.geojson')}: features[2].id: duplicate id "baghdad"`);
-    expect(lines).toContain(`${join(dir, 'places.geojson')}: features[3].geometry.coordinates[1]: latitude must be ≤ 90`);
+    const id = JSON.parse(readFileSync('geo/places.geojson', 'utf8')).features[3].id;
+    expect(lines).toContain(`${join(dir, 'places.geojson')}: place "${id}".geometry.coordinates[1]: latitude must be ≤ 90`);
   });
 
   it('names an article file that is missing or not UTF-8', () => {

@@ -108,7 +108,7 @@ describe('curated places checked harder', () => {
     const dir = createCorpus({ a: KHERSON }, JSON.stringify(places));
     const result = run(INGEST, dir, []);
     expect(result.status).toBe(1);
-    expect(result.stderr.trim()).toBe(`${join(dir, 'places.geojson')}: place "kyiv": geometry.coordinates: [50.45, 30.52] lies in IR, not in UA (longitude and latitude swapped? [30.52, 50.45] lies in UA)`);
+    expect(result.stderr.trim()).toBe(`${join(dir, 'places.geojson')}: place "kyiv".geometry.coordinates: [50.45, 30.52] lies in IR, not in UA (longitude and latitude swapped? [30.52, 50.45] lies in UA)`);
   });
 
   it('reports every problem of a run at once', () => {
@@ -119,7 +119,7 @@ describe('curated places checked harder', () => {
     writeFileSync(join(dir, 'articles.json'), JSON.stringify(records));
     const lines = run(INGEST, dir, []).stderr.trim().split('\n');
     expect(lines).toHaveLength(3);
-    expect(lines.some((l) => l.includes('features[1].properties.country'))).toBe(true);
+    expect(lines.some((l) => l.includes('place "bad".properties.country'))).toBe(true);
     expect(lines.some((l) => l.includes('[1].file: no such file'))).toBe(true);
     expect(lines.some((l) => l.includes('place "kyiv"'))).toBe(true);
   });
