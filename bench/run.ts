@@ -53,7 +53,7 @@ async function naiveScrub(page: Page, from: number, to: number): Promise<number[
       const rows = (await (await fetch('naive-events.json')).json()) as [string, number, number, number][];
       const events = rows.map(([place, start, end, category]) => ({ place, start, end, category }));
       const meta = (await (await fetch('data/meta.json')).json()) as { places: { id: string; name: string; lngLat: [number, number] }[] };
-      const colors = ['#0072b2', '#56b4e9', '#d55e00', '#009e73', '#cc3d8f', '#e69f00', '#7a7a7a'];
+      const colors = ['#0072b2', '#56b4e9', '#d55e00', '#009e73', '#cc3d8f', '#e69f00', '#999933', '#332288', '#882255', '#44aa99', '#7a7a7a'];
       const map = window.map!;
       map.addSource('naive', { type: 'geojson', data: { type: 'FeatureCollection', features: [] }, cluster: true, clusterRadius: 30, clusterMaxZoom: 13, clusterProperties: { events: ['+', ['get', 'count']] } });
       map.addLayer({ id: 'naive', type: 'circle', source: 'naive', paint: { 'circle-opacity': 0.01 } });

@@ -8,5 +8,9 @@ export const CATEGORY_LABELS: Record<Category, string> = {
   recapture: 'Recaptured',
   attack: 'Attack',
   airstrike: 'Airstrike',
+  protest: 'Protest',
+  disaster: 'Disaster',
+  election: 'Election',
+  humanitarian: 'Aid & rescue',
   other: 'Other',
 };

@@ -6,7 +6,8 @@ import type { TimeWindow } from './time-window.ts';
  * Every event of a dataset as two columns of small integers, one ordered by start day, one by end day, each cut
  * into days by an offsets array. This is what the app holds instead of a million event objects: 8 bytes an event.
  *
- * An event's code is `place << 4 | category << 1 | ranged` (ranged: its date is a range of days, not one day).
+ * An event's code is `place << 5 | category << 1 | ranged` (ranged: its date is a range of days, not one day;
+ * category: 4 bits, up to 16 kinds).
  * Events overlapping a window [from, to] are those whose start ≤ to, less those whose end < from (an event that
  * ended before the window also started before it): a prefix of `byStart` less a prefix of `byEnd`.
  */
@@ -32,7 +33,8 @@ export interface ColumnEvent {
   category: number;
 }
 
-export const CODE_PLACE_SHIFT = 4;
+export const CODE_PLACE_SHIFT = 5;
+const CATEGORY_MASK = 15; // 4 bits
 const RANGED_SLOT = CATEGORIES.length; // per place: one counter per category, then one for events with a range
 const SLOTS = CATEGORIES.length + 1;
 
@@ -134,7 +136,7 @@ export class WindowCounts {
     const visit = (code: number, delta: number) => {
       const place = code >> CODE_PLACE_SHIFT;
       const base = place * SLOTS;
-      this.slots[base + ((code >> 1) & 7)] += delta;
+      this.slots[base + ((code >> 1) & CATEGORY_MASK)] += delta;
       if (code & 1) this.slots[base + RANGED_SLOT] += delta;
       this.totals[place] += delta;
       if (track && this.stamp[place] !== this.generation) {
@@ -214,7 +216,7 @@ export function startDays(columns: EventColumns): Day[] {
 }
 
 // The binary file the app fetches: a header of int32s, then the four arrays, little-endian.
-const MAGIC = 0x444c4e31; // "DLN1"
+const MAGIC = 0x444c4e32; // "DLN2": 4 bits of category (DLN1 had 3)
 const HEADER = 5; // magic, firstDay, days, places, events
 
 export function encodeColumns(c: EventColumns): Uint8Array {

@@ -1,6 +1,6 @@
 import type { Day } from './day.ts';
 
-export const CATEGORIES = ['meeting', 'statement', 'capture', 'recapture', 'attack', 'airstrike', 'other'] as const;
+export const CATEGORIES = ['meeting', 'statement', 'capture', 'recapture', 'attack', 'airstrike', 'protest', 'disaster', 'election', 'humanitarian', 'other'] as const;
 export type Category = (typeof CATEGORIES)[number];
 
 export const PLACE_KINDS = ['city', 'town', 'border-crossing', 'site', 'province', 'country'] as const;

@@ -9,6 +9,10 @@ const CATEGORY_COLORS: Record<Category, string> = {
   airstrike: '#e69f00', // orange
   meeting: '#0072b2', // blue
   statement: '#56b4e9', // sky blue
+  protest: '#999933', // olive (Paul Tol's muted scheme, for the kinds Okabe–Ito has no colour left for)
+  disaster: '#332288', // indigo
+  election: '#882255', // wine
+  humanitarian: '#44aa99', // teal
   other: '#7a7a7a', // grey
 };
 

@@ -24,6 +24,27 @@ describe('event categories', () => {
     expect(categorize('Kerry told journalists in the capital')).toBe('statement');
   });
 
+  it('reads a disaster over the deaths it caused', () => {
+    expect(categorize('The magnitude 7.0 earthquake killed thousands')).toBe('disaster');
+    expect(categorize('much of the city was underwater after the levees failed')).toBe('disaster');
+  });
+
+  it('reads police clashing with protesters as a protest, not an attack', () => {
+    expect(categorize('riot police clashed with protesters outside parliament')).toBe('protest');
+    expect(categorize('tens of thousands rallied in the square')).toBe('protest');
+  });
+
+  it('reads rescues and evacuations as aid and rescue, and a meeting about aid as a meeting', () => {
+    expect(categorize('rescuers pulled survivors from the rubble of a school')).toBe('disaster');
+    expect(categorize('buses evacuated civilians from the besieged district')).toBe('humanitarian');
+    expect(categorize('the plan to request aid at a meeting in Brussels')).toBe('meeting');
+  });
+
+  it('reads voting and swearing-in as an election', () => {
+    expect(categorize('voters queued at polling stations')).toBe('election');
+    expect(categorize('he was sworn in as interim president')).toBe('election');
+  });
+
   it('reads a coup attempt as other, and a sentence with no event as nothing', () => {
     expect(categorize('last weekend’s failed coup attempt')).toBe('other');
     expect(categorize('The town lies along a corridor to the border.')).toBeNull();

@@ -42,7 +42,7 @@ describe('place marks', () => {
     ]);
     // A jump that recounts from nothing (touched = null) still sends only what changed.
     expect(marks.changes(counts, null)).toBeNull();
-    expect(CATEGORIES.length).toBeLessThan(8); // the category fits the 3 bits of an event's code
+    expect(CATEGORIES.length).toBeLessThanOrEqual(16); // the category fits the 4 bits of an event's code
   });
 
   it('outline provinces with events, and a country only when selected', () => {
