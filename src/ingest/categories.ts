@@ -4,14 +4,15 @@ import type { Category } from '../core/model.ts';
  * What kind of event a clause reports, from its verbs and nouns. Earlier rows win: a clause that says
  * insurgents "overran" a town "after days of heavy fighting" reports a capture; one that says officials
  * "said" forces "regained" a crossing reports the recapture, not the statement; an earthquake that "killed"
- * hundreds is a disaster, and police who "clashed" with protesters are a protest, not an attack.
+ * hundreds is a disaster, and police who "clashed" with protesters are a protest, not an attack. Words used as often
+ * in a figure of speech ("talks collapsed", "a devastating attack", "reduced to rubble by shelling") are left out.
  */
 const RULES: readonly [Category, RegExp][] = [
   ['recapture', /\b(retook|retake[ns]?|retaking|regain(?:ed|s|ing)?|recaptur(?:e|ed|es|ing)|liberat(?:e|ed|es|ing|ion)|won back|wrested back)\b/i],
   ['capture', /\b(overr(?:an|un|uns|unning)|seiz(?:e|ed|es|ing)|captur(?:e|ed|es|ing)|took(?! (?:place|part))|taken(?! (?:place|part))|taking(?! (?:place|part))|swept into|sweep into|stormed|fell|overtook)\b/i],
   ['airstrike', /\b(air ?strikes?|air attacks?|air raids?|bombing runs?|drone strikes?)\b/i],
-  ['disaster', /\b(earthquakes?|quakes?|aftershocks?|tremors?|tsunamis?|hurricanes?|cyclones?|typhoons?|tornado(?:es|s)?|storm surges?|flood(?:s|ed|ing|waters?)?|landslides?|mudslides?|wildfires?|levees?|magnitude|collapsed|rubble|devastat(?:ed|ing|ion)|underwater|submerged)\b/i],
   ['protest', /\b(protest(?:s|ers?|ed|ing)?|demonstrat(?:ors?|ions?|ed|ing)|rall(?:y|ies|ied)|marche[drs]|sit-ins?|tear gas|riot police|barricades?|strikers?)\b/i],
+  ['disaster', /\b(earthquakes?|quakes?|aftershocks?|tremors?|tsunamis?|hurricanes?|cyclones?|typhoons?|tornado(?:es|s)?|storm surges?|flood(?:s|ed|ing|waters?)?|landslides?|mudslides?|wildfires?|levees?|magnitude|underwater|submerged)\b/i],
   ['attack', /\b(attack(?:s|ed)?|bomb(?:ing|ings|ed)?|suicide|kill(?:ed|ing|s)?|clash(?:es|ed)?|fighting|shell(?:ed|ing)|ambush(?:ed)?|massacre|died|dead|explosion|blast)\b/i],
   ['meeting', /\b(meet|meets|met|meeting|meetings|talks|summit|conference|gathered|gathering|convened|visit(?:ed|s)?)\b/i],
   ['humanitarian', /\b(rescu(?:e|ed|es|ing|ers?)|evacuat(?:e|ed|es|ing|ion|ions)|refugees?|displaced|shelters?|humanitarian|survivors?|field hospitals?|aid (?:workers?|agencies|convoys?|flights?|deliveries|shipments?|arrived)|relief (?:workers?|supplies|flights?|teams?)|airlift(?:ed)?)\b/i],

@@ -35,7 +35,7 @@ describe('event categories', () => {
   });
 
   it('reads rescues and evacuations as aid and rescue, and a meeting about aid as a meeting', () => {
-    expect(categorize('rescuers pulled survivors from the rubble of a school')).toBe('disaster');
+    expect(categorize('rescuers pulled survivors from the rubble of a school')).toBe('humanitarian');
     expect(categorize('buses evacuated civilians from the besieged district')).toBe('humanitarian');
     expect(categorize('the plan to request aid at a meeting in Brussels')).toBe('meeting');
   });
@@ -43,6 +43,11 @@ describe('event categories', () => {
   it('reads voting and swearing-in as an election', () => {
     expect(categorize('voters queued at polling stations')).toBe('election');
     expect(categorize('he was sworn in as interim president')).toBe('election');
+  });
+
+  it('does not read talks that collapsed, or protesters who flooded the streets, as a disaster', () => {
+    expect(categorize('The talks in Geneva collapsed on Tuesday')).not.toBe('disaster');
+    expect(categorize('protesters flooded the streets of the capital')).toBe('protest');
   });
 
   it('reads a coup attempt as other, and a sentence with no event as nothing', () => {
