@@ -1,0 +1,54 @@
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ingestFiles } from '../../src/ingest/files.ts';
+import { buildAppOn, launchChromium, openApp, serveBuiltApp, type Served } from './harness.ts';
+
+// Articles about two stories on two continents, no place curated: the first view must show both.
+
+const ARTICLES: Record<string, [string, string]> = {
+  'ukraine-1': ['2022-11-14', 'Russian forces shelled Kherson, Ukraine, on Sunday, officials said.\n'],
+  'ukraine-2': ['2022-11-15', 'Ukrainian troops attacked positions near Mykolaiv, Ukraine, on Monday.\n'],
+  'nepal-1': ['2015-04-26', 'The earthquake in Nepal destroyed temples in Kathmandu on Saturday.\n'],
+  'nepal-2': ['2015-04-27', 'Aftershocks struck Pokhara, Nepal, on Sunday, flattening homes.\n'],
+};
+
+let served: Served;
+let browser: Browser;
+let places: { id: string; geometry: { coordinates: [number, number] } }[];
+
+beforeAll(async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'datelines-mixed-'));
+  const data = join(dir, 'data');
+  mkdirSync(join(data, 'articles'), { recursive: true });
+  const placesFile = join(dir, 'places.geojson');
+  writeFileSync(placesFile, '{ "type": "FeatureCollection", "features": [] }\n');
+  const records = Object.entries(ARTICLES).map(([id, [published, text]]) => {
+    writeFileSync(join(data, 'articles', `${id}.txt`), text);
+    return { id, file: `articles/${id}.txt`, headline: null, outlet: null, published, url: null };
+  });
+  writeFileSync(join(data, 'articles.json'), JSON.stringify(records));
+  ingestFiles({ articles: join(data, 'articles.json'), places: placesFile, out: join(data, 'events.json') });
+  places = JSON.parse(readFileSync(join(data, 'events.json'), 'utf8')).places;
+  served = await serveBuiltApp(await buildAppOn({ dir, data, places: placesFile }, 'dist'));
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await served?.close();
+});
+
+describe('a corpus of two stories on two continents', () => {
+  it('opens on both stories, not on the busier one alone', async () => {
+    expect(places.map((p) => p.id).sort()).toEqual(['kathmandu', 'kherson', 'mykolaiv', 'pokhara']);
+    const context = await browser.newContext({ viewport: { width: 1300, height: 850 } });
+    const { page, consoleErrors } = await openApp(context, served.url);
+    const inView = await page.evaluate((points) => points.map((p) => (window as unknown as { map: { getBounds(): { contains(p: [number, number]): boolean } } }).map.getBounds().contains(p)), places.map((p) => p.geometry.coordinates));
+    expect(inView).toEqual([true, true, true, true]);
+    expect(consoleErrors).toEqual([]);
+    await context.close();
+  });
+});
