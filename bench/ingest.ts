@@ -6,6 +6,7 @@ import { parseDay } from '../src/core/day.ts';
 import { parsePlaces } from '../src/core/validate.ts';
 import { ensureIndex, loadGazetteer } from '../src/ingest/gazetteer/gazetteer.ts';
 import { runIngest } from '../src/ingest/pipeline.ts';
+import { median } from './stats.ts';
 import { createSyntheticArticles } from './synthetic-articles.ts';
 
 // The ingest's figures: the gazetteer's load, throughput and linearity on one core with the gazetteer on, peak
@@ -71,8 +72,4 @@ export function measureIngestFigures(): IngestFigures {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-}
-
-function median(samples: number[]): number {
-  return [...samples].sort((a, b) => a - b)[Math.floor(samples.length / 2)];
 }

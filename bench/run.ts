@@ -9,6 +9,7 @@ import { createSyntheticCorpus, writeSyntheticCorpus } from '../test/synthetic-c
 import { launchChromium, recordFirstIdle, serveBuiltApp } from '../test/browser/harness.ts';
 import { measureBundle } from './bundle-size.ts';
 import { measureIngestFigures } from './ingest.ts';
+import { median, p95, round } from './stats.ts';
 
 // `npm run bench`: builds the app on a generated million-event dataset, drives it in headless Chromium, runs the
 // ingest on synthetic articles, and prints a table, then one JSON line. Deterministic data from SEED.
@@ -19,9 +20,6 @@ const PLACES = 20_000;
 const STEPS = 200;
 const OPEN_PLACE_EVENTS = 500;
 
-const p95 = (samples: number[]) => [...samples].sort((a, b) => a - b)[Math.min(samples.length - 1, Math.floor(samples.length * 0.95))];
-const median = (samples: number[]) => [...samples].sort((a, b) => a - b)[Math.floor(samples.length / 2)];
-const round = (n: number, digits = 0) => Math.round(n * 10 ** digits) / 10 ** digits;
 
 /** Synthetic key presses on a date handle, each timed from dispatch to the end of the synchronous work it causes. */
 async function scrub(page: Page): Promise<{ times: number[]; statuses: string[] }> {

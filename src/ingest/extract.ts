@@ -60,7 +60,7 @@ export interface Rejection {
  * collects the mentions that did not become events and why.
  */
 export function extractArticle(article: Article, text: string, found: ArticlePlaces, finder: PlaceFinder, rejected?: Rejection[]): EventRecord[] {
-  const byId = { get: (id: string) => finder.place(id) };
+  const placeOf = finder.place;
   const sentences = splitSentences(text);
   const dateline = findDateline(text, found.mentions);
 
@@ -85,7 +85,7 @@ export function extractArticle(article: Article, text: string, found: ArticlePla
     // A site in its city, a town in its province: keep the most specific place the sentence names.
     for (const id of [...places.keys()]) {
       for (const other of places.keys()) {
-        if (other !== id && isWithin(other, id, byId)) {
+        if (other !== id && isWithin(other, id, placeOf)) {
           const m = places.get(id)!;
           rejected?.push({ place: id, start: sentence.start + m.start, end: sentence.start + m.end, quoteStart: sentence.start, reason: 'contains-a-named-place' });
           places.delete(id);
@@ -128,8 +128,8 @@ export function extractArticle(article: Article, text: string, found: ArticlePla
 
   /** Whether `second` merely says where `first` is ("Mosul, Iraq"): it contains it, or is a province or country. */
   function qualifies(first: Mention, second: Mention): boolean {
-    const outer = byId.get(second.place);
-    return isWithin(first.place, second.place, byId) || outer?.kind === 'province' || outer?.kind === 'country';
+    const outer = placeOf(second.place);
+    return isWithin(first.place, second.place, placeOf) || outer?.kind === 'province' || outer?.kind === 'country';
   }
 
   function datesFor(dates: DateExpression[], asides: Span[], mention: Mention | null): Located['dates'] {
@@ -209,15 +209,11 @@ function mentionsIn(mentions: readonly Mention[], sentence: Sentence): Mention[]
   return mentions.filter((m) => m.start >= sentence.start && m.end <= end).map((m) => ({ ...m, start: m.start - sentence.start, end: m.end - sentence.start }));
 }
 
-interface PlaceLookup {
-  get(id: string): Place | undefined;
-}
-
 /** Whether `outer` contains `inner`: by the curated `within` chain, or a gazetteer place in its country or region. */
-function isWithin(inner: string, outer: string, byId: PlaceLookup): boolean {
-  for (let p = byId.get(inner)?.within; p; p = byId.get(p)?.within) if (p === outer) return true;
-  const a = byId.get(inner);
-  const b = byId.get(outer);
+function isWithin(inner: string, outer: string, placeOf: (id: string) => Place | undefined): boolean {
+  for (let p = placeOf(inner)?.within; p; p = placeOf(p)?.within) if (p === outer) return true;
+  const a = placeOf(inner);
+  const b = placeOf(outer);
   if (!a || !b || a === b || a.country !== b.country) return false;
   if (b.kind === 'country') return a.kind !== 'country';
   return b.kind === 'province' && b.admin1 !== undefined && a.admin1 === b.admin1 && a.kind !== 'province';

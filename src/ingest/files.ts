@@ -53,11 +53,13 @@ export function placesOutsideTheirCountry(places: readonly Place[], gazetteer: G
   for (const place of places) {
     const own = gazetteer.countryShape(place.country);
     if (!own || booleanPointInPolygon(place.lngLat, own)) continue;
-    const other = countries.find((c) => c !== place.country && gazetteer.countryShape(c) && booleanPointInPolygon(place.lngLat, gazetteer.countryShape(c)!));
-    if (!other) continue;
-    if (nearTownOf(gazetteer, place)) continue;
+    const other = countries.find((c) => {
+      const shape = c === place.country ? null : gazetteer.countryShape(c);
+      return shape !== null && booleanPointInPolygon(place.lngLat, shape);
+    });
+    if (!other || nearTownOf(gazetteer, place)) continue;
     const [lng, lat] = place.lngLat;
-    const swapped = gazetteer.countryShape(place.country) && Math.abs(lat) <= 180 && Math.abs(lng) <= 90 && booleanPointInPolygon([lat, lng], own);
+    const swapped = Math.abs(lat) <= 180 && Math.abs(lng) <= 90 && booleanPointInPolygon([lat, lng], own);
     problems.push({ file, field: `place "${place.id}".geometry.coordinates`, message: `[${lng}, ${lat}] lies in ${other}, not in ${place.country}${swapped ? ` (longitude and latitude swapped? [${lat}, ${lng}] lies in ${place.country})` : ''}` });
   }
   return problems;
@@ -72,8 +74,8 @@ function nearTownOf(gazetteer: Gazetteer, place: Place): boolean {
   return false;
 }
 
-const BORDER_KM = 25;
-const WRITE_CHUNK = 1 << 20; // characters written at a time // how far a curated point may stray over a border, to a town of its own country
+const BORDER_KM = 25; // how far a curated point may stray over a border, to a town of its own country
+const WRITE_CHUNK = 1 << 20; // characters written at a time
 
 export interface IngestRun extends IngestResult {
   count: number;

@@ -2,6 +2,7 @@ import type { Feature, Point } from 'geojson';
 import type { Article, EventRecord, Place } from '../core/model.ts';
 import { extractArticle, type Rejection } from './extract.ts';
 import type { Gazetteer, GazetteerEntry } from './gazetteer/gazetteer.ts';
+import { plainName } from './gazetteer/normalize.ts';
 import { describe } from './gazetteer/resolve.ts';
 import { createPlaceFinder, type ArticlePlaces, type ArticleScan, type PlaceFinder } from './place-finder.ts';
 
@@ -229,7 +230,7 @@ function display(spelled: ReadonlyMap<string, number>): string {
 }
 
 function kebab(name: string): string {
-  return name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[’'‘ʻ`]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return plainName(name).replace(/[’'‘ʻ`]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 }
 
 function compare(a: string, b: string): number {

@@ -3,7 +3,7 @@ import type { Gazetteer, GazetteerEntry } from './gazetteer/gazetteer.ts';
 import { findNames, type NameSpan } from './gazetteer/names-in-text.ts';
 import { articleCity, findSites, tieSites, type SiteSpan } from './gazetteer/sites.ts';
 import { nameKey } from './gazetteer/normalize.ts';
-import { describe, resolveNames, type Resolution } from './gazetteer/resolve.ts';
+import { resolveNames, type Resolution } from './gazetteer/resolve.ts';
 import { createMentionFinder, type Mention } from './mentions.ts';
 
 /**
@@ -45,8 +45,6 @@ export interface PlaceFinder {
   resolve(text: string, scan: ArticleScan, corpusCountries: ReadonlyMap<string, number>): ArticlePlaces;
   /** The curated place or gazetteer place (as a Place whose id is its ref) for a mention's `place`. */
   place(idOrRef: string): Place | undefined;
-  /** The gazetteer entry behind a ref. */
-  entry(ref: string): GazetteerEntry | undefined;
   gazetteer: Gazetteer | null;
 }
 
@@ -94,7 +92,6 @@ export function createPlaceFinder(places: readonly Place[], gazetteer: Gazetteer
   return {
     gazetteer,
     place: (idOrRef) => byId.get(idOrRef) ?? placeOf(idOrRef),
-    entry: (ref) => entryByRef.get(ref),
     find(text, corpusCountries) {
       return this.resolve(text, this.scan(text), corpusCountries);
     },
@@ -112,7 +109,6 @@ export function createPlaceFinder(places: readonly Place[], gazetteer: Gazetteer
         curatedPoints: named.map((p) => p.lngLat),
         corpusCountries,
         notPlaces,
-        decided: new Map(),
       });
       const mentions = [...curated];
       for (const r of resolutions) {
@@ -156,5 +152,3 @@ export function createPlaceFinder(places: readonly Place[], gazetteer: Gazetteer
     },
   };
 }
-
-export { describe };

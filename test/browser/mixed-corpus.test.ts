@@ -1,9 +1,9 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestFiles } from '../../src/ingest/files.ts';
+import { createTextCorpus } from '../text-corpus.ts';
 import { buildAppOn, launchChromium, openApp, serveBuiltApp, type Served } from './harness.ts';
 
 // Articles about two stories on two continents, no place curated: the first view must show both.
@@ -20,19 +20,11 @@ let browser: Browser;
 let places: { id: string; geometry: { coordinates: [number, number] } }[];
 
 beforeAll(async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'datelines-mixed-'));
-  const data = join(dir, 'data');
-  mkdirSync(join(data, 'articles'), { recursive: true });
-  const placesFile = join(dir, 'places.geojson');
-  writeFileSync(placesFile, '{ "type": "FeatureCollection", "features": [] }\n');
-  const records = Object.entries(ARTICLES).map(([id, [published, text]]) => {
-    writeFileSync(join(data, 'articles', `${id}.txt`), text);
-    return { id, file: `articles/${id}.txt`, headline: null, outlet: null, published, url: null };
-  });
-  writeFileSync(join(data, 'articles.json'), JSON.stringify(records));
-  ingestFiles({ articles: join(data, 'articles.json'), places: placesFile, out: join(data, 'events.json') });
-  places = JSON.parse(readFileSync(join(data, 'events.json'), 'utf8')).places;
-  served = await serveBuiltApp(await buildAppOn({ dir, data, places: placesFile }, 'dist'));
+  const corpus = createTextCorpus(Object.entries(ARTICLES).map(([id, [published, text]]) => ({ id, text, published })));
+  const events = join(corpus.dir, 'events.json');
+  ingestFiles({ articles: corpus.articles, places: corpus.places, out: events });
+  places = JSON.parse(readFileSync(events, 'utf8')).places;
+  served = await serveBuiltApp(await buildAppOn({ dir: corpus.dir, data: corpus.dir, places: corpus.places }, 'dist'));
   browser = await launchChromium();
 });
 

@@ -1,9 +1,9 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestFiles } from '../../src/ingest/files.ts';
+import { createTextCorpus } from '../text-corpus.ts';
 import { buildAppOn, launchChromium, openApp, serveBuiltApp, type Served } from './harness.ts';
 
 // A corpus with no curated place: every mark comes from the gazetteer, and the app must say that no one checked it.
@@ -13,17 +13,12 @@ let browser: Browser;
 let lalitpur: string;
 
 beforeAll(async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'datelines-unreviewed-'));
-  const data = join(dir, 'data');
-  mkdirSync(join(data, 'articles'), { recursive: true });
-  const places = join(dir, 'places.geojson');
-  writeFileSync(places, '{ "type": "FeatureCollection", "features": [] }\n');
-  writeFileSync(join(data, 'articles.json'), JSON.stringify([{ id: 'bus-attack', file: 'articles/bus-attack.txt', headline: 'Bus attacked', outlet: 'Test wire', published: '2015-05-05', url: null }]));
   // "Lalitpur" is a city in India and (as Patan) in Nepal: with nothing else to go on the choice is close.
-  writeFileSync(join(data, 'articles', 'bus-attack.txt'), 'Gunmen attacked a bus in Lalitpur on Monday, police said.\n');
-  ingestFiles({ articles: join(data, 'articles.json'), places, out: join(data, 'events.json') });
-  lalitpur = (JSON.parse(readFileSync(join(data, 'events.json'), 'utf8')) as { places: { id: string }[] }).places[0].id;
-  served = await serveBuiltApp(await buildAppOn({ dir, data, places }, 'dist'));
+  const corpus = createTextCorpus([{ id: 'bus-attack', text: 'Gunmen attacked a bus in Lalitpur on Monday, police said.\n', published: '2015-05-05', headline: 'Bus attacked', outlet: 'Test wire' }]);
+  const events = join(corpus.dir, 'events.json');
+  ingestFiles({ articles: corpus.articles, places: corpus.places, out: events });
+  lalitpur = (JSON.parse(readFileSync(events, 'utf8')) as { places: { id: string }[] }).places[0].id;
+  served = await serveBuiltApp(await buildAppOn({ dir: corpus.dir, data: corpus.dir, places: corpus.places }, 'dist'));
   browser = await launchChromium();
 });
 

@@ -1,25 +1,21 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { createTextCorpus } from '../text-corpus.ts';
 
 const CLI = join(process.cwd(), 'build/cli/ingest/cli.js');
 const TOWNS = ['Kherson', 'Mykolaiv', 'Bucha', 'Irpin', 'Kharkiv', 'Izium', 'Lviv', 'Odesa'];
 
 /** 900 short articles naming Ukrainian towns: enough for two threads to share (400 articles a thread at least). */
 function createCorpus(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'datelines-parallel-'));
-  mkdirSync(join(dir, 'articles'));
-  const records = Array.from({ length: 900 }, (_, i) => {
-    const town = TOWNS[i % TOWNS.length];
-    const id = `a-${String(i).padStart(3, '0')}`;
-    writeFileSync(join(dir, 'articles', `${id}.txt`), `Russian forces shelled ${town} on Monday, Ukrainian officials said.\nRescuers searched the ruins in ${TOWNS[(i * 7) % TOWNS.length]} on Tuesday.\n`);
-    return { id, file: `articles/${id}.txt`, headline: null, outlet: null, published: `2022-0${3 + (i % 6)}-1${i % 10}`, url: null };
-  });
-  writeFileSync(join(dir, 'articles.json'), JSON.stringify(records));
-  writeFileSync(join(dir, 'places.geojson'), '{ "type": "FeatureCollection", "features": [] }');
-  return dir;
+  return createTextCorpus(
+    Array.from({ length: 900 }, (_, i) => ({
+      id: `a-${String(i).padStart(3, '0')}`,
+      text: `Russian forces shelled ${TOWNS[i % TOWNS.length]} on Monday, Ukrainian officials said.\nRescuers searched the ruins in ${TOWNS[(i * 7) % TOWNS.length]} on Tuesday.\n`,
+      published: `2022-0${3 + (i % 6)}-1${i % 10}`,
+    })),
+  ).dir;
 }
 
 describe('npm run ingest over worker threads', () => {

@@ -1,24 +1,14 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { NO_PLACES, createTextCorpus } from '../text-corpus.ts';
 
 const INGEST = join(process.cwd(), 'build/cli/ingest/cli.js');
 const PLACES = join(process.cwd(), 'build/cli/ingest/places-cli.js');
-const EMPTY_PLACES = '{\n  "type": "FeatureCollection",\n  "features": []\n}\n';
-
-/** A corpus of short texts of our own, with no curated place unless given. */
-function createCorpus(texts: Record<string, string>, places = EMPTY_PLACES): string {
-  const dir = mkdtempSync(join(tmpdir(), 'datelines-places-'));
-  mkdirSync(join(dir, 'articles'));
-  const records = Object.entries(texts).map(([id, text]) => {
-    writeFileSync(join(dir, 'articles', `${id}.txt`), text);
-    return { id, file: `articles/${id}.txt`, headline: null, outlet: null, published: '2022-04-04', url: null };
-  });
-  writeFileSync(join(dir, 'articles.json'), JSON.stringify(records, null, 2));
-  writeFileSync(join(dir, 'places.geojson'), places);
-  return dir;
+/** A corpus of short texts of our own, published on one day, with no curated place unless given; its folder. */
+function createCorpus(texts: Record<string, string>, places = NO_PLACES): string {
+  return createTextCorpus(Object.entries(texts).map(([id, text]) => ({ id, text, published: '2022-04-04' })), places).dir;
 }
 
 function run(script: string, dir: string, args: string[]) {
@@ -94,7 +84,7 @@ describe('npm run places', () => {
     const result = run(PLACES, dir, ['accept', 'atlantis']);
     expect(result.status).toBe(1);
     expect(result.stderr.trim()).toBe(`${join(dir, 'events.json')}: places: no unreviewed place "atlantis" (see npm run places -- review)`);
-    expect(readFileSync(join(dir, 'places.geojson'), 'utf8')).toBe(EMPTY_PLACES);
+    expect(readFileSync(join(dir, 'places.geojson'), 'utf8')).toBe(NO_PLACES);
   });
 });
 

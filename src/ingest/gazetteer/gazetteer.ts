@@ -9,6 +9,7 @@ import polylabel from 'polylabel';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import type { PlaceKind } from '../../core/model.ts';
+import { memoize } from './memoize.ts';
 import { nameKey } from './normalize.ts';
 
 /**
@@ -99,9 +100,8 @@ let loaded: Gazetteer | null = null;
 /** The gazetteer, built into its cache file on first use (a few seconds, once), then read from it. */
 export function loadGazetteer(): Gazetteer {
   if (loaded) return loaded;
-  const path = indexPath();
-  if (!existsSync(path)) writeIndex(path, buildIndex());
-  loaded = parseIndex(readFileSync(path, 'utf8'));
+  ensureIndex();
+  loaded = parseIndex(readFileSync(indexPath(), 'utf8'));
   return loaded;
 }
 
@@ -240,7 +240,10 @@ export function parseIndex(text: string): Gazetteer {
     return lo < to && compareField(lo, value) === 0 ? lo : -1;
   };
   // Names recur across a corpus: the answers for the last LOOKUP_CACHE keys are kept.
-  const looked = new Map<string, readonly number[] | undefined>();
+  const lookup = memoize((key: string): readonly number[] | undefined => {
+    const line = bisect(size, size + keyCount, key);
+    return line < 0 ? undefined : lineText(line).slice(key.length + 1).split(',').map(Number);
+  }, LOOKUP_CACHE);
   const parsed: (GazetteerEntry | undefined)[] = new Array(size);
   const entry = (index: number): GazetteerEntry => {
     let e = parsed[index];
@@ -258,14 +261,7 @@ export function parseIndex(text: string): Gazetteer {
     size,
     maxWords,
     entry,
-    lookup(key) {
-      if (looked.has(key)) return looked.get(key);
-      const line = bisect(size, size + keyCount, key);
-      const found = line < 0 ? undefined : lineText(line).slice(key.length + 1).split(',').map(Number);
-      if (looked.size >= LOOKUP_CACHE) looked.clear();
-      looked.set(key, found);
-      return found;
-    },
+    lookup,
     byRef(ref) {
       const line = bisect(0, size, ref);
       return line < 0 ? null : entry(line);

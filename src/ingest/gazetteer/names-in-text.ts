@@ -1,4 +1,5 @@
 import type { Gazetteer } from './gazetteer.ts';
+import { memoize } from './memoize.ts';
 import { nameKey } from './normalize.ts';
 
 /**
@@ -118,18 +119,8 @@ function matchRun(text: string, tokens: Token[], first: number, last: number, ga
   });
 }
 
-// The same names recur across a corpus: their keys are kept (up to KEY_CACHE_SIZE of them).
-const KEY_CACHE_SIZE = 100_000;
-const keys = new Map<string, ReturnType<typeof nameKey>>();
-function cachedKey(name: string): ReturnType<typeof nameKey> {
-  let k = keys.get(name);
-  if (!k) {
-    if (keys.size >= KEY_CACHE_SIZE) keys.clear();
-    k = nameKey(name);
-    keys.set(name, k);
-  }
-  return k;
-}
+// The same names recur across a corpus: their keys are kept (for up to 100,000 names).
+const cachedKey = memoize(nameKey, 100_000);
 
 /** A capitalised word that is not a closed-class word, or "al-Qaim"/"el-Fasher" (a lowercase article, hyphen, capital). */
 function isNameWord(token: Token): boolean {

@@ -20,10 +20,7 @@ const ABBREVIATIONS = new Map([['st', 'saint'], ['ste', 'sainte'], ['mt', 'mount
 const VOWELS = 'aeiou';
 
 export function nameKey(name: string): NameKey {
-  const words = name
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
+  const words = plainName(name)
     .replace(/[’'`ʻʼ‘]/g, '')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim()
@@ -37,6 +34,11 @@ export function nameKey(name: string): NameKey {
   // Folded first, then the articles dropped: "Uul" folds to "ul", an article, and keys must be fixed points.
   const kept = words.map((w) => fold(ABBREVIATIONS.get(w) ?? w)).filter((w, i, all) => !(ARTICLES.has(w) && all.length > 1 && i < all.length - 1));
   return { key: kept.join(' '), regionHint };
+}
+
+/** A name in lowercase without its diacritics ("Miṣrātah" → "misratah"). */
+export function plainName(name: string): string {
+  return name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
 /** A word folded until nothing changes (folding "ayya" to "aya" makes a new vowel-y-vowel), so keys are fixed points. */

@@ -2,7 +2,8 @@ import distance from '@turf/distance';
 import type { Gazetteer, GazetteerEntry } from './gazetteer.ts';
 import { LOCATIVE_WORDS } from '../locative.ts';
 import type { NameSpan } from './names-in-text.ts';
-import { nameKey } from './normalize.ts';
+import { memoize } from './memoize.ts';
+import { nameKey, plainName } from './normalize.ts';
 
 /**
  * Which place a name means in one article, decided from evidence that can be shown: an explicit qualifier
@@ -34,8 +35,6 @@ export interface ResolveContext {
   corpusCountries: ReadonlyMap<string, number>;
   /** Name keys a person has said are not places in this corpus. */
   notPlaces: ReadonlySet<string>;
-  /** Name key → the gazetteer ref a person has said it means. */
-  decided: ReadonlyMap<string, string>;
 }
 
 const SCORE = {
@@ -53,9 +52,9 @@ const PLAIN_EVIDENCE_POPULATION = 100_000; // people: a city this large needs no
 const LOCATIVE_BEFORE = /\b(?:in|at|near|into|to|from|outside|across|inside|of)\s+(?:the\s+)?$/i;
 // Words right before a name that say it is a place: "in Chibok", "the town of Bucha", "near Gaziantep".
 const PLACE_FRAME_BEFORE = /(?:\b(?:in|at|near|into|outside|inside|across|around|throughout|from|to|toward|towards|reached|entered|fled|hit|struck)|\b(?:city|town|village|capital|suburb|district|province|region|state|port|outskirts) of)\s+(?:(?:the|northern|southern|eastern|western|central|nearby|neighbouring|neighboring)\s+)?$/i;
-const SMALL_TOWN = 100_000;
+const SMALL_TOWN = 100_000; // people: a town smaller than this needs a place frame as well as the article's country
 // Continents and world regions: areas too large for a mark, whatever town shares their name ("Africa", Tunisia).
-const WORLD_REGIONS = new Set(['africa', 'europe', 'asia', 'america', 'americas', 'north america', 'south america', 'latin america', 'central america', 'middle east', 'near east', 'far east', 'oceania', 'antarctica', 'arctic', 'caribbean', 'balkans', 'sahel', 'maghreb', 'scandinavia', 'levant', 'gulf', 'west', 'east', 'north', 'south', 'midwest'].map((n) => nameKey(n).key)); // people: a town smaller than this needs a place frame as well as the article's country
+const WORLD_REGIONS = new Set(['africa', 'europe', 'asia', 'america', 'americas', 'north america', 'south america', 'latin america', 'central america', 'middle east', 'near east', 'far east', 'oceania', 'antarctica', 'arctic', 'caribbean', 'balkans', 'sahel', 'maghreb', 'scandinavia', 'levant', 'gulf', 'west', 'east', 'north', 'south', 'midwest'].map((n) => nameKey(n).key));
 
 export function resolveNames(text: string, spans: readonly NameSpan[], gazetteer: Gazetteer, context: ResolveContext): Resolution[] {
   const entry = gazetteer.entry;
@@ -74,8 +73,17 @@ export function resolveNames(text: string, spans: readonly NameSpan[], gazetteer
   // Countries may take it ("the United States", "the Dominican Republic"): after "the", only a country is meant.
   // Unless the name qualifies a noun after it: "the Port-au-Prince airport", "the Kyiv mayor".
   const theBefore = (s: NameSpan) => /\bthe\s+$/i.test(text.slice(Math.max(0, s.start - 4), s.start)) && !qualifiesNoun(text.slice(s.end, s.end + 20));
-  const afterThe = (s: NameSpan) => theBefore(s) && !s.candidates.some((c) => entry(c).kind === 'country');
-  const usable = (s: NameSpan) => !s.partOfName && !afterThe(s) && !WORLD_REGIONS.has(s.key) && !s.thingLike && !context.notPlaces.has(s.key) && !(persons.has(s.key) && !LOCATIVE_BEFORE.test(text.slice(Math.max(0, s.start - 12), s.start)));
+  /** Why an occurrence cannot be a place whatever the gazetteer holds, or null (a person aside: see `usable`). */
+  const notAPlace = (s: NameSpan): string | null => {
+    if (s.partOfName) return 'part of a longer name';
+    if (theBefore(s) && !s.candidates.some((c) => entry(c).kind === 'country')) return 'after "the": a region or a feature, not a town';
+    if (WORLD_REGIONS.has(s.key)) return 'a continent or world region: too large for a mark';
+    if (s.thingLike) return 'names a thing here (a vessel, a paper…)';
+    if (context.notPlaces.has(s.key)) return 'not a place (curated data)';
+    return null;
+  };
+  // A name that is a person somewhere in the article gives no evidence where it stands without a locative word.
+  const usable = (s: NameSpan) => notAPlace(s) === null && !(persons.has(s.key) && !LOCATIVE_BEFORE.test(text.slice(Math.max(0, s.start - 12), s.start)));
 
   // The article's countries: named countries, curated places, qualifiers.
   const story = new Map<string, number>();
@@ -102,15 +110,6 @@ export function resolveNames(text: string, spans: readonly NameSpan[], gazetteer
   }
   for (const key of keys) {
     const occurrences = byKey.get(key)!;
-    const decided = context.decided.get(key);
-    if (decided) {
-      const index = occurrences[0].candidates.find((c) => entry(c).ref === decided);
-      if (index !== undefined) {
-        chosen.set(key, { entry: index, reason: 'chosen by a person (curated data)', runnersUp: [] });
-        points.push(entry(index).lngLat);
-        continue;
-      }
-    }
     const qualifiers = occurrences.flatMap((s) => qualifiedBy.get(s) ?? []);
     const regionHint = occurrences.some((s) => s.regionHint);
     const spelled = occurrences.map((s) => plain(text.slice(s.start, s.end)));
@@ -173,14 +172,10 @@ export function resolveNames(text: string, spans: readonly NameSpan[], gazetteer
   }
 
   return spans.map((span) => {
-    if (span.partOfName) return { span, entry: null, reason: 'part of a longer name', runnersUp: [] };
-    if (afterThe(span)) return { span, entry: null, reason: 'after "the": a region or a feature, not a town', runnersUp: [] };
-    if (WORLD_REGIONS.has(span.key)) return { span, entry: null, reason: 'a continent or world region: too large for a mark', runnersUp: [] };
-    if (span.thingLike) return { span, entry: null, reason: 'names a thing here (a vessel, a paper…)', runnersUp: [] };
-    if (context.notPlaces.has(span.key)) return { span, entry: null, reason: 'not a place (curated data)', runnersUp: [] };
+    const why = notAPlace(span);
+    if (why !== null) return { span, entry: null, reason: why, runnersUp: [] };
     const choice = chosen.get(span.key);
-    if (!choice) return { span, entry: null, reason: 'a person in this article', runnersUp: [] };
-    return { span, ...choice };
+    return choice ? { span, ...choice } : { span, entry: null, reason: 'a person in this article', runnersUp: [] };
   });
 }
 
@@ -204,18 +199,8 @@ function isNear(a: [number, number], b: [number, number]): boolean {
   return Math.abs(a[1] - b[1]) <= NEARBY_KM / 111 && distance(a, b) <= NEARBY_KM;
 }
 
-/** Lowercase without diacritics, for comparing spellings (kept for the last PLAIN_CACHE names: they recur). */
-function plain(name: string): string {
-  let p = plains.get(name);
-  if (p === undefined) {
-    p = name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
-    if (plains.size >= PLAIN_CACHE) plains.clear();
-    plains.set(name, p);
-  }
-  return p;
-}
-const PLAIN_CACHE = 50_000;
-const plains = new Map<string, string>();
+/** Lowercase without diacritics, for comparing spellings (kept for the last 50,000 names: they recur). */
+const plain = memoize(plainName, 50_000);
 
 export function describe(e: GazetteerEntry): string {
   return `${e.name} (${e.kind}, ${e.country}${e.population ? `, ${e.population.toLocaleString('en-US')} people` : ''})`;
