@@ -1,7 +1,10 @@
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build, preview, type PreviewServer } from 'vite';
+import { ingestFiles } from '../../src/ingest/files.ts';
+import { createTextCorpus, type TextArticle } from '../text-corpus.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -43,6 +46,18 @@ export async function buildAppOn(corpus: { dir: string; data: string; places: st
     delete process.env.DATELINES_PLACES;
   }
   return outDir;
+}
+
+/**
+ * Ingests a corpus of texts a test wrote (the gazetteer on, no place curated), builds the app on it and serves it;
+ * with the places the ingest found.
+ */
+export async function serveTexts(articles: readonly TextArticle[]): Promise<{ served: Served; found: { id: string; geometry: { coordinates: [number, number] } }[] }> {
+  const corpus = createTextCorpus(articles);
+  const events = join(corpus.dir, 'events.json');
+  ingestFiles({ articles: corpus.articles, places: corpus.places, out: events });
+  const served = await serveBuiltApp(await buildAppOn({ dir: corpus.dir, data: corpus.dir, places: corpus.places }, 'dist'));
+  return { served, found: JSON.parse(readFileSync(events, 'utf8')).places };
 }
 
 export async function launchChromium(extraArgs: string[] = []): Promise<Browser> {

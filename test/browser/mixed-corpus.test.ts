@@ -1,10 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ingestFiles } from '../../src/ingest/files.ts';
-import { createTextCorpus } from '../text-corpus.ts';
-import { buildAppOn, launchChromium, openApp, serveBuiltApp, type Served } from './harness.ts';
+import { launchChromium, openApp, serveTexts, type Served } from './harness.ts';
 
 // Articles about two stories on two continents, no place curated: the first view must show both.
 
@@ -20,11 +16,7 @@ let browser: Browser;
 let places: { id: string; geometry: { coordinates: [number, number] } }[];
 
 beforeAll(async () => {
-  const corpus = createTextCorpus(Object.entries(ARTICLES).map(([id, [published, text]]) => ({ id, text, published })));
-  const events = join(corpus.dir, 'events.json');
-  ingestFiles({ articles: corpus.articles, places: corpus.places, out: events });
-  places = JSON.parse(readFileSync(events, 'utf8')).places;
-  served = await serveBuiltApp(await buildAppOn({ dir: corpus.dir, data: corpus.dir, places: corpus.places }, 'dist'));
+  ({ served, found: places } = await serveTexts(Object.entries(ARTICLES).map(([id, [published, text]]) => ({ id, text, published }))));
   browser = await launchChromium();
 });
 

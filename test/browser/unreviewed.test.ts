@@ -1,10 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ingestFiles } from '../../src/ingest/files.ts';
-import { createTextCorpus } from '../text-corpus.ts';
-import { buildAppOn, launchChromium, openApp, serveBuiltApp, type Served } from './harness.ts';
+import { launchChromium, openApp, serveTexts, type Served } from './harness.ts';
 
 // A corpus with no curated place: every mark comes from the gazetteer, and the app must say that no one checked it.
 
@@ -14,11 +10,9 @@ let lalitpur: string;
 
 beforeAll(async () => {
   // "Lalitpur" is a city in India and (as Patan) in Nepal: with nothing else to go on the choice is close.
-  const corpus = createTextCorpus([{ id: 'bus-attack', text: 'Gunmen attacked a bus in Lalitpur on Monday, police said.\n', published: '2015-05-05', headline: 'Bus attacked', outlet: 'Test wire' }]);
-  const events = join(corpus.dir, 'events.json');
-  ingestFiles({ articles: corpus.articles, places: corpus.places, out: events });
-  lalitpur = (JSON.parse(readFileSync(events, 'utf8')) as { places: { id: string }[] }).places[0].id;
-  served = await serveBuiltApp(await buildAppOn({ dir: corpus.dir, data: corpus.dir, places: corpus.places }, 'dist'));
+  const app = await serveTexts([{ id: 'bus-attack', text: 'Gunmen attacked a bus in Lalitpur on Monday, police said.\n', published: '2015-05-05', headline: 'Bus attacked', outlet: 'Test wire' }]);
+  served = app.served;
+  lalitpur = app.found[0].id;
   browser = await launchChromium();
 });
 
