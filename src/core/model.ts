@@ -56,7 +56,8 @@ export type PlaceSummary = Pick<Place, 'id' | 'name' | 'kind' | 'lngLat' | 'radi
 export type DateBasis =
   | 'stated' // the quote itself says when
   | 'context' // taken from a nearby sentence of the same article
-  | 'published'; // nothing nearer: the article's publication date
+  | 'published' // nothing nearer: the article's publication date
+  | 'reported'; // dated by when it was said ("…, an official said on Monday"): it happened on or before that day
 
 /** One event of `data/events.json` (see CONTRACT.md); dates as `YYYY-MM-DD` strings on disk. */
 export interface EventRecord {

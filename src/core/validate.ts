@@ -222,7 +222,7 @@ const EventSchema = v.object({
   quoteStart: v.pipe(v.number(), v.integer(), v.minValue(0)),
   mentionStart: v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0))),
   mentionEnd: v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0))),
-  dateBasis: v.optional(v.picklist(['stated', 'context', 'published']), 'stated'),
+  dateBasis: v.optional(v.picklist(['stated', 'context', 'published', 'reported']), 'stated'),
   dateText: v.optional(v.nullable(v.string()), null),
 });
 

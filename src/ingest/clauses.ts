@@ -37,10 +37,13 @@ export function parentheticals(sentence: string): Span[] {
   return spans;
 }
 
-/** ", who …," and ", which …," clauses: they describe someone or something, not the sentence's event. */
+/**
+ * ", who …," and ", which …," clauses, and "who …" after a noun: they describe someone or something, not the
+ * sentence's event ("Abdeslam, a French national who had lived in Molenbeek, …").
+ */
 export function relativeClauses(sentence: string): Span[] {
   const spans: Span[] = [];
-  for (const m of sentence.matchAll(/, (?:who|which) /g)) {
+  for (const m of sentence.matchAll(/, (?:who|which) |(?<=[a-z]) who (?=(?:had|has|have|was|were|is|lived|grew|worked|studied|resided|moved|once|previously|formerly)\b)/g)) {
     const close = sentence.indexOf(',', m.index + m[0].length);
     spans.push({ start: m.index, end: close === -1 ? sentence.length : close });
   }

@@ -19,6 +19,10 @@ import { clauseAround } from './clauses.ts';
  *   "last month" is the whole previous month.
  * - "since <date>" runs from that date to publication; "between <date> and <date>" is the range between them.
  * - "N days ago" is a day; "N weeks ago" is the week around it.
+ * - "today", "tonight", "this morning" and "currently" are the publication day; "yesterday" and "last night" the
+ *   day before it; "overnight" the night into the publication day (both days).
+ * - A bare year ("captured by ISIS in 2014", "since 2011") is the whole year, up to publication; "since" runs to
+ *   publication.
  * - "(nearly) N months after" inside a dash or bracket aside, right after a date, dates the aside's event
  *   before that date: "Since Aug. 8 – nearly two months after militants seized Mosul –".
  * - "a two-day meeting" stretches its start over two days.
@@ -37,7 +41,7 @@ export interface DateExpression {
 }
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const FUTURE = /\b(will|begins?|starts?|opens?|is due|are due|is scheduled|are scheduled|to be held|upcoming|later this|tomorrow)\b/i;
+const FUTURE = /\b(will|begins?|starts?|opens?|is due|are due|is scheduled|are scheduled|is planned|are planned|is set|are set|to be held|upcoming|later this|tomorrow|plans? to|expected to)\b/i;
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** Whether the clause around `[index, index + length)` of a sentence speaks of the future ("begins on Tuesday"). */
@@ -63,6 +67,29 @@ const RULES: Rule[] = [
   {
     pattern: /\b(?:[Ee]arlier |[Ll]ater )?(?:[Tt]his|[Ll]ast|[Nn]ext) (week|month)\b/g,
     resolve: (m, published) => periodRange(m[0].toLowerCase(), published),
+  },
+  {
+    pattern: /\b(?:(?:[Ll]ate|[Ee]arly) )?[Yy]esterday(?: (?:morning|afternoon|evening))?\b|\b[Ll]ast night\b/g,
+    resolve: (_m, published) => single(published - 1),
+  },
+  {
+    pattern: /\b(?:[Tt]oday|[Tt]onight|[Tt]his (?:morning|afternoon|evening)|[Cc]urrently)\b/g,
+    resolve: (_m, published) => single(published),
+  },
+  {
+    pattern: /\b[Oo]vernight\b/g,
+    resolve: (_m, published) => ({ start: published - 1, end: published }),
+  },
+  {
+    pattern: /\b([Ii]n|[Ss]ince|[Dd]uring|[Tt]hroughout|[Oo]f|[Bb]y|[Ee]arly|[Ll]ate|[Mm]id-?) (1[89]\d\d|20\d\d)\b(?![-–\/]\d| \d)/g,
+    resolve: (m, published) => {
+      const year = Number(m[2]);
+      const { year: pubYear } = partsOf(published);
+      if (year > pubYear) return null;
+      const start = dayFromParts(year, 1, 1)!;
+      const end = /^since$/i.test(m[1]) ? published : Math.min(published, dayFromParts(year, 12, 31)!);
+      return { start, end };
+    },
   },
   {
     pattern: /\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten) (days?|weeks?) ago\b/g,

@@ -5,9 +5,9 @@ import { loadGazetteer } from './gazetteer/gazetteer.ts';
 import distance from '@turf/distance';
 import type { Place } from '../core/model.ts';
 import type { Gazetteer } from './gazetteer/gazetteer.ts';
-import { articleCountries, countCountries, runIngest, type ArticleWithText } from './pipeline.ts';
+import { articleCountries, countCountries, runIngest, type ArticleReport, type ArticleWithText } from './pipeline.ts';
 import { createPlaceFinder } from './place-finder.ts';
-import { PLACE_TOLERANCE_KM, f1, precision, recall, scoreEvents, sumScores, type GoldEvent, type GoldPlace, type GoldTrap, type Scored } from './score.ts';
+import { NO_EVENT, PLACE_TOLERANCE_KM, f1, precision, recall, scoreEvents, sumScores, type GoldEvent, type GoldPlace, type GoldTrap, type Scored } from './score.ts';
 
 /** What `npm run eval` measures: both halves, out of the box (gazetteer only) and with the corpus's curated places. */
 export interface EvalFigures {
@@ -37,7 +37,8 @@ export function evaluate(corpusDir: string, halves: readonly string[], options: 
   const details = new Map<string, Map<string, Map<string, Scored>>>();
   const placeMisses = new Map<string, Map<string, PlaceMiss[]>>();
   for (const [setting, { corpus, places: known }] of Object.entries(settings)) {
-    const result = runIngest(corpus, known, { gazetteer });
+    const result = runIngest(corpus, known, { gazetteer, explain: true });
+    const rejectedBy = new Map(result.report.map((r) => [r.article, r.rejected]));
     const placed = placesBySentence(corpus, known, gazetteer, gold.events);
     const places = new Map<string, GoldPlace>([...goldPlaces, ...result.places.map((f) => [f.id, { lngLat: f.geometry.coordinates as [number, number], radiusKm: f.properties.radiusKm ?? null }] as const)]);
     figures[setting] = {};
@@ -48,7 +49,9 @@ export function evaluate(corpusDir: string, halves: readonly string[], options: 
       const perStory = new Map<string, Scored>();
       for (const story of Object.keys(split.stories)) {
         const inStory = (article: string) => ids.has(article) && storyOf.get(article) === story;
-        perStory.set(story, scoreEvents(result.events.filter((e) => inStory(e.article)), gold.events.filter((g) => inStory(g.article)), gold.traps.filter((t) => inStory(t.article)), goldPlaces, places));
+        const scored = scoreEvents(result.events.filter((e) => inStory(e.article)), gold.events.filter((g) => inStory(g.article)), gold.traps.filter((t) => inStory(t.article)), goldPlaces, places);
+        for (const miss of scored.misses) if (miss.cause === NO_EVENT) miss.cause = whyMissed(miss.gold, rejectedBy.get(miss.gold.article) ?? [], places, goldPlaces);
+        perStory.set(story, scored);
       }
       const total = sumScores([...perStory.values()]);
       perStory.set('(all)', total);
@@ -83,6 +86,14 @@ function placesBySentence(corpus: readonly ArticleWithText[], known: readonly Pl
     placed.set(g, mentions.map((m) => finder.place(m.place)!).map((p) => ({ name: `${p.name} (${p.country})`, lngLat: p.lngLat, radiusKm: p.radiusKm })));
   }
   return placed;
+}
+
+/** The reason the ingest gave for not making an event of a missed gold event's place in its sentence, if it saw the place there. */
+function whyMissed(gold: GoldEvent, rejected: ArticleReport['rejected'], places: ReadonlyMap<string, GoldPlace>, goldPlaces: ReadonlyMap<string, GoldPlace>): string {
+  const here = goldPlaces.get(gold.place)!;
+  const squashed = gold.quote.replace(/\s+/g, ' ');
+  const reasons = rejected.filter((r) => squashed.startsWith(r.quote.replace(/\s+/g, ' ')) && places.has(r.place) && near(places.get(r.place)!, here)).map((r) => r.reason);
+  return reasons.length ? `${NO_EVENT}: ${[...new Set(reasons)].join(', ')}` : NO_EVENT;
 }
 
 function near(a: GoldPlace, b: GoldPlace): boolean {

@@ -68,7 +68,7 @@ export function extractArticle(article: Article, text: string, found: ArticlePla
   const datesOf = new Map(sentences.map((s) => [s, findDates(s.text, article.published)]));
   const located: Located[] = [];
   for (const sentence of sentences) {
-    if (BOILERPLATE.test(sentence.text)) continue;
+    if (BOILERPLATE.test(sentence.text) || isHeading(text, sentence)) continue;
     const mentions = mentionsIn(found.mentions, sentence);
     const dates = datesOf.get(sentence)!;
     const hasFutureDate = dates.some((d) => d.future && !d.relative && d.range.start >= article.published);
@@ -78,7 +78,7 @@ export function extractArticle(article: Article, text: string, found: ArticlePla
     for (const mention of mentions) {
       if (places.has(mention.place)) continue;
       const others = mentions.filter((m) => m !== mention);
-      const why = whyNotLocation(sentence.text, mention, others, hasFutureDate, qualifies);
+      const why = whyNotLocation(sentence.text, mention, others, hasFutureDate, qualifies, isCountry);
       if (why === null) places.set(mention.place, mention);
       else rejected?.push({ place: mention.place, start: sentence.start + mention.start, end: sentence.start + mention.end, quoteStart: sentence.start, reason: why });
     }
@@ -96,10 +96,6 @@ export function extractArticle(article: Article, text: string, found: ArticlePla
 
     for (const [place, mention] of places) {
       const category = categoryOf(sentence.text, mention);
-      if (!category) {
-        rejected?.push({ place, start: sentence.start + mention.start, end: sentence.start + mention.end, quoteStart: sentence.start, reason: 'no-event-word' });
-        continue;
-      }
       located.push({ sentence, place, mention: shift(mention, sentence.start), category, dates: datesFor(dates, asides, mention) });
     }
     // A meeting reported without a place, in a story filed from one, happened where it was filed.
@@ -126,6 +122,10 @@ export function extractArticle(article: Article, text: string, found: ArticlePla
     };
   });
 
+  function isCountry(mention: Mention): boolean {
+    return placeOf(mention.place)?.kind === 'country';
+  }
+
   /** Whether `second` merely says where `first` is ("Mosul, Iraq"): it contains it, or is a province or country. */
   function qualifies(first: Mention, second: Mention): boolean {
     const outer = placeOf(second.place);
@@ -147,17 +147,30 @@ export function extractArticle(article: Article, text: string, found: ArticlePla
 
 /**
  * The kind of event at a mention: read from its clause, up to any reported speech ("said in London that
- * airstrikes…" is a statement). A clause with no event word that continues the one before ("…launched airstrikes,
- * largely centred on Raqqa") takes that clause's kind; a first clause without one ("Born in Mosul, …") has none.
+ * airstrikes…" is a statement). A clause with no event word takes the kind of the clause it hangs from: a
+ * fronted place and date ("In Baghdad on June 23, militants attacked a checkpoint") that of the clause after it,
+ * a continuation ("…launched airstrikes, largely centred on Raqqa") that of the clause before it. A place where
+ * something is said to have happened that none of the kinds names is `other`.
  */
-function categoryOf(sentence: string, mention: Mention): Category | null {
+function categoryOf(sentence: string, mention: Mention): Category {
   const clause = clauseAround(sentence, mention.start, mention.end);
   const own = categorize(sentence.slice(clause.start, reportedSpeechStart(sentence, mention.end, clause.end)));
-  if (own || clause.start === 0) return own;
-  let p = clause.start - 1;
-  while (p > 0 && /[\s,;:()“”"–—-]/.test(sentence[p])) p--;
-  const previous = clauseAround(sentence, p, p + 1);
-  return categorize(sentence.slice(previous.start, previous.end));
+  if (own) return own;
+  if (clause.start === 0 && clause.end < sentence.length) {
+    let p = clause.end;
+    while (p < sentence.length && /[\s,;:()“”"–—-]/.test(sentence[p])) p++;
+    const following = clauseAround(sentence, p, p + 1);
+    const kind = categorize(sentence.slice(following.start, following.end));
+    if (kind) return kind;
+  }
+  if (clause.start > 0) {
+    let p = clause.start - 1;
+    while (p > 0 && /[\s,;:()“”"–—-]/.test(sentence[p])) p--;
+    const previous = clauseAround(sentence, p, p + 1);
+    const kind = categorize(sentence.slice(previous.start, previous.end));
+    if (kind) return kind;
+  }
+  return categorize(sentence) ?? 'other';
 }
 
 /** Where a "that"-clause of reported speech begins after `from`, or `end` when there is none before it. */
@@ -187,6 +200,18 @@ function dateOf(event: Located, sentences: readonly Sentence[], datesOf: Readonl
   }
   if (exact) return { range: exact, basis: 'context', text: null };
   return { range: { start: article.published, end: article.published }, basis: 'published', text: null };
+}
+
+/**
+ * A heading, subheading or caption line: a line of its own that does not end as a sentence does. It names what
+ * the story goes on to report, so it is not a report of its own.
+ */
+function isHeading(text: string, sentence: Sentence): boolean {
+  const end = sentence.start + sentence.text.length;
+  if (/[.!?…"”’')\]]$/.test(sentence.text)) return false;
+  const lineStart = text.lastIndexOf('\n', sentence.start - 1) + 1;
+  const lineEnd = text.indexOf('\n', end);
+  return text.slice(lineStart, sentence.start).trim() === '' && text.slice(end, lineEnd === -1 ? text.length : lineEnd).trim() === '';
 }
 
 function findDateline(text: string, mentions: readonly Mention[]): string | null {

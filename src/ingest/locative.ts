@@ -1,14 +1,25 @@
 import { clauseAround, relativeClauses, spanContaining } from './clauses.ts';
+import { tag, tokenAt, type Token } from './language.ts';
 import type { Mention } from './mentions.ts';
 
 /**
- * Whether a place named in a sentence is where that sentence's event happened. A name is a location only in
- * a locative frame ("in Baghdad", "at NATO headquarters", "overran Tal Afar", "seized control of Mosul"). It
- * is not one when it stands for a government ("Washington wants", "requested by Baghdad", "Baghdad's plan",
- * "officials in Baghdad"), names where someone came from or went ("from Ankara", "toward Baghdad"), qualifies
- * another name ("Mosul, Iraq"), forms an adjective ("Beirut-based"), sits in an aside about someone else
- * (", who is expected to attend the talks in Brussels,") or in talk of what may yet happen ("the liberation of
- * Mosul is now in sight", "will", "would").
+ * Whether a place named in a sentence is where that sentence's event happened, read over the sentence's tokens,
+ * tags and lemmas (wink-nlp). A name is a location when it stands
+ * - after a locative preposition ("in Baghdad", "at the Superdome", "near Kabul", "into rebel-held Aleppo");
+ * - as the object of a verb that acts on a place ("overran the town of Tal Afar", "entered the city of Kherson",
+ *   "raided Molenbeek"), or after "on"/"against" following such a verb or an attack noun ("the attack on Erbil");
+ * - as the subject of a passive or a state ("Tal Afar was seized", "Much of Biloxi was underwater") or of a verb
+ *   that is not a government's act ("Mosul fell");
+ * - before a noun it locates ("Biloxi police", "a Brussels neighborhood"), or owning a part of itself or an event
+ *   ("Baghdad's outskirts", "Port-au-Prince's streets", "Haiti's earthquake");
+ * - after "from" when something was taken away from it ("withdrew from Bucha", "evacuated civilians from Homs"),
+ *   or "to" when people arrived there ("returned to Chibok").
+ * It is not a location when it stands for a government ("Washington wants", "requested by Baghdad", "Baghdad's
+ * plan", "officials in Baghdad", "urged Kyiv"), names where someone came from or went ("refugees from Aleppo",
+ * "toward Baghdad"), qualifies another name ("Mosul, Iraq"), forms part of another name or an adjective
+ * ("Beirut-based", "the Washington Post"), gives a relative position ("west of Baghdad"), is only compared with
+ * ("since the Madrid bombings"), sits in an aside about someone else (", who is expected to attend the talks in
+ * Brussels,") or in talk of what may yet happen or did not ("will", "threatened to", "denied").
  *
  * Returns null for a location, else the reason it is not one (for tests and for `--explain`).
  */
@@ -19,38 +30,82 @@ export type NotLocation =
   | 'origin'
   | 'direction'
   | 'relative-position'
+  | 'comparison'
+  | 'description'
+  | 'not-a-name'
   | 'no-locative-frame'
   | 'aside'
   | 'prospective'
   | 'not-happened';
 
+/** Words before a name that make it a location; the gazetteer's resolver reads them as evidence of a place. */
 export const LOCATIVE_WORDS = new Set([
-  'in', 'at', 'inside', 'near', 'into', 'outside', 'across', 'around', 'throughout', 'within',
-  'overran', 'overrun', 'overrunning', 'seized', 'seize', 'seizing', 'captured', 'capture', 'capturing', 'took',
-  'taken', 'taking', 'retook', 'retake', 'retaking', 'retaken', 'regained', 'regain', 'recaptured', 'recapture',
-  'liberated', 'liberate', 'liberating', 'liberation', 'stormed', 'storm', 'bombed', 'shelled', 'struck', 'hit',
-  'attacked', 'targeted', 'besieged', 'visited',
+  'in', 'at', 'inside', 'near', 'into', 'outside', 'across', 'around', 'throughout', 'within', 'over', 'along',
+  'amid', 'onto', 'beside', 'through', 'overran', 'overrun', 'seized', 'captured', 'took', 'retook', 'regained',
+  'recaptured', 'liberated', 'stormed', 'bombed', 'shelled', 'struck', 'hit', 'attacked', 'targeted', 'besieged',
+  'visited', 'entered', 'raided',
 ]);
-const NON_LOCATIVE_WORDS = new Set(['from', 'to', 'toward', 'towards', 'by', 'for', 'with', 'against', 'about', 'on', 'of', 'than']);
-// "control of Mosul", "the towns of Rawa": the frame is decided by what comes before these nouns.
-const OF_NOUNS = new Set(['control', 'liberation', 'capture', 'fall', 'recapture', 'town', 'towns', 'city', 'cities', 'province', 'stronghold', 'outskirts', 'suburbs', 'village', 'villages']);
-// "the attack on Erbil", "centred on Raqqa": "on" is locative after these.
-const ON_NOUNS = new Set(['attack', 'attacks', 'assault', 'offensive', 'strike', 'strikes', 'raid', 'raids', 'centred', 'centered', 'focused']);
-const COMMUNICATION_VERBS = /\b(tweeted|said|spoke|wrote|reported|broadcast|told \w+|called|announced)\s+$/i;
-const GOVERNMENT_VERBS = /^\s+(wants?|wanted|says?|said|assured|announced|urged|insists?|believes?|hopes?|demanded|warned|accused|denied|rejected|agreed|asked|plans?|has|have|is|will|would|should|must|needs?)\b/;
-const GOVERNMENT_NOUNS = /\b(officials?|authorities|leaders?|government|regime|ministers?|envoys?|ambassadors?)\s+in\s+$/i;
-const COMPASS_OF = /\b(north|south|east|west|northeast|northwest|southeast|southwest|outside)(?:ern)? of\s+$/i;
-const GEOGRAPHIC_NOUN = /^['’]s\s+(?:(?:north|south|east|west)(?:ern|east|west)?\s+|central\s+|inner\s+)?(outskirts|suburbs?|streets|centre|center|districts?|neighbou?rhoods?|old city|airport|streets|north|south|east|west)\b/i;
-const PROSPECTIVE = /\b(will|would|could|might|[’']ll|is expected to|are expected to|is going to|are going to|plans to|aims to|hopes to|intends to|matter of time|in sight|asked if|whether)\b/i;
+const LOCATIVE_PREPOSITIONS = new Set(['in', 'at', 'inside', 'near', 'into', 'outside', 'across', 'around', 'throughout', 'within', 'over', 'along', 'amid', 'amidst', 'onto', 'beside', 'through', 'underneath', 'beneath']);
+
+// Verbs whose object is someone spoken to, about or for, not a place acted on: "urged Baghdad", "warned Moscow".
+const ADDRESSEE_VERBS = new Set([
+  'say', 'tell', 'urge', 'warn', 'accuse', 'blame', 'thank', 'praise', 'criticize', 'criticise', 'condemn',
+  'support', 'back', 'recognize', 'recognise', 'ask', 'call', 'press', 'pressure', 'persuade', 'convince', 'inform',
+  'notify', 'assure', 'reassure', 'contact', 'represent', 'govern', 'sanction', 'lobby', 'petition', 'congratulate',
+  'invite', 'advise', 'request', 'beg', 'implore', 'encourage', 'allow', 'help', 'join', 'defeat', 'beat', 'play',
+]);
+// Verbs whose object is only talked about: "discussed Aleppo", "compared it to Aceh".
+const TOPIC_VERBS = new Set(['discuss', 'mention', 'describe', 'compare', 'name', 'cite', 'consider', 'debate', 'resemble', 'remember', 'recall']);
+// What a place does only as a government: "Washington wants", "Moscow has sent troops", "Baghdad denied".
+const GOVERNMENT_VERBS = new Set([
+  'say', 'want', 'demand', 'insist', 'deny', 'warn', 'accuse', 'reject', 'agree', 'ask', 'plan', 'hope', 'believe',
+  'announce', 'urge', 'claim', 'respond', 'refuse', 'recognize', 'recognise', 'support', 'oppose', 'condemn', 'call',
+  'threaten', 'seek', 'pledge', 'promise', 'vow', 'offer', 'expect', 'consider', 'decide', 'approve', 'allow',
+  'order', 'send', 'deploy', 'impose', 'sanction', 'blame', 'welcome', 'argue', 'accept', 'criticize', 'criticise',
+  'express', 'push', 'negotiate', 'sign', 'assure', 'insist', 'need', 'fear', 'suspect', 'acknowledge', 'admit',
+  'confirm', 'dismiss', 'question', 'doubt', 'retaliate', 'protest',
+]);
+// Verbs that say what a place is, not what happened there: "Raqqa remains the group's capital".
+const STATES = new Set(['remain', 'become', 'lie', 'sit', 'border', 'have', 'include', 'contain', 'host', 'boast', 'belong', 'mean', 'stay', 'rank', 'count', 'house', 'overlook', 'neighbour', 'neighbor']);
+// Things taken away from a place: "from" after these marks something that happened there.
+const REMOVAL = new Set([
+  'withdraw', 'withdrawal', 'retreat', 'evacuate', 'evacuation', 'pull', 'expel', 'drive', 'oust', 'rescue', 'ferry',
+  'airlift', 'flee', 'escape', 'extract', 'remove', 'bus', 'free', 'release', 'evict', 'chase', 'push', 'dislodge',
+  'clear', 'lift', 'tweet', 'report', 'broadcast', 'speak', 'write', 'say', 'call', 'announce', 'telephone',
+]);
+// People arriving at a place: "to" after these marks something that happened there.
+const ARRIVAL = new Set(['return', 'come', 'flee', 'move', 'relocate', 'transplant', 'transfer', 'evacuate', 'bring', 'visit', 'trip', 'deliver', 'admit']);
+// "the attack on Erbil", "converged on the square", "the offensive against Mosul".
+const ON_NOUNS = new Set(['attack', 'assault', 'offensive', 'strike', 'airstrike', 'raid', 'siege', 'crackdown', 'bombardment', 'march', 'advance', 'push', 'drive', 'centre', 'center', 'focus']);
+// "the battle for Kobani", "fighting for Aleppo".
+const FOR_NOUNS = new Set(['battle', 'fight', 'fighting', 'struggle', 'war', 'combat']);
+// "the mayor of Kyiv", "the government of Iraq": the name says whose, not where.
+const WHOSE_OF = new Set(['government', 'governor', 'mayor', 'president', 'minister', 'ministry', 'embassy', 'ambassador', 'leader', 'official', 'authority', 'people', 'citizen', 'native', 'resident', 'king', 'prime', 'parliament', 'capital']);
+// "Baghdad officials", "the Kyiv government": a name before these nouns speaks for a government.
+const GOVERNMENT_NOUNS = new Set(['official', 'officials', 'government', 'governments', 'authority', 'authorities', 'leader', 'leaders', 'leadership', 'regime', 'administration', 'minister', 'ministry', 'envoy', 'ambassador', 'diplomat', 'diplomats', 'spokesman', 'spokeswoman', 'embassy', 'agreement', 'accord', 'accords', 'process', 'convention', 'protocol']);
+// "Baghdad's outskirts", "Port-au-Prince's streets": a place owning a part of itself, or what happened there.
+const PLACE_PARTS = new Set([
+  'outskirts', 'suburb', 'suburbs', 'street', 'streets', 'centre', 'center', 'district', 'districts', 'neighborhood',
+  'neighbourhood', 'neighborhoods', 'neighbourhoods', 'old', 'airport', 'port', 'north', 'south', 'east', 'west',
+  'northeast', 'northwest', 'southeast', 'southwest', 'downtown', 'harbor', 'harbour', 'waterfront', 'beach', 'beaches',
+  'square', 'hospital', 'hospitals', 'school', 'schools', 'market', 'markets', 'camp', 'camps', 'area', 'areas',
+  'quarter', 'resident', 'residents', 'people', 'population', 'survivor', 'survivors', 'ruins', 'rubble', 'skyline',
+  'border', 'streets', 'road', 'roads', 'bridge', 'bridges', 'mosque', 'church', 'stadium', 'hotel', 'mall',
+]);
+// Places that lead a name set off by a comma: "the provincial capital, Tikrit", "the northeastern town, Chibok".
+const PLACE_NOUNS = new Set(['capital', 'city', 'town', 'village', 'province', 'region', 'district', 'state', 'county', 'port', 'stronghold', 'camp', 'suburb', 'neighborhood', 'neighbourhood', 'hub', 'enclave', 'area']);
+const COMPASS_OF = /\b(north|south|east|west|northeast|northwest|southeast|southwest|outside|off the coast|upstream|downstream)(?:ern)? of\s+$/i;
+const PROSPECTIVE = /\b(will|would|could|might|[’']ll|is expected to|are expected to|is going to|are going to|plans? to|planned to|aims? to|hopes? to|intends? to|threatens? to|threatened to|matter of time|in sight|asked if|whether|is set to|are set to|is due to|are due to|is scheduled to|are scheduled to)\b/i;
 // "the Washington Post", "Baghdad International Airport": the name is part of another name.
 const NAME_CONTINUES = /^ (?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b)[A-Z][a-z]/;
 // "met Iraqi leaders in Baghdad": the leaders are met there, not speaking for it.
 const MEETING_BEFORE = /\b(met|meet|meets|meeting|visited|talks)\b[^,.;]*$/i;
-// "Mosul fell to militants", "Tal Afar was seized": the place is the subject of the event.
-const SUBJECT_OF_EVENT = /^\s+(?:fell|was (?:seized|captured|overrun|retaken|recaptured|liberated|bombed|attacked|hit|struck|shelled|stormed))\b/;
+const OFFICIALS_IN = /\b(officials?|authorities|leaders?|government|regime|ministers?|envoys?|ambassadors?)\s+in\s+$/i;
+// What a place is, not what happened there: "the mall is located in an upscale part of Nairobi".
+const DESCRIPTION = /\b(?:is|are|was|were|lies|lie)\s+(?:located|situated|based|home to|known for|famous for)\b/i;
 // Denials, threats and failures report no event at the place.
-const NOT_HAPPENED = /\b(denied|denies|deny|threatened to|threatens to|failed to|did not|has not|have not|had not|was not|were not|never)\b/i;
-const ALLOWED_GAP = 7; // words a locative word may stand before the name: "overrun the strategic northern town of Tal Afar"
+const NOT_HAPPENED = /\b(denied|denies|deny|threatened to|threatens to|threaten to|failed to|fail to|refused to|refuses to|refuse to|did not|didn['’]t|has not|hasn['’]t|have not|haven['’]t|had not|hadn['’]t|was not|wasn['’]t|were not|weren['’]t|never|no sign of)\b/i;
+const WALK = 10; // tokens a frame word may stand before the name: "overrun the strategic Shi'ite-majority northern town of Tal Afar"
 
 /** Whether `second`, right after `first` and a comma, only says where `first` is ("Mosul, Iraq"). */
 export type Qualifies = (first: Mention, second: Mention) => boolean;
@@ -61,23 +116,27 @@ export function whyNotLocation(
   others: readonly Mention[],
   hasFutureDate: boolean,
   qualifies: Qualifies = () => true,
+  isCountry: (mention: Mention) => boolean = () => false,
 ): NotLocation | null {
+  const tokens = tag(sentence);
   const before = sentence.slice(0, mention.start);
   const after = sentence.slice(mention.end);
   if (/^-\p{L}/u.test(after) || NAME_CONTINUES.test(after)) return 'compound';
+  const first = tokenAt(tokens, mention.start);
+  const next = tokenAt(tokens, mention.end);
+  // A capitalised common word that a gazetteer also knows as a town ("Many thought…", "Mobile homes…").
+  if (next - first === 1 && COMMON_WORD_TAGS.has(tokens[first].pos) && (first === 0 || tokens[first - 1].pos === 'PUNCT')) return 'not-a-name';
   const previous = others.find((o) => o.end <= mention.start && /^,\s*$/.test(sentence.slice(o.end, mention.start)));
   if (previous && qualifies(previous, mention)) return 'qualifier';
-  if (GOVERNMENT_NOUNS.test(before) && !MEETING_BEFORE.test(before)) return 'government';
-  const possessive = /^['’]s\b/.test(after);
-  if (possessive && !GEOGRAPHIC_NOUN.test(after)) return 'government';
-  if (!possessive && GOVERNMENT_VERBS.test(after) && !/\b(in|at|inside|into)\s+(the\s+)?$/i.test(before)) return 'government';
+  if (OFFICIALS_IN.test(before) && !MEETING_BEFORE.test(before)) return 'government';
   if (COMPASS_OF.test(before)) return 'relative-position';
   if (spanContaining(relativeClauses(sentence), mention.start, mention.end)) return 'aside';
 
-  if (!possessive && !SUBJECT_OF_EVENT.test(after)) {
-    const frame = locativeFrame(sentence, mention, others, hasFutureDate, qualifies);
-    if (frame) return frame;
-  }
+  // A country is where something happened only when it is said to happen in it: "in Nigeria", "across Haiti".
+  if (isCountry(mention) && !prepositionBefore(tokens, first)) return 'no-locative-frame';
+  const frame = /^['’]s\b/.test(after) ? possessiveFrame(tokens, next) : locativeFrame(sentence, tokens, first, next, mention, others, hasFutureDate, qualifies);
+  if (frame) return frame;
+
   // What may yet happen, or did not: from the mention's clause to the end of what is said about it (the next
   // ", and", ";", "but" or "that" starts something else).
   const clause = clauseAround(sentence, mention.start, mention.end);
@@ -85,26 +144,170 @@ export function whyNotLocation(
   const stop = rest.search(/,\s+(?:and|but|while)\s|;|\s(?:but|that)\s/);
   const said = sentence.slice(clause.start, stop === -1 ? sentence.length : mention.end + stop);
   if (NOT_HAPPENED.test(said)) return 'not-happened';
+  if (DESCRIPTION.test(said)) return 'description';
   if (PROSPECTIVE.test(said) && !hasFutureDate) return 'prospective';
   return null;
 }
 
-function locativeFrame(sentence: string, mention: Mention, others: readonly Mention[], hasFutureDate: boolean, qualifies: Qualifies): NotLocation | null {
-  const before = sentence.slice(0, mention.start);
+const COMMON_WORD_TAGS = new Set(['DET', 'ADJ', 'PRON', 'ADV', 'AUX', 'VERB', 'CCONJ', 'SCONJ', 'PART', 'NUM', 'ADP', 'INTJ']);
+
+function prepositionBefore(tokens: readonly Token[], first: number): boolean {
+  for (let i = first - 1; i >= 0 && i >= first - 4; i--) {
+    const t = tokens[i];
+    if (LOCATIVE_PREPOSITIONS.has(t.text.toLowerCase())) return true;
+    if (!(t.pos === 'DET' || t.pos === 'ADJ' || t.pos === 'ADV' || t.text === '-')) return false;
+  }
+  return false;
+}
+
+/** "Baghdad's outskirts", "Haiti's earthquake", "Kharkiv's residential Kyiv District" are places; "Baghdad's plan" is a government's. */
+function possessiveFrame(tokens: readonly Token[], next: number): NotLocation | null {
+  let i = next;
+  while (i < tokens.length && /^['’]s?$/.test(tokens[i].text)) i++;
+  while (i < tokens.length && (tokens[i].pos === 'ADJ' || tokens[i].pos === 'ADV' || tokens[i].pos === 'NUM' || tokens[i].text === '-')) i++;
+  const head = tokens[i];
+  if (!head) return 'government';
+  if (head.pos === 'PROPN' || PLACE_PARTS.has(head.text.toLowerCase()) || EVENT_NOUNS.has(head.lemma)) return null;
+  return 'government';
+}
+
+// Nouns naming something that happened at a place, for "Haiti's earthquake", "Mosul's fall".
+const EVENT_NOUNS = new Set([
+  'earthquake', 'quake', 'flood', 'flooding', 'fall', 'siege', 'capture', 'liberation', 'destruction', 'devastation',
+  'bombing', 'attack', 'massacre', 'protest', 'uprising', 'revolution', 'election', 'vote', 'crisis', 'disaster',
+  'storm', 'hurricane', 'fire', 'blast', 'explosion', 'shelling', 'fighting', 'battle', 'evacuation', 'recovery',
+  'reconstruction', 'death', 'toll', 'damage',
+]);
+
+function locativeFrame(sentence: string, tokens: readonly Token[], first: number, next: number, mention: Mention, others: readonly Mention[], hasFutureDate: boolean, qualifies: Qualifies): NotLocation | null {
   // "Rawa and Ana": a name joined to the one before it shares that one's frame.
   const joined = others.find((o) => o.end <= mention.start && /^(,\s*|\s+and\s+|\s+or\s+|,\s+and\s+)$/.test(sentence.slice(o.end, mention.start)));
   if (joined) return whyNotLocation(sentence, joined, others.filter((o) => o !== joined), hasFutureDate, qualifies) === null ? null : 'no-locative-frame';
 
-  const words = before.match(/[\p{L}’'-]+|[,;:()“”"–—]/gu) ?? [];
-  for (let i = words.length - 1, gap = 0; i >= 0 && gap <= ALLOWED_GAP; i--, gap++) {
-    const word = words[i].toLowerCase();
-    if (/^[,;:()“”"–—]$/.test(word)) return 'no-locative-frame';
-    if (word === 'from') return COMMUNICATION_VERBS.test(before.slice(0, before.toLowerCase().lastIndexOf('from'))) ? null : 'origin';
-    if (word === 'on' && ON_NOUNS.has(words[i - 1]?.toLowerCase())) return null;
-    if (word === 'to' && /\bvisits?\s+to\s/i.test(before.slice(-30))) return null;
-    if (word === 'of' && OF_NOUNS.has(words[i - 1]?.toLowerCase())) continue;
-    if (LOCATIVE_WORDS.has(word)) return null;
-    if (NON_LOCATIVE_WORDS.has(word)) return word === 'to' || word === 'toward' || word === 'towards' ? 'direction' : word === 'by' ? 'government' : 'no-locative-frame';
+  const attributive = tokens[next];
+  if (attributive && (attributive.pos === 'NOUN' || attributive.pos === 'PROPN') && /^\s/.test(sentence.slice(mention.end))) {
+    // "Biloxi police", "a Brussels neighborhood", "the Port-au-Prince airport"; "Baghdad officials" speak for a government.
+    if (GOVERNMENT_NOUNS.has(attributive.text.toLowerCase())) return 'government';
   }
+  for (let i = first - 1, steps = 0; steps <= WALK; i--, steps++) {
+    if (i < 0) return subjectFrame(tokens, next, sentence, mention);
+    const t = tokens[i];
+    const word = t.text.toLowerCase();
+    if (t.pos === 'PUNCT' || t.pos === 'SYM') {
+      // An apposition after a place noun takes that noun's frame: "capturing the provincial capital, Tikrit".
+      if (word === ',' && PLACE_NOUNS.has(tokens[i - 1]?.lemma)) continue;
+      if (/^[-–—]$/.test(word) && /^\s/.test(sentence.slice(t.end))) return subjectFrame(tokens, next, sentence, mention);
+      if (word === '-' || word === '’' || word === "'") continue; // inside a word: "Shi'ite-majority"
+      return subjectFrame(tokens, next, sentence, mention);
+    }
+    if (word === 'since' || word === 'than' || word === 'like') return 'comparison';
+    if (t.pos === 'SCONJ' || word === 'that' || t.pos === 'PRON' || t.pos === 'CCONJ' && !isNounish(tokens[i - 1])) return subjectFrame(tokens, next, sentence, mention);
+    if (t.pos === 'ADP' || word === 'since' || word === 'than') {
+      if (word === 'of') {
+        const owner = tokens[i - 1];
+        if (owner && WHOSE_OF.has(owner.lemma)) return 'government';
+        if (owner && EVENT_NOUNS.has(owner.lemma)) return null; // "the fall of Mosul", "the siege of Homs"
+        continue;
+      }
+      return preposition(tokens, i, word);
+    }
+    if (t.pos === 'VERB') {
+      if (isModifier(tokens, i)) continue;
+      if (ADDRESSEE_VERBS.has(t.lemma)) return followedByPredicate(tokens, next) ? subjectFrame(tokens, next, sentence, mention) : 'government';
+      if (TOPIC_VERBS.has(t.lemma)) return 'no-locative-frame';
+      return null;
+    }
+    if (t.pos === 'AUX') return followedByPredicate(tokens, next) ? subjectFrame(tokens, next, sentence, mention) : 'no-locative-frame';
+  }
+  return 'no-locative-frame';
+}
+
+function preposition(tokens: readonly Token[], i: number, word: string): NotLocation | null {
+  if (LOCATIVE_PREPOSITIONS.has(word)) return null;
+  const governor = governorOf(tokens, i);
+  switch (word) {
+    case 'on':
+    case 'upon':
+    case 'against': {
+      const before = tokens[i - 1];
+      if (!before) return 'no-locative-frame';
+      if (before.pos === 'VERB' && !ADDRESSEE_VERBS.has(before.lemma) && !TOPIC_VERBS.has(before.lemma) && word !== 'against') return null;
+      return ON_NOUNS.has(before.lemma) || ON_NOUNS.has(before.text.toLowerCase()) ? null : word === 'against' ? 'no-locative-frame' : 'government';
+    }
+    case 'from':
+      if (tokens[i - 1] && GOVERNMENT_NOUNS.has(tokens[i - 1].text.toLowerCase())) return 'government'; // "an official from Ankara"
+      return governor && REMOVAL.has(governor.lemma) ? null : 'origin';
+    case 'to':
+      return governor && ARRIVAL.has(governor.lemma) ? null : 'direction';
+    case 'toward':
+    case 'towards':
+      return 'direction';
+    case 'by':
+      return 'government';
+    case 'for':
+      return governor && FOR_NOUNS.has(governor.lemma) ? null : 'no-locative-frame';
+    case 'since':
+    case 'than':
+    case 'like':
+      return 'comparison';
+    default:
+      return 'no-locative-frame';
+  }
+}
+
+/** The verb or noun a preposition at `i` hangs from: the nearest verb before it in its clause, else the noun right before it. */
+function governorOf(tokens: readonly Token[], i: number): Token | null {
+  for (let j = i - 1, steps = 0; j >= 0 && steps < 8; j--, steps++) {
+    const t = tokens[j];
+    if (t.pos === 'PUNCT' || t.pos === 'SCONJ') break;
+    if (t.pos === 'VERB' && !isModifier(tokens, j)) return t;
+    if (REMOVAL.has(t.lemma) || ARRIVAL.has(t.lemma) || FOR_NOUNS.has(t.lemma)) return t;
+  }
+  const before = tokens[i - 1];
+  return before && before.pos === 'NOUN' ? before : null;
+}
+
+/** A participle used as an adjective: "the besieged city", "a rebel-held area". */
+function isModifier(tokens: readonly Token[], i: number): boolean {
+  const before = tokens[i - 1];
+  const after = tokens[i + 1];
+  if (!after || !(after.pos === 'NOUN' || after.pos === 'PROPN' || after.pos === 'ADJ')) return false;
+  return !before || before.pos === 'DET' || before.pos === 'ADJ' || before.text === '-' || before.pos === 'ADP' || before.pos === 'NUM';
+}
+
+function isNounish(t: Token | undefined): boolean {
+  return t !== undefined && (t.pos === 'NOUN' || t.pos === 'PROPN');
+}
+
+/** Whether the words after the name's noun phrase start a predicate: "Tal Afar was seized", "Mosul fell". */
+function followedByPredicate(tokens: readonly Token[], next: number): boolean {
+  let j = next;
+  while (j < tokens.length && (tokens[j].pos === 'PROPN' || tokens[j].pos === 'NOUN' || tokens[j].pos === 'ADV' || tokens[j].pos === 'PART' || tokens[j].text === "'s" || tokens[j].text === '’s')) j++;
+  return j < tokens.length && (tokens[j].pos === 'AUX' || tokens[j].pos === 'VERB');
+}
+
+/**
+ * A name at the start of its clause: the subject of what follows. A passive or a state places the event there
+ * ("Tal Afar was seized", "much of Biloxi was underwater"), as does a verb that is not a government's act
+ * ("Mosul fell", "Pensacola seemed to avoid the worst"); "Washington wants", "Moscow has sent" speak for a
+ * government; a name before a noun locates it ("Biloxi police said").
+ */
+function subjectFrame(tokens: readonly Token[], next: number, sentence: string, mention: Mention): NotLocation | null {
+  let j = next;
+  const attributive = tokens[j];
+  if (attributive && (attributive.pos === 'NOUN' || attributive.pos === 'PROPN') && /^\s/.test(sentence.slice(mention.end))) return null;
+  while (j < tokens.length && tokens[j].pos === 'ADV') j++;
+  let passive = false;
+  while (j < tokens.length && (tokens[j].pos === 'AUX' || tokens[j].pos === 'PART' || tokens[j].pos === 'ADV')) {
+    if (tokens[j].lemma === 'be') passive = true;
+    j++;
+  }
+  // "Pensacola seemed to avoid the worst": the verb that says what happened comes after "seem to".
+  while (j + 2 < tokens.length && (tokens[j].lemma === 'seem' || tokens[j].lemma === 'appear') && tokens[j + 1].lemma === 'to') j += 2;
+  const head = tokens[j];
+  if (!head) return 'no-locative-frame';
+  if (STATES.has(head.lemma)) return 'no-locative-frame';
+  if (head.pos === 'VERB') return !passive && GOVERNMENT_VERBS.has(head.lemma) ? 'government' : null;
+  if (passive && (head.pos === 'ADJ' || head.pos === 'ADP' && LOCATIVE_PREPOSITIONS.has(head.lemma) || head.lemma === 'under')) return null;
   return 'no-locative-frame';
 }

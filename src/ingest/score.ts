@@ -46,6 +46,9 @@ export interface Scored {
   falseEvents: { event: EventRecord; cause: string }[];
 }
 
+/** The cause of a miss when no event came from the gold event's sentence. */
+export const NO_EVENT = 'no event from this sentence';
+
 export const PLACE_TOLERANCE_KM = 25; // a found point this close to the gold point (plus either's radius) is the same place
 
 export function scoreEvents(found: readonly EventRecord[], gold: readonly GoldEvent[], traps: readonly GoldTrap[], goldPlaces: ReadonlyMap<string, GoldPlace>, foundPlaces: ReadonlyMap<string, GoldPlace>): Scored {
@@ -81,7 +84,7 @@ export function scoreEvents(found: readonly EventRecord[], gold: readonly GoldEv
       continue;
     }
     const same = found.filter((e) => e.article === g.article && sameQuote(g.quote, e.quote));
-    const cause = same.length === 0 ? 'no event from this sentence' : same.some((e) => samePlace(goldPlaces.get(g.place)!, foundPlaces.get(e.place)!)) ? 'found with a date outside the acceptable range' : `found at another place (${same.map((e) => e.place).join(', ')})`;
+    const cause = same.length === 0 ? NO_EVENT : same.some((e) => samePlace(goldPlaces.get(g.place)!, foundPlaces.get(e.place)!)) ? 'found with a date outside the acceptable range' : `found at another place (${same.map((e) => e.place).join(', ')})`;
     misses.push({ gold: g, cause });
   }
   return { truePositives, falsePositives: falseEvents.length, found: foundRequired, required: required.length, misses, falseEvents };
