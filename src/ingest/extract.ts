@@ -21,12 +21,15 @@ const ELSEWHERE = /\b(will|would|expected to|flew to|flying to|arrived in|travel
 // A dateline opens the story with the place it was filed from, in capitals: "BAGHDAD - Agence France-Presse".
 const DATELINE = /^([A-Z][A-Z .’'-]+?)\s*(?:,[^\n]*?)?\s+[-–—(]/;
 
+// The words that say a date is when something was said: "officials said on Monday", "told AFP late Tuesday".
+const REPORTED_ON = /\b(?:said|says|told(?: [\w.’'-]+){1,4}|announced|reported|confirmed|added|stated|declared|tweeted|wrote|according to(?: [\w.’'-]+){1,4})\s*,?\s*(?:on\s+|late\s+|early\s+|this\s+)?$/i;
+
 interface Located {
   sentence: Sentence;
   place: string;
   mention: Mention | null;
   category: Category;
-  dates: { range: DayRange; text: string } | null;
+  dates: { range: DayRange; text: string; basis: DateBasis } | null;
 }
 
 /**
@@ -96,11 +99,11 @@ export function extractArticle(article: Article, text: string, found: ArticlePla
 
     for (const [place, mention] of places) {
       const category = categoryOf(sentence.text, mention);
-      located.push({ sentence, place, mention: shift(mention, sentence.start), category, dates: datesFor(dates, asides, mention) });
+      located.push({ sentence, place, mention: shift(mention, sentence.start), category, dates: datesFor(sentence.text, dates, asides, mention, category) });
     }
     // A meeting reported without a place, in a story filed from one, happened where it was filed.
     if (places.size === 0 && dateline && DATELINE_MEETING.test(sentence.text) && !ELSEWHERE.test(sentence.text)) {
-      located.push({ sentence, place: dateline, mention: null, category: 'meeting', dates: datesFor(dates, asides, null) });
+      located.push({ sentence, place: dateline, mention: null, category: 'meeting', dates: datesFor(sentence.text, dates, asides, null, 'meeting') });
     }
   }
 
@@ -132,16 +135,26 @@ export function extractArticle(article: Article, text: string, found: ArticlePla
     return isWithin(first.place, second.place, placeOf) || outer?.kind === 'province' || outer?.kind === 'country';
   }
 
-  function datesFor(dates: DateExpression[], asides: Span[], mention: Mention | null): Located['dates'] {
+  /**
+   * The date of a mention's event from its own sentence: the nearest date in the same part of it (an aside's
+   * dates are the aside's). A date that says when something was said ("…, an official said on Monday") dates any
+   * other kind of event only as "by then": the day before it to that day, `reported`, unless the sentence also
+   * says when it happened.
+   */
+  function datesFor(sentence: string, dates: DateExpression[], asides: Span[], mention: Mention | null, category: Category): Located['dates'] {
     // A place from the dateline has no mention to stand near: any date of the sentence may be its date.
     const aside = mention ? spanContaining(asides, mention.start, mention.end) : null;
     const sameRegion = mention ? dates.filter((d) => spanContaining(asides, d.index, d.index + d.text.length) === aside) : dates.filter((d) => !d.relative);
     if (sameRegion.length === 0) return null;
+    const reportDate = (d: DateExpression) => category !== 'statement' && REPORTED_ON.test(sentence.slice(Math.max(0, d.index - 60), d.index));
+    const own = sameRegion.filter((d) => !reportDate(d));
+    const pool = own.length ? own : sameRegion;
     const at = mention?.start ?? 0;
-    const nearest = sameRegion.reduce((best, d) => (Math.abs(d.index - at) < Math.abs(best.index - at) ? d : best));
-    if (!nearest.relative) return { range: nearest.range, text: nearest.text };
+    const nearest = pool.reduce((best, d) => (Math.abs(d.index - at) < Math.abs(best.index - at) ? d : best));
+    if (reportDate(nearest)) return { range: { start: nearest.range.start - 1, end: nearest.range.end }, text: nearest.text, basis: 'reported' };
+    if (!nearest.relative) return { range: nearest.range, text: nearest.text, basis: 'stated' };
     const anchor = [...dates].reverse().find((d) => !d.relative && aside && d.index < aside.start);
-    return anchor ? { range: resolveRelative(nearest.relative, anchor.range.start), text: `${anchor.text} ${nearest.text}`.trim() } : null;
+    return anchor ? { range: resolveRelative(nearest.relative, anchor.range.start), text: `${anchor.text} ${nearest.text}`.trim(), basis: 'stated' } : null;
   }
 }
 
@@ -185,7 +198,7 @@ function reportedSpeechStart(sentence: string, from: number, end: number): numbe
  * that, the publication day. (Undated wire paragraphs report the story's day, not a vague stretch before it.)
  */
 function dateOf(event: Located, sentences: readonly Sentence[], datesOf: ReadonlyMap<Sentence, DateExpression[]>, article: Article): { range: DayRange; basis: DateBasis; text: string | null } {
-  if (event.dates) return { range: event.dates.range, basis: 'stated', text: event.dates.text };
+  if (event.dates) return { range: event.dates.range, basis: event.dates.basis, text: event.dates.text };
   const index = sentences.indexOf(event.sentence);
   let exact: DayRange | null = null;
   for (let i = index - 1; i >= 0; i--) {
@@ -208,7 +221,7 @@ function dateOf(event: Located, sentences: readonly Sentence[], datesOf: Readonl
  */
 function isHeading(text: string, sentence: Sentence): boolean {
   const end = sentence.start + sentence.text.length;
-  if (/[.!?…"”’')\]]$/.test(sentence.text)) return false;
+  if (/[.!?…]["”’')\]]*$/.test(sentence.text)) return false;
   const lineStart = text.lastIndexOf('\n', sentence.start - 1) + 1;
   const lineEnd = text.indexOf('\n', end);
   return text.slice(lineStart, sentence.start).trim() === '' && text.slice(end, lineEnd === -1 ? text.length : lineEnd).trim() === '';

@@ -71,12 +71,14 @@ const STATES = new Set(['remain', 'become', 'lie', 'sit', 'border', 'have', 'inc
 const REMOVAL = new Set([
   'withdraw', 'withdrawal', 'retreat', 'evacuate', 'evacuation', 'pull', 'expel', 'drive', 'oust', 'rescue', 'ferry',
   'airlift', 'flee', 'escape', 'extract', 'remove', 'bus', 'free', 'release', 'evict', 'chase', 'push', 'dislodge',
-  'clear', 'lift', 'tweet', 'report', 'broadcast', 'speak', 'write', 'say', 'call', 'announce', 'telephone',
+  'clear', 'lift', 'tweet', 'broadcast', 'speak', 'write', 'say', 'call', 'announce', 'telephone',
 ]);
 // People arriving at a place: "to" after these marks something that happened there.
 const ARRIVAL = new Set(['return', 'come', 'flee', 'move', 'relocate', 'transplant', 'transfer', 'evacuate', 'bring', 'visit', 'trip', 'deliver', 'admit']);
 // "the attack on Erbil", "converged on the square", "the offensive against Mosul".
 const ON_NOUNS = new Set(['attack', 'assault', 'offensive', 'strike', 'airstrike', 'raid', 'siege', 'crackdown', 'bombardment', 'march', 'advance', 'push', 'drive', 'centre', 'center', 'focus']);
+// Places one is "on" rather than "in": streets, squares, islands, coasts.
+const SURFACE_NAME = /\b(?:Square|Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Lane|Plaza|Island|Islands|Isle|Coast|Peninsula|Bridge|Highway|Front|Line|Mount|Hill|Heights|Border)$/;
 // "the battle for Kobani", "fighting for Aleppo".
 const FOR_NOUNS = new Set(['battle', 'fight', 'fighting', 'struggle', 'war', 'combat']);
 // "the mayor of Kyiv", "the government of Iraq": the name says whose, not where.
@@ -134,7 +136,8 @@ export function whyNotLocation(
 
   // A country is where something happened only when it is said to happen in it: "in Nigeria", "across Haiti".
   if (isCountry(mention) && !prepositionBefore(tokens, first)) return 'no-locative-frame';
-  const frame = /^['’]s\b/.test(after) ? possessiveFrame(tokens, next) : locativeFrame(sentence, tokens, first, next, mention, others, hasFutureDate, qualifies);
+  const frame = /^['’]s\b/.test(after) ? possessiveFrame(tokens, next) : locativeFrame(
+    sentence.slice(mention.start, mention.end),sentence, tokens, first, next, mention, others, hasFutureDate, qualifies);
   if (frame) return frame;
 
   // What may yet happen, or did not: from the mention's clause to the end of what is said about it (the next
@@ -179,7 +182,7 @@ const EVENT_NOUNS = new Set([
   'reconstruction', 'death', 'toll', 'damage',
 ]);
 
-function locativeFrame(sentence: string, tokens: readonly Token[], first: number, next: number, mention: Mention, others: readonly Mention[], hasFutureDate: boolean, qualifies: Qualifies): NotLocation | null {
+function locativeFrame(name: string, sentence: string, tokens: readonly Token[], first: number, next: number, mention: Mention, others: readonly Mention[], hasFutureDate: boolean, qualifies: Qualifies): NotLocation | null {
   // "Rawa and Ana": a name joined to the one before it shares that one's frame.
   const joined = others.find((o) => o.end <= mention.start && /^(,\s*|\s+and\s+|\s+or\s+|,\s+and\s+)$/.test(sentence.slice(o.end, mention.start)));
   if (joined) return whyNotLocation(sentence, joined, others.filter((o) => o !== joined), hasFutureDate, qualifies) === null ? null : 'no-locative-frame';
@@ -209,7 +212,7 @@ function locativeFrame(sentence: string, tokens: readonly Token[], first: number
         if (owner && EVENT_NOUNS.has(owner.lemma)) return null; // "the fall of Mosul", "the siege of Homs"
         continue;
       }
-      return preposition(tokens, i, word);
+      return preposition(tokens, i, word, name);
     }
     if (t.pos === 'VERB') {
       if (isModifier(tokens, i)) continue;
@@ -222,8 +225,9 @@ function locativeFrame(sentence: string, tokens: readonly Token[], first: number
   return 'no-locative-frame';
 }
 
-function preposition(tokens: readonly Token[], i: number, word: string): NotLocation | null {
+function preposition(tokens: readonly Token[], i: number, word: string, name: string): NotLocation | null {
   if (LOCATIVE_PREPOSITIONS.has(word)) return null;
+  if (word === 'on' && SURFACE_NAME.test(name)) return null; // "on Independence Square", "on Bourbon Street"
   const governor = governorOf(tokens, i);
   switch (word) {
     case 'on':
@@ -232,7 +236,7 @@ function preposition(tokens: readonly Token[], i: number, word: string): NotLoca
       const before = tokens[i - 1];
       if (!before) return 'no-locative-frame';
       if (before.pos === 'VERB' && !ADDRESSEE_VERBS.has(before.lemma) && !TOPIC_VERBS.has(before.lemma) && word !== 'against') return null;
-      return ON_NOUNS.has(before.lemma) || ON_NOUNS.has(before.text.toLowerCase()) ? null : word === 'against' ? 'no-locative-frame' : 'government';
+      return ON_NOUNS.has(before.lemma) || ON_NOUNS.has(before.text.toLowerCase()) ? null : 'no-locative-frame';
     }
     case 'from':
       if (tokens[i - 1] && GOVERNMENT_NOUNS.has(tokens[i - 1].text.toLowerCase())) return 'government'; // "an official from Ankara"
