@@ -97,16 +97,18 @@ const PLACE_PARTS = new Set([
 // Places that lead a name set off by a comma: "the provincial capital, Tikrit", "the northeastern town, Chibok".
 const PLACE_NOUNS = new Set(['capital', 'city', 'town', 'village', 'province', 'region', 'district', 'state', 'county', 'port', 'stronghold', 'camp', 'suburb', 'neighborhood', 'neighbourhood', 'hub', 'enclave', 'area']);
 const COMPASS_OF = /\b(north|south|east|west|northeast|northwest|southeast|southwest|outside|off the coast|upstream|downstream)(?:ern)? of\s+$/i;
-const PROSPECTIVE = /\b(will|would|could|might|[’']ll|is expected to|are expected to|is going to|are going to|plans? to|planned to|aims? to|hopes? to|intends? to|threatens? to|threatened to|matter of time|in sight|asked if|whether|is set to|are set to|is due to|are due to|is scheduled to|are scheduled to)\b/i;
+const PROSPECTIVE = /\b(will|would|could|might|[’']ll|is expected to|are expected to|is going to|are going to|matter of time|in sight|asked if|whether|is set to|are set to|is due to|are due to|is scheduled to|are scheduled to)\b/i;
 // "the Washington Post", "Baghdad International Airport": the name is part of another name.
 const NAME_CONTINUES = /^ (?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b)[A-Z][a-z]/;
 // "met Iraqi leaders in Baghdad": the leaders are met there, not speaking for it.
 const MEETING_BEFORE = /\b(met|meet|meets|meeting|visited|talks)\b[^,.;]*$/i;
 const OFFICIALS_IN = /\b(officials?|authorities|leaders?|government|regime|ministers?|envoys?|ambassadors?)\s+in\s+$/i;
-// What a place is, not what happened there: "the mall is located in an upscale part of Nairobi".
-const DESCRIPTION = /\b(?:is|are|was|were|lies|lie)\s+(?:located|situated|based|home to|known for|famous for)\b/i;
+// What a place is or who someone is, not what happened there: "the mall is located in an upscale part of Nairobi", "Born in Kirkuk, …".
+const DESCRIPTION = /\b(?:located|situated|born|grew up|(?:raised|educated|trained) in|headquartered|(?:is|are|was|were)\s+(?:based|home to|known for|famous for))\b/i;
+// Verbs of intent: "plans to attack", "threatened to capture" (as verbs; "Baghdad's plan to request aid" is a noun).
+const INTENT = new Set(['plan', 'intend', 'aim', 'hope', 'expect', 'threaten', 'vow', 'pledge', 'promise', 'seek', 'want', 'prepare', 'try', 'attempt']);
 // Denials, threats and failures report no event at the place.
-const NOT_HAPPENED = /\b(denied|denies|deny|threatened to|threatens to|threaten to|failed to|fail to|refused to|refuses to|refuse to|did not|didn['’]t|has not|hasn['’]t|have not|haven['’]t|had not|hadn['’]t|was not|wasn['’]t|were not|weren['’]t|never|no sign of)\b/i;
+const NOT_HAPPENED = /\b(denied|denies|deny|threatened to|threatens to|threaten to|failed to|fail to|refused to|refuses to|refuse to|did not|didn['’]t|has not|hasn['’]t|have not|haven['’]t|had not|hadn['’]t|was not|wasn['’]t|were not|weren['’]t|never|no sign of|not to)\b/i;
 const WALK = 10; // tokens a frame word may stand before the name: "overrun the strategic Shi'ite-majority northern town of Tal Afar"
 
 /** Whether `second`, right after `first` and a comma, only says where `first` is ("Mosul, Iraq"). */
@@ -148,8 +150,16 @@ export function whyNotLocation(
   const said = sentence.slice(clause.start, stop === -1 ? sentence.length : mention.end + stop);
   if (NOT_HAPPENED.test(said)) return 'not-happened';
   if (DESCRIPTION.test(said)) return 'description';
-  if (PROSPECTIVE.test(said) && !hasFutureDate) return 'prospective';
+  if (!hasFutureDate && (PROSPECTIVE.test(said) || intends(tokens, clause.start, clause.start + said.length))) return 'prospective';
   return null;
+}
+
+/** Whether a verb of intent followed by "to" stands in `[from, to)`: "militants plan to attack Baghdad". */
+function intends(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let i = tokenAt(tokens, from); i + 1 < tokens.length && tokens[i].end <= to; i++) {
+    if (tokens[i].pos === 'VERB' && INTENT.has(tokens[i].lemma) && tokens[i + 1].text.toLowerCase() === 'to') return true;
+  }
+  return false;
 }
 
 const COMMON_WORD_TAGS = new Set(['DET', 'ADJ', 'PRON', 'ADV', 'AUX', 'VERB', 'CCONJ', 'SCONJ', 'PART', 'NUM', 'ADP', 'INTJ']);
