@@ -18,17 +18,19 @@ export function EventQuote(props: EventQuoteProps) {
   const e = props.event;
   const article = props.article;
   const { before, mention, after } = splitQuote(e);
-  const uncertain = e.end > e.start;
+  const reported = e.dateBasis === 'reported';
+  const uncertain = e.end > e.start && !reported;
   const href = safeHttpUrl(article.url);
   const published = formatLongDay(article.published);
   return (
     <li class="event">
       <div class="event-meta">
         <span class="category" style={{ '--category': categoryColor(e.category) }}>{CATEGORY_LABELS[e.category]}</span>
-        <time datetime={formatDay(e.start)} class={uncertain ? 'uncertain' : undefined}>
-          {formatRange(e.start, e.end)}
+        <time datetime={formatDay(reported ? e.end : e.start)} class={uncertain || reported ? 'uncertain' : undefined}>
+          {reported ? `by ${formatLongDay(e.end)}` : formatRange(e.start, e.end)}
         </time>
         {uncertain && <span class="hint">exact day not given</span>}
+        {reported && <span class="hint" title={e.dateText ? `The quote gives when it was said (“${e.dateText}”), not when it happened` : undefined}>reported that day</span>}
         {e.dateBasis === 'context' && <span class="hint">dated from the sentences before it</span>}
         {e.dateBasis === 'published' && <span class="hint">dated by the article's publication</span>}
         {e.mentionStart === null && <span class="hint">place from the article's dateline</span>}

@@ -11,6 +11,7 @@ interface RawEvent {
   start: string;
   end: string;
   article: string;
+  dateBasis: string;
 }
 const events: RawEvent[] = JSON.parse(readFileSync('data/events.json', 'utf8')).events;
 const places: { id: string; properties: { name: string; aliases: string[] } }[] = JSON.parse(readFileSync('geo/places.geojson', 'utf8')).features;
@@ -335,6 +336,17 @@ describe('the Sources panel', () => {
     await page.screenshot({ path: `${SCREENS}/article-reader.png` });
     await page.keyboard.press('Escape');
     await expect.poll(() => dialog.count()).toBe(0);
+    await close();
+  });
+
+  it('shows an event dated by when it was said as "by" that day, reported then', async () => {
+    const { page, close } = await desktop('#place=tal-afar');
+    const reported = events.filter((e) => e.place === 'tal-afar' && e.dateBasis === 'reported');
+    expect(reported.length).toBeGreaterThan(0);
+    const item = sources(page).locator('li.event').filter({ hasText: 'reported that day' });
+    await expect.poll(() => item.count()).toBe(reported.length);
+    expect(await item.first().locator('time').textContent()).toBe('by 23 Jun 2014');
+    expect(await item.first().locator('.hint').getAttribute('title')).toContain('(“on Monday”)');
     await close();
   });
 
