@@ -1,7 +1,7 @@
 import type { Place } from '../core/model.ts';
 import type { Gazetteer, GazetteerEntry } from './gazetteer/gazetteer.ts';
 import { findNames, type NameSpan } from './gazetteer/names-in-text.ts';
-import { articleCity, findSites, tieSites, type SiteSpan } from './gazetteer/sites.ts';
+import { articleCity, datelineCity, findSites, tieSites, type SiteSpan } from './gazetteer/sites.ts';
 import { nameKey } from './gazetteer/normalize.ts';
 import { resolveNames, type Resolution } from './gazetteer/resolve.ts';
 import { createMentionFinder, type Mention } from './mentions.ts';
@@ -81,7 +81,7 @@ export function createPlaceFinder(places: readonly Place[], gazetteer: Gazetteer
       const e = entryByRef.get(m.place);
       return e && (e.kind === 'city' || e.kind === 'town') ? e : null;
     };
-    const tied = tieSites(text, sites, mentions, cityOf, articleCity(text, mentions, cityOf));
+    const tied = tieSites(text, sites, mentions, cityOf, articleCity(text, mentions, cityOf), datelineCity(text, mentions, cityOf));
     return sites.map((site) => {
       const city = tied.get(site.key);
       if (!city) return { name: site.name, start: site.start, end: site.end, city: null, reason: 'a site the article ties to no city it names' };

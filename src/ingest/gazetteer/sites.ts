@@ -7,8 +7,8 @@ import { nameKey } from './normalize.ts';
  * the article puts them in ("Independence Square in Kyiv", "Kharkiv's Freedom Square", "the Westgate mall, in
  * Nairobi"), the quote marking the site's name. No mark claims a site's point that nobody knows, and none sits on
  * top of its city's; a person who knows the point curates the site. One sense per article: an occurrence tied to a
- * city ties them all. A site tied to no city is left out (and reported): "the White House" in a story from Kyiv is
- * not in Kyiv.
+ * city ties them all; a site tied to none, in a story filed from a city (its dateline), is in that city. Otherwise it
+ * is left out (and reported): "the White House" in an undated-lined story that names Kyiv is not in Kyiv.
  */
 export interface SiteSpan {
   start: number;
@@ -47,6 +47,7 @@ export function findSites(text: string): SiteSpan[] {
       start += lead[0].length;
     }
     if (!/\s/.test(phrase) && !/dome$/i.test(phrase)) continue; // a site noun alone ("Square") names nothing
+    if (!/^\p{Lu}/u.test(phrase)) continue; // "The main prison": a sentence's capital is not a name's
     sites.push({ start, end: start + phrase.length, name: phrase, key: nameKey(phrase).key });
   }
   return sites;
@@ -56,7 +57,7 @@ export function findSites(text: string): SiteSpan[] {
  * The city each site's key is tied to in the article, from the places already resolved there: "X in City",
  * "X, City", "City's X", "X of City". `cityAt(start, end)` gives the resolved city or town mentioned at an offset.
  */
-export function tieSites(text: string, sites: readonly SiteSpan[], mentions: readonly Mention[], cityOf: (mention: Mention) => GazetteerEntry | null, articleCity: GazetteerEntry | null): Map<string, GazetteerEntry> {
+export function tieSites(text: string, sites: readonly SiteSpan[], mentions: readonly Mention[], cityOf: (mention: Mention) => GazetteerEntry | null, articleCity: GazetteerEntry | null, filedFrom: GazetteerEntry | null = null): Map<string, GazetteerEntry> {
   const tied = new Map<string, GazetteerEntry>();
   for (const site of sites) {
     if (tied.has(site.key)) continue;
@@ -67,16 +68,24 @@ export function tieSites(text: string, sites: readonly SiteSpan[], mentions: rea
     const city = [after, before].map((m) => (m ? cityOf(m) : null)).find((c) => c !== null) ?? ofTheCity;
     if (city) tied.set(site.key, city);
   }
+  // A site the story ties to nothing, in a story filed from a city, is in that city: a reporter in Nairobi
+  // writing of "the Westgate Mall" means Nairobi's.
+  // One whose name holds another place's ("a Brussels neighborhood") is that place's, not the dateline's.
+  if (filedFrom) for (const site of sites) if (!tied.has(site.key) && !mentions.some((m) => m.start < site.end && site.start < m.end)) tied.set(site.key, filedFrom);
   return tied;
+}
+
+/** The city a story was filed from: the dateline's ("NAIROBI, Sep 25 –"), when it opens with one. */
+export function datelineCity(text: string, mentions: readonly Mention[], cityOf: (mention: Mention) => GazetteerEntry | null): GazetteerEntry | null {
+  const first = mentions[0];
+  if (first && /^\s*$/.test(text.slice(0, first.start).split('\n').at(-1)!) && /^[\p{Lu} .’'-]+\s*(?:,[^\n]*?)?\s*[-–—(]/u.test(text.slice(first.start, first.start + 80))) return cityOf(first);
+  return null;
 }
 
 /** The city an article is about: its dateline's, else the city or town it names most (ties: the first named). */
 export function articleCity(text: string, mentions: readonly Mention[], cityOf: (mention: Mention) => GazetteerEntry | null): GazetteerEntry | null {
-  const first = mentions[0];
-  if (first && /^\s*$/.test(text.slice(0, first.start).split('\n').at(-1)!) && /^[\p{Lu} .’'-]+\s*(?:,[^\n]*?)?\s+[-–—(]/u.test(text.slice(first.start, first.start + 80))) {
-    const dateline = cityOf(first);
-    if (dateline) return dateline;
-  }
+  const dateline = datelineCity(text, mentions, cityOf);
+  if (dateline) return dateline;
   const counts = new Map<string, { city: GazetteerEntry; n: number }>();
   for (const m of mentions) {
     const city = cityOf(m);

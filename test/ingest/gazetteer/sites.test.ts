@@ -15,6 +15,7 @@ describe('named sites', () => {
     expect(findSites('On Tuesday protesters gathered in Independence Square. The Westgate mall was stormed.').map((s) => s.name)).toEqual(['Independence Square', 'Westgate mall']);
     expect(findSites("Police attacked protesters in Kharkiv's Freedom Square.").map((s) => s.name)).toEqual(['Freedom Square']);
     expect(findSites('The Square was empty.')).toEqual([]);
+    expect(findSites('The main prison also fell. A city hospital was full.')).toEqual([]);
   });
 
   it('puts the events of a site in the city the article ties it to, marking the site in the quote', () => {
@@ -34,6 +35,11 @@ describe('named sites', () => {
 
   it('reads a lowercase word between a name and its site noun: "the Westgate shopping mall"', () => {
     expect(findSites('Gunmen stormed the Westgate shopping mall.').map((s) => s.name)).toEqual(['Westgate shopping mall']);
+  });
+
+  it('puts a site the story ties to nothing in the city it was filed from, unless its name holds another place', () => {
+    const text = 'NAIROBI, Sep 25 – Gunmen stormed the Westgate Mall on Saturday. Police raided a Mombasa neighborhood on Monday.';
+    expect(eventsIn(text, '2013-09-25')).toEqual(['nairobi: Westgate Mall', 'mombasa: Mombasa']);
   });
 
   it('leaves out a site the article ties to no city', () => {
