@@ -13,7 +13,7 @@ const RULES: readonly [Category, RegExp][] = [
   ['airstrike', /\b(air ?strikes?|air attacks?|air raids?|bombing runs?|drone strikes?)\b/i],
   ['protest', /\b(protest(?:s|ers?|ed|ing)?|demonstrat(?:ors?|ions?|ed|ing)|rall(?:y|ies|ied)|marche[drs]|sit-ins?|tear gas|riot police|barricades?|strikers?)\b/i],
   ['disaster', /\b(earthquakes?|quakes?|aftershocks?|tremors?|tsunamis?|hurricanes?|cyclones?|typhoons?|tornado(?:es|s)?|storm surges?|flood(?:s|ed|ing|waters?)?|landslides?|mudslides?|wildfires?|levees?|magnitude|underwater|submerged)\b/i],
-  ['attack', /\b(attack(?:s|ed)?|bomb(?:ing|ings|ed)?|suicide|kill(?:ed|ing|s)?|clash(?:es|ed)?|fighting|shell(?:ed|ing)|ambush(?:ed)?|massacre|died|dead|explosion|blast)\b/i],
+  ['attack', /\b(attack(?:s|ed)?|bomb(?:ing|ings|ed)?|suicide|kill(?:ed|ing|s)?|clash(?:es|ed)?|fighting|shell(?:s|ed|ing)?|ambush(?:ed)?|massacre|died|dead|explosions?|blasts?|hit|struck|rockets?|mortars?|gunfire|gunm[ae]n|shot|shooting|grenades?|hostages?|raid(?:s|ed)?|abduct(?:ed|ion|ions)|kidnapp(?:ed|ing))\b/i],
   ['meeting', /\b(meet|meets|met|meeting|meetings|talks|summit|conference|gathered|gathering|convened|visit(?:ed|s)?)\b/i],
   ['humanitarian', /\b(rescu(?:e|ed|es|ing|ers?)|evacuat(?:e|ed|es|ing|ion|ions)|refugees?|displaced|shelters?|humanitarian|survivors?|field hospitals?|aid (?:workers?|agencies|convoys?|flights?|deliveries|shipments?|arrived)|relief (?:workers?|supplies|flights?|teams?)|airlift(?:ed)?)\b/i],
   ['election', /\b(elections?|electoral|vot(?:e|ed|es|ing|ers?)|ballots?|polling|referendum|sworn in|inaugurat(?:ed|ion)|campaign(?:ed|ing)?)\b/i],

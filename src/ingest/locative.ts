@@ -108,7 +108,7 @@ const DESCRIPTION = /\b(?:located|situated|born|grew up|(?:raised|educated|train
 // Verbs of intent: "plans to attack", "threatened to capture" (as verbs; "Baghdad's plan to request aid" is a noun).
 const INTENT = new Set(['plan', 'intend', 'aim', 'hope', 'expect', 'threaten', 'vow', 'pledge', 'promise', 'seek', 'want', 'prepare', 'try', 'attempt']);
 // Denials, threats and failures report no event at the place.
-const NOT_HAPPENED = /\b(denied|denies|deny|threatened to|threatens to|threaten to|failed to|fail to|refused to|refuses to|refuse to|did not|didn['’]t|has not|hasn['’]t|have not|haven['’]t|had not|hadn['’]t|was not|wasn['’]t|were not|weren['’]t|never|no sign of|not to)\b/i;
+const NOT_HAPPENED = /\b(denied|denies|deny|failed to|fail to|refused to|refuses to|refuse to|did not|didn['’]t|has not|hasn['’]t|have not|haven['’]t|had not|hadn['’]t|was not|wasn['’]t|were not|weren['’]t|never|no sign of|not to)\b/i;
 const WALK = 10; // tokens a frame word may stand before the name: "overrun the strategic Shi'ite-majority northern town of Tal Afar"
 
 /** Whether `second`, right after `first` and a comma, only says where `first` is ("Mosul, Iraq"). */
@@ -157,7 +157,10 @@ export function whyNotLocation(
 /** Whether a verb of intent followed by "to" stands in `[from, to)`: "militants plan to attack Baghdad". */
 function intends(tokens: readonly Token[], from: number, to: number): boolean {
   for (let i = tokenAt(tokens, from); i + 1 < tokens.length && tokens[i].end <= to; i++) {
-    if (tokens[i].pos === 'VERB' && INTENT.has(tokens[i].lemma) && tokens[i + 1].text.toLowerCase() === 'to') return true;
+    const t = tokens[i];
+    if (!INTENT.has(t.lemma) || tokens[i + 1].text.toLowerCase() !== 'to') continue;
+    // "The army plans to": a third-person verb the tagger read as a plural noun, right after its subject.
+    if (t.pos === 'VERB' || (t.pos === 'NOUN' && /s$/.test(t.text) && (tokens[i - 1]?.pos === 'NOUN' || tokens[i - 1]?.pos === 'PROPN'))) return true;
   }
   return false;
 }

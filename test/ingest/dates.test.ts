@@ -132,3 +132,43 @@ describe('dates relative to another date', () => {
     expect([formatDay(range.start), formatDay(range.end)]).toEqual(['2014-07-15', '2014-07-21']);
   });
 });
+
+describe('days relative to the paper', () => {
+  it('reads yesterday and last night as the day before publication, today and this morning as the day itself', () => {
+    expect(datesIn('Police fired tear gas yesterday.', '2014-02-20')).toEqual(['yesterday=2014-02-19..2014-02-19']);
+    expect(datesIn('The square burned late yesterday.', '2014-02-20')).toEqual(['late yesterday=2014-02-19..2014-02-19']);
+    expect(datesIn('Shelling resumed last night.', '2014-02-20')).toEqual(['last night=2014-02-19..2014-02-19']);
+    expect(datesIn('Survivors wandered the streets today.', '2010-01-13')).toEqual(['today=2010-01-13..2010-01-13']);
+    expect(datesIn('This morning, the scene was grim.', '2010-01-13')).toEqual(['This morning=2010-01-13..2010-01-13']);
+  });
+
+  it('reads overnight as the night into publication, both days', () => {
+    expect(datesIn('Air strikes hit positions overnight.', '2014-10-07')).toEqual(['overnight=2014-10-06..2014-10-07']);
+  });
+
+  it('reads "Monday evening" and "Saturday night" in a next-day paper as that weekday', () => {
+    expect(datesIn('Much of Biloxi was underwater Monday night.', '2005-08-30')).toEqual(['Monday=2005-08-29..2005-08-29']);
+    expect(datesIn('Crowds gathered on Saturday evening.', '2019-02-24')).toEqual(['on Saturday=2019-02-23..2019-02-23']);
+  });
+
+  it('reads a planned event "on Monday" as the next Monday', () => {
+    expect(datesIn('A flag-raising ceremony is planned for Monday.', '2022-11-12')).toEqual(['Monday=2022-11-14..2022-11-14']);
+  });
+});
+
+describe('bare years', () => {
+  it('reads "in 2014" as the whole year, and "since 2011" up to publication', () => {
+    expect(datesIn('The town was captured by ISIS in 2014.', '2016-07-22')).toEqual(['in 2014=2014-01-01..2014-12-31']);
+    expect(datesIn('Fighting has raged since 2011.', '2014-02-07')).toEqual(['since 2011=2011-01-01..2014-02-07']);
+  });
+
+  it('stops the year of publication at publication, and leaves a year after it alone', () => {
+    expect(datesIn('Elections held in 2019 were disputed.', '2019-03-04')).toEqual(['in 2019=2019-01-01..2019-03-04']);
+    expect(datesIn('Elections are due in 2021.', '2019-03-04')).toEqual([]);
+  });
+
+  it('leaves a year that is part of an explicit date to that date', () => {
+    expect(datesIn('The attack came on Nov. 13, 2015, in Paris.', '2016-03-18')).toEqual(['Nov. 13, 2015=2015-11-13..2015-11-13']);
+  });
+});
+

@@ -90,3 +90,83 @@ describe('names that are not where something happened', () => {
     expect(frameOf('“Support will be intense,” Kerry told journalists in Baghdad.', 'Baghdad')).toBeNull();
   });
 });
+
+describe('frames read over tags and lemmas (wink-nlp)', () => {
+  it('accepts a place fronted before the clause that reports the event', () => {
+    expect(frameOf('In Baghdad on June 23, militants attacked a checkpoint, police said.', 'Baghdad')).toBeNull();
+  });
+
+  it('accepts the object of any verb that acts on a place, not only a listed one', () => {
+    expect(frameOf('Ukrainian troops entered the city of Kherson on Friday.', 'Kherson')).toBeNull();
+    expect(frameOf('Police raided homes across Molenbeek overnight.', 'Molenbeek')).toBeNull();
+    expect(frameOf('Gunmen hit six targets, including the Bataclan.', 'Bataclan')).toBeNull();
+  });
+
+  it('accepts a name set off by commas after a place noun: "the provincial capital, Tikrit,"', () => {
+    expect(frameOf('Militants swept south, capturing the provincial capital, Tikrit, in April.', 'Tikrit')).toBeNull();
+  });
+
+  it('accepts "from" where something was taken away from the place, not where someone came from', () => {
+    expect(frameOf('Russian forces withdrew from Bucha on March 30.', 'Bucha')).toBeNull();
+    expect(frameOf('Buses evacuated hundreds of civilians from the besieged Old City of Homs.', 'Homs')).toBeNull();
+    expect(frameOf('Refugees from Aleppo arrived in Turkey.', 'Aleppo')).toBe('origin');
+  });
+
+  it('accepts a place as the subject of a passive or a state, and of what befell it', () => {
+    expect(frameOf('Witnesses said the Westgate Mall was raided by gunmen.', 'Westgate Mall')).toBeNull();
+    expect(frameOf('Much of Biloxi was underwater Monday night.', 'Biloxi')).toBeNull();
+    expect(frameOf('Pensacola seemed to avoid serious damage.', 'Pensacola')).toBeNull();
+    expect(frameOf('Moscow has sent more troops to the border.', 'Moscow')).toBe('government');
+  });
+
+  it('accepts a name that locates the noun after it, unless that noun is a government', () => {
+    expect(frameOf('Biloxi police said they knew of fatalities along the beach.', 'Biloxi')).toBeNull();
+    expect(frameOf('Explosions were heard in a Brussels neighborhood.', 'Brussels')).toBeNull();
+    expect(frameOf('Kyiv officials said nothing.', 'Kyiv')).toBe('government');
+  });
+
+  it("reads a possessive by what is owned: a part of the place or what happened there, else a government's", () => {
+    expect(frameOf("Shells hit Kharkiv's residential Kyiv District.", 'Kharkiv')).toBeNull();
+    expect(frameOf("Survivors wandered in Port-au-Prince's rubble-strewn streets.", 'Port-au-Prince')).toBeNull();
+    expect(frameOf("Mosul's fall stunned the region.", 'Mosul')).toBeNull();
+    expect(frameOf("Abadi informed Stoltenberg of Baghdad's plan to request aid.", 'Baghdad')).toBe('government');
+  });
+
+  it('reads "on" as locative for streets, squares and islands, and after a verb or an attack', () => {
+    expect(frameOf('Protesters rebuilt their camp on Independence Square.', 'Independence Square')).toBeNull();
+    expect(frameOf('Police converged on Maidan at dawn.', 'Maidan')).toBeNull();
+    expect(frameOf('The West imposed sanctions on Moscow.', 'Moscow')).not.toBeNull();
+  });
+
+  it('rejects what a place is, rather than what happened there', () => {
+    expect(frameOf('Raqqa remains the group’s capital.', 'Raqqa')).toBe('no-locative-frame');
+    expect(frameOf('The mall is located in an upscale part of Nairobi.', 'Nairobi')).toBe('description');
+    expect(frameOf('Born in Kirkuk, the commander led the assault.', 'Kirkuk')).toBe('description');
+  });
+
+  it('rejects a place only compared with', () => {
+    expect(frameOf('It was the worst attack in Europe since the Madrid train bombings of 2004.', 'Madrid')).toBe('comparison');
+  });
+
+  it('rejects plans and threats read from verbs of intent, but not a noun "plan"', () => {
+    expect(frameOf('Militants threaten to capture Kherson.', 'Kherson')).toBe('prospective');
+    expect(frameOf('The army plans to retake Mosul.', 'Mosul')).toBe('prospective');
+    expect(frameOf('The plan to rebuild was discussed at a meeting in Brussels on Monday.', 'Brussels')).toBeNull();
+  });
+
+  it('rejects a failure or refusal: "refused to allow aid into Venezuela", "not to fall"', () => {
+    expect(frameOf('Maduro has refused to allow international aid into Venezuela.', 'Venezuela')).toBe('not-happened');
+    expect(frameOf('It was the largest town in Nineveh not to fall to militants.', 'Nineveh')).toBe('not-happened');
+  });
+
+  it('rejects a capitalised common word at the start of a sentence that a gazetteer also knows as a town', () => {
+    expect(frameOf('Many thought the floodwaters were coming.', 'Many')).toBe('not-a-name');
+  });
+
+  it('places an event at a country only when it happens in it', () => {
+    const sentence = 'The abduction has shocked Nigeria, and troops deployed in Nigeria on Monday.';
+    const at = (k: number) => { const i = k === 0 ? sentence.indexOf('Nigeria') : sentence.lastIndexOf('Nigeria'); return { place: 'nigeria', start: i, end: i + 7 }; };
+    expect(whyNotLocation(sentence, at(0), [], false, () => true, () => true)).toBe('no-locative-frame');
+    expect(whyNotLocation(sentence, at(1), [], false, () => true, () => true)).toBeNull();
+  });
+});

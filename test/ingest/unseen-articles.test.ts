@@ -82,4 +82,24 @@ describe('articles the rules were not written against', () => {
       'moscow 2015-06-08..2015-06-08 meeting',
     ]);
   });
+
+  it('dates an event said to have happened by the day it was said: reported, from the day before to that day', () => {
+    const text = 'Insurgents overran Kirkuk after days of fighting, an official said on Monday.\nKerry said in Geneva on Monday that the talks would go on.';
+    const events = extractEvents(createArticle('2014-06-24'), text, places);
+    expect(events.map((e) => `${e.place} ${e.start}..${e.end} ${e.dateBasis} ${e.dateText}`)).toEqual([
+      'kirkuk 2014-06-22..2014-06-23 reported on Monday',
+      'geneva 2014-06-23..2014-06-23 stated on Monday',
+    ]);
+  });
+
+  it('takes the kind of a fronted place from the clause after it, and calls a located report of no known kind other', () => {
+    const text = 'In Kirkuk on June 23, militants attacked a checkpoint, police said.\nLooters swarmed a supermarket in Erbil on June 24.';
+    expect(eventsOf(text, '2014-06-25')).toEqual(['kirkuk 2014-06-23..2014-06-23 attack', 'erbil 2014-06-24..2014-06-24 other']);
+  });
+
+  it('reads no event from a heading or caption line, only from the sentences of the story', () => {
+    const text = 'Syria: all Erbil hospitals destroyed\nShells hit the last hospital in Erbil on Monday.';
+    expect(eventsOf(text, '2016-11-22')).toEqual(['erbil 2016-11-21..2016-11-21 attack']);
+  });
 });
+
