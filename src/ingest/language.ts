@@ -2,7 +2,7 @@ import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 
 /**
- * Tokens, part-of-speech tags (Universal Dependencies tag set), lemmas and negation from wink-nlp and its English
+ * Tokens, part-of-speech tags (Universal Dependencies tag set) and lemmas from wink-nlp and its English
  * light model. Only sentences that name a place are tagged: tagging is the expensive part of reading an article.
  */
 
@@ -13,8 +13,6 @@ export interface Token {
   lemma: string;
   /** Universal POS tag: NOUN, PROPN, VERB, AUX, ADP, DET, ADJ, ADV, PART, PRON, NUM, PUNCT, CCONJ, SCONJ… */
   pos: string;
-  /** Inside the scope of a negation ("did not capture Kherson"). */
-  negated: boolean;
   /** Offsets in the sentence, UTF-16 code units. */
   start: number;
   end: number;
@@ -25,7 +23,7 @@ let nlp: Nlp | null = null;
 
 function instance(): Nlp {
   // Sentence boundaries are ours (sentences.ts); the pipe is only what the rules read.
-  nlp ??= winkNLP(model, ['pos', 'negation']);
+  nlp ??= winkNLP(model, ['pos']);
   return nlp;
 }
 
@@ -43,7 +41,6 @@ export function tag(sentence: string): Token[] {
   const spaces = tokens.out(its.precedingSpaces) as string[];
   const tags = tokens.out(its.pos) as string[];
   const lemmas = tokens.out(its.lemma as typeof its.pos) as string[]; // the typings give lemma an add-on signature
-  const negations = tokens.out(its.negationFlag) as unknown as boolean[];
   const out: Token[] = [];
   let at = 0;
   for (let i = 0; i < texts.length; i++) {
@@ -52,7 +49,7 @@ export function tag(sentence: string): Token[] {
     const start = sentence.startsWith(texts[i], at) ? at : sentence.indexOf(texts[i], at);
     if (start < 0) continue;
     at = start + texts[i].length;
-    out.push({ text: texts[i], lemma: lemmas[i].toLowerCase(), pos: tags[i], negated: negations[i] === true, start, end: at });
+    out.push({ text: texts[i], lemma: lemmas[i].toLowerCase(), pos: tags[i], start, end: at });
   }
   if (recent.size >= RECENT) recent.delete(recent.keys().next().value!);
   recent.set(sentence, out);

@@ -122,25 +122,31 @@ export function whyNotLocation(
   qualifies: Qualifies = () => true,
   isCountry: (mention: Mention) => boolean = () => false,
 ): NotLocation | null {
-  const tokens = tag(sentence);
   const before = sentence.slice(0, mention.start);
   const after = sentence.slice(mention.end);
   if (/^-\p{L}/u.test(after) || NAME_CONTINUES.test(after)) return 'compound';
-  const first = tokenAt(tokens, mention.start);
-  const next = tokenAt(tokens, mention.end);
-  // A capitalised common word that a gazetteer also knows as a town ("Many thought…", "Mobile homes…").
-  if (next - first === 1 && COMMON_WORD_TAGS.has(tokens[first].pos) && (first === 0 || tokens[first - 1].pos === 'PUNCT')) return 'not-a-name';
   const previous = others.find((o) => o.end <= mention.start && /^,\s*$/.test(sentence.slice(o.end, mention.start)));
   if (previous && qualifies(previous, mention)) return 'qualifier';
   if (OFFICIALS_IN.test(before) && !MEETING_BEFORE.test(before)) return 'government';
   if (COMPASS_OF.test(before)) return 'relative-position';
   if (spanContaining(relativeClauses(sentence), mention.start, mention.end)) return 'aside';
 
-  // A country is where something happened only when it is said to happen in it: "in Nigeria", "across Haiti".
-  if (isCountry(mention) && !prepositionBefore(tokens, first)) return 'no-locative-frame';
-  const frame = /^['’]s\b/.test(after) ? possessiveFrame(tokens, next) : locativeFrame(
-    sentence.slice(mention.start, mention.end),sentence, tokens, first, next, mention, others, hasFutureDate, qualifies);
-  if (frame) return frame;
+  // Tagging is the costly part: a name right after a locative preposition ("in the city") needs none for its
+  // frame, nor does one that opens its sentence before a government's verb ("Washington wants").
+  if (/^\s*$/.test(before) && GOVERNMENT_AFTER.test(after)) return 'government';
+  let tokens: Token[] | null = null;
+  const possessive = /^['’]s\b/.test(after);
+  if (possessive || !RIGHT_AFTER_PREPOSITION.test(before)) {
+    tokens = tag(sentence);
+    const first = tokenAt(tokens, mention.start);
+    const next = tokenAt(tokens, mention.end);
+    // A capitalised common word that a gazetteer also knows as a town ("Many thought…", "Mobile homes…").
+    if (next - first === 1 && COMMON_WORD_TAGS.has(tokens[first].pos) && (first === 0 || tokens[first - 1].pos === 'PUNCT')) return 'not-a-name';
+    // A country is where something happened only when it is said to happen in it: "in Nigeria", "across Haiti".
+    if (isCountry(mention) && !prepositionBefore(tokens, first)) return 'no-locative-frame';
+    const frame = possessive ? possessiveFrame(tokens, next) : locativeFrame(sentence.slice(mention.start, mention.end), sentence, tokens, first, next, mention, others, hasFutureDate, qualifies);
+    if (frame) return frame;
+  }
 
   // What may yet happen, or did not: from the mention's clause to the end of what is said about it (the next
   // ", and", ";", "but" or "that" starts something else).
@@ -150,7 +156,7 @@ export function whyNotLocation(
   const said = sentence.slice(clause.start, stop === -1 ? sentence.length : mention.end + stop);
   if (NOT_HAPPENED.test(said)) return 'not-happened';
   if (DESCRIPTION.test(said)) return 'description';
-  if (!hasFutureDate && (PROSPECTIVE.test(said) || intends(tokens, clause.start, clause.start + said.length))) return 'prospective';
+  if (!hasFutureDate && (PROSPECTIVE.test(said) || (INTENT_WORDS.test(said) && intends(tokens ?? tag(sentence), clause.start, clause.start + said.length)))) return 'prospective';
   return null;
 }
 
@@ -164,6 +170,13 @@ function intends(tokens: readonly Token[], from: number, to: number): boolean {
   }
   return false;
 }
+
+// The same locative prepositions, right before the name (an article between): the frame needs no tags.
+// "in the town of", "into the northern city of" too.
+const RIGHT_AFTER_PREPOSITION = /\b(?:in|at|inside|near|into|outside|across|around|throughout|within|amid|along|through)\s+(?:the\s+)?(?:(?:\p{Ll}[\p{Ll}-]*\s+){0,3}(?:town|city|village|province|district|region|state|capital)\s+of\s+)?$/iu;
+const GOVERNMENT_AFTER = /^\s+(?:wants?|wanted|says?|said|denie[sd]|deny|warned|warns|insists?|insisted|demands?|demanded|urged|urges|accused|rejected|announced)\b/;
+// A cheap look for the verbs of intent before tagging a sentence for them.
+const INTENT_WORDS = /\b(?:plan|intend|aim|hope|expect|threaten|vow|pledge|promis|seek|want|prepar|tr(?:y|ies|ied)|attempt)\w*\s+to\b/i;
 
 const COMMON_WORD_TAGS = new Set(['DET', 'ADJ', 'PRON', 'ADV', 'AUX', 'VERB', 'CCONJ', 'SCONJ', 'PART', 'NUM', 'ADP', 'INTJ']);
 
