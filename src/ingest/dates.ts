@@ -17,7 +17,8 @@ import { clauseAround } from './clauses.ts';
  * - "last week" is Monday–Sunday of the week before publication's; "this week" runs Monday → publication.
  * - "this month" runs from the 1st to publication; "earlier this month" stops the day before publication;
  *   "last month" is the whole previous month.
- * - "since <date>" runs from that date to publication; "between <date> and <date>" is the range between them.
+ * - "since <date>" runs from that date to publication, as does a date later in a "since" phrase ("since the
+ *   outbreak of the war in April"); "between <date> and <date>" is the range between them.
  * - "N days ago" is a day; "N weeks ago" is the week around it.
  * - "today", "tonight", "this morning" and "currently" are the publication day; "yesterday" and "last night" the
  *   day before it; "overnight" the night into the publication day (both days).
@@ -173,6 +174,11 @@ export function findDates(sentence: string, published: Day): DateExpression[] {
     if (m[4] === 'after') {
       found.push({ index: m.index!, text: m[0], range: { start: published, end: published }, relative: { amount, unit, qualifier: m[1] ?? '' }, future: false });
     }
+  }
+  // "since the outbreak of the war in April": a date inside a "since" phrase starts a stretch that runs to publication.
+  for (const f of found) {
+    if (f.relative || f.future || f.range.end >= published) continue;
+    if (/\bsince\b[^,;:.()–—]{0,60}$/i.test(sentence.slice(Math.max(0, f.index - 60), f.index)) || /^since\b/i.test(f.text)) f.range = { start: f.range.start, end: published };
   }
   mergeBetween(sentence, found);
   const span = multiDaySpan(sentence);

@@ -24,6 +24,9 @@ const DATELINE = /^([A-Z][A-Z .’'-]+?)\s*(?:,[^\n]*?)?\s+[-–—(]/;
 // The words that say a date is when something was said: "officials said on Monday", "told AFP late Tuesday".
 const REPORTED_ON = /\b(?:said|says|told(?: [\w.’'-]+){1,4}|announced|reported|confirmed|added|stated|declared|tweeted|wrote|according to(?: [\w.’'-]+){1,4})\s*,?\s*(?:on\s+|late\s+|early\s+|this\s+)?$/i;
 
+// A date after a determiner or possessive names an event ("its February 1 coup"), it does not date the story.
+const ATTRIBUTIVE_DATE = /\b(?:the|its|their|his|her|this|that|a|an|[\p{L}]+[’']s)\s+$/iu;
+
 interface Located {
   sentence: Sentence;
   place: string;
@@ -193,7 +196,8 @@ function reportedSpeechStart(sentence: string, from: number, end: number): numbe
 }
 
 /**
- * A sentence without a date of its own takes one from its context: the nearest earlier dated sentence in its
+ * A sentence without a date of its own takes one from its context (not from a date still to come, nor from one
+ * that only names an earlier event: "its February 1 coup", "the April 14 abduction"): the nearest earlier dated sentence in its
  * paragraph or the paragraph before; failing that, the nearest earlier sentence with an exact day; failing
  * that, the publication day. (Undated wire paragraphs report the story's day, not a vague stretch before it.)
  */
@@ -204,7 +208,7 @@ function dateOf(event: Located, sentences: readonly Sentence[], datesOf: Readonl
   for (let i = index - 1; i >= 0; i--) {
     const previous = sentences[i];
     if (BOILERPLATE.test(previous.text)) continue;
-    const dates = datesOf.get(previous)!.filter((d) => !d.relative && !spanContaining(parentheticals(previous.text), d.index, d.index + d.text.length));
+    const dates = datesOf.get(previous)!.filter((d) => !d.relative && !d.future && !ATTRIBUTIVE_DATE.test(previous.text.slice(Math.max(0, d.index - 20), d.index)) && !spanContaining(parentheticals(previous.text), d.index, d.index + d.text.length));
     if (dates.length === 0) continue;
     const range = dates[dates.length - 1].range;
     if (previous.paragraph >= event.sentence.paragraph - 1) return { range, basis: 'context', text: null };

@@ -102,7 +102,7 @@ const PROSPECTIVE = /\b(will|would|could|might|[’']ll|is expected to|are expec
 const NAME_CONTINUES = /^ (?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b)[A-Z][a-z]/;
 // "met Iraqi leaders in Baghdad": the leaders are met there, not speaking for it.
 const MEETING_BEFORE = /\b(met|meet|meets|meeting|visited|talks)\b[^,.;]*$/i;
-const OFFICIALS_IN = /\b(officials?|authorities|leaders?|government|regime|ministers?|envoys?|ambassadors?)\s+in\s+$/i;
+const OFFICIALS_IN = /\b(officials?|authorities|leaders?|government|regime|ministers?|envoys?|ambassadors?|spokes(?:man|woman|person|people)|representatives?)\s+in\s+$/i;
 // What a place is or who someone is, not what happened there: "the mall is located in an upscale part of Nairobi", "Born in Kirkuk, …".
 const DESCRIPTION = /\b(?:located|situated|born|grew up|(?:raised|educated|trained) in|headquartered|(?:is|are|was|were)\s+(?:based|home to|known for|famous for))\b/i;
 // Verbs of intent: "plans to attack", "threatened to capture" (as verbs; "Baghdad's plan to request aid" is a noun).

@@ -52,18 +52,32 @@ export const NO_EVENT = 'no event from this sentence';
 export const PLACE_TOLERANCE_KM = 25; // a found point this close to the gold point (plus either's radius) is the same place
 
 export function scoreEvents(found: readonly EventRecord[], gold: readonly GoldEvent[], traps: readonly GoldTrap[], goldPlaces: ReadonlyMap<string, GoldPlace>, foundPlaces: ReadonlyMap<string, GoldPlace>): Scored {
-  const used = new Set<GoldEvent>();
-  const falseEvents: Scored['falseEvents'] = [];
-  let truePositives = 0;
+  // Each found event matches at most one gold event and the other way round; where several could pair up (a
+  // sentence naming Khan Younis and the Gaza Strip around it), required gold events pair first, then the closest
+  // places: the score gives the pipeline every match a reader would grant.
+  const pairs: { event: EventRecord; gold: GoldEvent; km: number }[] = [];
   for (const event of found) {
     const here = foundPlaces.get(event.place)!;
-    const sameSentence = gold.filter((g) => g.article === event.article && sameQuote(g.quote, event.quote));
-    const match = sameSentence.find((g) => !used.has(g) && samePlace(goldPlaces.get(g.place)!, here) && event.start >= g.acceptable.from && event.end <= g.acceptable.to);
-    if (match) {
-      used.add(match);
-      truePositives++;
-      continue;
+    for (const g of gold) {
+      if (g.article !== event.article || !sameQuote(g.quote, event.quote) || event.start < g.acceptable.from || event.end > g.acceptable.to) continue;
+      const there = goldPlaces.get(g.place)!;
+      if (samePlace(there, here)) pairs.push({ event, gold: g, km: distance(there.lngLat, here.lngLat) });
     }
+  }
+  pairs.sort((a, b) => Number(b.gold.required) - Number(a.gold.required) || a.km - b.km);
+  const used = new Set<GoldEvent>();
+  const matched = new Set<EventRecord>();
+  for (const { event, gold: g } of pairs) {
+    if (used.has(g) || matched.has(event)) continue;
+    used.add(g);
+    matched.add(event);
+  }
+  const falseEvents: Scored['falseEvents'] = [];
+  const truePositives = matched.size;
+  for (const event of found) {
+    if (matched.has(event)) continue;
+    const here = foundPlaces.get(event.place)!;
+    const sameSentence = gold.filter((g) => g.article === event.article && sameQuote(g.quote, event.quote));
     const trap = traps.find((t) => t.article === event.article && sameQuote(t.quote, event.quote));
     const atPlace = sameSentence.find((g) => samePlace(goldPlaces.get(g.place)!, here));
     const cause = atPlace
