@@ -1,7 +1,7 @@
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { mkdirSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import type { Plugin } from 'vite';
-import type { InputProblem } from '../src/core/validate.ts';
+import { MAX_ARTICLE_BYTES, type InputProblem } from '../src/core/validate.ts';
 import { compileDataset, failedDataset, type CompiledFiles } from '../src/data/compile.ts';
 
 /**
@@ -37,9 +37,14 @@ export function datelinesData(): Plugin {
     const files = unreadable.length > 0 ? failedDataset(unreadable) : compileDataset({
       ...texts,
       text(file) {
-        const path = resolve(data, file);
-        if (!path.startsWith(data)) return null; // a file name may not lead out of the corpus
+        // A file name may not lead out of the corpus, nor may a link: its real path must lie inside the corpus
+        // folder (a text linked to /proc/self/environ would publish the build's environment). Regular files only,
+        // up to the ingest's size limit.
         try {
+          const path = realpathSync(resolve(data, file));
+          if (!path.startsWith(realpathSync(data) + sep)) return null;
+          const stat = statSync(path);
+          if (!stat.isFile() || stat.size > MAX_ARTICLE_BYTES) return null;
           return readFileSync(path);
         } catch {
           return null;

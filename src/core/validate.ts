@@ -6,6 +6,9 @@ import * as v from 'valibot';
 import { parseDay } from './day.ts';
 import { CATEGORIES, PLACE_KINDS, type Article, type MapEvent, type Place } from './model.ts';
 
+/** The largest article text the ingest and the build read (bytes): a longer one is refused, not read for minutes. */
+export const MAX_ARTICLE_BYTES = 10 * 1024 * 1024;
+
 /** One problem with an input file: which file, which field (a JSON path such as `[2].published`), what is wrong. */
 export interface InputProblem {
   file: string;
@@ -168,6 +171,19 @@ function readPlaceFeatures(features: readonly unknown[], file: string, path: str
   for (const p of places) {
     if (p.within && !allIds.has(p.within)) {
       problems.push({ file, field: `${nameOf(features[featureIndex.get(p)!], featureIndex.get(p)!)}.properties.within`, message: `unknown place "${p.within}"` });
+    }
+  }
+  // `within` is a tree: a place inside itself, or inside a place inside it, would send every walk up it round forever.
+  const byId = new Map(places.map((p) => [p.id, p]));
+  for (const p of places) {
+    const seen = new Set<string>([p.id]);
+    for (let up = p.within ? byId.get(p.within) : undefined; up; up = up.within ? byId.get(up.within) : undefined) {
+      if (seen.has(up.id)) {
+        problems.push({ file, field: `${nameOf(features[featureIndex.get(p)!], featureIndex.get(p)!)}.properties.within`, message: `"${p.id}" lies within itself: ${[...seen, up.id].join(' → ')}` });
+        p.within = null; // cut the loop, so that nothing reading these places can hang
+        break;
+      }
+      seen.add(up.id);
     }
   }
   return { places, problems };

@@ -1,13 +1,13 @@
-import { closeSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import distance from '@turf/distance';
 import type { Place } from '../core/model.ts';
 import { loadGazetteer, type Gazetteer } from './gazetteer/gazetteer.ts';
 import { startParallelIngest } from './parallel.ts';
 import { runIngest, serializedChunks, type ArticleWithText, type IngestResult } from './pipeline.ts';
-import { InputError, parseArticles, readCuratedPlaces, type InputProblem } from '../core/validate.ts';
+import { InputError, MAX_ARTICLE_BYTES, parseArticles, readCuratedPlaces, type InputProblem } from '../core/validate.ts';
 
 export interface IngestPaths {
   articles: string;
@@ -34,7 +34,7 @@ export function readInputs(paths: Omit<IngestPaths, 'out'>, gazetteer: Gazetteer
   const corpus: ArticleWithText[] = [];
   articles.forEach((article, i) => {
     const file = join(folder, article.file);
-    const text = collect(problems, () => readText(file, `${paths.articles}: [${i}].file`));
+    const text = collect(problems, () => readText(file, `${paths.articles}: [${i}].file`, { within: folder, maxBytes: MAX_ARTICLE_BYTES }));
     if (text !== null) corpus.push({ article, text });
   });
   if (curated && gazetteer) problems.push(...placesOutsideTheirCountry(curated.places, gazetteer, paths.places));
@@ -88,6 +88,7 @@ export interface IngestRun extends IngestResult {
 export function ingestFiles(paths: IngestPaths, options: { gazetteer?: boolean } = {}): IngestRun {
   const gazetteer = options.gazetteer === false ? null : loadGazetteer();
   const { corpus, places, notPlaces } = readInputs(paths, gazetteer);
+  checkOutput(paths, corpus);
   return writeResult(paths, runIngest(corpus, places, { gazetteer, notPlaces }));
 }
 
@@ -102,6 +103,7 @@ export async function ingestFilesInParallel(paths: IngestPaths, options: { gazet
     throw error;
   }
   const { corpus, places, notPlaces } = inputs;
+  checkOutput(paths, corpus);
   const parallel = startParallelIngest(corpus, places, { gazetteer: useGazetteer, notPlaces, threads: options.threads, explain: options.explain ?? false });
   const gazetteer = useGazetteer ? loadGazetteer() : null;
   const outside = gazetteer ? placesOutsideTheirCountry(places, gazetteer, paths.places) : [];
@@ -110,6 +112,16 @@ export async function ingestFilesInParallel(paths: IngestPaths, options: { gazet
     throw new InputError(outside);
   }
   return writeResult(paths, await parallel.finish(gazetteer));
+}
+
+/** Refuses an output path that is one of the inputs (the articles, the places, an article's text): writing there would destroy it. */
+export function checkOutput(paths: IngestPaths, corpus: readonly ArticleWithText[]): void {
+  if (!existsSync(paths.out)) return;
+  const out = realpathSync(paths.out);
+  const folder = dirname(paths.articles);
+  const inputs = [paths.articles, paths.places, ...corpus.map(({ article }) => join(folder, article.file))];
+  const same = inputs.find((input) => existsSync(input) && realpathSync(input) === out);
+  if (same !== undefined) throw new InputError([{ file: paths.out, field: '(file)', message: `is an input (${same}); choose another output file` }]);
 }
 
 function writeResult(paths: IngestPaths, result: IngestResult): IngestRun {
@@ -138,12 +150,30 @@ function writeResult(paths: IngestPaths, result: IngestResult): IngestRun {
   return { ...result, count: result.events.length };
 }
 
-/** A file's text, strictly UTF-8; a byte-order mark is kept, as the text is kept verbatim. */
-export function readText(file: string, field = '(file)'): string {
+/** The largest articles or places file (bytes). */
+export const MAX_INDEX_BYTES = 512 * 1024 * 1024;
+
+/**
+ * A file's text, strictly UTF-8; a byte-order mark is kept, as the text is kept verbatim. Only a regular file is
+ * read (a FIFO would block, a link to /dev/zero never end), only up to `maxBytes`, and, when `within` is given,
+ * only if its real path (links resolved) lies inside that folder: a link in a corpus to /proc/self/environ or
+ * ~/.ssh is not an article.
+ */
+export function readText(file: string, field = '(file)', options: { within?: string; maxBytes?: number } = {}): string {
+  const maxBytes = options.maxBytes ?? MAX_INDEX_BYTES;
   let bytes: Buffer;
   try {
+    const stat = statSync(file);
+    if (!stat.isFile()) throw new InputError([{ file, field, message: 'is not a regular file' }]);
+    if (options.within !== undefined) {
+      const folder = realpathSync(options.within);
+      if (!realpathSync(file).startsWith(folder + sep)) throw new InputError([{ file, field, message: `lies outside the corpus folder ${options.within} (through a link)` }]);
+    }
+    if (stat.size > maxBytes) throw new InputError([{ file, field, message: `is ${stat.size} bytes, over the limit of ${maxBytes}` }]);
     bytes = readFileSync(file);
+    if (bytes.length > maxBytes) throw new InputError([{ file, field, message: `is over the limit of ${maxBytes} bytes` }]);
   } catch (error) {
+    if (error instanceof InputError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     throw new InputError([{ file, field, message: code === 'ENOENT' ? 'no such file' : `cannot read (${code})` }]);
   }

@@ -23,12 +23,19 @@ const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 
 export function splitSentences(text: string): Sentence[] {
   const pieces: { start: number; end: number }[] = [];
-  for (const { index, segment } of segmenter.segment(text)) {
-    const previous = pieces[pieces.length - 1];
-    if (previous && endsWithAbbreviation(text.slice(previous.start, previous.end)) && !text.slice(previous.start, previous.end).includes('\n')) {
-      previous.end = index + segment.length;
-    } else {
-      pieces.push({ start: index, end: index + segment.length });
+  // The segmenter's time grows with the square of its input's length (a 1 MB text took 13 s), and it always breaks
+  // at a line end: so each line is segmented on its own, and a line longer than MAX_LINE in stretches that end
+  // after a full stop and a space.
+  for (const { start, end } of stretches(text)) {
+    const part = text.slice(start, end);
+    for (const { index, segment } of segmenter.segment(part)) {
+      const at = start + index;
+      const previous = pieces[pieces.length - 1];
+      if (previous && endsWithAbbreviation(text.slice(previous.start, previous.end)) && !text.slice(previous.start, previous.end).includes('\n') && previous.end === at) {
+        previous.end = at + segment.length;
+      } else {
+        pieces.push({ start: at, end: at + segment.length });
+      }
     }
   }
   const sentences: Sentence[] = [];
@@ -44,6 +51,25 @@ export function splitSentences(text: string): Sentence[] {
     if (trimmed.length > 0) sentences.push({ start, text: trimmed, paragraph });
   }
   return sentences;
+}
+
+const MAX_LINE = 20_000;
+
+/** The text cut after each line end, and long lines after a ". " near every MAX_LINE characters. */
+function stretches(text: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  let start = 0;
+  while (start < text.length) {
+    const lineEnd = text.indexOf('\n', start);
+    let end = lineEnd === -1 ? text.length : lineEnd + 1;
+    if (end - start > MAX_LINE) {
+      const stop = text.lastIndexOf('. ', start + MAX_LINE);
+      end = stop > start ? stop + 2 : start + MAX_LINE;
+    }
+    out.push({ start, end });
+    start = end;
+  }
+  return out;
 }
 
 function endsWithAbbreviation(piece: string): boolean {

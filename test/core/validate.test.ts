@@ -55,4 +55,10 @@ describe('places.geojson', () => {
   it('refuses one alias for two places', () => {
     expect(() => parse(place('ana', { aliases: ['Anah'] }), place('anah-town', { aliases: ['Anah'] }))).toThrow('places.geojson: place "anah-town".properties.aliases: "Anah" is already a name of "ana"');
   });
+
+  it('refuses a within loop, naming it, instead of hanging whatever walks up it', () => {
+    expect(() => parse(place('a', { within: 'b' }), place('b', { within: 'a' }))).toThrow('places.geojson: place "a".properties.within: "a" lies within itself: a → b → a');
+    expect(() => parse(place('a', { within: 'a' }))).toThrow('places.geojson: place "a".properties.within: "a" lies within itself: a → a');
+    expect(parse(place('iraq', { kind: 'country' }), place('anbar', { kind: 'province', within: 'iraq' }), place('ramadi', { within: 'anbar' })).map((p) => p.within)).toEqual([null, 'iraq', 'anbar']);
+  });
 });

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -115,5 +115,40 @@ describe('bad input: exit 1, one line per problem naming file and field, old out
       `${join(dir, 'articles/nowhere.txt')}: ${join(dir, 'articles.json')}: [0].file: no such file`,
       `${join(dir, latin1)}: ${join(dir, 'articles.json')}: [1].file: is not valid UTF-8`,
     ]);
+  });
+
+  it('reads only regular files inside the corpus folder: no FIFO, no device, no link out of it', () => {
+    const dir = createCorpus();
+    const files = JSON.parse(readFileSync(join(dir, 'articles.json'), 'utf8')).map((a: { file: string }) => a.file) as string[];
+    const outside = join(mkdtempSync(join(tmpdir(), 'datelines-secret-')), 'secret.txt');
+    writeFileSync(outside, 'TOKEN=hunter2');
+    rmSync(join(dir, files[0]));
+    symlinkSync(outside, join(dir, files[0]));
+    rmSync(join(dir, files[1]));
+    symlinkSync('/dev/zero', join(dir, files[1]));
+    rmSync(join(dir, files[2]));
+    spawnSync('mkfifo', [join(dir, files[2])]);
+    const lines = expectRejected(dir);
+    expect(lines).toEqual([
+      `${join(dir, files[0])}: ${join(dir, 'articles.json')}: [0].file: lies outside the corpus folder ${dir} (through a link)`,
+      `${join(dir, files[1])}: ${join(dir, 'articles.json')}: [1].file: is not a regular file`,
+      `${join(dir, files[2])}: ${join(dir, 'articles.json')}: [2].file: is not a regular file`,
+    ]);
+  });
+
+  it('refuses an article over the size limit, with the limit', () => {
+    const dir = createCorpus();
+    const file = JSON.parse(readFileSync(join(dir, 'articles.json'), 'utf8'))[0].file as string;
+    writeFileSync(join(dir, file), 'Militants attacked Mosul. '.repeat(420_000));
+    expect(expectRejected(dir)).toEqual([`${join(dir, file)}: ${join(dir, 'articles.json')}: [0].file: is 10920000 bytes, over the limit of 10485760`]);
+  });
+
+  it('refuses to write its output over one of its inputs', () => {
+    const dir = createCorpus();
+    const before = readFileSync(join(dir, 'places.geojson'), 'utf8');
+    const run = spawnSync(process.execPath, [CLI, '--articles', join(dir, 'articles.json'), '--places', join(dir, 'places.geojson'), '--out', join(dir, 'places.geojson')], { encoding: 'utf8' });
+    expect(run.status).toBe(1);
+    expect(run.stderr.trim()).toBe(`${join(dir, 'places.geojson')}: (file): is an input (${join(dir, 'places.geojson')}); choose another output file`);
+    expect(readFileSync(join(dir, 'places.geojson'), 'utf8')).toBe(before);
   });
 });
