@@ -29,6 +29,8 @@ const ATTRIBUTIVE_DATE = /\b(?:the|its|their|his|her|this|that|a|an|[\p{L}]+[’
 
 interface Located {
   sentence: Sentence;
+  /** The sentence's index in the article. */
+  index: number;
   place: string;
   mention: Mention | null;
   category: Category;
@@ -73,7 +75,7 @@ export function extractArticle(article: Article, text: string, found: ArticlePla
   // Each sentence's dates, found once: undated sentences look back at them for context.
   const datesOf = new Map(sentences.map((s) => [s, findDates(s.text, article.published)]));
   const located: Located[] = [];
-  for (const sentence of sentences) {
+  for (const [index, sentence] of sentences.entries()) {
     if (BOILERPLATE.test(sentence.text) || isHeading(text, sentence)) continue;
     const mentions = mentionsIn(found.mentions, sentence);
     const dates = datesOf.get(sentence)!;
@@ -102,11 +104,11 @@ export function extractArticle(article: Article, text: string, found: ArticlePla
 
     for (const [place, mention] of places) {
       const category = categoryOf(sentence.text, mention);
-      located.push({ sentence, place, mention: shift(mention, sentence.start), category, dates: datesFor(sentence.text, dates, asides, mention, category) });
+      located.push({ sentence, index, place, mention: shift(mention, sentence.start), category, dates: datesFor(sentence.text, dates, asides, mention, category) });
     }
     // A meeting reported without a place, in a story filed from one, happened where it was filed.
     if (places.size === 0 && dateline && DATELINE_MEETING.test(sentence.text) && !ELSEWHERE.test(sentence.text)) {
-      located.push({ sentence, place: dateline, mention: null, category: 'meeting', dates: datesFor(sentence.text, dates, asides, null, 'meeting') });
+      located.push({ sentence, index, place: dateline, mention: null, category: 'meeting', dates: datesFor(sentence.text, dates, asides, null, 'meeting') });
     }
   }
 
@@ -203,7 +205,7 @@ function reportedSpeechStart(sentence: string, from: number, end: number): numbe
  */
 function dateOf(event: Located, sentences: readonly Sentence[], datesOf: ReadonlyMap<Sentence, DateExpression[]>, article: Article): { range: DayRange; basis: DateBasis; text: string | null } {
   if (event.dates) return { range: event.dates.range, basis: event.dates.basis, text: event.dates.text };
-  const index = sentences.indexOf(event.sentence);
+  const index = event.index;
   let exact: DayRange | null = null;
   for (let i = index - 1; i >= 0; i--) {
     const previous = sentences[i];
@@ -248,7 +250,21 @@ function findDateline(text: string, mentions: readonly Mention[]): string | null
 /** The mentions inside a sentence, with offsets relative to it. */
 function mentionsIn(mentions: readonly Mention[], sentence: Sentence): Mention[] {
   const end = sentence.start + sentence.text.length;
-  return mentions.filter((m) => m.start >= sentence.start && m.end <= end).map((m) => ({ ...m, start: m.start - sentence.start, end: m.end - sentence.start }));
+  // Mentions are in text order: find the first at or after the sentence (by bisection, so that a long article's
+  // sentences do not each scan all of its mentions).
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (mentions[mid].start < sentence.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const inside: Mention[] = [];
+  for (let i = lo; i < mentions.length && mentions[i].start < end; i++) {
+    const m = mentions[i];
+    if (m.end <= end) inside.push({ ...m, start: m.start - sentence.start, end: m.end - sentence.start });
+  }
+  return inside;
 }
 
 /** Whether `outer` contains `inner`: by the curated `within` chain, or a gazetteer place in its country or region. */

@@ -4,7 +4,7 @@ import { extractArticle, type Rejection } from './extract.ts';
 import type { Gazetteer, GazetteerEntry } from './gazetteer/gazetteer.ts';
 import { plainName } from './gazetteer/normalize.ts';
 import { describe } from './gazetteer/resolve.ts';
-import { createPlaceFinder, type ArticlePlaces, type ArticleScan, type PlaceFinder } from './place-finder.ts';
+import { createPlaceFinder, overlapsAny, type ArticlePlaces, type ArticleScan, type PlaceFinder } from './place-finder.ts';
 
 export interface ArticleWithText {
   article: Article;
@@ -210,9 +210,11 @@ function reportOf(article: Article, text: string, events: number, found: Article
   }
   for (const site of found.sites) if (!names.has(site.name)) names.set(site.name, { name: site.name, place: site.city, reason: site.reason, runnersUp: [] });
   const unrecognised = new Set<string>();
+  const inMention = overlapsAny(found.mentions);
+  const inName = overlapsAny(found.resolutions.map((r) => r.span));
   for (const m of text.matchAll(/\b(?:in|at|near|into|outside|across) (?:the )?(\p{Lu}[\p{L}’'-]+(?: \p{Lu}[\p{L}’'-]+)*)/gu)) {
     const start = m.index + m[0].length - m[1].length;
-    const known = found.mentions.some((x) => x.start < start + m[1].length && start < x.end) || found.resolutions.some((r) => r.span.start < start + m[1].length && start < r.span.end);
+    const known = inMention(start, start + m[1].length) || inName(start, start + m[1].length);
     if (!known && !/^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b/.test(m[1])) unrecognised.add(m[1]);
   }
   return {

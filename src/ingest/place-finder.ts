@@ -98,7 +98,7 @@ export function createPlaceFinder(places: readonly Place[], gazetteer: Gazetteer
     scan(text) {
       const curated = findCurated(text);
       if (!gazetteer) return { curated, spans: [], sites: [] };
-      const covered = (start: number, end: number) => curated.some((m) => m.start < end && start < m.end);
+      const covered = overlapsAny([...curated].sort((a, b) => a.start - b.start));
       return { curated, spans: findNames(text, gazetteer, covered), sites: findSites(text).filter((s) => !covered(s.start, s.end)) };
     },
     resolve(text, { curated, spans, sites }, corpusCountries) {
@@ -150,5 +150,22 @@ export function createPlaceFinder(places: readonly Place[], gazetteer: Gazetteer
       const countries = [...new Set(mentions.map((m) => this.place(m.place)!.country))];
       return { mentions, resolutions, countries, sites: notes };
     },
+  };
+}
+
+/**
+ * Whether a span overlaps one of `spans` (sorted by start, not overlapping one another), by bisection: a long
+ * article asks this of every word.
+ */
+export function overlapsAny(spans: readonly { start: number; end: number }[]): (start: number, end: number) => boolean {
+  return (start, end) => {
+    let lo = 0;
+    let hi = spans.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (spans[mid].end <= start) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < spans.length && spans[lo].start < end;
   };
 }
