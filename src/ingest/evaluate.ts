@@ -7,7 +7,7 @@ import type { Place } from '../core/model.ts';
 import type { Gazetteer } from './gazetteer/gazetteer.ts';
 import { articleCountries, countCountries, runIngest, type ArticleReport, type ArticleWithText } from './pipeline.ts';
 import { createPlaceFinder } from './place-finder.ts';
-import { NO_EVENT, PLACE_TOLERANCE_KM, f1, precision, recall, scoreEvents, sumScores, type GoldEvent, type GoldPlace, type GoldTrap, type Scored } from './score.ts';
+import { NO_EVENT, PLACE_TOLERANCE_KM, squash, f1, precision, recall, scoreEvents, sumScores, type GoldEvent, type GoldPlace, type GoldTrap, type Scored } from './score.ts';
 
 /** What `npm run eval` measures: both halves, out of the box (gazetteer only) and with the corpus's curated places. */
 export interface EvalFigures {
@@ -91,8 +91,8 @@ function placesBySentence(corpus: readonly ArticleWithText[], known: readonly Pl
 /** The reason the ingest gave for not making an event of a missed gold event's place in its sentence, if it saw the place there. */
 function whyMissed(gold: GoldEvent, rejected: ArticleReport['rejected'], places: ReadonlyMap<string, GoldPlace>, goldPlaces: ReadonlyMap<string, GoldPlace>): string {
   const here = goldPlaces.get(gold.place)!;
-  const squashed = gold.quote.replace(/\s+/g, ' ');
-  const reasons = rejected.filter((r) => squashed.startsWith(r.quote.replace(/\s+/g, ' ')) && places.has(r.place) && near(places.get(r.place)!, here)).map((r) => r.reason);
+  const squashed = squash(gold.quote);
+  const reasons = rejected.filter((r) => squashed.startsWith(squash(r.quote)) && places.has(r.place) && near(places.get(r.place)!, here)).map((r) => r.reason);
   return reasons.length ? `${NO_EVENT}: ${[...new Set(reasons)].join(', ')}` : NO_EVENT;
 }
 

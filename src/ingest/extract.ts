@@ -1,5 +1,6 @@
 import { formatDay, type DayRange } from '../core/day.ts';
 import type { Article, Category, DateBasis, EventRecord, Place } from '../core/model.ts';
+import { firstIndex } from './bisect.ts';
 import { categorize } from './categories.ts';
 import { clauseAround, parentheticals, spanContaining, type Span } from './clauses.ts';
 import { findDates, resolveRelative, type DateExpression } from './dates.ts';
@@ -174,21 +175,17 @@ function categoryOf(sentence: string, mention: Mention): Category {
   const clause = clauseAround(sentence, mention.start, mention.end);
   const own = categorize(sentence.slice(clause.start, reportedSpeechStart(sentence, mention.end, clause.end)));
   if (own) return own;
-  if (clause.start === 0 && clause.end < sentence.length) {
-    let p = clause.end;
-    while (p < sentence.length && /[\s,;:()“”"–—-]/.test(sentence[p])) p++;
-    const following = clauseAround(sentence, p, p + 1);
-    const kind = categorize(sentence.slice(following.start, following.end));
-    if (kind) return kind;
-  }
-  if (clause.start > 0) {
-    let p = clause.start - 1;
-    while (p > 0 && /[\s,;:()“”"–—-]/.test(sentence[p])) p--;
-    const previous = clauseAround(sentence, p, p + 1);
-    const kind = categorize(sentence.slice(previous.start, previous.end));
-    if (kind) return kind;
-  }
-  return categorize(sentence) ?? 'other';
+  const following = clause.start === 0 && clause.end < sentence.length ? kindOfClauseAt(sentence, clause.end, 1) : null;
+  if (following) return following;
+  const previous = clause.start > 0 ? kindOfClauseAt(sentence, clause.start - 1, -1) : null;
+  return previous ?? categorize(sentence) ?? 'other';
+}
+
+/** The kind of the clause met walking from `p` in `step`'s direction past breaks and spaces. */
+function kindOfClauseAt(sentence: string, p: number, step: 1 | -1): Category | null {
+  while (p > 0 && p < sentence.length && /[\s,;:()“”"–—-]/.test(sentence[p])) p += step;
+  const clause = clauseAround(sentence, p, p + 1);
+  return categorize(sentence.slice(clause.start, clause.end));
 }
 
 /** Where a "that"-clause of reported speech begins after `from`, or `end` when there is none before it. */
@@ -210,7 +207,8 @@ function dateOf(event: Located, sentences: readonly Sentence[], datesOf: Readonl
   for (let i = index - 1; i >= 0; i--) {
     const previous = sentences[i];
     if (BOILERPLATE.test(previous.text)) continue;
-    const dates = datesOf.get(previous)!.filter((d) => !d.relative && !d.future && !ATTRIBUTIVE_DATE.test(previous.text.slice(Math.max(0, d.index - 20), d.index)) && !spanContaining(parentheticals(previous.text), d.index, d.index + d.text.length));
+    const asides = parentheticals(previous.text);
+    const dates = datesOf.get(previous)!.filter((d) => !d.relative && !d.future && !ATTRIBUTIVE_DATE.test(previous.text.slice(Math.max(0, d.index - 20), d.index)) && !spanContaining(asides, d.index, d.index + d.text.length));
     if (dates.length === 0) continue;
     const range = dates[dates.length - 1].range;
     if (previous.paragraph >= event.sentence.paragraph - 1) return { range, basis: 'context', text: null };
@@ -252,15 +250,8 @@ function mentionsIn(mentions: readonly Mention[], sentence: Sentence): Mention[]
   const end = sentence.start + sentence.text.length;
   // Mentions are in text order: find the first at or after the sentence (by bisection, so that a long article's
   // sentences do not each scan all of its mentions).
-  let lo = 0;
-  let hi = mentions.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (mentions[mid].start < sentence.start) lo = mid + 1;
-    else hi = mid;
-  }
   const inside: Mention[] = [];
-  for (let i = lo; i < mentions.length && mentions[i].start < end; i++) {
+  for (let i = firstIndex(0, mentions.length, (k) => mentions[k].start < sentence.start); i < mentions.length && mentions[i].start < end; i++) {
     const m = mentions[i];
     if (m.end <= end) inside.push({ ...m, start: m.start - sentence.start, end: m.end - sentence.start });
   }

@@ -1,5 +1,6 @@
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
+import { firstIndex } from './bisect.ts';
 
 /**
  * Tokens, part-of-speech tags (Universal Dependencies tag set) and lemmas from wink-nlp and its English
@@ -58,12 +59,5 @@ export function tag(sentence: string): Token[] {
 
 /** The index of the first token that starts at or after `offset` (tokens.length when none). */
 export function tokenAt(tokens: readonly Token[], offset: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid].start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return firstIndex(0, tokens.length, (i) => tokens[i].start < offset);
 }

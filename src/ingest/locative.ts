@@ -213,11 +213,9 @@ function locativeFrame(name: string, sentence: string, tokens: readonly Token[],
   const joined = others.find((o) => o.end <= mention.start && /^(,\s*|\s+and\s+|\s+or\s+|,\s+and\s+)$/.test(sentence.slice(o.end, mention.start)));
   if (joined) return whyNotLocation(sentence, joined, others.filter((o) => o !== joined), hasFutureDate, qualifies) === null ? null : 'no-locative-frame';
 
-  const attributive = tokens[next];
-  if (attributive && (attributive.pos === 'NOUN' || attributive.pos === 'PROPN') && /^\s/.test(sentence.slice(mention.end))) {
-    // "Biloxi police", "a Brussels neighborhood", "the Port-au-Prince airport"; "Baghdad officials" speak for a government.
-    if (GOVERNMENT_NOUNS.has(attributive.text.toLowerCase())) return 'government';
-  }
+  // "Biloxi police", "a Brussels neighborhood", "the Port-au-Prince airport"; "Baghdad officials" speak for a government.
+  const attributive = nounAfter(tokens, next, sentence, mention);
+  if (attributive && GOVERNMENT_NOUNS.has(attributive.text.toLowerCase())) return 'government';
   for (let i = first - 1, steps = 0; steps <= WALK; i--, steps++) {
     if (i < 0) return subjectFrame(tokens, next, sentence, mention);
     const t = tokens[i];
@@ -231,7 +229,7 @@ function locativeFrame(name: string, sentence: string, tokens: readonly Token[],
     }
     if (word === 'since' || word === 'than' || word === 'like') return 'comparison';
     if (t.pos === 'SCONJ' || word === 'that' || t.pos === 'PRON' || t.pos === 'CCONJ' && !isNounish(tokens[i - 1])) return subjectFrame(tokens, next, sentence, mention);
-    if (t.pos === 'ADP' || word === 'since' || word === 'than') {
+    if (t.pos === 'ADP') {
       if (word === 'of') {
         const owner = tokens[i - 1];
         if (owner && WHOSE_OF.has(owner.lemma)) return 'government';
@@ -276,10 +274,6 @@ function preposition(tokens: readonly Token[], i: number, word: string, name: st
       return 'government';
     case 'for':
       return governor && FOR_NOUNS.has(governor.lemma) ? null : 'no-locative-frame';
-    case 'since':
-    case 'than':
-    case 'like':
-      return 'comparison';
     default:
       return 'no-locative-frame';
   }
@@ -305,6 +299,12 @@ function isModifier(tokens: readonly Token[], i: number): boolean {
   return !before || before.pos === 'DET' || before.pos === 'ADJ' || before.text === '-' || before.pos === 'ADP' || before.pos === 'NUM';
 }
 
+/** The noun right after a name, a word apart, that the name locates or speaks for ("Biloxi police"), if any. */
+function nounAfter(tokens: readonly Token[], next: number, sentence: string, mention: Mention): Token | null {
+  const t = tokens[next];
+  return t && isNounish(t) && /^\s/.test(sentence.slice(mention.end)) ? t : null;
+}
+
 function isNounish(t: Token | undefined): boolean {
   return t !== undefined && (t.pos === 'NOUN' || t.pos === 'PROPN');
 }
@@ -323,9 +323,8 @@ function followedByPredicate(tokens: readonly Token[], next: number): boolean {
  * government; a name before a noun locates it ("Biloxi police said").
  */
 function subjectFrame(tokens: readonly Token[], next: number, sentence: string, mention: Mention): NotLocation | null {
+  if (nounAfter(tokens, next, sentence, mention)) return null;
   let j = next;
-  const attributive = tokens[j];
-  if (attributive && (attributive.pos === 'NOUN' || attributive.pos === 'PROPN') && /^\s/.test(sentence.slice(mention.end))) return null;
   while (j < tokens.length && tokens[j].pos === 'ADV') j++;
   let passive = false;
   while (j < tokens.length && (tokens[j].pos === 'AUX' || tokens[j].pos === 'PART' || tokens[j].pos === 'ADV')) {

@@ -1,4 +1,5 @@
 import type { Place } from '../core/model.ts';
+import { firstIndex } from './bisect.ts';
 import type { Gazetteer, GazetteerEntry } from './gazetteer/gazetteer.ts';
 import { findNames, type NameSpan } from './gazetteer/names-in-text.ts';
 import { articleCity, datelineCity, findSites, tieSites, type SiteSpan } from './gazetteer/sites.ts';
@@ -159,13 +160,7 @@ export function createPlaceFinder(places: readonly Place[], gazetteer: Gazetteer
  */
 export function overlapsAny(spans: readonly { start: number; end: number }[]): (start: number, end: number) => boolean {
   return (start, end) => {
-    let lo = 0;
-    let hi = spans.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (spans[mid].end <= start) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo < spans.length && spans[lo].start < end;
+    const i = firstIndex(0, spans.length, (k) => spans[k].end <= start);
+    return i < spans.length && spans[i].start < end;
   };
 }

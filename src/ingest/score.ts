@@ -137,7 +137,8 @@ function sameQuote(a: string, b: string): boolean {
   return x === y || (x.length > 20 && y.includes(x)) || (y.length > 20 && x.includes(y));
 }
 
-function squash(text: string): string {
+/** A quote with its runs of white space as one space, trimmed: quotes compare so. */
+export function squash(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 

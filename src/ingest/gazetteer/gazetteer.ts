@@ -9,6 +9,7 @@ import polylabel from 'polylabel';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import type { PlaceKind } from '../../core/model.ts';
+import { firstIndex } from '../bisect.ts';
 import { memoize } from './memoize.ts';
 import { nameKey } from './normalize.ts';
 
@@ -230,14 +231,8 @@ export function parseIndex(text: string): Gazetteer {
   };
   /** The line in [from, to) whose first field is `value`, by bisection, or -1. */
   const bisect = (from: number, to: number, value: string) => {
-    let lo = from;
-    let hi = to;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (compareField(mid, value) < 0) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo < to && compareField(lo, value) === 0 ? lo : -1;
+    const line = firstIndex(from, to, (i) => compareField(i, value) < 0);
+    return line < to && compareField(line, value) === 0 ? line : -1;
   };
   // Names recur across a corpus: the answers for the last LOOKUP_CACHE keys are kept.
   const lookup = memoize((key: string): readonly number[] | undefined => {
@@ -285,15 +280,8 @@ export function parseIndex(text: string): Gazetteer {
 
   /** The lines of the countries: refs sorted, "country:…" are one run. */
   function countryLines(): number[] {
-    let lo = 0;
-    let hi = size;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (firstField(mid) < 'country:') lo = mid + 1;
-      else hi = mid;
-    }
     const lines: number[] = [];
-    for (let i = lo; i < size && firstField(i).startsWith('country:'); i++) lines.push(i);
+    for (let i = firstIndex(0, size, (k) => firstField(k) < 'country:'); i < size && firstField(i).startsWith('country:'); i++) lines.push(i);
     return lines;
   }
 }
