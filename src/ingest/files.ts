@@ -1,6 +1,6 @@
-import { closeSync, existsSync, openSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
-import { dirname, join, resolve, sep } from 'node:path';
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { dirname, join, sep } from 'node:path';
+import { writeAtomically } from './atomic-write.ts';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import distance from '@turf/distance';
 import type { Place } from '../core/model.ts';
@@ -75,7 +75,6 @@ function nearTownOf(gazetteer: Gazetteer, place: Place): boolean {
 }
 
 const BORDER_KM = 25; // how far a curated point may stray over a border, to a town of its own country
-const WRITE_CHUNK = 1 << 20; // characters written at a time
 
 export interface IngestRun extends IngestResult {
   count: number;
@@ -125,26 +124,9 @@ export function checkOutput(paths: IngestPaths, corpus: readonly ArticleWithText
 }
 
 function writeResult(paths: IngestPaths, result: IngestResult): IngestRun {
-  const out = resolve(paths.out);
-  const temporary = join(dirname(out), `.${randomBytes(6).toString('hex')}.events.tmp`);
-  let fd: number | null = null;
   try {
-    fd = openSync(temporary, 'wx');
-    let pending = '';
-    for (const chunk of serializedChunks(result)) {
-      pending += chunk;
-      if (pending.length >= WRITE_CHUNK) {
-        writeSync(fd, pending);
-        pending = '';
-      }
-    }
-    writeSync(fd, pending);
-    closeSync(fd);
-    fd = null;
-    renameSync(temporary, out);
+    writeAtomically(paths.out, serializedChunks(result), 'events');
   } catch (error) {
-    if (fd !== null) closeSync(fd);
-    rmSync(temporary, { force: true });
     throw new InputError([{ file: paths.out, field: '(file)', message: `cannot write: ${(error as Error).message}` }]);
   }
   return { ...result, count: result.events.length };

@@ -1,6 +1,4 @@
-import { randomBytes } from 'node:crypto';
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { writeAtomically } from './atomic-write.ts';
 import { InputError, parseArticles, parseCuratedPlaces, parseEvents } from '../core/validate.ts';
 import { loadGazetteer } from './gazetteer/gazetteer.ts';
 
@@ -49,13 +47,13 @@ export function reviewPlaces(paths: ReviewPaths, read: (file: string) => string)
         feature = { type: 'Feature', id, geometry: { type: 'Point', coordinates: entry.lngLat }, properties: { id, name: place.name, aliases: place.aliases, kind: entry.kind, country: entry.country, source: `GeoNames ${code} (${entry.name}), chosen over ${place.source}`, ...(as.startsWith('geonames:') ? { geonames: Number(code) } : {}), ...(entry.radiusKm !== null ? { radiusKm: entry.radiusKm } : {}) } };
       }
       if (curated.places.some((p) => p.id === id)) throw new InputError([{ file: paths.places, field: `features`, message: `"${id}" is already curated` }]);
-      writeAtomically(paths.places, appendFeature(curatedText, feature, paths.places));
+      writeJsonAtomically(paths.places, appendFeature(curatedText, feature, paths.places));
       return `added "${id}" to ${paths.places}; run npm run ingest to use it`;
     },
 
     reject(name: string, note: string | null): string {
       if (curated.notPlaces.includes(name)) return `"${name}" is already recorded as not a place`;
-      writeAtomically(paths.places, appendNotPlace(curatedText, { name, ...(note ? { note } : {}) }, paths.places));
+      writeJsonAtomically(paths.places, appendNotPlace(curatedText, { name, ...(note ? { note } : {}) }, paths.places));
       return `recorded "${name}" as not a place in ${paths.places}; run npm run ingest to use it`;
     },
   };
@@ -103,15 +101,11 @@ function lastArrayClose(text: string, member: string, file: string): number {
   throw new InputError([{ file, field: member, message: 'is not closed' }]);
 }
 
-function writeAtomically(file: string, text: string): void {
+function writeJsonAtomically(file: string, text: string): void {
   JSON.parse(text); // never write what would not parse
-  const out = resolve(file);
-  const temporary = join(dirname(out), `.${randomBytes(6).toString('hex')}.places.tmp`);
   try {
-    writeFileSync(temporary, text, { flag: 'wx' });
-    renameSync(temporary, out);
+    writeAtomically(file, [text], 'places');
   } catch (error) {
-    rmSync(temporary, { force: true });
     throw new InputError([{ file, field: '(file)', message: `cannot write: ${(error as Error).message}` }]);
   }
 }

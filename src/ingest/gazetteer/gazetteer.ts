@@ -1,7 +1,8 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
+import { writeAtomically } from '../atomic-write.ts';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import distance from '@turf/distance';
@@ -122,9 +123,7 @@ export function rebuildIndex(): { path: string; entries: number; bytes: number }
 
 function writeIndex(path: string, text: string): void {
   mkdirSync(dirname(path), { recursive: true });
-  const temporary = join(dirname(path), `.${randomBytes(6).toString('hex')}.tmp`);
-  writeFileSync(temporary, text, { flag: 'wx' });
-  renameSync(temporary, path);
+  writeAtomically(path, [text], 'gazetteer');
   // Indexes of other code or data are stale: removed (another process may be removing them too).
   for (const file of readdirSync(dirname(path))) if (/^gazetteer-.*\.tsv$/.test(file) && join(dirname(path), file) !== path) rmSync(join(dirname(path), file), { force: true });
 }
