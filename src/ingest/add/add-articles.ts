@@ -1,0 +1,278 @@
+import { createHash } from 'node:crypto';
+import { existsSync, lstatSync, mkdirSync, readdirSync } from 'node:fs';
+import { dirname, extname, join } from 'node:path';
+import * as jsonc from 'jsonc-parser';
+import { formatDay, parseDay } from '../../core/day.ts';
+import { InputError, MAX_ARTICLE_BYTES, parseArticles, type InputProblem } from '../../core/validate.ts';
+import { writeAtomically } from '../atomic-write.ts';
+import { readText } from '../files.ts';
+import { httpUrl, type ArticleMeta, type Found, type ReadArticle } from './metadata.ts';
+import { readPlainText, withoutDateline } from './plain-text.ts';
+import { readWebPage } from './web-page.ts';
+
+/** An article record as `articles.json` holds it (see CONTRACT.md). */
+export interface ArticleRecord {
+  id: string;
+  file: string;
+  headline: string | null;
+  outlet: string | null;
+  published: string;
+  url: string | null;
+}
+
+export interface AddOptions {
+  /** The corpus's `articles.json`; created, with its folder, when missing. */
+  articles: string;
+  /** Fill or override what the sources give (`--outlet`, `--published`, `--url`, `--headline`). */
+  outlet?: string;
+  published?: string;
+  url?: string;
+  headline?: string;
+  /** Replace the record of an article already in the corpus with what was read now. */
+  force?: boolean;
+}
+
+/** What became of one source file. */
+export interface AddOutcome {
+  file: string;
+  status: 'added' | 'replaced' | 'unchanged';
+  record: ArticleRecord;
+  /** Where each field of the record came from, e.g. `published: article:published_time`. */
+  sources: string[];
+  notes: string[];
+}
+
+export interface AddResult {
+  outcomes: AddOutcome[];
+  /** The places file made for a corpus created now (empty: the gazetteer finds the places), or null. */
+  createdPlaces: string | null;
+  /** Files that were not added, and why: "file: field: problem". */
+  problems: InputProblem[];
+}
+
+const PAGE_EXTENSIONS = new Set(['.html', '.htm', '.xhtml']);
+const TEXT_EXTENSIONS = new Set(['.txt', '.text', '.md', '.markdown']);
+const EMPTY_PLACES = '{\n  "type": "FeatureCollection",\n  "features": []\n}\n';
+const SLUG_WORDS = 6; // words of the headline in an id
+const SLUG_CHARS = 48; // and at most this many characters of it
+
+/**
+ * Adds articles to a corpus: each web page or text file (folders are walked) becomes a text under
+ * `<corpus>/articles/` and a record in `articles.json`, read from the source and the options. The same text twice
+ * is one article (whatever the file is called); an article without a readable publication date is not added. The
+ * texts are written first, then `articles.json` at once (atomically): the records already there are kept, byte for
+ * byte, unless `force` replaces the record of an article added again. A corpus created now gets an empty
+ * `places.geojson` beside its `articles.json`, for the places a person curates later.
+ */
+export function addArticles(paths: readonly string[], options: AddOptions): AddResult {
+  const problems: InputProblem[] = [];
+  const flags = checkFlags(options);
+  if (flags.length) throw new InputError(flags);
+  const corpusFolder = dirname(options.articles);
+  const existingText = existsSync(options.articles) ? readText(options.articles) : null;
+  const records: ArticleRecord[] = existingText === null ? [] : parseArticles(existingText, options.articles).map((a) => ({ ...a, published: formatDay(a.published) }));
+  const byHash = new Map<string, number>();
+  records.forEach((record, i) => {
+    try {
+      byHash.set(hashOf(readText(join(corpusFolder, record.file), `${options.articles}: [${i}].file`, { within: corpusFolder, maxBytes: MAX_ARTICLE_BYTES })), i);
+    } catch {
+      // a record whose text is missing is the ingest's to report; it cannot be the same as a new one
+    }
+  });
+
+  const placesFile = join(corpusFolder, 'places.geojson');
+  let createdPlaces: string | null = null;
+  const outcomes: AddOutcome[] = [];
+  const texts = new Map<string, string>(); // file in the corpus → text to write
+  let edited = existingText ?? '[]\n';
+  for (const source of sourceFiles(paths, problems)) {
+    const read = readSource(source, problems);
+    if (!read) continue;
+    const meta = withFlags(read.meta, options);
+    const missing = missingField(source, read, meta);
+    if (missing) {
+      problems.push(missing);
+      continue;
+    }
+    const hash = hashOf(read.text);
+    const known = byHash.get(hash);
+    const sources = Object.entries(meta).map(([field, found]) => `${field}: ${(found as Found<string>).from}`);
+    const notes = [...read.notes];
+    if (!meta.headline) notes.push('no headline found: the app shows the first sentence, marked as such (pass --headline to give one)');
+    if (!meta.outlet) notes.push('no outlet found (pass --outlet to give one)');
+    if (known !== undefined) {
+      const old = records[known];
+      const record = { ...recordOf(meta, old.id, old.file) };
+      if (!options.force || sameRecord(old, record)) {
+        outcomes.push({ file: source.file, status: 'unchanged', record: old, sources, notes: options.force ? notes : [...notes, `already in the corpus as ${old.id}: its record is kept (pass --force to replace it with what was read now)`] });
+        continue;
+      }
+      records[known] = record;
+      edited = applyEdit(edited, known, record);
+      outcomes.push({ file: source.file, status: 'replaced', record, sources, notes });
+      continue;
+    }
+    const id = uniqueId(idOf(meta, read.text), records, corpusFolder);
+    const record = recordOf(meta, id, `articles/${id}.txt`);
+    edited = applyEdit(edited, -1, record);
+    records.push(record);
+    byHash.set(hash, records.length - 1);
+    texts.set(record.file, read.text);
+    outcomes.push({ file: source.file, status: 'added', record, sources, notes });
+  }
+
+  if (texts.size || outcomes.some((o) => o.status === 'replaced')) {
+    try {
+      mkdirSync(join(corpusFolder, 'articles'), { recursive: true });
+      for (const [file, text] of texts) writeAtomically(join(corpusFolder, file), [text], 'article');
+      parseArticles(edited, options.articles); // never write a file the ingest would refuse
+      writeAtomically(options.articles, [edited], 'articles');
+      if (existingText === null && !existsSync(placesFile)) {
+        writeAtomically(placesFile, [EMPTY_PLACES], 'places');
+        createdPlaces = placesFile;
+      }
+    } catch (error) {
+      if (error instanceof InputError) throw error;
+      throw new InputError([{ file: options.articles, field: '(file)', message: `cannot write: ${(error as Error).message}` }]);
+    }
+  }
+  return { outcomes, problems, createdPlaces };
+}
+
+interface SourceFile {
+  file: string;
+  kind: 'page' | 'text';
+  /** The folder it was found in, when walked: its real path must lie inside. */
+  within?: string;
+}
+
+/** The files to read: those named, and the pages and texts inside the folders named (hidden ones aside). */
+function sourceFiles(paths: readonly string[], problems: InputProblem[]): SourceFile[] {
+  const files: SourceFile[] = [];
+  const walk = (folder: string, root: string) => {
+    for (const name of readdirSync(folder).sort()) {
+      if (name.startsWith('.')) continue;
+      const path = join(folder, name);
+      const stat = lstatSync(path);
+      if (stat.isDirectory()) walk(path, root);
+      else {
+        const kind = kindOf(path);
+        if (kind) files.push({ file: path, kind, within: root });
+      }
+    }
+  };
+  for (const path of paths) {
+    let stat;
+    try {
+      stat = lstatSync(path);
+    } catch {
+      problems.push({ file: path, field: '(file)', message: 'no such file or folder' });
+      continue;
+    }
+    if (stat.isDirectory()) {
+      walk(path, path);
+      continue;
+    }
+    const kind = kindOf(path);
+    if (kind) files.push({ file: path, kind });
+    else problems.push({ file: path, field: '(file)', message: `is not a web page or a text (.html, .htm, .txt, .md)` });
+  }
+  return files;
+}
+
+function kindOf(path: string): SourceFile['kind'] | null {
+  const extension = extname(path).toLowerCase();
+  return PAGE_EXTENSIONS.has(extension) ? 'page' : TEXT_EXTENSIONS.has(extension) ? 'text' : null;
+}
+
+/** One source read into its text and metadata; null (with a problem) when it cannot be. */
+function readSource(source: SourceFile, problems: InputProblem[]): ReadArticle | null {
+  let content: string;
+  try {
+    content = readText(source.file, '(file)', { within: source.within, maxBytes: MAX_ARTICLE_BYTES });
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    problems.push(...error.problems);
+    return null;
+  }
+  const read = source.kind === 'page' ? readWebPage(content) : readPlainText(content);
+  if (read.text.trim() === '') {
+    problems.push({ file: source.file, field: '(text)', message: source.kind === 'page' ? 'no article text found in the page' : 'is empty' });
+    return null;
+  }
+  return read;
+}
+
+/** The metadata with the command line's flags over it. */
+function withFlags(meta: ArticleMeta, options: AddOptions): ArticleMeta {
+  const merged = { ...meta };
+  if (options.headline !== undefined) merged.headline = { value: options.headline, from: '--headline' };
+  if (options.outlet !== undefined) merged.outlet = { value: options.outlet, from: '--outlet' };
+  if (options.published !== undefined) merged.published = { value: options.published, from: '--published' };
+  if (options.url !== undefined) merged.url = { value: options.url, from: '--url' };
+  return merged;
+}
+
+/** The publication date is the only field that must be read: it anchors every "on Monday" in the text. */
+function missingField(source: SourceFile, read: ReadArticle, meta: ArticleMeta): InputProblem | null {
+  if (meta.published) return null;
+  const looked = source.kind === 'page'
+    ? 'no article:published_time, JSON-LD datePublished or <time datetime> in the page'
+    : 'no date line or dated dateline at the top of the text';
+  const why = read.notes.find((n) => n.includes('no year'));
+  return { file: source.file, field: 'published', message: `not found (${looked}${why ? `; ${why}` : ''}): not added; pass --published YYYY-MM-DD` };
+}
+
+function checkFlags(options: AddOptions): InputProblem[] {
+  const problems: InputProblem[] = [];
+  if (options.published !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(options.published) || parseDay(options.published) === null)) {
+    problems.push({ file: '(command line)', field: '--published', message: `"${options.published}" is not a calendar day, YYYY-MM-DD` });
+  }
+  if (options.url !== undefined && httpUrl(options.url) === null) problems.push({ file: '(command line)', field: '--url', message: `"${options.url}" is not an http(s) URL` });
+  for (const flag of ['outlet', 'headline'] as const) {
+    if (options[flag] !== undefined && options[flag]!.trim() === '') problems.push({ file: '(command line)', field: `--${flag}`, message: 'must not be empty' });
+  }
+  return problems;
+}
+
+function recordOf(meta: ArticleMeta, id: string, file: string): ArticleRecord {
+  return { id, file, headline: meta.headline?.value ?? null, outlet: meta.outlet?.value ?? null, published: meta.published!.value, url: meta.url?.value ?? null };
+}
+
+function sameRecord(a: ArticleRecord, b: ArticleRecord): boolean {
+  return a.headline === b.headline && a.outlet === b.outlet && a.published === b.published && a.url === b.url;
+}
+
+/** A readable, stable id: outlet-date-slug ("reuters-2014-06-23-kerry-arrives-in-baghdad"). */
+export function idOf(meta: ArticleMeta, text: string): string {
+  const outlet = slug(meta.outlet?.value ?? (meta.url ? new URL(meta.url.value).hostname.replace(/^www\./, '') : '')) || 'article';
+  const words = slug(meta.headline?.value ?? withoutDateline(text.trim().split(/\n/)[0])).split('-').slice(0, SLUG_WORDS).join('-');
+  const title = words.length > SLUG_CHARS ? words.slice(0, SLUG_CHARS).replace(/-[^-]*$/, '') : words;
+  return [outlet.split('-').slice(0, 3).join('-'), meta.published!.value, title].filter((part) => part !== '').join('-');
+}
+
+/** Lowercase kebab-case of ASCII letters and digits ("Hürriyet Daily News" → "hurriyet-daily-news"). */
+export function slug(text: string): string {
+  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+}
+
+/** The id, or the id with "-2", "-3"… when another article (or another file) has it. */
+function uniqueId(id: string, records: readonly ArticleRecord[], corpusFolder: string): string {
+  const taken = (candidate: string) => records.some((r) => r.id === candidate || r.file === `articles/${candidate}.txt`) || existsSync(join(corpusFolder, 'articles', `${candidate}.txt`));
+  let candidate = id;
+  for (let n = 2; taken(candidate); n++) candidate = `${id}-${n}`;
+  return candidate;
+}
+
+/**
+ * `articles.json`'s text with the record at `index` replaced (-1: appended), the rest of the text as it was,
+ * through jsonc-parser's edits.
+ */
+function applyEdit(text: string, index: number, record: ArticleRecord): string {
+  const edits = jsonc.modify(text, [index], record, { formattingOptions: { insertSpaces: true, tabSize: 2, eol: '\n' } });
+  return jsonc.applyEdits(text, edits);
+}
+
+function hashOf(text: string): string {
+  return createHash('sha256').update(text.replace(/\r\n?/g, '\n').trim()).digest('hex');
+}
