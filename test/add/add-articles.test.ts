@@ -231,6 +231,20 @@ describe('bad input: a clear problem naming the file, and nothing in articles.js
     expect(readdirSync(join(w.corpus, 'articles'))).toHaveLength(1);
   });
 
+  it('a hostile page: scripts and handlers never reach the text, markup in the metadata stays text', () => {
+    const w = createWorkspace();
+    const payload = '<img src=x onerror="window.pwned=1">Kerry in <b>Baghdad</b>';
+    const story = '<p>Militants seized the town of Tal Afar on Monday, officials said, after days of fighting in the north of the country.</p>'.repeat(4);
+    writeFileSync(join(w.input, 'hostile.html'), `<html><head><meta property="og:title" content="${payload.replace(/"/g, '&quot;')}"><meta property="og:site_name" content="Wire&lt;script&gt;">`
+      + `<meta property="article:published_time" content="2014-06-23"><link rel="canonical" href="javascript:alert(1)"></head>`
+      + `<body><article>${story}<script>window.pwned = 2</script><p onclick="alert(3)">They said <a href="javascript:alert(4)">more</a> fighting was expected near the town.</p></article></body></html>`);
+    const o = only(addArticles([join(w.input, 'hostile.html')], { articles: w.articles }));
+    expect(o.record).toMatchObject({ headline: payload, outlet: 'Wire<script>', url: null });
+    const text = textOf(w.corpus, o.record.file!);
+    expect(text).not.toMatch(/pwned|alert|<script|onclick/);
+    expect(text).toContain('They said more fighting was expected near the town.');
+  });
+
   it('flags that cannot be used', () => {
     const w = createWorkspace('texts/ap-dateline.txt');
     expect(() => addArticles([w.input], { articles: w.articles, published: '23/06/2014', url: 'javascript:alert(1)' })).toThrow(
