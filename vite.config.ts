@@ -3,6 +3,7 @@ import solid from 'vite-plugin-solid';
 import { CONTENT_SECURITY_POLICY } from './src/csp.ts';
 import { datelinesData } from './vite/data-plugin.ts';
 import { datelinesBasemap } from './vite/basemap-plugin.ts';
+import { datelinesResponseHeaders } from './vite/response-headers.ts';
 
 /** Puts the Content-Security-Policy into the built index.html (not in dev, where Vite injects inline styles). */
 function contentSecurityPolicy(): Plugin {
@@ -14,7 +15,7 @@ function contentSecurityPolicy(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [solid(), contentSecurityPolicy(), datelinesData(), datelinesBasemap()],
+  plugins: [datelinesResponseHeaders(), solid(), contentSecurityPolicy(), datelinesData(), datelinesBasemap()],
   base: './',
   build: {
     target: 'es2022',
@@ -22,7 +23,6 @@ export default defineConfig({
     // MapLibre in a chunk of its own, so the app's own code can be measured (and cached) apart from it.
     rolldownOptions: { output: { codeSplitting: { groups: [{ name: 'maplibre-gl', test: /node_modules[\\/]maplibre-gl[\\/]/ }] } } },
   },
-  preview: { headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY } },
   test: {
     environment: 'node',
     include: ['test/**/*.test.ts'],

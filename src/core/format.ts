@@ -45,4 +45,24 @@ export function formatTicks(days: readonly Day[], spacing: number): string[] {
 
 /** How an article without a headline or a known outlet is named to people. */
 export const UNTITLED = 'Untitled article';
+/** What marks an article's first sentence shown in place of the headline it lacks. */
+export const LEAD_MARK = 'No headline; first sentence:';
+const LEAD_CHARS = 160; // the longest first sentence shown whole; a longer one is cut at a word
+
+/** An article's name as text: its headline, or its first sentence marked as such. */
+export function articleTitle(article: { headline: string | null; lead?: string }): string {
+  return article.headline ?? (article.lead ? `${LEAD_MARK} ${article.lead}` : UNTITLED);
+}
+
+/** The first sentence of a text (by Intl.Segmenter), whitespace collapsed, cut at a word past LEAD_CHARS; null for none. */
+export function firstSentence(text: string): string | null {
+  const head = text.slice(0, LEAD_CHARS * 8);
+  for (const { segment } of new Intl.Segmenter('en', { granularity: 'sentence' }).segment(head)) {
+    const sentence = segment.replace(/\s+/g, ' ').trim();
+    if (sentence === '') continue;
+    if (sentence.length <= LEAD_CHARS) return sentence;
+    return `${sentence.slice(0, LEAD_CHARS).replace(/\s+\S*$/, '')}…`;
+  }
+  return null;
+}
 export const UNKNOWN_OUTLET = 'outlet unknown';

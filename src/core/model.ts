@@ -12,6 +12,8 @@ export interface Article {
   file: string;
   /** null when the source has none. */
   headline: string | null;
+  /** For an article without a headline, its first sentence (set when the dataset is compiled), to name it by. */
+  lead?: string;
   outlet: string | null;
   published: Day;
   url: string | null;

@@ -1,5 +1,6 @@
 import { buildColumns, encodeColumns } from '../core/event-columns.ts';
 import { firstViewPlaces } from '../core/frame.ts';
+import { firstSentence } from '../core/format.ts';
 import { CATEGORIES, type Article, type MapEvent, type Place } from '../core/model.ts';
 import { InputError, parseArticles, parseEvents, parsePlaces, type InputProblem } from '../core/validate.ts';
 import type { CompiledMeta, PlaceFile } from './compiled-format.ts';
@@ -22,16 +23,23 @@ export function compileDataset(inputs: { articles: string; places: string; event
       places: new Set(curated.map((p) => p.id)),
       articles: new Set(articles.map((a) => a.id)),
     });
-    const files = compileRecords(articles, [...curated, ...found], events, problems);
-    for (const article of articles) {
-      const text = inputs.text(article.file);
-      if (text) files.set(`texts/${article.id}.txt`, text);
-    }
+    const texts = articles.map((article) => inputs.text(article.file));
+    const named = articles.map((article, i) => (article.headline === null ? withLead(article, texts[i]) : article));
+    const files = compileRecords(named, [...curated, ...found], events, problems);
+    articles.forEach((article, i) => {
+      if (texts[i]) files.set(`texts/${article.id}.txt`, texts[i]);
+    });
     return files;
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     return failedDataset(error.problems);
   }
+}
+
+/** An article without a headline, with its first sentence to be named by (see CONTRACT.md). */
+function withLead(article: Article, text: Uint8Array | null): Article {
+  const lead = text ? firstSentence(new TextDecoder().decode(text)) : null;
+  return lead ? { ...article, lead } : article;
 }
 
 /** A compiled dataset that only says why there is none. */

@@ -1,5 +1,6 @@
 import { Show, createResource, onMount } from 'solid-js';
-import { UNKNOWN_OUTLET, UNTITLED, formatLongDay } from '../core/format.ts';
+import { UNKNOWN_OUTLET, articleTitle, formatLongDay } from '../core/format.ts';
+import { ArticleTitle } from './ArticleTitle.tsx';
 import type { Article, MapEvent } from '../core/model.ts';
 
 export interface ArticleReaderProps {
@@ -21,10 +22,10 @@ export function ArticleReader(props: ArticleReaderProps) {
     return { before: t.slice(0, start), quote: t.slice(start, end), after: t.slice(end) };
   };
   return (
-    <dialog ref={dialog} class="reader" aria-label={`Article: ${props.article.headline ?? UNTITLED}`} onClose={() => props.onClose()}>
+    <dialog ref={dialog} class="reader" aria-label={`Article: ${articleTitle(props.article)}`} onClose={() => props.onClose()}>
       <header>
         <div>
-          <h2>{props.article.headline ?? UNTITLED}</h2>
+          <h2><ArticleTitle article={props.article} /></h2>
           <p class="muted">
             {props.article.outlet ?? UNKNOWN_OUTLET} · published {formatLongDay(props.article.published)}
           </p>

@@ -1,5 +1,6 @@
 import { formatDay } from '../core/day.ts';
-import { UNKNOWN_OUTLET, UNTITLED, formatLongDay, formatRange } from '../core/format.ts';
+import { UNKNOWN_OUTLET, formatLongDay, formatRange } from '../core/format.ts';
+import { ArticleTitle } from './ArticleTitle.tsx';
 import type { Article, MapEvent } from '../core/model.ts';
 import { safeHttpUrl } from '../core/safe-url.ts';
 import { CATEGORY_LABELS } from '../core/category-labels.ts';
@@ -41,7 +42,7 @@ export function EventQuote(props: EventQuoteProps) {
         {after}
       </blockquote>
       <div class="citation">
-        <cite>{article.headline ?? UNTITLED}</cite>
+        <cite><ArticleTitle article={article} /></cite>
         <span class="muted">
           {' '}— {article.outlet ?? UNKNOWN_OUTLET}, {published}
         </span>

@@ -1,12 +1,41 @@
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { readFileSync } from 'node:fs';
+import { accessSync, constants, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { build, preview, type PreviewServer } from 'vite';
 import { ingestFiles } from '../../src/ingest/files.ts';
 import { createTextCorpus, type TextArticle } from '../text-corpus.ts';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** Where the browser tests look for Chromium: CHROMIUM_PATH, else Debian's. */
+export function chromiumPath(env: { CHROMIUM_PATH?: string } = process.env): string {
+  return env.CHROMIUM_PATH || '/usr/bin/chromium';
+}
+
+export const CHROMIUM = chromiumPath();
+
+/**
+ * Why the browser tests cannot start Chromium, in one line that says where it looked and how to get it; null when an
+ * executable file is there. The global setup asks once, before anything is built.
+ */
+export function chromiumProblem(env: { CHROMIUM_PATH?: string } = process.env): string | null {
+  const path = chromiumPath(env);
+  const problem = executableProblem(path);
+  if (problem === null) return null;
+  const where = env.CHROMIUM_PATH ? `${path} (CHROMIUM_PATH)` : `${path} (CHROMIUM_PATH is not set)`;
+  return `The browser tests need Chromium: ${problem} at ${where}. Install it (apt-get install -y chromium) or set CHROMIUM_PATH to a Chromium executable.`;
+}
+
+/** Why a file cannot be run ('not found', 'not a file', 'not executable'), or null when it can. */
+function executableProblem(path: string): string | null {
+  try {
+    if (!statSync(path).isFile()) return 'not a file';
+    accessSync(path, constants.X_OK);
+    return null;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' || code === 'ENOTDIR' ? 'not found' : code === 'EACCES' ? 'not executable' : `unusable (${code})`;
+  }
+}
 
 /** Flags for Debian's Chromium in a sandbox without a GPU or a network: WebGL in software, no calls home. */
 export const CHROMIUM_ARGS = [

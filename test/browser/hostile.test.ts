@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { cpSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,10 +12,16 @@ let unreadable: Served;
 let browser: Browser;
 
 beforeAll(async () => {
-  served = await serveBuiltApp(await buildAppOn(createHostileCorpus(), 'dist'));
+  const out = await buildAppOn(createHostileCorpus(), 'dist');
+  served = await serveBuiltApp(out);
+  // A corpus that cannot be used does not build (the build fails loudly); a published dataset that went bad
+  // afterwards (its meta.json says why) shows the app's error page.
   const broken = createHostileCorpus();
   writeFileSync(join(broken.data, 'events.json'), '{"events": [');
-  unreadable = await serveBuiltApp(await buildAppOn(broken, 'dist-broken'));
+  await expect(buildAppOn(broken, 'dist')).rejects.toThrow(/events\.json: \(json\): invalid JSON: line 1, column \d+: /);
+  cpSync(out, `${out}-broken`, { recursive: true });
+  writeFileSync(join(`${out}-broken`, 'data', 'meta.json'), JSON.stringify({ format: 1, fatal: [{ file: 'events.json', field: '(json)', message: 'invalid JSON: line 1, column 13: CloseBracketExpected' }] }));
+  unreadable = await serveBuiltApp(`${out}-broken`);
   browser = await launchChromium();
 });
 

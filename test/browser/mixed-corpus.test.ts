@@ -35,4 +35,18 @@ describe('a corpus of two stories on two continents', () => {
     expect(consoleErrors).toEqual([]);
     await context.close();
   });
+
+  it('names an article without a headline by its first sentence, marked as such, in the Sources panel and the reader', async () => {
+    const context = await browser.newContext({ viewport: { width: 1300, height: 850 } });
+    const { page, consoleErrors } = await openApp(context, served.url);
+    await page.getByRole('navigation', { name: 'Places' }).getByRole('button', { name: /^Kherson/ }).click();
+    const panel = page.getByRole('complementary', { name: 'Sources' });
+    await expect.poll(() => panel.locator('cite').first().textContent()).toBe('No headline; first sentence: Russian forces shelled Kherson, Ukraine, on Sunday, officials said.');
+    await panel.getByRole('button', { name: /^Read in article/ }).first().click();
+    const reader = page.getByRole('dialog');
+    await expect.poll(() => reader.getAttribute('aria-label')).toBe('Article: No headline; first sentence: Russian forces shelled Kherson, Ukraine, on Sunday, officials said.');
+    await page.screenshot({ path: 'test-results/screens/no-headline-desktop.png' });
+    expect(consoleErrors).toEqual([]);
+    await context.close();
+  });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseDay } from '../../src/core/day.ts';
-import { formatRange, formatTicks } from '../../src/core/format.ts';
+import { articleTitle, firstSentence, formatRange, formatTicks } from '../../src/core/format.ts';
 
 const range = (a: string, b: string) => formatRange(parseDay(a)!, parseDay(b)!);
 
@@ -19,5 +19,25 @@ describe('axis ticks', () => {
     expect(formatTicks(days('2014-11-09', '2014-11-16', '2014-12-28', '2015-01-04'), 7)).toEqual(['9 Nov 2014', '16 Nov', '28 Dec', '4 Jan 2015']);
     expect(formatTicks(days('2014-07-01', '2014-10-01', '2015-01-01', '2015-04-01'), 90)).toEqual(['Jul 2014', 'Oct', 'Jan 2015', 'Apr']);
     expect(formatTicks(days('2015-01-01', '2016-01-01'), 365)).toEqual(['2015', '2016']);
+  });
+});
+
+describe('an article named without its headline', () => {
+  it('is named by its headline when it has one', () => {
+    expect(articleTitle({ headline: 'Kerry in Baghdad', lead: 'ignored' })).toBe('Kerry in Baghdad');
+  });
+
+  it('is named by its first sentence, marked, when it has none', () => {
+    expect(articleTitle({ headline: null, lead: 'Militants seized Tal Afar.' })).toBe('No headline; first sentence: Militants seized Tal Afar.');
+    expect(articleTitle({ headline: null })).toBe('Untitled article');
+  });
+
+  it('takes the first sentence, whitespace collapsed, and cuts a long one at a word', () => {
+    expect(firstSentence('\n\n  Militants  seized\tTal Afar on Monday.  Officials said so.')).toBe('Militants seized Tal Afar on Monday.');
+    expect(firstSentence('Floods in Brazil\n\nThe river rose on Saturday.')).toBe('Floods in Brazil'); // a line is a sentence's end
+    const long = firstSentence(`${'word '.repeat(60)}end.`)!;
+    expect(long.endsWith('word…')).toBe(true);
+    expect(long.length).toBeLessThanOrEqual(161);
+    expect(firstSentence('   \n ')).toBeNull();
   });
 });

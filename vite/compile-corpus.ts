@@ -1,0 +1,48 @@
+import { InputError, parseEvents, type InputProblem } from '../src/core/validate.ts';
+import type { CompiledMeta } from '../src/data/compiled-format.ts';
+import { compileDataset, type CompiledFiles } from '../src/data/compile.ts';
+import { readInputs, readText } from '../src/ingest/files.ts';
+
+/** The files of a corpus, as the problems name them. */
+export interface CorpusPaths {
+  articles: string;
+  events: string;
+  places: string;
+}
+
+/**
+ * Reads a corpus exactly as the ingest does (readInputs: strict UTF-8, only regular files, article texts only
+ * inside the corpus folder with links resolved, the size limits, the curated places validated; the check that a
+ * curated point lies in its country needs the gazetteer and is the ingest's, run before events.json was written),
+ * and `events.json` with the same strictness, then compiles it (compileDataset, on the texts
+ * just read). Throws an InputError naming every problem that makes the corpus unusable, all at once. A bad record
+ * of events.json does not: it is left out and listed in `meta.json`, which the app shows as a warning.
+ */
+export function compileCorpus(paths: CorpusPaths): CompiledFiles {
+  const problems: InputProblem[] = [];
+  const inputs = collect(problems, () => readInputs({ articles: paths.articles, places: paths.places }));
+  const events = collect(problems, () => readText(paths.events));
+  if (!inputs) {
+    // The events' own fatal problems (JSON, shape) too, so that one run names them all; their records need the inputs.
+    if (events !== null) collect(problems, () => parseEvents(events, paths.events, { places: new Set(), articles: new Set() }));
+    throw new InputError(problems);
+  }
+  if (events === null) throw new InputError(problems);
+  const texts = new Map(inputs.corpus.map(({ article, text }) => [article.file, Buffer.from(text)]));
+  const files = compileDataset({ articles: readText(paths.articles), places: readText(paths.places), events, text: (file) => texts.get(file) ?? null });
+  const meta = JSON.parse(files.get('meta.json') as string) as CompiledMeta;
+  // compileDataset names the files by their bare names (meta.json is published); the problems name them as given.
+  const named: Record<string, string> = { 'articles.json': paths.articles, 'places.geojson': paths.places, 'events.json': paths.events };
+  if (meta.fatal) throw new InputError(meta.fatal.map((p) => ({ ...p, file: named[p.file] ?? p.file })));
+  return files;
+}
+
+function collect<T>(problems: InputProblem[], read: () => T): T | null {
+  try {
+    return read();
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    problems.push(...error.problems);
+    return null;
+  }
+}
