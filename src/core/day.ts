@@ -21,8 +21,10 @@ export function parseDay(text: string): Day | null {
 /** The day for a year, month (1–12) and day of month; null when that date does not exist. */
 export function dayFromParts(year: number, month: number, dayOfMonth: number): Day | null {
   if (month < 1 || month > 12 || dayOfMonth < 1 || dayOfMonth > 31) return null;
-  const ms = Date.UTC(year, month - 1, dayOfMonth);
-  const check = new Date(ms);
+  // Not Date.UTC(year, …): it reads years 0–99 as 1900–1999. setUTCFullYear takes the year as it is.
+  const check = new Date(0);
+  check.setUTCFullYear(year, month - 1, dayOfMonth);
+  const ms = check.getTime();
   if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== dayOfMonth) return null;
   return Math.round(ms / MS_PER_DAY);
 }
@@ -62,3 +64,10 @@ export interface DayRange {
   start: Day;
   end: Day;
 }
+
+/**
+ * The days a dataset's dates may fall on, 1800-01-01 to 2100-12-31, both included: a publication day or an event
+ * outside them is refused (an event in 9999 is a typo, and would stretch the time axis and the compiled columns
+ * over millennia).
+ */
+export const SUPPORTED_DAYS: DayRange = { start: dayFromParts(1800, 1, 1)!, end: dayFromParts(2100, 12, 31)! };

@@ -1,5 +1,5 @@
 import * as chrono from 'chrono-node';
-import { MS_PER_DAY, addMonths, dayFromParts, firstOfMonth, lastOfMonth, partsOf, weekdayOf, type Day, type DayRange } from '../core/day.ts';
+import { MS_PER_DAY, SUPPORTED_DAYS, addMonths, dayFromParts, firstOfMonth, lastOfMonth, partsOf, weekdayOf, type Day, type DayRange } from '../core/day.ts';
 import { clauseAround } from './clauses.ts';
 
 /**
@@ -183,7 +183,8 @@ export function findDates(sentence: string, published: Day): DateExpression[] {
   mergeBetween(sentence, found);
   const span = multiDaySpan(sentence);
   if (span > 1) for (const f of found) if (f.range.start === f.range.end) f.range = { start: f.range.start, end: f.range.start + span - 1 };
-  return found.sort((a, b) => a.index - b.index);
+  // A date outside the days a dataset may hold ("December 31, 9999") is a typo or no news date: it dates nothing.
+  return found.filter((f) => f.range.start >= SUPPORTED_DAYS.start && f.range.end <= SUPPORTED_DAYS.end).sort((a, b) => a.index - b.index);
 }
 
 /**

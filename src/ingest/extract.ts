@@ -71,13 +71,15 @@ export interface Rejection {
 export function extractArticle(article: Article, text: string, found: ArticlePlaces, finder: PlaceFinder, rejected?: Rejection[]): EventRecord[] {
   const placeOf = finder.place;
   const sentences = splitSentences(text);
-  const dateline = findDateline(text, found.mentions);
+  // Lines end at CR, U+2028 and U+2029 too (as in sentences.ts); each is one code unit, so offsets stay the same.
+  const lined = text.replace(/\r(?!\n)|[\u2028\u2029]/g, '\n');
+  const dateline = findDateline(lined, found.mentions);
 
   // Each sentence's dates, found once: undated sentences look back at them for context.
   const datesOf = new Map(sentences.map((s) => [s, findDates(s.text, article.published)]));
   const located: Located[] = [];
   for (const [index, sentence] of sentences.entries()) {
-    if (BOILERPLATE.test(sentence.text) || isHeading(text, sentence)) continue;
+    if (BOILERPLATE.test(sentence.text) || isHeading(lined, sentence)) continue;
     const mentions = mentionsIn(found.mentions, sentence);
     const dates = datesOf.get(sentence)!;
     const hasFutureDate = dates.some((d) => d.future && !d.relative && d.range.start >= article.published);

@@ -7,7 +7,7 @@ import type { Place } from '../core/model.ts';
 import { loadGazetteer, type Gazetteer } from './gazetteer/gazetteer.ts';
 import { startParallelIngest } from './parallel.ts';
 import { runIngest, serializedChunks, type ArticleWithText, type IngestResult } from './pipeline.ts';
-import { InputError, MAX_ARTICLE_BYTES, parseArticles, readCuratedPlaces, type InputProblem } from '../core/validate.ts';
+import { InputError, MAX_ARTICLE_BYTES, parseArticles, readCuratedPlaces, refuseInvalidOutput, type InputProblem } from '../core/validate.ts';
 
 export interface IngestPaths {
   articles: string;
@@ -88,7 +88,9 @@ export function ingestFiles(paths: IngestPaths, options: { gazetteer?: boolean }
   const gazetteer = options.gazetteer === false ? null : loadGazetteer();
   const { corpus, places, notPlaces } = readInputs(paths, gazetteer);
   checkOutput(paths, corpus);
-  return writeResult(paths, runIngest(corpus, places, { gazetteer, notPlaces }));
+  const result = runIngest(corpus, places, { gazetteer, notPlaces });
+  refuseInvalidOutput(result, paths.out, { places: new Set(places.map((p) => p.id)), texts: new Map(corpus.map(({ article, text }) => [article.id, text])) });
+  return writeResult(paths, result);
 }
 
 /** As `ingestFiles`, with the articles spread over worker threads when the corpus is large (see parallel.ts). */
@@ -110,7 +112,9 @@ export async function ingestFilesInParallel(paths: IngestPaths, options: { gazet
     await parallel.cancel();
     throw new InputError(outside);
   }
-  return writeResult(paths, await parallel.finish(gazetteer));
+  const result = await parallel.finish(gazetteer);
+  refuseInvalidOutput(result, paths.out, { places: new Set(places.map((p) => p.id)), texts: new Map(corpus.map(({ article, text }) => [article.id, text])) });
+  return writeResult(paths, result);
 }
 
 /** Refuses an output path that is one of the inputs (the articles, the places, an article's text): writing there would destroy it. */
@@ -132,12 +136,14 @@ function writeResult(paths: IngestPaths, result: IngestResult): IngestRun {
   return { ...result, count: result.events.length };
 }
 
+const BINARY_SNIFF_BYTES = 8192; // a NUL byte among the first this many: a binary file (as git and grep tell them)
+
 /** The largest articles or places file (bytes). */
 export const MAX_INDEX_BYTES = 512 * 1024 * 1024;
 
 /**
  * A file's text, strictly UTF-8; a byte-order mark is kept, as the text is kept verbatim. Only a regular file is
- * read (a FIFO would block, a link to /dev/zero never end), only up to `maxBytes`, and, when `within` is given,
+ * read (a FIFO would block, a link to /dev/zero never end), only up to `maxBytes`, never a binary one, and, when `within` is given,
  * only if its real path (links resolved) lies inside that folder: a link in a corpus to /proc/self/environ or
  * ~/.ssh is not an article.
  */
@@ -159,6 +165,7 @@ export function readText(file: string, field = '(file)', options: { within?: str
     const code = (error as NodeJS.ErrnoException).code;
     throw new InputError([{ file, field, message: code === 'ENOENT' ? 'no such file' : `cannot read (${code})` }]);
   }
+  if (bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) throw new InputError([{ file, field, message: 'is a binary file, not text' }]);
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {

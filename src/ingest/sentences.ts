@@ -8,7 +8,7 @@ export interface Sentence {
   start: number;
   /** The sentence without surrounding white space; `text === article.slice(start, start + text.length)`. */
   text: string;
-  /** Index of the paragraph (a run of lines without a line break between them) it belongs to. */
+  /** Index of the paragraph (a run of text without a line end in it, see LINE_END) it belongs to. */
   paragraph: number;
 }
 
@@ -21,6 +21,9 @@ const ABBREVIATIONS = new Set([
 
 const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 
+/** A line end: LF, CR, CRLF, or the Unicode line and paragraph separators (U+2028, U+2029), as a text may use any. */
+const LINE_END = /\r\n|[\n\r\u2028\u2029]/;
+
 export function splitSentences(text: string): Sentence[] {
   const pieces: { start: number; end: number }[] = [];
   // The segmenter's time grows with the square of its input's length (a 1 MB text took 13 s), and it always breaks
@@ -31,7 +34,7 @@ export function splitSentences(text: string): Sentence[] {
     for (const { index, segment } of segmenter.segment(part)) {
       const at = start + index;
       const previous = pieces[pieces.length - 1];
-      if (previous && endsWithAbbreviation(text.slice(previous.start, previous.end)) && !text.slice(previous.start, previous.end).includes('\n') && previous.end === at) {
+      if (previous && previous.end === at && endsWithAbbreviation(text.slice(previous.start, previous.end)) && !LINE_END.test(text.slice(previous.start, previous.end))) {
         previous.end = at + segment.length;
       } else {
         pieces.push({ start: at, end: at + segment.length });
@@ -46,7 +49,7 @@ export function splitSentences(text: string): Sentence[] {
     const lead = raw.length - raw.trimStart().length;
     const trimmed = raw.trim();
     const start = piece.start + lead;
-    if (text.slice(scanned, start).includes('\n')) paragraph++;
+    if (LINE_END.test(text.slice(scanned, start))) paragraph++;
     scanned = start + trimmed.length;
     if (trimmed.length > 0) sentences.push({ start, text: trimmed, paragraph });
   }
@@ -55,13 +58,20 @@ export function splitSentences(text: string): Sentence[] {
 
 const MAX_LINE = 20_000;
 
-/** The text cut after each line end, and long lines after a ". " near every MAX_LINE characters. */
+/** The text cut after each line end (see LINE_END), and long lines after a ". " near every MAX_LINE characters. */
 function stretches(text: string): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
+  const lineEnds = new RegExp(LINE_END.source, 'g');
+  // The next line end at or after `start` (null: none is left), looked for again only once `start` has passed it,
+  // so that a 10 MB line cut into stretches is searched once, not once a stretch.
+  let next: RegExpExecArray | null | undefined;
   let start = 0;
   while (start < text.length) {
-    const lineEnd = text.indexOf('\n', start);
-    let end = lineEnd === -1 ? text.length : lineEnd + 1;
+    if (next === undefined || (next !== null && next.index < start)) {
+      lineEnds.lastIndex = start;
+      next = lineEnds.exec(text);
+    }
+    let end = next === null ? text.length : next.index + next[0].length;
     if (end - start > MAX_LINE) {
       const stop = text.lastIndexOf('. ', start + MAX_LINE);
       end = stop > start ? stop + 2 : start + MAX_LINE;

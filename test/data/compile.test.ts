@@ -19,6 +19,17 @@ function compiled(overrides: Partial<typeof inputs> = {}) {
 }
 
 describe('the compiled dataset', () => {
+  it('names an article without a headline by its first sentence, and keeps the headline of one that has it', () => {
+    const articles = (JSON.parse(inputs.articles) as { headline: string | null }[]).map((a, i) => (i === 0 ? { ...a, headline: null } : a));
+    const { files, meta } = compiled({ articles: JSON.stringify(articles) });
+    if (meta.fatal) throw new Error('fatal');
+    const cited = meta.places.flatMap((_, n) => (JSON.parse(files.get(`places/${n}.json`) as string) as PlaceFile).articles);
+    const first = cited.find((a) => a.id === 'kerry-baghdad-2014-06-23')!;
+    expect(first.headline).toBeNull();
+    expect(first.lead).toBe("Kerry backs Iraq against 'existential' militant threat"); // its text's first line
+    expect(cited.filter((a) => a.id !== first.id).every((a) => a.headline !== null && a.lead === undefined)).toBe(true);
+  });
+
   it('holds every event of events.json, each in its place file with its quote, and the article texts', () => {
     const { files, meta } = compiled();
     if (meta.fatal) throw new Error('fatal');
@@ -58,6 +69,16 @@ describe('the compiled dataset', () => {
     if (meta.fatal) throw new Error('fatal');
     expect(meta.events).toBe(canonical.length - 1);
     expect(meta.problems).toEqual([{ file: 'events.json', field: 'events[4].place', message: 'unknown place "atlantis"' }]);
+  });
+
+  it('leaves out an event dated 9999-12-31 instead of stretching columns.bin over eight millennia', () => {
+    const events = JSON.parse(inputs.events) as { events: { start: string; end: string }[] };
+    events.events[0].start = events.events[0].end = '9999-12-31';
+    const { files, meta } = compiled({ events: JSON.stringify(events) });
+    if (meta.fatal) throw new Error('fatal');
+    expect(meta.events).toBe(canonical.length - 1);
+    expect(meta.problems).toEqual([{ file: 'events.json', field: 'events[0].start', message: 'must lie between 1800-01-01 and 2100-12-31' }]);
+    expect((files.get('columns.bin') as Uint8Array).byteLength).toBeLessThan(100_000);
   });
 
   it('says why when a file cannot be used at all, naming the file and where', () => {
