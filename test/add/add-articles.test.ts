@@ -70,6 +70,28 @@ describe('web pages: the story without the page furniture, and the record from t
     expect(o.sources).toContain('published: --published');
   });
 
+  it("never dates a page by another story's <time> (a sidebar of live news), and reads a written-out date <meta>", () => {
+    const w = createWorkspace();
+    const story = '<p>A third blogger was hacked to death in Sylhet on Tuesday, police said, the latest in a series of attacks on secular writers.</p>'.repeat(4);
+    const sidebar = '<aside><h2>Live news</h2><ul><li><time datetime="2015-05-13T10:25:00+02:00">10:25</time> Other story</li></ul></aside>';
+    writeFileSync(join(w.input, 'sidebar.html'), `<html><head><meta property="og:title" content="Third blogger killed"></head><body>${sidebar}<article>${story}</article></body></html>`);
+    writeFileSync(join(w.input, 'written.html'), `<html><head><meta name="article:publicationdate" content="Fri Mar 13 21:30:09 EST 2015"></head><body><article>${story}</article></body></html>`);
+    const result = addArticles([w.input], { articles: w.articles });
+    expect(result.problems.map((p) => `${p.file.slice(w.input.length + 1)}: ${p.field}`)).toEqual(['sidebar.html: published']);
+    expect(result.outcomes.map((o) => [o.record.published, o.sources.find((x) => x.startsWith('published'))])).toEqual([['2015-03-13', 'published: <meta name="article:publicationdate">']]);
+  });
+
+  it("warns when the text read holds few words of the page's description (the reader view chose the wrong block)", () => {
+    const w = createWorkspace();
+    const other = '<p>Business Daily: a French businessman says he was treated like a spy over his Russian links, in our programme.</p>'.repeat(4);
+    writeFileSync(join(w.input, 'wrong.html'), `<html><head><meta property="og:description" content="A blogger was hacked to death by assailants using machetes in Bangladesh on Tuesday"><meta property="article:published_time" content="2015-05-12"></head><body><div>${other}</div></body></html>`);
+    const o = only(addArticles([join(w.input, 'wrong.html')], { articles: w.articles }));
+    expect(o.notes.join()).toContain('the text read may not be the story');
+    const right = createWorkspace('pages/open-graph.html');
+    writeFileSync(join(right.input, 'open-graph.html'), readFileSync(join(right.input, 'open-graph.html'), 'utf8').replace('<meta property="og:type"', '<meta property="og:description" content="Floods in southern Brazil have killed at least 56 people, officials said"><meta property="og:type"'));
+    expect(only(addArticles([join(right.input, 'open-graph.html')], { articles: right.articles })).notes).toEqual([]);
+  });
+
   it('lets a flag override what the page says', () => {
     const w = createWorkspace('pages/open-graph.html');
     const o = only(addArticles([join(w.input, 'open-graph.html')], { articles: w.articles, outlet: 'Daily Example (print)', url: 'https://example.com/print/1' }));
@@ -97,6 +119,13 @@ describe('texts: datelines, a headline line, a date line, front matter', () => {
     const o = only(addArticles([join(w.input, 'afp-dated-dateline.txt')], { articles: w.articles }));
     expect(o.record).toMatchObject({ outlet: 'Agence France-Presse', published: '2014-06-23', headline: null });
     expect(o.record.id).toBe('agence-france-presse-2014-06-23-sunni-militants-seized-the-last-border');
+  });
+
+  it('reads a dateline that opens with its day ("Feb 13, 2007 (KHARTOUM) —") and keeps the headline above it', () => {
+    const w = createWorkspace();
+    writeFileSync(join(w.input, 'darfur.txt'), 'Several killed in Darfur clashes\n\nFeb 13, 2007 (KHARTOUM) — Several people have been killed in armed clashes in Darfur.\n');
+    const o = only(addArticles([join(w.input, 'darfur.txt')], { articles: w.articles }));
+    expect(o.record).toMatchObject({ headline: 'Several killed in Darfur clashes', published: '2007-02-13', outlet: null });
   });
 
   it('never takes a year for a dateline that gives only a month and day', () => {

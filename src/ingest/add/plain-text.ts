@@ -7,6 +7,9 @@ import { cleanText, dayOfIsoDate, dayOfWrittenDate, httpUrl, monthDayOf, type Ar
  */
 const DATELINE = /^[ \t]*(\p{Lu}[\p{L} .'’-]*?\p{L}\.?)(?:,[ \t]*\p{Lu}[\p{L} .]*?)??(?:,?[ \t]+((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d{1,2}(?:,[ \t]*\d{4})?))?[ \t]*\(([^()\n]{2,40})\)[ \t]*[-–—](?:[ \t]*((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d{1,2},[ \t]*\d{4})[ \t]*[-–—])?/u;
 
+/** A dateline that opens with its day, the city after it: "Feb 13, 2007 (KHARTOUM) —" (Sudan Tribune, some wires). */
+const DATE_FIRST_DATELINE = /^[ \t]*((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d{1,2},[ \t]*\d{4})[ \t]*\((\p{Lu}[\p{Lu} .'’-]+)\)[ \t]*[-–—]/u;
+
 /** Agencies as datelines abbreviate them. */
 const AGENCIES: Record<string, string> = { AP: 'Associated Press', AFP: 'Agence France-Presse', UPI: 'United Press International', DPA: 'Deutsche Presse-Agentur' };
 
@@ -46,7 +49,7 @@ export function readPlainText(source: string): ReadArticle {
   const head = text.split(/\r\n|\r|\n|\u2028|\u2029/).map((line) => line.trim()).filter((line) => line !== '').slice(0, HEAD_LINES);
   const datelineIndex = head.findIndex((line) => DATELINE.test(line));
   const dateline = datelineIndex >= 0 ? DATELINE.exec(head[datelineIndex])! : null;
-  if (!meta.headline && head.length > 1 && datelineIndex !== 0 && readsAsHeadline(head[0])) {
+  if (!meta.headline && head.length > 1 && datelineIndex !== 0 && !DATE_FIRST_DATELINE.test(head[0]) && readsAsHeadline(head[0])) {
     meta.headline = { value: cleanText(head[0].replace(/^#+\s*/, ''))!, from: 'the first line' };
   }
   if (dateline && !meta.outlet) {
@@ -60,6 +63,11 @@ export function readPlainText(source: string): ReadArticle {
     if (labelled) meta.published = { value: dayOfWrittenDate(labelled)!, from: `the line "${labelled}"` };
     else if (bare) meta.published = { value: dayOfWrittenDate(bare)!, from: `the line "${bare}"` };
     else if (dateline && dayOfWrittenDate(dateline[2] ?? dateline[4] ?? '')) meta.published = { value: dayOfWrittenDate(dateline[2] ?? dateline[4])!, from: 'the dateline' };
+    else {
+      const dated = head.map((line) => DATE_FIRST_DATELINE.exec(line)).find((m) => m !== null);
+      const day = dated ? dayOfWrittenDate(dated[1]) : null;
+      if (day) meta.published = { value: day, from: 'the dateline' };
+    }
   }
   const datelineDay = dateline?.[2] ?? dateline?.[4];
   if (datelineDay) {
@@ -74,7 +82,7 @@ export function readPlainText(source: string): ReadArticle {
 
 /** A line without the dateline it opens with ("BAGHDAD, June 23 (Reuters) - Militants…" → "Militants…"). */
 export function withoutDateline(line: string): string {
-  const m = DATELINE.exec(line);
+  const m = DATELINE.exec(line) ?? DATE_FIRST_DATELINE.exec(line);
   return m ? line.slice(m[0].length).trim() : line;
 }
 

@@ -1,6 +1,6 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
-import { cleanText, dayOfIsoDate, httpUrl, type ArticleMeta, type Found, type ReadArticle } from './metadata.ts';
+import { cleanText, dayOfIsoDate, dayOfWrittenDate, httpUrl, type ArticleMeta, type Found, type ReadArticle } from './metadata.ts';
 import { readPlainText } from './plain-text.ts';
 
 /**
@@ -13,6 +13,7 @@ import { readPlainText } from './plain-text.ts';
 export function readWebPage(html: string): ReadArticle {
   const { document } = parseHTML(html);
   const meta = pageMetadata(document as unknown as Document, html);
+  const description = cleanText(document.querySelector('meta[property="og:description"], meta[name="description"]')?.getAttribute('content'));
   for (const element of [...document.querySelectorAll(FURNITURE)]) element.remove();
   const story = new Readability(document as unknown as Document, { keepClasses: false }).parse();
   const text = story?.content ? textOfContent(story.content) : '';
@@ -23,7 +24,24 @@ export function readWebPage(html: string): ReadArticle {
     const title = cleanText(story.title);
     if (title) filled.headline = { value: filled.outlet ? withoutSiteName(title, filled.outlet.value) : title, from: '<title>' };
   }
-  return { text, meta: filled, notes: head.notes };
+  const notes = [...head.notes];
+  if (text && description && !tells(text, description)) {
+    notes.push(`the text read may not be the story: few words of the page's description ("${description.slice(0, 80)}…") are in it; check it, and add the story as a text file if it is wrong`);
+  }
+  return { text, meta: filled, notes };
+}
+
+const DESCRIPTION_WORDS = 0.5; // the share of the description's words the story's opening must hold
+
+/** Whether a story's opening holds most of the words of the page's description (which outlets write from it). */
+function tells(text: string, description: string): boolean {
+  const words = (t: string) => t.toLowerCase().match(/\p{L}{4,}/gu) ?? [];
+  const wanted = new Set(words(description));
+  if (wanted.size < 4) return true; // too short to tell
+  const opening = new Set(words(text.slice(0, 4000)));
+  let found = 0;
+  for (const w of wanted) if (opening.has(w)) found++;
+  return found / wanted.size >= DESCRIPTION_WORDS;
 }
 
 /**
@@ -77,21 +95,22 @@ export function pageMetadata(document: Document, html: string): ArticleMeta {
     ['JSON-LD url', httpUrl(ldValue((item) => item.url))],
     ['the browser\'s "saved from" note', httpUrl(/<!-- saved from url=\(\d+\)(\S+?) ?-->/.exec(html)?.[1])],
   ]);
+  // A <time> counts only when it says it is the publication's, or is the first inside the <article>: pages list
+  // other stories with their times (France 24's "Live news" beside a story of the day before).
   const timeElement = document.querySelector('time[pubdate][datetime], time[itemprop="datePublished"][datetime]')
-    ?? document.querySelector('article time[datetime], main time[datetime], header time[datetime]')
-    ?? document.querySelector('time[datetime]');
+    ?? document.querySelector('article time[datetime]');
   const published = first([
     ['article:published_time', dayOf(metaContent('property', 'article:published_time'))],
     ['JSON-LD datePublished', dayOf(ldValue((item) => item.datePublished))],
     ['itemprop="datePublished"', dayOf(metaContent('itemprop', 'datePublished'))],
-    ...PUBLISHED_META_NAMES.map((name): [string, string | null] => [`<meta name="${name}">`, dayOf(metaContent('name', name))]),
+    ...PUBLISHED_META_NAMES.map((name): [string, string | null] => [`<meta name="${name}">`, dayOf(metaContent('name', name)) ?? writtenDayOf(metaContent('name', name))]),
     ['<time datetime>', dayOf(timeElement?.getAttribute('datetime'))],
   ]);
   return { ...(headline && { headline }), ...(outlet && { outlet }), ...(published && { published }), ...(url && { url }) };
 }
 
 /** Names of `<meta>` elements that hold a publication date on some outlets' pages. */
-const PUBLISHED_META_NAMES = ['date', 'pubdate', 'publishdate', 'publish-date', 'parsely-pub-date', 'sailthru.date', 'dc.date.issued', 'dcterms.created'];
+const PUBLISHED_META_NAMES = ['date', 'pubdate', 'publishdate', 'publish-date', 'article:publicationdate', 'parsely-pub-date', 'sailthru.date', 'dc.date.issued', 'dcterms.created'];
 
 /** Article types of schema.org (NewsArticle, ReportageNewsArticle, BlogPosting…), the news kinds first. */
 function jsonLdArticles(document: Document): Record<string, unknown>[] {
@@ -122,6 +141,11 @@ function nameOf(value: unknown): unknown {
 
 function dayOf(value: string | null | undefined): string | null {
   return value ? dayOfIsoDate(value) : null;
+}
+
+/** A date written out ("Fri Mar 13 21:30:09 EST 2015"): the day as written, all of year, month and day given. */
+function writtenDayOf(value: string | null): string | null {
+  return value ? dayOfWrittenDate(value) : null;
 }
 
 /** "Kerry arrives in Baghdad | Reuters" → "Kerry arrives in Baghdad" when the outlet is Reuters. */
