@@ -87,6 +87,8 @@ describe('web pages: the story without the page furniture, and the record from t
     writeFileSync(join(w.input, 'wrong.html'), `<html><head><meta property="og:description" content="A blogger was hacked to death by assailants using machetes in Bangladesh on Tuesday"><meta property="article:published_time" content="2015-05-12"></head><body><div>${other}</div></body></html>`);
     const o = only(addArticles([join(w.input, 'wrong.html')], { articles: w.articles }));
     expect(o.notes.join()).toContain('the text read may not be the story');
+    writeFileSync(join(w.input, 'wrong.html'), readFileSync(join(w.input, 'wrong.html'), 'utf8').replace('<html>', '<html lang="fr-FR">'));
+    expect(only(addArticles([join(w.input, 'wrong.html')], { articles: w.articles, force: true })).notes.join()).toContain('the page says its language is "fr-fr"');
     const right = createWorkspace('pages/open-graph.html');
     writeFileSync(join(right.input, 'open-graph.html'), readFileSync(join(right.input, 'open-graph.html'), 'utf8').replace('<meta property="og:type"', '<meta property="og:description" content="Floods in southern Brazil have killed at least 56 people, officials said"><meta property="og:type"'));
     expect(only(addArticles([join(right.input, 'open-graph.html')], { articles: right.articles })).notes).toEqual([]);

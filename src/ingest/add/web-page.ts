@@ -25,6 +25,8 @@ export function readWebPage(html: string): ReadArticle {
     if (title) filled.headline = { value: filled.outlet ? withoutSiteName(title, filled.outlet.value) : title, from: '<title>' };
   }
   const notes = [...head.notes];
+  const lang = (document.documentElement?.getAttribute('lang') ?? '').trim().toLowerCase();
+  if (lang && !/^en\b/.test(lang)) notes.push(`the page says its language is "${lang}": the ingest reads English news, and will find little here`);
   if (text && description && !tells(text, description)) {
     notes.push(`the text read may not be the story: few words of the page's description ("${description.slice(0, 80)}…") are in it; check it, and add the story as a text file if it is wrong`);
   }
