@@ -5,11 +5,12 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { parseDay } from '../src/core/day.ts';
 import { CATEGORIES } from '../src/core/model.ts';
-import { createSyntheticCorpus, writeSyntheticCorpus } from '../test/synthetic-corpus.ts';
-import { launchChromium, recordFirstIdle, serveBuiltApp } from '../test/browser/harness.ts';
+import { launchChromium, recordFirstIdle, serveBuiltApp } from './browser.ts';
 import { measureBundle } from './bundle-size.ts';
+import { measureDisagreements } from './disagreements.ts';
 import { measureIngestFigures } from './ingest.ts';
 import { median, p95, round } from './stats.ts';
+import { createSyntheticCorpus, writeSyntheticCorpus } from './synthetic-corpus.ts';
 
 // `npm run bench`: builds the app on a generated million-event dataset, drives it in headless Chromium, runs the
 // ingest on synthetic articles, and prints a table, then one JSON line. Deterministic data from SEED.
@@ -153,7 +154,8 @@ function prepareMillion() {
     .sort((a, b) => Math.abs(a[1] - OPEN_PLACE_EVENTS) - Math.abs(b[1] - OPEN_PLACE_EVENTS))
     .slice(0, 3)
     .map(([id, count]) => ({ name: corpus.places.find((p) => p.id === id)!.properties.name, count }));
-  return { written, naive, near500 };
+  const disagreements = measureDisagreements(corpus.events);
+  return { written, naive, near500, disagreements };
 }
 
 /** Runs Vite in a process of its own (so that this one's heap and garbage collector stay out of the measures). */
@@ -179,7 +181,7 @@ async function serveInChild(outDir: string): Promise<{ url: string; close(): voi
 }
 
 async function measureMillion() {
-  const { written, naive, near500 } = prepareMillion();
+  const { written, naive, near500, disagreements } = prepareMillion();
   const outDir = join(written.dir, 'dist');
   const buildStarted = performance.now();
   const build = vite(['build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], { DATELINES_DATA: written.data, DATELINES_PLACES: written.places });
@@ -211,7 +213,7 @@ async function measureMillion() {
     for (const { name, count } of near500) opened.push(await openPlace(page, name, count));
     const naive = await naiveScrub(page, parseDay(from)!, parseDay(to)!);
     await context.close();
-    return { loadMs, status, heapMB, heap, ours, naive, opened, near500, buildMs };
+    return { loadMs, status, heapMB, heap, ours, naive, opened, near500, buildMs, disagreements };
   } finally {
     await browser.close();
     served.close();
@@ -253,6 +255,7 @@ const result = {
   naiveScrubP95Ms: round(p95(million.naive), 1),
   heapMB: Math.round(million.heapMB),
   openPlaceMs: Math.round(median(million.opened)),
+  disagreementsMs: round(million.disagreements.ms, 1),
   ingestArticlesPerSec: ingest.articlesPerSec,
   ingestLinearity: ingest.linearity,
   gazetteerLoadMs: ingest.gazetteerLoadMs,
@@ -271,6 +274,7 @@ const rows: [string, string, string][] = [
   ['same steps, filter array + setData, p95 (median)', `${result.naiveScrubP95Ms} ms (${round(median(million.naive), 1)} ms)`, `×${round(result.naiveScrubP95Ms / result.scrubP95Ms, 0)} ours`],
   ['JS heap after load (used + array buffers)', `${result.heapMB} MB (${Math.round(million.heap.usedSize / 2 ** 20)} + ${Math.round((million.heap.backingStorageSize ?? 0) / 2 ** 20)})`, '≤ 500 MB'],
   ['open a place with ~500 events → quotes drawn, median of 3', `${result.openPlaceMs} ms (${million.opened.map((ms, i) => `${Math.round(ms)} ms/${million.near500[i].count}`).join(', ')})`, '≤ 200 ms'],
+  ['disagreements at the busiest place, median of 5', `${result.disagreementsMs} ms (${million.disagreements.events} events, ${million.disagreements.pairs} pairs)`, ''],
   ['gazetteer ready (fresh process, median of 3)', `${result.gazetteerLoadMs} ms`, '≤ 1000 ms'],
   ['ingest 1,000 / 10,000 articles (~4 kB), gazetteer on, one core', `${Math.round(ingest.oneKMs)} / ${Math.round(ingest.tenKMs)} ms`, ''],
   ['ingest throughput, linearity (10k time / 1k time)', `${result.ingestArticlesPerSec} articles/s, ×${result.ingestLinearity}`, '≥ 500/s, ≈ ×10'],

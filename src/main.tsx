@@ -1,4 +1,5 @@
 import { render } from 'solid-js/web';
+import { formatProblem } from './core/problem.ts';
 import { DatasetError, loadDataset } from './data/dataset.ts';
 import { App } from './ui/App.tsx';
 import './styles.css';
@@ -7,7 +8,7 @@ const root = document.getElementById('root')!;
 
 /** The page shown when the dataset cannot be used: each problem names the file and the field. */
 function showLoadError(error: unknown): void {
-  const lines = error instanceof DatasetError ? error.problems.map((p) => `${p.file}: ${p.field}: ${p.message}`) : [String(error)];
+  const lines = error instanceof DatasetError ? error.problems.map(formatProblem) : [String(error)];
   const box = document.createElement('section');
   box.className = 'load-error';
   box.setAttribute('role', 'alert');

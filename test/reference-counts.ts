@@ -1,7 +1,16 @@
-import type { PlaceCount } from '../src/core/counts.ts';
 import { buildColumns, type EventColumns } from '../src/core/event-columns.ts';
 import { CATEGORIES, type Category, type MapEvent } from '../src/core/model.ts';
 import { overlaps, type TimeWindow } from '../src/core/time-window.ts';
+
+/** What the reference counts of a place in a window (WindowCounts gives the same, a place number at a time). */
+export interface PlaceCount {
+  /** Events at the place inside the window. */
+  count: number;
+  /** The category with the most events in the window (ties: the earlier in CATEGORIES order). */
+  dominant: Category | null;
+  /** Events whose date is a range wider than one day. */
+  uncertain: number;
+}
 
 /**
  * Events per place inside a window; places without events in it are absent. One pass over every event: the

@@ -1,15 +1,5 @@
-import type { Category } from './model.ts';
 import type { TimeWindow } from './time-window.ts';
 import type { Day } from './day.ts';
-
-export interface PlaceCount {
-  /** Events at the place inside the window. */
-  count: number;
-  /** The category with the most events in the window (ties: the earlier in CATEGORIES order). */
-  dominant: Category | null;
-  /** Events whose date is a range wider than one day. */
-  uncertain: number;
-}
 
 export interface DayBin {
   day: Day;

@@ -4,17 +4,14 @@ import type { MultiPolygon, Point, Polygon } from 'geojson';
 import * as jsonc from 'jsonc-parser';
 import * as v from 'valibot';
 import { SUPPORTED_DAYS, formatDay, parseDay } from './day.ts';
+import { formatProblem, type InputProblem } from './problem.ts';
 import { CATEGORIES, PLACE_KINDS, type Article, type MapEvent, type Place } from './model.ts';
 
 /** The largest article text the ingest and the build read (bytes): a longer one is refused, not read for minutes. */
 export const MAX_ARTICLE_BYTES = 10 * 1024 * 1024;
 
-/** One problem with an input file: which file, which field (a JSON path such as `[2].published`), what is wrong. */
-export interface InputProblem {
-  file: string;
-  field: string;
-  message: string;
-}
+
+export { formatProblem, type InputProblem };
 
 export class InputError extends Error {
   constructor(readonly problems: InputProblem[]) {
@@ -22,9 +19,6 @@ export class InputError extends Error {
   }
 }
 
-export function formatProblem(p: InputProblem): string {
-  return `${p.file}: ${p.field}: ${p.message}`;
-}
 
 const ID = v.pipe(v.string(), v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase kebab-case'));
 const ISO_DAY = v.pipe(

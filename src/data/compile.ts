@@ -3,7 +3,7 @@ import { firstViewPlaces } from '../core/frame.ts';
 import { firstSentence } from '../core/format.ts';
 import { CATEGORIES, type Article, type MapEvent, type Place } from '../core/model.ts';
 import { InputError, parseArticles, parseEvents, parsePlaces, type InputProblem } from '../core/validate.ts';
-import type { CompiledMeta, PlaceFile } from './compiled-format.ts';
+import { COMPILED_FORMAT, type CompiledMeta, type PlaceFile } from './compiled-format.ts';
 
 /** The compiled dataset: what the app fetches, file name → contents. */
 export type CompiledFiles = Map<string, string | Uint8Array>;
@@ -44,7 +44,7 @@ function withLead(article: Article, text: Uint8Array | null): Article {
 
 /** A compiled dataset that only says why there is none. */
 export function failedDataset(problems: readonly InputProblem[]): CompiledFiles {
-  const meta: CompiledMeta = { format: 1, fatal: [...problems] };
+  const meta: CompiledMeta = { format: COMPILED_FORMAT, fatal: [...problems] };
   return new Map([['meta.json', JSON.stringify(meta)]]);
 }
 
@@ -62,7 +62,7 @@ export function compileRecords(articles: readonly Article[], allPlaces: readonly
   for (const e of events) perPlace[number.get(e.place)!].push(e);
   const files: CompiledFiles = new Map();
   const summaries = places.map(({ id, name, kind, lngLat, radiusKm, reviewed }) => ({ id, name, kind, lngLat, radiusKm, reviewed }));
-  const meta: CompiledMeta = { format: 1, places: summaries, problems: [...problems], events: events.length, frame: firstViewPlaces(summaries, events) };
+  const meta: CompiledMeta = { format: COMPILED_FORMAT, places: summaries, problems: [...problems], events: events.length, frame: firstViewPlaces(summaries, events) };
   files.set('meta.json', JSON.stringify(meta));
   files.set('columns.bin', encodeColumns(columns));
   const articleById = new Map(articles.map((a) => [a.id, a]));

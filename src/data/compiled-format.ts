@@ -1,14 +1,17 @@
 import type { Article, MapEvent, Place, PlaceSummary } from '../core/model.ts';
 import type { InputProblem } from '../core/validate.ts';
 
+/** The version of the compiled format: the loader refuses another, with a message that says to build again. */
+export const COMPILED_FORMAT = 1;
+
 /**
  * `meta.json` of a compiled dataset: what the app needs before anything is opened. Either the dataset (the places
  * that have events, a place's number being its index here; the records left out) or, when an input file could not
  * be used at all, why.
  */
 export type CompiledMeta =
-  | { format: 1; places: PlaceSummary[]; problems: InputProblem[]; events: number; frame?: string[]; fatal?: undefined }
-  | { format: 1; fatal: InputProblem[] };
+  | { format: typeof COMPILED_FORMAT; places: PlaceSummary[]; problems: InputProblem[]; events: number; frame?: string[]; fatal?: undefined }
+  | { format: typeof COMPILED_FORMAT; fatal: InputProblem[] };
 
 /** `places/<n>.json`: the whole record of place n, its events in date order, and the articles they quote. */
 export interface PlaceFile {

@@ -1,8 +1,8 @@
 import { decodeColumns, placeTotals, type EventColumns } from '../core/event-columns.ts';
 import type { Article, MapEvent, Place, PlaceSummary } from '../core/model.ts';
 import type { TimeWindow } from '../core/time-window.ts';
-import type { InputProblem } from '../core/validate.ts';
-import type { CompiledMeta, PlaceFile } from './compiled-format.ts';
+import { formatProblem, type InputProblem } from '../core/problem.ts';
+import { COMPILED_FORMAT, type CompiledMeta, type PlaceFile } from './compiled-format.ts';
 
 /**
  * Everything the app shows, as compiled at build time (vite/data-plugin.ts): the events as integer columns and the
@@ -24,7 +24,9 @@ export interface Dataset {
   /** Records of events.json that were left out, and why. */
   problems: readonly InputProblem[];
   /** A place's record, its events in date order with their quotes, and the articles they come from. */
-  sourcesOf(place: number): Promise<PlaceSources>;
+  sourcesOf(id: string): Promise<PlaceSources>;
+  /** A place's events, all dates. */
+  totalOf(id: string): number;
   articleText(article: Article): Promise<string>;
 }
 
@@ -37,7 +39,7 @@ export interface PlaceSources {
 /** The dataset cannot be used: the problems name the file and the field. */
 export class DatasetError extends Error {
   constructor(readonly problems: readonly InputProblem[]) {
-    super(problems.map((p) => `${p.file}: ${p.field}: ${p.message}`).join('\n'));
+    super(problems.map(formatProblem).join('\n'));
   }
 }
 
@@ -53,6 +55,9 @@ export async function loadDataset(base: URL): Promise<Dataset> {
   const columnsFile = fetchFile('columns.bin').then((r) => r.arrayBuffer());
   columnsFile.catch(() => {}); // a dataset that failed to compile has no columns; meta.json says why
   const meta = (await (await fetchFile('meta.json')).json()) as CompiledMeta;
+  if (meta.format !== COMPILED_FORMAT) {
+    throw new DatasetError([{ file: 'meta.json', field: 'format', message: `is format ${String(meta.format)}; this app reads format ${COMPILED_FORMAT}: build the app again on its data (npm run build)` }]);
+  }
   if (meta.fatal) throw new DatasetError(meta.fatal);
   let columns: EventColumns;
   try {
@@ -61,18 +66,21 @@ export async function loadDataset(base: URL): Promise<Dataset> {
     if (error instanceof DatasetError) throw error;
     throw new DatasetError([{ file: 'columns.bin', field: '(file)', message: (error as Error).message }]);
   }
-  const sourcesOf = cached((place: number) =>
-    fetchFile(`places/${place}.json`)
+  const placeNumber = new Map(meta.places.map((p, i) => [p.id, i]));
+  const sourcesOf = cached((id: string) =>
+    fetchFile(`places/${placeNumber.get(id)}.json`)
       .then((r) => r.json() as Promise<PlaceFile>)
       .then((file): PlaceSources => ({ place: file.place, events: file.events, articles: new Map(file.articles.map((a) => [a.id, a])) })),
   );
+  const totals = placeTotals(columns);
   const textOf = cached((id: string) => fetchFile(`texts/${encodeURIComponent(id)}.txt`).then((r) => r.text()));
   return {
     places: meta.places,
     placesById: new Map(meta.places.map((p) => [p.id, p])),
-    placeNumber: new Map(meta.places.map((p, i) => [p.id, i])),
+    placeNumber,
     columns,
-    totals: placeTotals(columns),
+    totals,
+    totalOf: (id) => totals[placeNumber.get(id) ?? -1] ?? 0,
     eventCount: meta.events,
     frame: meta.frame ?? null,
     extent: { from: columns.firstDay, to: columns.firstDay + Math.max(0, columns.days - 1) },

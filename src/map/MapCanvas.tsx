@@ -22,6 +22,8 @@ export interface MapControls {
    * stops once `wanted` says the place is no longer asked for (its panel closed, another place chosen).
    */
   reveal(point: [number, number], visibleBottom?: number, wanted?: () => boolean, attempt?: number): Promise<void>;
+  /** Moves the camera to a view at once (the URL's `map=`, on Back and Forward). */
+  jumpTo(view: MapView): void;
 }
 
 export interface MapCanvasProps {
@@ -117,6 +119,9 @@ function createControls(map: maplibregl.Map): MapControls {
       // The legend covers the bottom left corner on wide screens: keep marks clear of it.
       const padding = { top: pad, right: pad, left: pad, bottom: clientWidth > 760 ? pad + 60 : pad };
       map.fitBounds(bounds, { padding, maxZoom: options.maxZoom ?? 9, animate: options.animate ?? true, duration: 800 });
+    },
+    jumpTo(view) {
+      map.jumpTo({ center: [view.lng, view.lat], zoom: view.zoom });
     },
     async reveal(point, visibleBottom = Infinity, wanted = () => true, attempt = 0) {
       if (!wanted()) return;

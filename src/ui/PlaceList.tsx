@@ -1,6 +1,7 @@
 import { formatCount } from '../core/format.ts';
 import { For, Show, createMemo, createSignal } from 'solid-js';
 import { CATEGORIES, type PlaceSummary } from '../core/model.ts';
+import { busiestPlaces, rankByName } from '../core/place-ranking.ts';
 import { categoryColor } from '../core/scales.ts';
 import type { PlaceCounts } from '../map/marks.ts';
 
@@ -26,11 +27,7 @@ export function PlaceList(props: PlaceListProps) {
   const [query, setQuery] = createSignal('');
   const names = props.places.map((p) => p.name.toLocaleLowerCase('en'));
   // Rank of each place in name order, for ties in count.
-  const nameRank = new Int32Array(props.places.length);
-  props.places
-    .map((p, i) => [p.name, i] as const)
-    .sort((a, b) => a[0].localeCompare(b[0]))
-    .forEach(([, i], rank) => (nameRank[i] = rank));
+  const nameRanks = rankByName(props.places.map((p) => p.name));
 
   const matches = createMemo(() => {
     const q = query().trim().toLocaleLowerCase('en');
@@ -39,28 +36,10 @@ export function PlaceList(props: PlaceListProps) {
     for (let p = 0; p < names.length; p++) if (names[p].includes(q)) found.push(p);
     return found;
   });
-  /** The first LIST_LIMIT candidates by count (descending), then name: one pass, keeping the best in order. */
+  /** The first LIST_LIMIT candidates by count (descending), then name. */
   const shown = createMemo(() => {
-    const candidates = matches();
-    const n = candidates ? candidates.length : props.places.length;
-    const best: number[] = [];
-    const bestCount: number[] = [];
-    /** Whether best[i] comes before place p, which has `count` events. */
-    const ahead = (i: number, p: number, count: number) => bestCount[i] > count || (bestCount[i] === count && nameRank[best[i]] < nameRank[p]);
-    for (let i = 0; i < n; i++) {
-      const p = candidates ? candidates[i] : i;
-      const count = props.counts.count(p);
-      if (best.length === LIST_LIMIT && ahead(best.length - 1, p, count)) continue;
-      let at = best.length;
-      while (at > 0 && !ahead(at - 1, p, count)) at--;
-      best.splice(at, 0, p);
-      bestCount.splice(at, 0, count);
-      if (best.length > LIST_LIMIT) {
-        best.pop();
-        bestCount.pop();
-      }
-    }
-    return { places: best, of: n };
+    const candidates = matches() ?? undefined;
+    return { places: busiestPlaces((p) => props.counts.count(p), nameRanks, LIST_LIMIT, candidates), of: candidates ? candidates.length : props.places.length };
   });
 
   return (

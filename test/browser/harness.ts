@@ -1,17 +1,13 @@
-import type { AddressInfo } from 'node:net';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { accessSync, constants, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { build, preview, type PreviewServer } from 'vite';
+import { build } from 'vite';
 import { ingestFiles } from '../../src/ingest/files.ts';
 import { createTextCorpus, type TextArticle } from '../text-corpus.ts';
+import { chromiumPath, serveBuiltApp, type Served } from '../../bench/browser.ts';
 
-/** Where the browser tests look for Chromium: CHROMIUM_PATH, else Debian's. */
-export function chromiumPath(env: { CHROMIUM_PATH?: string } = process.env): string {
-  return env.CHROMIUM_PATH || '/usr/bin/chromium';
-}
-
-export const CHROMIUM = chromiumPath();
+// Chromium and the built app's server are set up as the bench sets them up: one home, in bench/browser.ts.
+export { CHROMIUM, CHROMIUM_ARGS, chromiumPath, launchChromium, serveBuiltApp, type Served } from '../../bench/browser.ts';
 
 /**
  * Why the browser tests cannot start Chromium, in one line that says where it looked and how to get it; null when an
@@ -35,32 +31,6 @@ function executableProblem(path: string): string | null {
     const code = (error as NodeJS.ErrnoException).code;
     return code === 'ENOENT' || code === 'ENOTDIR' ? 'not found' : code === 'EACCES' ? 'not executable' : `unusable (${code})`;
   }
-}
-
-/** Flags for Debian's Chromium in a sandbox without a GPU or a network: WebGL in software, no calls home. */
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--enable-unsafe-swiftshader',
-  '--use-angle=swiftshader',
-];
-
-export interface Served {
-  url: string;
-  close(): Promise<void>;
-}
-
-/** Serves a built app (`dist/` unless told otherwise) on a free loopback port. */
-export async function serveBuiltApp(outDir = 'dist'): Promise<Served> {
-  const server: PreviewServer = await preview({ build: { outDir }, preview: { port: 0, host: '127.0.0.1', strictPort: false, open: false }, logLevel: 'silent' });
-  const address = server.httpServer.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${address.port}/`, close: () => server.close() };
 }
 
 /** Builds the app on another corpus (DATELINES_DATA / DATELINES_PLACES, see vite.config.ts) into `<dir>/<name>`. */
@@ -87,10 +57,6 @@ export async function serveTexts(articles: readonly TextArticle[]): Promise<{ se
   ingestFiles({ articles: corpus.articles, places: corpus.places, out: events });
   const served = await serveBuiltApp(await buildAppOn({ dir: corpus.dir, data: corpus.dir, places: corpus.places }, 'dist'));
   return { served, found: JSON.parse(readFileSync(events, 'utf8')).places };
-}
-
-export async function launchChromium(extraArgs: string[] = []): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS, ...extraArgs], headless: true });
 }
 
 /**
@@ -136,28 +102,4 @@ export async function waitForMapIdle(page: Page): Promise<void> {
         check();
       }),
   );
-}
-
-/**
- * An init script that records, in `window.firstIdle`, the time since navigation (ms) at which the map first had
- * loaded its style and place marks and had nothing left to draw. It watches from the moment the app creates the
- * map, so no 'idle' event is missed and nothing polls.
- */
-export function recordFirstIdle(): void {
-  const w = window as unknown as { map?: unknown; firstIdle?: number };
-  let current: unknown;
-  Object.defineProperty(window, 'map', {
-    configurable: true,
-    get: () => current,
-    set(map: { on(event: string, f: () => void): void; off(event: string, f: () => void): void; loaded(): boolean; getSource(id: string): unknown; areTilesLoaded(): boolean; isMoving(): boolean }) {
-      current = map;
-      const check = () => {
-        if (w.firstIdle === undefined && map.loaded() && map.getSource('places') && map.areTilesLoaded() && !map.isMoving()) {
-          w.firstIdle = performance.now();
-          map.off('idle', check);
-        }
-      };
-      map.on('idle', check);
-    },
-  });
 }

@@ -25,6 +25,30 @@ describe('mainTheatre', () => {
   it('gives nothing without places', () => {
     expect(mainTheatre([], () => 0)).toEqual([]);
   });
+
+  it('counts a place exactly at the radius as near, and one just beyond it as far', () => {
+    // One degree of longitude on the equator is 111.195 km (turf's mean Earth radius, 6,371.0088 km).
+    const places = createPlaces([['a', 0, 0], ['b', 1, 0]]);
+    const counts: Record<string, number> = { a: 2, b: 1 };
+    expect(mainTheatre(places, (id) => counts[id], 111.2).map((p) => p.id)).toEqual(['a', 'b']);
+    expect(mainTheatre(places, (id) => counts[id], 111.1).map((p) => p.id)).toEqual(['a']);
+  });
+
+  it('finds neighbours across the antimeridian', () => {
+    const places = createPlaces([['suva', 178.44, -18.14], ['apia', -171.76, -13.83], ['taveuni', -179.97, -16.8], ['kathmandu', 85.3, 27.7]]);
+    const counts: Record<string, number> = { suva: 5, apia: 1, taveuni: 2, kathmandu: 3 };
+    expect(mainTheatre(places, (id) => counts[id], 300).map((p) => p.id)).toEqual(['suva', 'taveuni']);
+  });
+
+  it('gives the theatre with the most events, even when the busiest place lies outside it', () => {
+    const counts: Record<string, number> = { kathmandu: 10, kyiv: 6, kharkiv: 6 };
+    expect(mainTheatre(PLACES, (id) => counts[id] ?? 0).map((p) => p.id)).toEqual(['kyiv', 'kharkiv']);
+  });
+
+  it('gives the first-listed of two equally busy theatres', () => {
+    const counts: Record<string, number> = { kathmandu: 4, washington: 4 };
+    expect(mainTheatre(PLACES, (id) => counts[id] ?? 0).map((p) => p.id)).toEqual(['washington']);
+  });
 });
 
 describe('firstViewPlaces', () => {
