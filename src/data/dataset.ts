@@ -1,4 +1,6 @@
-import { decodeColumns, placeTotals, type EventColumns } from '../core/event-columns.ts';
+import type { DailyCounts } from '../core/counts.ts';
+import type { Day } from '../core/day.ts';
+import { WindowCounts, dailyCounts, decodeColumns, placeTotals, startDays, type EventColumns } from '../core/event-columns.ts';
 import type { Article, MapEvent, Place, PlaceSummary } from '../core/model.ts';
 import type { TimeWindow } from '../core/time-window.ts';
 import { formatProblem, type InputProblem } from '../core/problem.ts';
@@ -14,7 +16,12 @@ export interface Dataset {
   places: readonly PlaceSummary[];
   placesById: ReadonlyMap<string, PlaceSummary>;
   placeNumber: ReadonlyMap<string, number>;
-  columns: EventColumns;
+  /** Events per day of the extent, for the histogram. */
+  daily: DailyCounts;
+  /** The days on which some event starts, in order. */
+  eventDays: readonly Day[];
+  /** A fresh counter of the events under a time window (see WindowCounts), for one view of the data. */
+  createWindowCounts(): WindowCounts;
   /** Events per place number, all dates. */
   totals: Int32Array;
   /** The ids of the places the first view frames (see frame.ts), or null to frame the busiest theatre. */
@@ -78,7 +85,9 @@ export async function loadDataset(base: URL): Promise<Dataset> {
     places: meta.places,
     placesById: new Map(meta.places.map((p) => [p.id, p])),
     placeNumber,
-    columns,
+    daily: { firstDay: columns.firstDay, ...dailyCounts(columns) },
+    eventDays: startDays(columns),
+    createWindowCounts: () => new WindowCounts(columns),
     totals,
     totalOf: (id) => totals[placeNumber.get(id) ?? -1] ?? 0,
     eventCount: meta.events,

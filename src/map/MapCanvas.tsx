@@ -5,6 +5,9 @@ import fontUrl from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff
 import type { FeatureCollection, Point, Polygon } from 'geojson';
 import { createEffect, getOwner, onCleanup, onMount, runWithOwner } from 'solid-js';
 import type { MapView } from '../core/url-state.ts';
+import { clearOf, type Insets } from './insets.ts';
+
+export type { Insets };
 import { createBasemapStyle } from './basemap.ts';
 import { AREAS_SOURCE, CLUSTER_OPTIONS, PLACES_SOURCE, createPlaceLayers, selectionPaint } from './layers.ts';
 import type { MarkChanges, MarkProperties } from './marks.ts';
@@ -14,14 +17,14 @@ maplibregl.setWorkerUrl(workerUrl);
 
 /** What the rest of the app may ask of the map once it has loaded. */
 export interface MapControls {
-  /** Frames the given [lng, lat] points, with room around them that grows with the map's size. */
+  /** Frames the given [lng, lat] points, with room around them that grows with the map's size, clear of the insets. */
   fit(points: readonly [number, number][], options?: { animate?: boolean; maxZoom?: number }): void;
   /**
-   * Brings a place's point into view, out of any cluster, if it is not already visible: above `visibleBottom` (a
-   * viewport y, where a bottom sheet begins) and clear of the legend. Changes the zoom no more than needed, and
-   * stops once `wanted` says the place is no longer asked for (its panel closed, another place chosen).
+   * Brings a place's point into view, out of any cluster, if it is not already visible clear of the insets.
+   * Changes the zoom no more than needed, and stops once `wanted` says the place is no longer asked for (its panel
+   * closed, another place chosen).
    */
-  reveal(point: [number, number], visibleBottom?: number, wanted?: () => boolean, attempt?: number): Promise<void>;
+  reveal(point: [number, number], wanted?: () => boolean, attempt?: number): Promise<void>;
   /** Moves the camera to a view at once (the URL's `map=`, on Back and Forward). */
   jumpTo(view: MapView): void;
 }
@@ -39,6 +42,8 @@ export interface MapCanvasProps {
   onSelect(id: string): void;
   onViewChange(view: MapView): void;
   onReady(controls: MapControls): void;
+  /** What covers the map now (a legend, a bottom sheet), measured by the page's layout; the camera keeps clear of it. */
+  covered(): Insets;
   /** Called when the map cannot be shown (no WebGL, or the context was lost). */
   onUnavailable(reason: string): void;
 }
@@ -65,7 +70,7 @@ export function MapCanvas(props: MapCanvasProps) {
     map.touchZoomRotate.disableRotation();
     map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-left');
     map.addControl(new maplibregl.AttributionControl({ compact: true, customAttribution: 'Basemap: Natural Earth' }));
-    const controls = createControls(map);
+    const controls = createControls(map, () => props.covered());
     if (!props.initialView) controls.fit(props.initialFrame, { animate: false, maxZoom: 6 });
 
     // As soon as the style is parsed, not when the basemap has loaded too: the first view then draws fewer frames.
@@ -108,7 +113,7 @@ export function MapCanvas(props: MapCanvasProps) {
   return <div ref={container} class="map" role="application" aria-label="Map of events" />;
 }
 
-function createControls(map: maplibregl.Map): MapControls {
+function createControls(map: maplibregl.Map, covered: () => Insets): MapControls {
   return {
     fit(points, options = {}) {
       if (points.length === 0) return;
@@ -116,21 +121,18 @@ function createControls(map: maplibregl.Map): MapControls {
       for (const p of points) bounds.extend(p);
       const { clientWidth, clientHeight } = map.getContainer();
       const pad = Math.min(90, Math.max(24, Math.round(Math.min(clientWidth, clientHeight) / 7)));
-      // The legend covers the bottom left corner on wide screens: keep marks clear of it.
-      const padding = { top: pad, right: pad, left: pad, bottom: clientWidth > 760 ? pad + 60 : pad };
+      const padding = clearOf(covered(), pad, clientWidth, clientHeight);
       map.fitBounds(bounds, { padding, maxZoom: options.maxZoom ?? 9, animate: options.animate ?? true, duration: 800 });
     },
     jumpTo(view) {
       map.jumpTo({ center: [view.lng, view.lat], zoom: view.zoom });
     },
-    async reveal(point, visibleBottom = Infinity, wanted = () => true, attempt = 0) {
+    async reveal(point, wanted = () => true, attempt = 0) {
       if (!wanted()) return;
-      const container = map.getContainer().getBoundingClientRect();
-      // The part of the map a person can see: above a bottom sheet, clear of the legend on wide screens.
-      const bottom = Math.max(0, container.bottom - visibleBottom) + (container.width > 760 ? 90 : 0);
-      const padding = { top: 40, left: 40, right: 40, bottom: Math.min(bottom + 40, container.height - 80) };
+      const { clientWidth: width, clientHeight: height } = map.getContainer();
+      const padding = clearOf(covered(), 40, width, height);
       const at = map.project(point);
-      const inView = at.x >= padding.left && at.x <= container.width - padding.right && at.y >= padding.top && at.y <= container.height - padding.bottom;
+      const inView = at.x >= padding.left && at.x <= width - padding.right && at.y >= padding.top && at.y <= height - padding.bottom;
       // A place merged into a cluster is not yet visible: zoom until its cluster splits.
       let zoom = Math.max(map.getZoom(), 5);
       const [cluster] = inView ? map.queryRenderedFeatures(at, { layers: ['clusters'] }) : [];
@@ -140,7 +142,7 @@ function createControls(map: maplibregl.Map): MapControls {
       // Where it lands the place may still share a cluster (clusters are only known once drawn): look again.
       if (attempt < 3) {
         await map.once('idle');
-        await this.reveal(point, visibleBottom, wanted, attempt + 1);
+        await this.reveal(point, wanted, attempt + 1);
       }
     },
   };

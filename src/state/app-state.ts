@@ -1,5 +1,4 @@
 import { batch, createMemo, createResource, createSignal, onCleanup } from 'solid-js';
-import { WindowCounts } from '../core/event-columns.ts';
 import type { Article, MapEvent, PlaceSummary } from '../core/model.ts';
 import { clampWindow, type TimeWindow } from '../core/time-window.ts';
 import type { MapView, UrlState } from '../core/url-state.ts';
@@ -40,7 +39,7 @@ export function createAppState(data: Dataset, initial: UrlState, options: { fram
 
   // Counts under the window, kept up to date step by step (see WindowCounts): `counted` changes with the window,
   // carrying the places the step touched; whatever shows a count reads it through `counts`.
-  const counter = new WindowCounts(data.columns);
+  const counter = data.createWindowCounts();
   const counted = createMemo(() => ({ touched: counter.moveTo(timeWindow()) }), undefined, { equals: false });
   const following = (track: () => unknown): PlaceCounts => ({
     count: (p) => (track(), counter.count(p)),

@@ -1,11 +1,10 @@
 import { Show, createEffect, createMemo, createSignal, onCleanup, onMount } from 'solid-js';
-import { dailyCounts, startDays } from '../core/event-columns.ts';
 import { formatCount } from '../core/format.ts';
 import { mainTheatre } from '../core/frame.ts';
 import { categoryColor, createRadiusScale } from '../core/scales.ts';
 import { parseHash } from '../core/url-state.ts';
 import type { Dataset } from '../data/dataset.ts';
-import { MapCanvas, type MapControls } from '../map/MapCanvas.tsx';
+import { MapCanvas, type Insets, type MapControls } from '../map/MapCanvas.tsx';
 import { PlaceMarks, areaOutlines, outlinedAreas } from '../map/marks.ts';
 import { createAppState } from '../state/app-state.ts';
 import { ArticleReader } from './ArticleReader.tsx';
@@ -24,8 +23,6 @@ export function App(props: { data: Dataset }) {
   const [mapProblem, setMapProblem] = createSignal<string | null>(null);
   let controls: MapControls | null = null;
 
-  const daily = { firstDay: data.columns.firstDay, ...dailyCounts(data.columns) };
-  const days = startDays(data.columns);
   const radius = createRadiusScale(data.totals.reduce((a, b) => Math.max(a, b), 0));
   const marks = new PlaceMarks(data.places, { radius, color: (c) => categoryColor(c) });
   const markChanges = createMemo(() => marks.changes(state.counter, state.touched()));
@@ -46,10 +43,15 @@ export function App(props: { data: Dataset }) {
   const theatre = (data.frame?.map((id) => data.placesById.get(id)!) ?? mainTheatre(data.places, data.totalOf)).map((p) => p.lngLat);
 
   let side!: HTMLDivElement;
-  /** Where the panel covers the map: its top when the layout makes it a bottom sheet (fixed), else nowhere. */
-  const sheetTop = () => {
-    const panel = side.firstElementChild;
-    return panel && getComputedStyle(panel).position === 'fixed' ? panel.getBoundingClientRect().top : Infinity;
+  let mapArea!: HTMLDivElement;
+  /** What covers the map, measured: the legend along its bottom, and the Sources panel where it is a bottom sheet. */
+  const covered = (): Insets => {
+    const map = mapArea.getBoundingClientRect();
+    const overlap = (element: Element | null | undefined) => {
+      const r = element?.getBoundingClientRect();
+      return r && r.width > 0 && r.top < map.bottom && r.bottom > map.top && r.left < map.right && r.right > map.left ? map.bottom - r.top : 0;
+    };
+    return { top: 0, right: 0, left: 0, bottom: Math.max(overlap(mapArea.querySelector('.legend')), overlap(side.firstElementChild)) };
   };
   /**
    * Shows a place on the map, out of its cluster and above the bottom sheet on a phone, once the panel shows its
@@ -59,7 +61,7 @@ export function App(props: { data: Dataset }) {
     const place = id ? data.placesById.get(id) : null;
     if (!place || !controls) return;
     const wanted = () => state.selected() === place.id;
-    const shown = () => requestAnimationFrame(() => void controls?.reveal(place.lngLat, sheetTop(), wanted));
+    const shown = () => requestAnimationFrame(() => void controls?.reveal(place.lngLat, wanted));
     data.sourcesOf(place.id).then(shown, shown);
   };
   const select = (id: string) => void state.select(id, reveal);
@@ -102,7 +104,7 @@ export function App(props: { data: Dataset }) {
         </button>
       </header>
       <main class="main">
-        <div class="map-area">
+        <div class="map-area" ref={mapArea}>
           <Show when={!mapProblem()} fallback={<NoMap reason={mapProblem()!} data={data} window={state.timeWindow()} counts={state.counts} onSelect={select} />}>
             <MapCanvas
               marks={() => marks.all(state.counter)}
@@ -117,6 +119,7 @@ export function App(props: { data: Dataset }) {
                 controls = c;
                 if (!initial.view) reveal(state.selected()); // a link to a place, without a view, shows the place
               }}
+              covered={covered}
               onUnavailable={setMapProblem}
             />
             <Legend />
@@ -139,7 +142,7 @@ export function App(props: { data: Dataset }) {
         </div>
       </main>
       <footer class="timebar">
-        <TimeWindowBar daily={daily} eventDays={days} extent={data.extent} window={state.timeWindow()} onWindow={state.setWindow} onPlayingChange={state.setPlaying} />
+        <TimeWindowBar daily={data.daily} eventDays={data.eventDays} extent={data.extent} window={state.timeWindow()} onWindow={state.setWindow} onPlayingChange={state.setPlaying} />
       </footer>
       <Show when={state.reading()}>
         {(read) => <ArticleReader article={read().article} event={read().event} loadText={data.articleText} onClose={state.closeReader} />}

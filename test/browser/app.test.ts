@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../src/csp.ts';
@@ -363,6 +363,14 @@ describe('the Sources panel', () => {
 });
 
 describe('access and screens', () => {
+  it('draws the legend as the checked-in snapshot (test/expected/legend.html)', async () => {
+    const { page, close } = await desktop();
+    const html = `${(await page.locator('.legend').evaluate((e) => e.outerHTML)).replace(/></g, '>\n<')}\n`;
+    if (process.env.UPDATE_SNAPSHOTS) writeFileSync('test/expected/legend.html', html);
+    expect(html).toBe(readFileSync('test/expected/legend.html', 'utf8'));
+    await close();
+  });
+
   it('has no serious or critical axe-core violations, with and without a place selected', async () => {
     const { page, close } = await desktop();
     // Evaluated through the DevTools protocol: the page's own CSP rightly refuses an injected script tag.

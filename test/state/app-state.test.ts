@@ -1,7 +1,7 @@
 import { createRoot } from 'solid-js';
 import { describe, expect, it } from 'vitest';
 import { parseDay } from '../../src/core/day.ts';
-import { buildColumns, placeTotals } from '../../src/core/event-columns.ts';
+import { WindowCounts, buildColumns, dailyCounts, placeTotals, startDays } from '../../src/core/event-columns.ts';
 import type { PlaceSummary } from '../../src/core/model.ts';
 import type { Dataset, PlaceSources } from '../../src/data/dataset.ts';
 import { createAppState, type FrameScheduler } from '../../src/state/app-state.ts';
@@ -27,7 +27,9 @@ function createData() {
     places,
     placesById: new Map(places.map((p) => [p.id, p])),
     placeNumber: new Map(places.map((p, i) => [p.id, i])),
-    columns,
+    daily: { firstDay: columns.firstDay, ...dailyCounts(columns) },
+    eventDays: startDays(columns),
+    createWindowCounts: () => new WindowCounts(columns),
     totals,
     totalOf: (id) => totals[places.findIndex((p) => p.id === id)] ?? 0,
     frame: null,
