@@ -1,4 +1,5 @@
 import { partsOf, type Day } from './day.ts';
+import { MONTH_ABBREVIATIONS } from './months.ts';
 
 const COUNT = new Intl.NumberFormat('en-GB');
 
@@ -7,12 +8,10 @@ export function formatCount(n: number): string {
   return COUNT.format(n);
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
 /** "23 Jun 2014". */
 export function formatLongDay(day: Day): string {
   const { year, month, dayOfMonth } = partsOf(day);
-  return `${dayOfMonth} ${MONTHS[month - 1]} ${year}`;
+  return `${dayOfMonth} ${MONTH_ABBREVIATIONS[month - 1]} ${year}`;
 }
 
 /** A day or range for people: "23 Jun 2014", "21–22 Jun 2014", "8 Aug – 3 Dec 2014", "30 Dec 2014 – 2 Jan 2015". */
@@ -21,7 +20,7 @@ export function formatRange(start: Day, end: Day): string {
   const a = partsOf(start);
   const b = partsOf(end);
   if (a.year !== b.year) return `${formatLongDay(start)} – ${formatLongDay(end)}`;
-  if (a.month !== b.month) return `${a.dayOfMonth} ${MONTHS[a.month - 1]} – ${formatLongDay(end)}`;
+  if (a.month !== b.month) return `${a.dayOfMonth} ${MONTH_ABBREVIATIONS[a.month - 1]} – ${formatLongDay(end)}`;
   return `${a.dayOfMonth}–${formatLongDay(end)}`;
 }
 
@@ -37,8 +36,8 @@ export function formatTicks(days: readonly Day[], spacing: number): string[] {
     const withYear = year !== previousYear;
     previousYear = year;
     if (spacing >= 360) return String(year);
-    if (spacing >= 28) return withYear ? `${MONTHS[month - 1]} ${year}` : MONTHS[month - 1];
-    return withYear ? `${dayOfMonth} ${MONTHS[month - 1]} ${year}` : `${dayOfMonth} ${MONTHS[month - 1]}`;
+    if (spacing >= 28) return withYear ? `${MONTH_ABBREVIATIONS[month - 1]} ${year}` : MONTH_ABBREVIATIONS[month - 1];
+    return withYear ? `${dayOfMonth} ${MONTH_ABBREVIATIONS[month - 1]} ${year}` : `${dayOfMonth} ${MONTH_ABBREVIATIONS[month - 1]}`;
   });
 }
 

@@ -6,6 +6,9 @@ export type Category = (typeof CATEGORIES)[number];
 export const PLACE_KINDS = ['city', 'town', 'border-crossing', 'site', 'province', 'country'] as const;
 export type PlaceKind = (typeof PLACE_KINDS)[number];
 
+/** An article's or a place's id: lowercase kebab-case ("tal-afar", "kerry-baghdad-2014-06-23"). Checked on load and in the URL. */
+export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
 /** An article record of `data/articles.json`, validated; `published` is a calendar day. */
 export interface Article {
   id: string;

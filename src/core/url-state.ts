@@ -1,4 +1,5 @@
 import { formatDay, parseDay, type Day } from './day.ts';
+import { ID_PATTERN } from './model.ts';
 
 /**
  * What the URL hash holds: `#from=2014-06-20&to=2014-06-30&place=tal-afar&map=6/35.1/41.2`. Every part is
@@ -17,7 +18,6 @@ export interface MapView {
   lng: number; // −180–180
 }
 
-const PLACE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const MAX_LAT = 85.051129;
 
 export function parseHash(hash: string): UrlState {
@@ -32,7 +32,7 @@ export function parseHash(hash: string): UrlState {
       const day = parseDay(value);
       if (day !== null) state[key] = day;
     } else if (key === 'place') {
-      if (PLACE_ID.test(value) && value.length <= 100) state.place = value;
+      if (ID_PATTERN.test(value) && value.length <= 100) state.place = value;
     } else if (key === 'map') {
       const view = parseView(value);
       if (view) state.view = view;

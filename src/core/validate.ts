@@ -5,7 +5,7 @@ import * as jsonc from 'jsonc-parser';
 import * as v from 'valibot';
 import { SUPPORTED_DAYS, formatDay, parseDay } from './day.ts';
 import { formatProblem, type InputProblem } from './problem.ts';
-import { CATEGORIES, PLACE_KINDS, type Article, type MapEvent, type Place } from './model.ts';
+import { CATEGORIES, ID_PATTERN, PLACE_KINDS, type Article, type MapEvent, type Place } from './model.ts';
 
 /** The largest article text the ingest and the build read (bytes): a longer one is refused, not read for minutes. */
 export const MAX_ARTICLE_BYTES = 10 * 1024 * 1024;
@@ -20,7 +20,7 @@ export class InputError extends Error {
 }
 
 
-const ID = v.pipe(v.string(), v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase kebab-case'));
+const ID = v.pipe(v.string(), v.regex(ID_PATTERN, 'must be lowercase kebab-case'));
 const ISO_DAY = v.pipe(
   v.string(),
   v.check((s) => parseDay(s) !== null, 'must be a real calendar day, YYYY-MM-DD'),

@@ -1,5 +1,6 @@
 import * as chrono from 'chrono-node';
 import { MS_PER_DAY, SUPPORTED_DAYS, addMonths, dayFromParts, firstOfMonth, lastOfMonth, partsOf, weekdayOf, type Day, type DayRange } from '../core/day.ts';
+import { MONTH_NAMES, MONTH_NAME_SOURCE, MONTH_WORD_SOURCE } from '../core/months.ts';
 import { clauseAround } from './clauses.ts';
 
 /**
@@ -43,7 +44,6 @@ export interface DateExpression {
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const FUTURE = /\b(will|begins?|starts?|opens?|is due|are due|is scheduled|are scheduled|is planned|are planned|is set|are set|to be held|upcoming|later this|tomorrow|plans? to|expected to)\b/i;
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** Whether the clause around `[index, index + length)` of a sentence speaks of the future ("begins on Tuesday"). */
 function speaksOfFuture(sentence: string, index: number, length: number): boolean {
@@ -113,9 +113,9 @@ const RULES: Rule[] = [
   {
     // A month without a day: "in May", "since January", "in early June". The whole month (or its first, middle or
     // last ten days), the latest one up to publication unless the clause speaks of the future.
-    pattern: /\b([Ii]n|[Ss]ince|[Dd]uring|[Tt]hroughout) (?:(early|mid|late)[- ])?(January|February|March|April|May|June|July|August|September|October|November|December)(?: (\d{4}))?\b(?! \d)/g,
+    pattern: new RegExp(String.raw`\b([Ii]n|[Ss]ince|[Dd]uring|[Tt]hroughout) (?:(early|mid|late)[- ])?(${MONTH_NAME_SOURCE})(?: (\d{4}))?\b(?! \d)`, 'g'),
     resolve: (m, published, future) => {
-      const month = MONTHS.indexOf(m[3]) + 1;
+      const month = MONTH_NAMES.indexOf(m[3]) + 1;
       const { year: pubYear, month: pubMonth } = partsOf(published);
       const year = m[4] ? Number(m[4]) : future ? (month >= pubMonth ? pubYear : pubYear + 1) : month <= pubMonth ? pubYear : pubYear - 1;
       const first = dayFromParts(year, month, 1)!;
@@ -130,7 +130,10 @@ const RULES: Rule[] = [
   },
 ];
 
-const EXPLICIT_DATE_HINT = /\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}/;
+const EXPLICIT_DATE_HINT = new RegExp(String.raw`\b${MONTH_WORD_SOURCE}\b|\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}`);
+
+/** "since June 23", "since Aug. 8, 2014": a stretch from an explicit day to publication. Group: the day as written. */
+const SINCE_DAY = new RegExp(String.raw`\b[Ss]ince (${MONTH_WORD_SOURCE}\.? \d{1,2}(?:, \d{4})?)`, 'g');
 
 const RELATIVE = /\b(nearly|almost|about|some|more than|less than)? ?(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) (days?|weeks?|months?) (after|before)\b/g;
 
@@ -140,8 +143,7 @@ export function findDates(sentence: string, published: Day): DateExpression[] {
   const taken = (index: number, length: number) =>
     found.some((f) => index < f.index + f.text.length && f.index < index + length);
 
-  const since = /\b[Ss]ince ((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:, \d{4})?)/g;
-  for (const m of sentence.matchAll(since)) {
+  for (const m of sentence.matchAll(SINCE_DAY)) {
     const from = explicitDay(m[1], published);
     if (from !== null && from <= published) found.push({ index: m.index!, text: m[0], range: { start: from, end: published }, future: false });
   }

@@ -1,5 +1,6 @@
 import type { Feature, Point } from 'geojson';
 import type { Article, EventRecord, Place } from '../core/model.ts';
+import { MONTH_NAME_SOURCE } from '../core/months.ts';
 import { extractArticle, type Rejection } from './extract.ts';
 import type { Gazetteer, GazetteerEntry } from './gazetteer/gazetteer.ts';
 import { plainName } from './gazetteer/normalize.ts';
@@ -200,6 +201,9 @@ function foundPlace(e: GazetteerEntry, id: string, spelled: ReadonlyMap<string, 
   };
 }
 
+/** A name that starts with a weekday or a month ("in June"): a date, not a place the report should call unrecognised. */
+const DAY_OR_MONTH = new RegExp(String.raw`^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|${MONTH_NAME_SOURCE})\b`);
+
 function reportOf(article: Article, text: string, events: number, found: ArticlePlaces, rejected: readonly Rejection[], finder: PlaceFinder): ArticleReport {
   const entry = (i: number) => finder.gazetteer!.entry(i);
   const names = new Map<string, ArticleReport['names'][number]>();
@@ -215,7 +219,7 @@ function reportOf(article: Article, text: string, events: number, found: Article
   for (const m of text.matchAll(/\b(?:in|at|near|into|outside|across) (?:the )?(\p{Lu}[\p{L}’'-]+(?: \p{Lu}[\p{L}’'-]+)*)/gu)) {
     const start = m.index + m[0].length - m[1].length;
     const known = inMention(start, start + m[1].length) || inName(start, start + m[1].length);
-    if (!known && !/^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b/.test(m[1])) unrecognised.add(m[1]);
+    if (!known && !DAY_OR_MONTH.test(m[1])) unrecognised.add(m[1]);
   }
   return {
     article: article.id,

@@ -4,6 +4,7 @@ import { UNKNOWN_OUTLET, formatCount, formatRange } from '../core/format.ts';
 import type { Article, MapEvent, PlaceCandidate, PlaceSummary } from '../core/model.ts';
 import type { PlaceSources } from '../data/dataset.ts';
 import { CATEGORY_LABELS } from '../core/category-labels.ts';
+import { KIND_LABELS } from '../core/kind-labels.ts';
 import { overlaps, type TimeWindow } from '../core/time-window.ts';
 import { EventQuote } from './EventQuote.tsx';
 
@@ -134,12 +135,3 @@ function describeCandidate(c: PlaceCandidate): string {
   const [lng, lat] = c.lngLat;
   return `${c.name} (${kind}${c.country}, ${Math.abs(lat).toFixed(2)}° ${lat < 0 ? 'S' : 'N'}, ${Math.abs(lng).toFixed(2)}° ${lng < 0 ? 'W' : 'E'})`;
 }
-
-const KIND_LABELS: Record<PlaceSummary['kind'], string> = {
-  city: 'City',
-  town: 'Town',
-  'border-crossing': 'Border crossing',
-  site: 'Site',
-  province: 'Province (an area)',
-  country: 'Country (an area)',
-};

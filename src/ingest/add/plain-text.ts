@@ -1,3 +1,4 @@
+import { MONTH_WORD_SOURCE } from '../../core/months.ts';
 import { cleanText, dayOfIsoDate, dayOfWrittenDate, httpUrl, monthDayOf, type ArticleMeta, type ReadArticle } from './metadata.ts';
 
 /**
@@ -5,10 +6,13 @@ import { cleanText, dayOfIsoDate, dayOfWrittenDate, httpUrl, monthDayOf, type Ar
  * "WASHINGTON, Jan. 22, 2015 (AP) -", "Baghdad (AFP) - June 23, 2014 -". Groups: the city, the day as written
  * before the agency, the agency, the day as written after it.
  */
-const DATELINE = /^[ \t]*(\p{Lu}[\p{L} .'’-]*?\p{L}\.?)(?:,[ \t]*\p{Lu}[\p{L} .]*?)??(?:,?[ \t]+((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d{1,2}(?:,[ \t]*\d{4})?))?[ \t]*\(([^()\n]{2,40})\)[ \t]*[-–—](?:[ \t]*((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d{1,2},[ \t]*\d{4})[ \t]*[-–—])?/u;
+const DATELINE = new RegExp(
+  String.raw`^[ \t]*(\p{Lu}[\p{L} .'’-]*?\p{L}\.?)(?:,[ \t]*\p{Lu}[\p{L} .]*?)??(?:,?[ \t]+(${MONTH_WORD_SOURCE}\.?[ \t]+\d{1,2}(?:,[ \t]*\d{4})?))?[ \t]*\(([^()\n]{2,40})\)[ \t]*[-–—](?:[ \t]*(${MONTH_WORD_SOURCE}\.?[ \t]+\d{1,2},[ \t]*\d{4})[ \t]*[-–—])?`,
+  'u',
+);
 
 /** A dateline that opens with its day, the city after it: "Feb 13, 2007 (KHARTOUM) —" (Sudan Tribune, some wires). */
-const DATE_FIRST_DATELINE = /^[ \t]*((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d{1,2},[ \t]*\d{4})[ \t]*\((\p{Lu}[\p{Lu} .'’-]+)\)[ \t]*[-–—]/u;
+const DATE_FIRST_DATELINE = new RegExp(String.raw`^[ \t]*(${MONTH_WORD_SOURCE}\.?[ \t]+\d{1,2},[ \t]*\d{4})[ \t]*\((\p{Lu}[\p{Lu} .'’-]+)\)[ \t]*[-–—]`, 'u');
 
 /** Agencies as datelines abbreviate them. */
 const AGENCIES: Record<string, string> = { AP: 'Associated Press', AFP: 'Agence France-Presse', UPI: 'United Press International', DPA: 'Deutsche Presse-Agentur' };
