@@ -11,6 +11,7 @@ export const PAYLOADS = {
   script: '<script>window.pwned=1</script>',
   bidi: '\u202Eevil\u202C',
   zeroWidth: 'Tal\u200DAfar',
+  placeName: '<img src=x onerror="window.pwned=1">Hostile Town',
 };
 
 /**
@@ -37,6 +38,13 @@ export function createHostileCorpus(): { dir: string; data: string; places: stri
   writeFileSync(join(data, 'articles', 'hostile-crlf.txt'), '\uFEFFCRLF test\r\n\r\nInsurgents seized control of Mosul on Monday, officers said.\r\nThe town of Rawa fell.\r\n');
   ingestFiles({ articles: join(data, 'articles.json'), places, out: join(data, 'events.json') });
   const events = JSON.parse(readFileSync(join(data, 'events.json'), 'utf8'));
+  // A place "found by the gazetteer" whose name and candidates carry markup: an events.json is input too.
+  events.places.push({
+    type: 'Feature', id: 'hostile-town', geometry: { type: 'Point', coordinates: [43.1, 36.3] },
+    properties: { id: 'hostile-town', name: PAYLOADS.placeName, aliases: [PAYLOADS.placeName], kind: 'town', country: 'IQ', source: PAYLOADS.script, reviewed: false,
+      candidates: [{ ref: 'geonames:1', name: PAYLOADS.headline, country: 'SY', coordinates: [38, 35] }] },
+  });
+  events.events.splice(1, 0, { ...events.events[0], id: `${events.events[0].id}-hostile-town`, place: 'hostile-town', mentionStart: null, mentionEnd: null });
   events.events.push({ ...events.events[0], id: 'broken#1', place: 'atlantis' });
   writeFileSync(join(data, 'events.json'), JSON.stringify(events, null, 2));
   return { dir, data, places };

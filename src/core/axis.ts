@@ -1,3 +1,4 @@
+import { scaleLinear } from 'd3-scale';
 import type { DayBin } from './counts.ts';
 import type { Day } from './day.ts';
 import type { TimeWindow } from './time-window.ts';
@@ -28,6 +29,19 @@ export function domainAround(window: TimeWindow, bounds: TimeWindow): TimeWindow
   const wanted = { from: window.from - pad, to: window.to + pad };
   if (wanted.to - wanted.from + 1 < MIN_AXIS_DAYS) wanted.to = wanted.from + MIN_AXIS_DAYS - 1;
   return fitInside(wanted, bounds);
+}
+
+/**
+ * The visible axis `domain` laid across `width` px: day `d` covers [x(d), x(d + 1)). `dayAt` is the day under a px,
+ * clamped to the axis; `pxPerDay` is a day's width.
+ */
+export function makeDayScale(domain: TimeWindow, width: number) {
+  const scale = scaleLinear().domain([domain.from, domain.to + 1]).range([0, width]);
+  return {
+    x: (day: Day) => scale(day),
+    dayAt: (px: number) => Math.min(domain.to, Math.max(domain.from, Math.floor(scale.invert(px)))),
+    pxPerDay: width / (domain.to - domain.from + 1),
+  };
 }
 
 /** Shifts `domain` into `bounds` (or shrinks it to them). */

@@ -45,3 +45,36 @@ export function stepToEventDay(days: readonly Day[], day: Day, direction: 1 | -1
   for (let i = days.length - 1; i >= 0; i--) if (days[i] < day) return days[i];
   return null;
 }
+
+/** Days in the window that "next/previous day with events" and Play start from the whole extent: a week. */
+export const DEFAULT_WINDOW_DAYS = 7;
+
+const MOVE_ROOM_PX = 8; // a window with less room than this to move in is drawn anew by a drag, not moved
+
+/**
+ * Whether a drag across the chart that starts on `day` moves `window` (true) or draws a new one (false), on an axis
+ * showing the days `axis` at `pxPerDay`. It moves the window only when it starts on it (either bound included) and
+ * the window has room to move: narrower by more than MOVE_ROOM_PX than both the axis and `extent`, the days it may
+ * move over. So a drag on the whole extent, or on a window that fills a zoomed-in axis, draws a new window.
+ */
+export function dragMovesWindow(day: Day, window: TimeWindow, extent: TimeWindow, axis: TimeWindow, pxPerDay: number): boolean {
+  if (day < window.from || day > window.to) return false;
+  const width = window.to - window.from;
+  const room = Math.min(extent.to - extent.from - width, axis.to - axis.from - width);
+  return room * pxPerDay > MOVE_ROOM_PX;
+}
+
+/**
+ * The window moved to start on the next day with events after its start (`direction` 1) or the previous one before
+ * it (-1), as wide as it was, stopping at the end of `extent` (where the day it went to stays inside it). From the
+ * whole extent, which has nowhere to move, a window of DEFAULT_WINDOW_DAYS starts on the first day with events (1)
+ * or the last (-1). Null when there is no such day.
+ */
+export function stepWindow(window: TimeWindow, extent: TimeWindow, eventDays: readonly Day[], direction: 1 | -1): TimeWindow | null {
+  const whole = window.from <= extent.from && window.to >= extent.to;
+  const from = whole ? (direction === 1 ? extent.from - 1 : extent.to + 1) : window.from;
+  const target = stepToEventDay(eventDays, from, direction);
+  if (target === null) return null;
+  const width = whole ? DEFAULT_WINDOW_DAYS - 1 : window.to - window.from;
+  return shiftWindow({ from: target, to: target + width }, 0, extent);
+}

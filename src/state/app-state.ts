@@ -1,4 +1,5 @@
 import { batch, createMemo, createResource, createSignal, onCleanup } from 'solid-js';
+import { formatDay } from '../core/day.ts';
 import type { Article, MapEvent, PlaceSummary } from '../core/model.ts';
 import { clampWindow, type TimeWindow } from '../core/time-window.ts';
 import type { MapView, UrlState } from '../core/url-state.ts';
@@ -36,6 +37,7 @@ export function createAppState(data: Dataset, initial: UrlState, options: { fram
   const [reading, setReading] = createSignal<Reading | null>(null);
   const [playing, setPlaying] = createSignal(false);
   const [returnFocusTo, setReturnFocusTo] = createSignal<string | null>(null);
+  const [ignored, setIgnored] = createSignal<string[]>(ignoredIn(initial, data));
 
   // Counts under the window, kept up to date step by step (see WindowCounts): `counted` changes with the window,
   // carrying the places the step touched; whatever shows a count reads it through `counts`.
@@ -81,6 +83,9 @@ export function createAppState(data: Dataset, initial: UrlState, options: { fram
     view,
     reading,
     playing,
+    /** What the opening link asked for that the data cannot show, said to the person (a place it lacks, days outside it). */
+    ignored,
+    dismissIgnored: () => setIgnored([]),
     /** The place whose entry in the list takes the focus back when the panel closes. */
     returnFocusTo,
     /** The counts under the window, for the map: they change with every step of the window. */
@@ -125,3 +130,13 @@ export function createAppState(data: Dataset, initial: UrlState, options: { fram
 }
 
 export type AppState = ReturnType<typeof createAppState>;
+
+/** The parts of a link the data cannot honour: a place it does not have, a window entirely outside its days. */
+export function ignoredIn(url: UrlState, data: Pick<Dataset, 'placesById' | 'extent'>): string[] {
+  const ignored: string[] = [];
+  if (url.place && !data.placesById.has(url.place)) ignored.push(`place “${url.place}”: no such place in this data`);
+  const { from, to } = data.extent;
+  if (url.from !== undefined && url.from > to) ignored.push(`from ${formatDay(url.from)}: after the last event (${formatDay(to)})`);
+  if (url.to !== undefined && url.to < from) ignored.push(`to ${formatDay(url.to)}: before the first event (${formatDay(from)})`);
+  return ignored;
+}

@@ -99,6 +99,12 @@ export function App(props: { data: Dataset }) {
             {data.problems.length > 1 ? ' …' : ''}
           </p>
         </Show>
+        <Show when={state.ignored().length > 0}>
+          <p class="warning ignored-in-link">
+            Ignored in the link: {state.ignored().join('; ')}.
+            <button type="button" class="icon-button" aria-label="Dismiss" onClick={state.dismissIgnored}>✕</button>
+          </p>
+        </Show>
         <button type="button" class="show-all" disabled={mapProblem() !== null} onClick={() => controls?.fit(data.places.map((p) => p.lngLat), { maxZoom: 6 })}>
           Show all places
         </button>

@@ -42,11 +42,11 @@ export function EventQuote(props: EventQuoteProps) {
         {after}
       </blockquote>
       <div class="citation">
-        <cite><ArticleTitle article={article} /></cite>
+        <cite><bdi><ArticleTitle article={article} /></bdi></cite>
         <span class="muted">
-          {' '}— {article.outlet ?? UNKNOWN_OUTLET}, {published}
+          {' '}— <bdi>{article.outlet ?? UNKNOWN_OUTLET}</bdi>, {published}
         </span>
-        <button type="button" class="link-button" onClick={() => props.onRead(e)}>
+        <button type="button" class="link-button" aria-label={`Read in article: “${openingWords(e.quote)}”`} onClick={() => props.onRead(e)}>
           Read in article
         </button>
         {href && (
@@ -66,4 +66,12 @@ function splitQuote(e: MapEvent): { before: string; mention: string; after: stri
   const a = mentionStart - quoteStart;
   const b = mentionEnd - quoteStart;
   return { before: quote.slice(0, a), mention: quote.slice(a, b), after: quote.slice(b) };
+}
+
+const OPENING_WORDS = 8; // of a quote, to tell its "Read in article" button from the others'
+
+/** A quote's first words, for a name that tells one event's button from the next one's. */
+function openingWords(quote: string): string {
+  const words = quote.trim().split(/\s+/);
+  return words.length > OPENING_WORDS ? `${words.slice(0, OPENING_WORDS).join(' ')}…` : words.join(' ');
 }

@@ -57,6 +57,7 @@ export function PlaceList(props: PlaceListProps) {
             const place = props.places[p];
             const count = () => props.counts.count(p);
             const dominant = () => props.counts.dominant(p);
+            const countText = () => (count() === 0 ? 'none in window' : `${formatCount(count())} ${count() === 1 ? 'event' : 'events'}`);
             return (
               <li classList={{ faded: count() === 0 }}>
                 <button
@@ -69,12 +70,13 @@ export function PlaceList(props: PlaceListProps) {
                 >
                   <span class="swatch" style={{ background: dominant() >= 0 ? categoryColor(CATEGORIES[dominant()]) : 'transparent' }} aria-hidden="true" />
                   <span class="name">
-                    {place.name}
+                    <bdi>{place.name}</bdi>
                     <Show when={place.reviewed === false}>
                       <span class="unreviewed-tag" title="Placed by the gazetteer; not yet checked by a person"> (unreviewed)</span>
                     </Show>
+                    <span class="spoken-only">,</span>
                   </span>
-                  <span class="count">{count() === 0 ? 'none in window' : `${formatCount(count())} ${count() === 1 ? 'event' : 'events'}`}</span>
+                  <span class="count">{countText()}</span>
                 </button>
               </li>
             );

@@ -1,15 +1,15 @@
-import { scaleSqrt, scaleUtc } from 'd3-scale';
-import { For, Show, createEffect, createMemo, createSignal, onCleanup, onMount, untrack } from 'solid-js';
-import { domainAround, fitInside, panDomain, rebin, zoomDomain } from '../core/axis.ts';
-import { histogram, type DailyCounts } from '../core/counts.ts';
+import { scaleUtc } from 'd3-scale';
+import { For, createEffect, createMemo, createSignal, onCleanup, onMount, untrack } from 'solid-js';
+import { domainAround, fitInside, makeDayScale, panDomain, zoomDomain } from '../core/axis.ts';
+import type { DailyCounts } from '../core/counts.ts';
 import { MS_PER_DAY, type Day } from '../core/day.ts';
 import { formatRange, formatTicks } from '../core/format.ts';
-import { clampWindow, shiftWindow, stepToEventDay, type TimeWindow as Window } from '../core/time-window.ts';
+import { drawHistogram } from '../core/histogram.ts';
+import { clampWindow, dragMovesWindow, shiftWindow, stepWindow, type TimeWindow as Window } from '../core/time-window.ts';
 import { DateHandle } from './DateHandle.tsx';
 import { createPlayback } from './create-playback.ts';
 
 const CHART_HEIGHT = 56; // px, bars area
-const BAR_MIN_PX = 3; // days are merged into wider bars below this width
 
 export interface TimeWindowBarProps {
   /** Events per day of the extent. */
@@ -25,7 +25,8 @@ export interface TimeWindowBarProps {
 
 /**
  * The time window over a histogram of events per day. Exact days are solid bars; days an event with a date range
- * may have happened on are hatched. Wheel zooms the axis, drag across the chart selects a window.
+ * may have happened on are hatched (drawn by core/histogram.ts). Wheel zooms the axis; a drag across the chart draws
+ * a new window, or moves the window when it starts on one that has room to move (see dragMovesWindow).
  */
 export function TimeWindowBar(props: TimeWindowBarProps) {
   let track!: HTMLDivElement;
@@ -43,22 +44,17 @@ export function TimeWindowBar(props: TimeWindowBarProps) {
   });
 
   const span = () => domain().to - domain().from + 1;
-  const x = (day: Day) => ((day - domain().from) / span()) * width();
-  const dayAt = (px: number) => Math.floor(domain().from + (Math.min(Math.max(px, 0), width() - 0.01) / width()) * span());
+  const scale = createMemo(() => makeDayScale(domain(), width()));
+  const x = (day: Day) => scale().x(day);
+  const dayAt = (px: number) => scale().dayAt(px);
   const trackX = (clientX: number) => clientX - track.getBoundingClientRect().left;
-
-  const bins = createMemo(() => {
-    const size = Math.max(1, Math.ceil(span() / (width() / BAR_MIN_PX)));
-    return { size, bins: rebin(histogram(props.daily, domain()), size) };
-  });
-  // Square-root heights, so that a day with one event still shows beside the day with the most.
-  const y = createMemo(() => scaleSqrt().domain([0, Math.max(1, ...bins().bins.map((b) => b.exact + b.possible))]).range([0, CHART_HEIGHT - 4]));
+  const drawing = createMemo(() => drawHistogram(props.daily, { domain: domain(), window: props.window, band: brush() ?? props.window, width: width(), height: CHART_HEIGHT }));
   const ticks = createMemo(() => {
-    const scale = scaleUtc().domain([new Date(domain().from * MS_PER_DAY), new Date((domain().to + 1) * MS_PER_DAY)]).range([0, width()]);
-    const dates = scale.ticks(Math.max(2, Math.floor(width() / 100)));
+    const time = scaleUtc().domain([new Date(domain().from * MS_PER_DAY), new Date((domain().to + 1) * MS_PER_DAY)]).range([0, width()]);
+    const dates = time.ticks(Math.max(2, Math.floor(width() / 100)));
     const tickDays = dates.map((t) => Math.round(t.getTime() / MS_PER_DAY));
     const labels = formatTicks(tickDays, tickDays.length > 1 ? tickDays[1] - tickDays[0] : span());
-    return dates.map((t, i) => ({ x: scale(t), label: labels[i] }));
+    return dates.map((t, i) => ({ x: time(t), label: labels[i] }));
   });
 
   // Keep both handles on the visible axis when the window moves by keyboard, playback or the URL.
@@ -80,12 +76,8 @@ export function TimeWindowBar(props: TimeWindowBarProps) {
   createEffect(() => props.onPlayingChange?.(playback.playing()));
 
   const step = (direction: 1 | -1) => {
-    const w = props.window;
-    const whole = w.from <= props.extent.from && w.to >= props.extent.to;
-    const target = stepToEventDay(days(), whole && direction === 1 ? w.from - 1 : w.from, direction);
-    if (target === null) return;
-    const width = whole ? 0 : w.to - w.from;
-    set({ from: target, to: target + width });
+    const next = stepWindow(props.window, props.extent, days(), direction);
+    if (next) set(next);
   };
 
   const onWheel = (e: WheelEvent) => {
@@ -104,8 +96,7 @@ export function TimeWindowBar(props: TimeWindowBarProps) {
     chart.setPointerCapture(e.pointerId);
     const start = dayAt(trackX(e.clientX));
     const grabbed = props.window;
-    // Inside the window (unless it fills the axis) a drag moves it; elsewhere a drag selects a new one.
-    const moving = start >= grabbed.from && start <= grabbed.to && (grabbed.from > domain().from || grabbed.to < domain().to);
+    const moving = dragMovesWindow(start, grabbed, props.extent, domain(), scale().pxPerDay);
     let moved = false;
     const move = (m: PointerEvent) => {
       const day = dayAt(trackX(m.clientX));
@@ -130,7 +121,6 @@ export function TimeWindowBar(props: TimeWindowBarProps) {
   };
 
   const inDomain = (day: Day) => day >= domain().from && day <= domain().to + 1;
-  const band = () => brush() ?? props.window;
   const zoomed = () => domain().from > bounds().from || domain().to < bounds().to;
 
   return (
@@ -163,25 +153,11 @@ export function TimeWindowBar(props: TimeWindowBarProps) {
               <line x1="0" y1="0" x2="0" y2="4" stroke="#9d9484" stroke-width="1.6" />
             </pattern>
           </defs>
-          <rect class="window-band" x={Math.max(0, x(band().from))} width={Math.max(2, Math.min(width(), x(band().to + 1)) - Math.max(0, x(band().from)))} y={0} height={CHART_HEIGHT} />
-          <For each={bins().bins}>
-            {(bin) => {
-              const w = () => Math.max(1, x(bin.day + bins().size) - x(bin.day) - 1);
-              const exactH = () => y()(bin.exact);
-              const possibleH = () => y()(bin.possible);
-              const inside = () => bin.day + bins().size - 1 >= props.window.from && bin.day <= props.window.to;
-              return (
-                <g classList={{ outside: !inside() }}>
-                  <Show when={bin.exact > 0}>
-                    <rect class="bar exact" x={x(bin.day)} width={w()} y={CHART_HEIGHT - exactH()} height={exactH()} />
-                  </Show>
-                  <Show when={bin.possible > 0}>
-                    <rect class="bar possible" x={x(bin.day)} width={w()} y={CHART_HEIGHT - exactH() - possibleH()} height={possibleH()} fill="url(#hatch)" />
-                  </Show>
-                </g>
-              );
-            }}
-          </For>
+          <rect class="window-band" x={drawing().band.x} width={drawing().band.width} y={0} height={CHART_HEIGHT} />
+          <path class="bar exact" d={drawing().paths.exactInside} />
+          <path class="bar exact out-of-window" d={drawing().paths.exactOutside} />
+          <path class="bar possible" d={drawing().paths.possibleInside} fill="url(#hatch)" />
+          <path class="bar possible out-of-window" d={drawing().paths.possibleOutside} fill="url(#hatch)" />
         </svg>
         <DateHandle
           label="Start date"
@@ -191,7 +167,7 @@ export function TimeWindowBar(props: TimeWindowBarProps) {
           x={inDomain(props.window.from) ? x(props.window.from) : null}
           side="left"
           onChange={(day) => set({ from: day, to: props.window.to })}
-          onDrag={(clientX) => set({ from: Math.min(dayAt(trackX(clientX) + 0.5 * (width() / span())), props.window.to), to: props.window.to })}
+          onDrag={(clientX) => set({ from: Math.min(dayAt(trackX(clientX) + 0.5 * scale().pxPerDay), props.window.to), to: props.window.to })}
         />
         <DateHandle
           label="End date"
@@ -201,7 +177,7 @@ export function TimeWindowBar(props: TimeWindowBarProps) {
           x={inDomain(props.window.to + 1) ? x(props.window.to + 1) : null}
           side="right"
           onChange={(day) => set({ from: props.window.from, to: day })}
-          onDrag={(clientX) => set({ from: props.window.from, to: Math.max(dayAt(trackX(clientX) - 0.5 * (width() / span())), props.window.from) })}
+          onDrag={(clientX) => set({ from: props.window.from, to: Math.max(dayAt(trackX(clientX) - 0.5 * scale().pxPerDay), props.window.from) })}
         />
         <div class="ticks" aria-hidden="true">
           <For each={ticks()}>{(t) => <span class="tick" style={{ left: `${t.x}px` }}>{t.label}</span>}</For>

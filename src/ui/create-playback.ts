@@ -1,5 +1,5 @@
 import { createSignal, onCleanup } from 'solid-js';
-import { shiftWindow, stepToEventDay, type TimeWindow } from '../core/time-window.ts';
+import { DEFAULT_WINDOW_DAYS, shiftWindow, stepToEventDay, type TimeWindow } from '../core/time-window.ts';
 
 const DAYS_PER_SECOND = 6;
 const SKIP_AFTER_DAYS = 2; // an empty stretch longer than this is jumped over
@@ -33,7 +33,7 @@ export function createPlayback(options: { window: () => TimeWindow; extent: () =
     const w = options.window();
     const extent = options.extent();
     // From the end, or with the window covering everything, start again from the beginning with a week.
-    if (w.to >= extent.to) options.onWindow({ from: extent.from, to: Math.min(extent.to, extent.from + 6) });
+    if (w.to >= extent.to) options.onWindow({ from: extent.from, to: Math.min(extent.to, extent.from + DEFAULT_WINDOW_DAYS - 1) });
     setPlaying(true);
     last = performance.now();
     carry = 0;

@@ -309,6 +309,26 @@ describe('the URL', () => {
     await close();
   });
 
+  it('says what of a link it could not honour (a place it lacks, days after the last event), and lets it be dismissed', async () => {
+    const { page, close } = await desktop('#place=nowhere&from=2099-01-01&to=2099-02-01');
+    const note = page.locator('.ignored-in-link');
+    await expect.poll(() => note.textContent()).toContain('Ignored in the link: place “nowhere”: no such place in this data; from 2099-01-01: after the last event (2016-07-21).');
+    await note.getByRole('button', { name: 'Dismiss' }).click();
+    await expect.poll(() => note.count()).toBe(0);
+    await close();
+  });
+
+  it('names each place in the list with its count apart ("Baghdad, 6 events") and each "Read in article" by its quote', async () => {
+    const { page, close } = await desktop();
+    expect(await page.getByRole('navigation', { name: 'Places' }).getByRole('button', { name: /^Baghdad, \d+ events$/ }).count()).toBe(1);
+    await page.getByRole('navigation', { name: 'Places' }).getByRole('button', { name: /^Baghdad,/ }).click();
+    const reads = sources(page).getByRole('button', { name: /^Read in article: “/ });
+    await expect.poll(() => reads.count()).toBeGreaterThan(1);
+    const labels = await reads.evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-label')));
+    expect(new Set(labels).size).toBe(labels.length);
+    await close();
+  });
+
   it('goes back to the previously selected place', async () => {
     const { page, close } = await desktop();
     const list = page.getByRole('navigation', { name: 'Places' });

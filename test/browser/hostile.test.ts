@@ -60,12 +60,26 @@ describe('a corpus of hostile text', () => {
     await context.close();
   });
 
+  it("shows a gazetteer place's name, source and alternatives as text", async () => {
+    const context = await browser.newContext({ viewport: { width: 1300, height: 850 } });
+    const { page } = await openApp(context, served.url);
+    const list = page.getByRole('navigation', { name: 'Places' });
+    expect(await list.textContent()).toContain(PAYLOADS.placeName);
+    await list.getByRole('button', { name: /Hostile Town/ }).click();
+    const panel = page.getByRole('complementary', { name: 'Sources' });
+    await expect.poll(() => panel.getByRole('heading', { level: 2 }).textContent()).toContain(PAYLOADS.placeName);
+    expect(await panel.textContent()).toContain(PAYLOADS.headline); // the candidate's name
+    expect(await page.locator('.side img, .side script').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+    await context.close();
+  });
+
   it('shows the good records and says, visibly, how many were left out and why', async () => {
     const context = await browser.newContext({ viewport: { width: 1300, height: 850 } });
     const { page } = await openApp(context, served.url);
-    await expect.poll(() => page.getByRole('status').textContent()).toBe('4 of 4 events');
+    await expect.poll(() => page.getByRole('status').textContent()).toBe('5 of 5 events');
     const warning = page.locator('.warning');
-    expect(await warning.textContent()).toBe('1 record was left out: events[4].place: unknown place "atlantis"');
+    expect(await warning.textContent()).toBe('1 record was left out: events[5].place: unknown place "atlantis"');
     expect(await warning.isVisible()).toBe(true);
     await context.close();
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MIN_AXIS_DAYS, domainAround, fitInside, panDomain, rebin, zoomDomain } from '../../src/core/axis.ts';
+import { MIN_AXIS_DAYS, domainAround, fitInside, makeDayScale, panDomain, rebin, zoomDomain } from '../../src/core/axis.ts';
 
 const bounds = { from: 0, to: 999 };
 
@@ -36,5 +36,13 @@ describe('the time axis', () => {
       { day: 3, exact: 7, possible: 2 },
       { day: 5, exact: 5, possible: 1 },
     ]);
+  });
+
+  it('lays the days across the width, each covering its share, and finds the day under a px within the axis', () => {
+    const scale = makeDayScale({ from: 100, to: 109 }, 200);
+    expect(scale.pxPerDay).toBe(20);
+    expect([scale.x(100), scale.x(105), scale.x(110)]).toEqual([0, 100, 200]);
+    expect([scale.dayAt(0), scale.dayAt(19.9), scale.dayAt(20), scale.dayAt(199.9)]).toEqual([100, 100, 101, 109]);
+    expect([scale.dayAt(-50), scale.dayAt(200), scale.dayAt(5000)]).toEqual([100, 109, 109]);
   });
 });

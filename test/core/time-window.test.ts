@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseDay } from '../../src/core/day.ts';
-import { addMonthsClamped, clampWindow, overlaps, shiftWindow, stepToEventDay } from '../../src/core/time-window.ts';
+import { DEFAULT_WINDOW_DAYS, addMonthsClamped, clampWindow, dragMovesWindow, overlaps, shiftWindow, stepToEventDay, stepWindow } from '../../src/core/time-window.ts';
 import { startDays } from '../../src/core/event-columns.ts';
 import { columnsOf } from '../reference-counts.ts';
 import { createEvent } from '../ingest/helpers.ts';
@@ -51,5 +51,69 @@ describe('time windows', () => {
     expect(stepToEventDay(days, 21, 1)).toBe(30);
     expect(stepToEventDay(days, 30, 1)).toBeNull();
     expect(stepToEventDay(days, 10, -1)).toBeNull();
+  });
+});
+
+describe('a drag across the chart', () => {
+  // The seed corpus's first open: the window is the whole extent, the axis three days wider either side.
+  const extent = w('2014-06-09', '2016-07-21');
+  const axis = { from: extent.from - 3, to: extent.to + 3 };
+  const pxPerDay = 1352 / (axis.to - axis.from + 1);
+
+  it('draws a new window when the window is the whole extent, though a little narrower than the axis', () => {
+    expect(dragMovesWindow(d('2015-01-01'), extent, extent, axis, pxPerDay)).toBe(false);
+  });
+
+  it('draws a new window when the window is narrower than the extent by only a few pixels', () => {
+    expect(dragMovesWindow(d('2015-01-01'), { from: extent.from + 2, to: extent.to }, extent, axis, pxPerDay)).toBe(false);
+  });
+
+  it('moves a window with room to move when it starts on it, on either bound included', () => {
+    const window = w('2014-07-01', '2014-08-31');
+    expect(dragMovesWindow(d('2014-08-01'), window, extent, axis, pxPerDay)).toBe(true);
+    expect(dragMovesWindow(window.from, window, extent, axis, pxPerDay)).toBe(true);
+    expect(dragMovesWindow(window.to, window, extent, axis, pxPerDay)).toBe(true);
+  });
+
+  it('draws a new window when it starts outside the window', () => {
+    const window = w('2014-07-01', '2014-08-31');
+    expect(dragMovesWindow(d('2014-06-30'), window, extent, axis, pxPerDay)).toBe(false);
+    expect(dragMovesWindow(d('2014-09-01'), window, extent, axis, pxPerDay)).toBe(false);
+  });
+
+  it('draws a new window when the window covers (nearly) all of a zoomed-in axis', () => {
+    const zoomed = w('2014-07-01', '2014-07-31');
+    const zoomedPx = 1352 / 31;
+    expect(dragMovesWindow(d('2014-07-10'), w('2014-06-20', '2014-08-10'), extent, zoomed, zoomedPx)).toBe(false);
+    expect(dragMovesWindow(d('2014-07-10'), w('2014-07-01', '2014-07-30'), extent, zoomed, zoomedPx)).toBe(true);
+  });
+});
+
+describe('"next/previous day with events"', () => {
+  const extent = w('2014-06-09', '2016-07-21');
+  const days = ['2014-06-09', '2014-06-23', '2014-12-05', '2016-07-20'].map(d);
+
+  it('keeps the width of a 31-day window, starting it on the next day with events', () => {
+    expect(stepWindow(w('2014-06-10', '2014-07-10'), extent, days, 1)).toEqual(w('2014-06-23', '2014-07-23'));
+    expect(stepWindow(w('2014-06-23', '2014-07-23'), extent, days, -1)).toEqual(w('2014-06-09', '2014-07-09'));
+  });
+
+  it('keeps the width at the end of the extent, stopping there', () => {
+    expect(stepWindow(w('2014-12-05', '2015-01-04'), extent, days, 1)).toEqual(w('2016-06-21', '2016-07-21'));
+  });
+
+  it('moves a week-wide window to the first day with events when the window is the whole extent', () => {
+    expect(DEFAULT_WINDOW_DAYS).toBe(7);
+    expect(stepWindow(extent, extent, days, 1)).toEqual(w('2014-06-09', '2014-06-15'));
+  });
+
+  it('moves a week-wide window to the last day with events, stopping at the end, going back from the whole extent', () => {
+    expect(stepWindow(extent, extent, days, -1)).toEqual(w('2016-07-15', '2016-07-21'));
+  });
+
+  it('stays put when there is no day with events that way', () => {
+    expect(stepWindow(w('2014-06-09', '2014-06-12'), extent, days, -1)).toBeNull();
+    expect(stepWindow(w('2016-07-20', '2016-07-21'), extent, days, 1)).toBeNull();
+    expect(stepWindow(extent, extent, [], 1)).toBeNull();
   });
 });

@@ -70,11 +70,20 @@ function withState<T>(run: (state: ReturnType<typeof createAppState>, data: Retu
 }
 
 describe('the app state', () => {
-  it("starts from the URL's window, clamped to the data, and ignores a place the data does not have", () => {
+  it("starts from the URL's window, clamped to the data, and ignores a place the data does not have, saying so", () => {
     withState((state) => {
       expect(state.timeWindow()).toEqual({ from: day('2014-06-22'), to: day('2014-06-30') });
       expect(state.selected()).toBeNull();
+      expect(state.ignored()).toEqual(['place “nowhere”: no such place in this data']);
+      state.dismissIgnored();
+      expect(state.ignored()).toEqual([]);
     }, { from: day('2014-01-01'), to: day('2014-06-30'), place: 'nowhere' });
+  });
+
+  it('says a window entirely after the last event or before the first one was ignored', () => {
+    withState((state) => {
+      expect(state.ignored()).toEqual(['from 2099-01-01: after the last event (2014-07-10)', 'to 2000-01-01: before the first event (2014-06-22)']);
+    }, { from: day('2099-01-01'), to: day('2000-01-01') });
   });
 
   it('counts the events of the window, ranges included where they overlap it, and says how many it shows', () => {
