@@ -39,6 +39,38 @@ export function addMonthsClamped(day: Day, months: number): Day {
   return dayFromParts(year, month, dayOfMonth) ?? lastOfMonth(target);
 }
 
+const WEEK = 7; // days
+
+/**
+ * Where a date handle goes for a key, kept within `range` (the days it may reach): ArrowLeft/ArrowDown a day back,
+ * ArrowRight/ArrowUp a day on, a week with Shift; PageDown/PageUp a month (the same day of the month, see
+ * addMonthsClamped); Home/End the ends of `range`. Null for any other key.
+ */
+export function handleKeyTarget(key: string, shift: boolean, value: Day, range: TimeWindow): Day | null {
+  const arrow = shift ? WEEK : 1;
+  const targets: Record<string, () => Day> = {
+    ArrowLeft: () => value - arrow,
+    ArrowDown: () => value - arrow,
+    ArrowRight: () => value + arrow,
+    ArrowUp: () => value + arrow,
+    PageDown: () => addMonthsClamped(value, -1),
+    PageUp: () => addMonthsClamped(value, 1),
+    Home: () => range.from,
+    End: () => range.to,
+  };
+  const target = targets[key];
+  return target ? Math.min(range.to, Math.max(range.from, target())) : null;
+}
+
+/**
+ * The window with one bound typed in (a date field): `day` is kept, inside `extent`, and the other bound moves with it
+ * when it would otherwise cross it (a start typed after the end makes a one-day window on it).
+ */
+export function withBound(window: TimeWindow, bound: 'from' | 'to', day: Day, extent: TimeWindow): TimeWindow {
+  const d = Math.min(extent.to, Math.max(extent.from, day));
+  return bound === 'from' ? { from: d, to: Math.max(d, window.to) } : { from: Math.min(d, window.from), to: d };
+}
+
 /** The first day in sorted `days` after `day` (or before it, for `direction` -1); null when there is none. */
 export function stepToEventDay(days: readonly Day[], day: Day, direction: 1 | -1): Day | null {
   if (direction === 1) return days.find((d) => d > day) ?? null;

@@ -1,7 +1,7 @@
 import type { Day } from '../core/day.ts';
 import { formatDay } from '../core/day.ts';
 import { formatLongDay } from '../core/format.ts';
-import { addMonthsClamped } from '../core/time-window.ts';
+import { handleKeyTarget } from '../core/time-window.ts';
 
 export interface DateHandleProps {
   label: 'Start date' | 'End date';
@@ -18,26 +18,17 @@ export interface DateHandleProps {
 }
 
 /**
- * One handle of the time window: an ARIA slider whose value is a calendar day. Arrows move a day, PageUp/PageDown
- * a month, Home/End jump to the ends it may reach. Dragging is reported as pointer x; the parent maps it to a day.
+ * One handle of the time window: an ARIA slider whose value is a calendar day. Arrows move a day (with Shift a week),
+ * PageUp/PageDown a month, Home/End jump to the ends it may reach (see handleKeyTarget). Dragging is reported as
+ * pointer x; the parent maps it to a day.
  */
 export function DateHandle(props: DateHandleProps) {
-  const clamp = (d: Day) => Math.min(props.max, Math.max(props.min, d));
   const onKeyDown = (e: KeyboardEvent) => {
-    const moves: Record<string, () => Day> = {
-      ArrowLeft: () => props.value - 1,
-      ArrowDown: () => props.value - 1,
-      ArrowRight: () => props.value + 1,
-      ArrowUp: () => props.value + 1,
-      PageDown: () => addMonthsClamped(props.value, -1),
-      PageUp: () => addMonthsClamped(props.value, 1),
-      Home: () => props.min,
-      End: () => props.max,
-    };
-    const move = moves[e.key];
-    if (!move) return;
+    if (e.altKey || e.ctrlKey || e.metaKey) return;
+    const day = handleKeyTarget(e.key, e.shiftKey, props.value, { from: props.min, to: props.max });
+    if (day === null) return;
     e.preventDefault();
-    props.onChange(clamp(move()));
+    props.onChange(day);
   };
   const onPointerDown = (e: PointerEvent) => {
     const handle = e.currentTarget as HTMLElement;

@@ -1,15 +1,19 @@
 import { scaleUtc } from 'd3-scale';
-import { For, createEffect, createMemo, createSignal, onCleanup, onMount, untrack } from 'solid-js';
+import { For, Show, createEffect, createMemo, createSignal, createUniqueId, onCleanup, onMount, untrack } from 'solid-js';
 import { domainAround, fitInside, makeDayScale, panDomain, zoomDomain } from '../core/axis.ts';
 import type { DailyCounts } from '../core/counts.ts';
-import { MS_PER_DAY, type Day } from '../core/day.ts';
+import { MS_PER_DAY, formatDay, parseDay, type Day } from '../core/day.ts';
 import { formatRange, formatTicks } from '../core/format.ts';
 import { drawHistogram } from '../core/histogram.ts';
-import { clampWindow, dragMovesWindow, shiftWindow, stepWindow, type TimeWindow as Window } from '../core/time-window.ts';
+import { PLAYBACK_SPEEDS, type PlaybackSpeed } from '../core/playback-schedule.ts';
+import { clampWindow, dragMovesWindow, shiftWindow, stepWindow, withBound, type TimeWindow as Window } from '../core/time-window.ts';
 import { DateHandle } from './DateHandle.tsx';
 import { createPlayback } from './create-playback.ts';
 
 const CHART_HEIGHT = 56; // px, bars area
+const HANDLES_PX = 48; // px, the two handles' targets side by side (styles.css: .date-handle)
+const PLAY_AXIS_WIDTHS = 6; // window widths the axis shows when Play zooms it
+const SPEED_NAMES: Record<PlaybackSpeed, string> = { slow: 'Slow', normal: 'Normal', fast: 'Fast' };
 
 export interface TimeWindowBarProps {
   /** Events per day of the extent. */
@@ -57,23 +61,42 @@ export function TimeWindowBar(props: TimeWindowBarProps) {
     return dates.map((t, i) => ({ x: time(t), label: labels[i] }));
   });
 
-  // Keep both handles on the visible axis when the window moves by keyboard, playback or the URL.
-  createEffect(() => {
-    const w = props.window;
-    const d = untrack(domain);
-    if (w.from >= d.from && w.to <= d.to) return;
-    const width = d.to - d.from;
-    setDomain(w.to - w.from <= width * 0.8 ? fitInside(w.from < d.from ? { from: w.from - 2, to: w.from - 2 + width } : { from: w.to + 2 - width, to: w.to + 2 }, bounds()) : domainAround(w, bounds()));
-  });
-
   const days = () => props.eventDays;
-  const playback = createPlayback({ window: () => props.window, extent: () => props.extent, eventDays: days, onWindow: (w) => props.onWindow(clampWindow(w, props.extent)) });
+  const playback = createPlayback({
+    window: () => props.window,
+    data: () => ({ extent: props.extent, eventDays: props.eventDays, daily: props.daily }),
+    onWindow: (w) => props.onWindow(clampWindow(w, props.extent)),
+  });
   // Any change a person makes pauses playback: they have taken the window in hand.
   const set = (w: Window) => {
     playback.stop();
     props.onWindow(clampWindow(w, props.extent));
   };
   createEffect(() => props.onPlayingChange?.(playback.playing()));
+
+  // Keep both handles on the visible axis when the window moves by keyboard, playback or the URL: by a page that
+  // puts it just inside the edge it left by; while playing, near the left edge (a window's width or a fifth of the
+  // axis behind it), so that the days coming next are in view and the axis turns a page only now and then.
+  createEffect(() => {
+    const w = props.window;
+    const d = untrack(domain);
+    if (w.from >= d.from && w.to <= d.to) return;
+    const span = d.to - d.from;
+    if (w.to - w.from > span * 0.8) return setDomain(domainAround(w, bounds()));
+    const behind = Math.min(w.to - w.from + 1, Math.floor(span / 5));
+    const from = untrack(playback.playing) ? w.from - behind : w.from < d.from ? w.from - 2 : w.to + 2 - span;
+    setDomain(fitInside({ from, to: from + span }, bounds()));
+  });
+  // Playing a window too narrow for its handles on the axis (a week of the whole timeline) zooms the axis to six of
+  // its widths, one behind it and four ahead: the bars of the days it is about to reach can be read.
+  const play = () => {
+    playback.toggle();
+    const w = props.window;
+    const width = w.to - w.from + 1;
+    if (playback.playing() && width * scale().pxPerDay < HANDLES_PX) {
+      setDomain(fitInside({ from: w.from - width, to: w.from - width + PLAY_AXIS_WIDTHS * width - 1 }, bounds()));
+    }
+  };
 
   const step = (direction: 1 | -1) => {
     const next = stepWindow(props.window, props.extent, days(), direction);
@@ -120,6 +143,22 @@ export function TimeWindowBar(props: TimeWindowBarProps) {
     chart.addEventListener('pointercancel', cancel);
   };
 
+  // The date fields: a typed day applies once it is a whole day inside the data's days (a year half typed, 0002, is
+  // not), and the field shows the window again when it is left holding anything else. A window typed too narrow for
+  // its handles on the axis (a month on a phone's whole timeline is 13 px) zooms the axis to it.
+  const [typing, setTyping] = createSignal(false);
+  const datesId = createUniqueId();
+  const typed = (bound: 'from' | 'to') => (e: Event & { currentTarget: HTMLInputElement }) => {
+    const day = parseDay(e.currentTarget.value);
+    if (day === null || day < props.extent.from || day > props.extent.to) return;
+    const next = withBound(props.window, bound, day, props.extent);
+    set(next);
+    if ((next.to - next.from + 1) * scale().pxPerDay < HANDLES_PX) setDomain(domainAround(next, bounds()));
+  };
+  const settle = (bound: 'from' | 'to') => (e: FocusEvent & { currentTarget: HTMLInputElement }) => {
+    e.currentTarget.value = formatDay(props.window[bound]);
+  };
+
   const inDomain = (day: Day) => day >= domain().from && day <= domain().to + 1;
   const zoomed = () => domain().from > bounds().from || domain().to < bounds().to;
 
@@ -129,21 +168,38 @@ export function TimeWindowBar(props: TimeWindowBarProps) {
         <button type="button" class="icon-button" onClick={() => step(-1)} aria-label="Previous day with events" title="Previous day with events">
           <Icon path="M7 5v14M19 5 9 12l10 7z" />
         </button>
-        <button type="button" class="icon-button play" onClick={playback.toggle} aria-pressed={playback.playing()} aria-label={playback.playing() ? 'Pause' : 'Play'} title={playback.playing() ? 'Pause' : 'Play: move the window forward through time'}>
-          <Icon path={playback.playing() ? 'M7 5h4v14H7zM13 5h4v14h-4z' : 'M7 5v14l12-7z'} />
+        {/* A button whose name says what it does next (Play, Pause), so not also aria-pressed: a toggle keeps one name. */}
+        <button type="button" class="icon-button play" classList={{ playing: playback.playing() }} onClick={play} aria-label={playback.playing() ? 'Pause' : 'Play'} title={playback.playing() ? 'Pause' : 'Play: move the window forward through time'}>
+          <Show when={playback.playing()} fallback={<Icon path="M7 5v14l12-7z" />}>
+            <Icon path="M6 4.5h4.5v15H6zM13.5 4.5H18v15h-4.5z" stroke={false} />
+          </Show>
         </button>
         <button type="button" class="icon-button" onClick={() => step(1)} aria-label="Next day with events" title="Next day with events">
           <Icon path="M17 5v14M5 5l10 7-10 7z" />
         </button>
+        <select class="speed" aria-label="Playback speed" title="Playback speed" value={playback.speed()} onChange={(e) => playback.setSpeed(e.currentTarget.value as PlaybackSpeed)}>
+          <For each={Object.keys(PLAYBACK_SPEEDS) as PlaybackSpeed[]}>{(speed) => <option value={speed}>{`${SPEED_NAMES[speed]} · ${PLAYBACK_SPEEDS[speed]} days/s`}</option>}</For>
+        </select>
         <p class="window-label">
           <strong>{formatRange(props.window.from, props.window.to)}</strong>
           <span class="muted"> · {props.window.to - props.window.from + 1} {props.window.to === props.window.from ? 'day' : 'days'}</span>
         </p>
+        <button type="button" class="set-dates" aria-expanded={typing()} aria-controls={datesId} onClick={() => setTyping(!typing())}>
+          Set dates
+        </button>
         <div class="axis-buttons">
           <button type="button" onClick={() => setDomain(domainAround(props.window, bounds()))}>Zoom to window</button>
           <button type="button" onClick={() => setDomain(bounds())} disabled={!zoomed()}>Whole timeline</button>
           <button type="button" onClick={() => set(props.extent)}>All dates</button>
         </div>
+      </div>
+      <div class="date-fields" id={datesId} hidden={!typing()}>
+        <label>
+          From <input type="date" value={formatDay(props.window.from)} min={formatDay(props.extent.from)} max={formatDay(props.extent.to)} onChange={typed('from')} onBlur={settle('from')} />
+        </label>
+        <label>
+          To <input type="date" value={formatDay(props.window.to)} min={formatDay(props.extent.from)} max={formatDay(props.extent.to)} onChange={typed('to')} onBlur={settle('to')} />
+        </label>
       </div>
       <div class="track" ref={track}>
         <svg class="chart" width={width()} height={CHART_HEIGHT} onWheel={onWheel} onPointerDown={onChartPointerDown} role="img" aria-label={`Events per day, ${formatRange(domain().from, domain().to)}. Drag to choose a window, scroll to zoom.`}>
@@ -187,10 +243,11 @@ export function TimeWindowBar(props: TimeWindowBarProps) {
   );
 }
 
-function Icon(props: { path: string }) {
+/** A 16 px glyph; drawn with a rounded outline unless `stroke` is false (the pause bars keep their gap). */
+function Icon(props: { path: string; stroke?: boolean }) {
   return (
     <svg width="16" height="16" viewBox="0 0 24 24" aria-hidden="true">
-      <path d={props.path} fill="currentColor" stroke="currentColor" stroke-width="1.5" stroke-linejoin="round" />
+      <path d={props.path} fill="currentColor" stroke={props.stroke === false ? 'none' : 'currentColor'} stroke-width="1.5" stroke-linejoin="round" />
     </svg>
   );
 }

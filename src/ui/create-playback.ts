@@ -1,48 +1,48 @@
 import { createSignal, onCleanup } from 'solid-js';
-import { DEFAULT_WINDOW_DAYS, shiftWindow, stepToEventDay, type TimeWindow } from '../core/time-window.ts';
-
-const DAYS_PER_SECOND = 6;
-const SKIP_AFTER_DAYS = 2; // an empty stretch longer than this is jumped over
+import type { TimeWindow } from '../core/time-window.ts';
+import { PLAYBACK_SPEEDS, firstPlaybackStep, holdFor, nextPlaybackStep, type PlaybackData, type PlaybackSpeed } from '../core/playback-schedule.ts';
 
 /**
- * Play/Pause: moves the window forward a day at a time, keeping its width, until its end reaches the end of the
- * data; a stretch with no event ahead is jumped over, so the animation spends its time where the news is. Driven
- * by animation frames, so it pauses with the tab.
+ * Play/Pause over the schedule in core/playback-schedule.ts: each window it names is handed to `onWindow` (the one
+ * place the window is applied, so the label, the count and the map all follow the same change) and held for as long
+ * as the schedule says, until the window reaches the end of the timeline. A change of speed applies to the window
+ * showing now: its hold is measured again from when it appeared.
  */
-export function createPlayback(options: { window: () => TimeWindow; extent: () => TimeWindow; eventDays: () => readonly number[]; onWindow(w: TimeWindow): void }) {
+export function createPlayback(options: { window: () => TimeWindow; data: () => PlaybackData; onWindow(w: TimeWindow): void }) {
   const [playing, setPlaying] = createSignal(false);
-  let frame = 0;
-  let last = 0;
-  let carry = 0;
+  const [speed, setSpeedSignal] = createSignal<PlaybackSpeed>('normal');
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let shownAt = 0; // performance.now() when the window showing now was applied
 
-  const tick = (now: number) => {
-    carry += ((now - last) / 1000) * DAYS_PER_SECOND;
-    last = now;
-    const days = Math.floor(carry);
-    if (days > 0) {
-      carry -= days;
-      const w = options.window();
-      if (w.to >= options.extent().to) return stop();
-      const next = stepToEventDay(options.eventDays(), w.to, 1);
-      const skip = next !== null && next - w.to > SKIP_AFTER_DAYS ? next - w.to - 1 : 0;
-      options.onWindow(shiftWindow(w, days + skip, options.extent()));
-    }
-    frame = requestAnimationFrame(tick);
+  const daysPerSecond = () => PLAYBACK_SPEEDS[speed()];
+  const show = (window: TimeWindow, hold: number) => {
+    options.onWindow(window);
+    shownAt = performance.now();
+    wait(hold);
+  };
+  const wait = (ms: number) => {
+    clearTimeout(timer);
+    timer = setTimeout(advance, Math.max(0, ms));
+  };
+  const advance = () => {
+    const next = nextPlaybackStep(options.window(), options.data(), daysPerSecond());
+    if (next) show(next.window, next.hold);
+    else stop();
   };
   const start = () => {
-    const w = options.window();
-    const extent = options.extent();
-    // From the end, or with the window covering everything, start again from the beginning with a week.
-    if (w.to >= extent.to) options.onWindow({ from: extent.from, to: Math.min(extent.to, extent.from + DEFAULT_WINDOW_DAYS - 1) });
     setPlaying(true);
-    last = performance.now();
-    carry = 0;
-    frame = requestAnimationFrame(tick);
+    const first = firstPlaybackStep(options.window(), options.data(), daysPerSecond());
+    show(first.window, first.hold);
   };
   const stop = () => {
-    cancelAnimationFrame(frame);
+    clearTimeout(timer);
+    timer = undefined;
     setPlaying(false);
   };
+  const setSpeed = (next: PlaybackSpeed) => {
+    setSpeedSignal(next);
+    if (playing()) wait(holdFor(options.window(), options.data(), daysPerSecond()) - (performance.now() - shownAt));
+  };
   onCleanup(stop);
-  return { playing, toggle: () => (playing() ? stop() : start()), stop };
+  return { playing, speed, setSpeed, toggle: () => (playing() ? stop() : start()), stop };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseDay } from '../../src/core/day.ts';
-import { DEFAULT_WINDOW_DAYS, addMonthsClamped, clampWindow, dragMovesWindow, overlaps, shiftWindow, stepToEventDay, stepWindow } from '../../src/core/time-window.ts';
+import { formatDay, parseDay } from '../../src/core/day.ts';
+import { DEFAULT_WINDOW_DAYS, addMonthsClamped, clampWindow, dragMovesWindow, handleKeyTarget, overlaps, shiftWindow, stepToEventDay, stepWindow, withBound } from '../../src/core/time-window.ts';
 import { startDays } from '../../src/core/event-columns.ts';
 import { columnsOf } from '../reference-counts.ts';
 import { createEvent } from '../ingest/helpers.ts';
@@ -115,5 +115,82 @@ describe('"next/previous day with events"', () => {
     expect(stepWindow(w('2014-06-09', '2014-06-12'), extent, days, -1)).toBeNull();
     expect(stepWindow(w('2016-07-20', '2016-07-21'), extent, days, 1)).toBeNull();
     expect(stepWindow(extent, extent, [], 1)).toBeNull();
+  });
+});
+
+describe('a date handle moved by a key', () => {
+  // The start handle of the window 1-31 December 2014 on the seed corpus's days: it may reach from the first day
+  // of the data to the window's end.
+  const range = w('2014-06-09', '2014-12-31');
+  const at = (key: string, value: string, shift = false) => {
+    const day = handleKeyTarget(key, shift, d(value), range);
+    return day === null ? null : formatDay(day);
+  };
+
+  it('moves a day with the arrows, left and down back, right and up on', () => {
+    expect(at('ArrowLeft', '2014-12-01')).toBe('2014-11-30');
+    expect(at('ArrowDown', '2014-12-01')).toBe('2014-11-30');
+    expect(at('ArrowRight', '2014-12-01')).toBe('2014-12-02');
+    expect(at('ArrowUp', '2014-12-01')).toBe('2014-12-02');
+  });
+
+  it('moves a week with Shift and an arrow', () => {
+    expect(at('ArrowLeft', '2014-12-01', true)).toBe('2014-11-24');
+    expect(at('ArrowDown', '2014-12-01', true)).toBe('2014-11-24');
+    expect(at('ArrowRight', '2014-12-01', true)).toBe('2014-12-08');
+    expect(at('ArrowUp', '2014-12-01', true)).toBe('2014-12-08');
+  });
+
+  it('moves a month with PageUp and PageDown, to the same day or the last of a shorter month', () => {
+    expect(at('PageDown', '2014-12-01')).toBe('2014-11-01');
+    expect(at('PageUp', '2014-11-01')).toBe('2014-12-01');
+    expect(at('PageDown', '2014-07-31')).toBe('2014-06-30');
+  });
+
+  it('goes to the ends it may reach with Home and End', () => {
+    expect(at('Home', '2014-12-01')).toBe('2014-06-09');
+    expect(at('End', '2014-07-01')).toBe('2014-12-31');
+  });
+
+  it('stops at the ends it may reach, a week or a month short of them included', () => {
+    expect(at('ArrowLeft', '2014-06-09')).toBe('2014-06-09');
+    expect(at('ArrowLeft', '2014-06-12', true)).toBe('2014-06-09');
+    expect(at('PageDown', '2014-06-20')).toBe('2014-06-09');
+    expect(at('PageUp', '2014-12-15')).toBe('2014-12-31');
+    expect(at('ArrowRight', '2014-12-28', true)).toBe('2014-12-31');
+  });
+
+  it('ignores any other key', () => {
+    expect(at('a', '2014-12-01')).toBeNull();
+    expect(at('Enter', '2014-12-01')).toBeNull();
+    expect(at('Tab', '2014-12-01', true)).toBeNull();
+  });
+
+  it('takes the start handle from the first day, 9 June 2014, to 1 December in eight keys', () => {
+    // six PageUps (9 December), a Shift+ArrowLeft (2 December), an ArrowLeft
+    let start = d('2014-06-09');
+    for (const [key, shift] of [['PageUp', false], ['PageUp', false], ['PageUp', false], ['PageUp', false], ['PageUp', false], ['PageUp', false], ['ArrowLeft', true], ['ArrowLeft', false]] as const) {
+      start = handleKeyTarget(key, shift, start, w('2014-06-09', '2016-07-21'))!;
+    }
+    expect(formatDay(start)).toBe('2014-12-01');
+  });
+});
+
+describe('a date typed into a date field', () => {
+  const extent = w('2014-06-09', '2016-07-21');
+
+  it('sets that bound and keeps the other', () => {
+    expect(withBound(w('2014-06-09', '2016-07-21'), 'from', d('2014-12-01'), extent)).toEqual(w('2014-12-01', '2016-07-21'));
+    expect(withBound(w('2014-12-01', '2016-07-21'), 'to', d('2014-12-31'), extent)).toEqual(w('2014-12-01', '2014-12-31'));
+  });
+
+  it('moves the other bound along when it would cross it: a one-day window on the typed day', () => {
+    expect(withBound(w('2014-12-01', '2014-12-31'), 'from', d('2015-02-01'), extent)).toEqual(w('2015-02-01', '2015-02-01'));
+    expect(withBound(w('2014-12-01', '2014-12-31'), 'to', d('2014-07-01'), extent)).toEqual(w('2014-07-01', '2014-07-01'));
+  });
+
+  it('keeps a day outside the data to its ends', () => {
+    expect(withBound(w('2014-12-01', '2014-12-31'), 'from', d('2001-01-01'), extent)).toEqual(w('2014-06-09', '2014-12-31'));
+    expect(withBound(w('2014-12-01', '2014-12-31'), 'to', d('2099-01-01'), extent)).toEqual(w('2014-12-01', '2016-07-21'));
   });
 });

@@ -1,0 +1,147 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildAppOn, launchChromium, openApp, serveBuiltApp, type Served } from './harness.ts';
+
+// Setting the time window without dragging: the handles' keys and the typed dates, on the seed corpus (data/,
+// geo/places.geojson), on a desktop and on a phone with touch; built into a folder of its own so that a build of
+// dist/ running beside these tests cannot change what they drive.
+
+const events: { start: string; end: string }[] = JSON.parse(readFileSync('data/events.json', 'utf8')).events;
+const firstDay = events.map((e) => e.start).sort()[0];
+const lastDay = events.map((e) => e.end).sort().at(-1)!;
+const expectedCount = (from: string, to: string) => `${events.filter((e) => e.start <= to && e.end >= from).length} of ${events.length} events`;
+
+const DESKTOP: BrowserContextOptions = { viewport: { width: 1400, height: 900 } };
+const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, hasTouch: true, isMobile: true };
+
+let dir: string;
+let served: Served;
+let browser: Browser;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'datelines-date-entry-'));
+  served = await serveBuiltApp(await buildAppOn({ dir, data: 'data', places: 'geo/places.geojson' }, 'dist'));
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await served?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+async function open(options: BrowserContextOptions, hash = '') {
+  const context = await browser.newContext(options);
+  const opened = await openApp(context, served.url + hash);
+  return { ...opened, close: () => context.close() };
+}
+
+function handles(page: Page) {
+  const start = page.getByRole('slider', { name: 'Start date' });
+  const end = page.getByRole('slider', { name: 'End date' });
+  return { start, end, window: async () => [await start.getAttribute('aria-valuetext'), await end.getAttribute('aria-valuetext')] };
+}
+
+describe("the handles' keys", () => {
+  it('move a day with an arrow, a week with Shift and an arrow, a month with PageUp and PageDown', async () => {
+    const { page, close } = await open(DESKTOP, '#from=2014-12-01&to=2014-12-31');
+    const { start, window } = handles(page);
+    await start.focus();
+    const after = async (key: string) => {
+      await page.keyboard.press(key);
+      return start.getAttribute('aria-valuetext');
+    };
+    expect(await after('ArrowRight')).toBe('2014-12-02');
+    expect(await after('Shift+ArrowRight')).toBe('2014-12-09');
+    expect(await after('Shift+ArrowUp')).toBe('2014-12-16');
+    expect(await after('Shift+ArrowLeft')).toBe('2014-12-09');
+    expect(await after('Shift+ArrowDown')).toBe('2014-12-02');
+    expect(await after('ArrowLeft')).toBe('2014-12-01');
+    expect(await after('PageDown')).toBe('2014-11-01');
+    expect(await after('PageUp')).toBe('2014-12-01');
+    expect(await window()).toEqual(['2014-12-01', '2014-12-31']);
+    await expect.poll(() => page.getByRole('status').textContent()).toBe(expectedCount('2014-12-01', '2014-12-31'));
+    await close();
+  });
+
+  it("take a handle to the data's first or last day with Home and End, and no further than the other handle", async () => {
+    const { page, close } = await open(DESKTOP, '#from=2014-12-01&to=2014-12-31');
+    const { start, end, window } = handles(page);
+    await start.focus();
+    await page.keyboard.press('Home');
+    await page.keyboard.press('Shift+ArrowLeft');
+    expect(await window()).toEqual([firstDay, '2014-12-31']);
+    await end.focus();
+    await page.keyboard.press('End');
+    await page.keyboard.press('PageUp');
+    expect(await window()).toEqual([firstDay, lastDay]);
+    await page.keyboard.press('Home');
+    expect(await window()).toEqual([firstDay, firstDay]);
+    await close();
+  });
+});
+
+describe('the date fields', () => {
+  for (const [device, options] of [['a desktop', DESKTOP], ['a phone, by touch', PHONE]] as const) {
+    it(`set a December window in two entries on ${device}, the count and the address following`, async () => {
+      const { page, close } = await open(options);
+      const { window } = handles(page);
+      const toggle = page.getByRole('button', { name: 'Set dates' });
+      // when a person opens the fields
+      expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+      if (options.hasTouch) await toggle.tap();
+      else await toggle.click();
+      expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+      const from = page.getByLabel('From', { exact: true });
+      const to = page.getByLabel('To', { exact: true });
+      // they show the window and the days the data covers
+      expect(await from.inputValue()).toBe(firstDay);
+      expect(await to.inputValue()).toBe(lastDay);
+      expect([await from.getAttribute('min'), await from.getAttribute('max')]).toEqual([firstDay, lastDay]);
+      expect([await to.getAttribute('min'), await to.getAttribute('max')]).toEqual([firstDay, lastDay]);
+      // and types December 2014 into them
+      await from.fill('2014-12-01');
+      await to.fill('2014-12-31');
+      // then the window is December, counted, and in the address
+      await expect.poll(window).toEqual(['2014-12-01', '2014-12-31']);
+      await expect.poll(() => page.getByRole('status').textContent()).toBe(expectedCount('2014-12-01', '2014-12-31'));
+      await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/^#from=2014-12-01&to=2014-12-31(&|$)/);
+      // and the axis shows the month at least as wide as its two handles (24 px each)
+      expect((await page.locator('svg.chart .window-band').boundingBox())!.width).toBeGreaterThanOrEqual(48);
+      await close();
+    });
+  }
+
+  it('keep a day outside the data out of the window, and show the window again when left', async () => {
+    const { page, close } = await open(DESKTOP, '#from=2014-12-01&to=2014-12-31');
+    const { window } = handles(page);
+    await page.getByRole('button', { name: 'Set dates' }).click();
+    const from = page.getByLabel('From', { exact: true });
+    await from.fill('2001-01-01');
+    await page.getByLabel('To', { exact: true }).focus();
+    expect(await window()).toEqual(['2014-12-01', '2014-12-31']);
+    expect(await from.inputValue()).toBe('2014-12-01');
+    await close();
+  });
+
+  it('move the other date along when one is typed past it', async () => {
+    const { page, close } = await open(DESKTOP, '#from=2014-12-01&to=2014-12-31');
+    await page.getByRole('button', { name: 'Set dates' }).click();
+    await page.getByLabel('From', { exact: true }).fill('2015-01-22');
+    await expect.poll(handles(page).window).toEqual(['2015-01-22', '2015-01-22']);
+    expect(await page.getByLabel('To', { exact: true }).inputValue()).toBe('2015-01-22');
+    await close();
+  });
+
+  it('follow the window when it moves by other means', async () => {
+    const { page, close } = await open(DESKTOP, '#from=2014-06-10&to=2014-07-10');
+    await page.getByRole('button', { name: 'Set dates' }).click();
+    await page.getByRole('button', { name: 'Next day with events' }).click();
+    await expect.poll(() => page.getByLabel('From', { exact: true }).inputValue()).toBe('2014-06-21');
+    expect(await page.getByLabel('To', { exact: true }).inputValue()).toBe('2014-07-21');
+    await close();
+  });
+});
