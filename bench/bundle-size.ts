@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
@@ -7,8 +7,12 @@ export interface BundleSize {
   appJsGzipKB: number;
   /** MapLibre's chunk (`assets/maplibre-gl-*.js`, split off by the build), without its worker. */
   maplibreJsGzipKB: number;
-  /** The basemap files the build writes into `basemap/`. */
+  /** What of the basemap every view loads first: the files directly in `basemap/` (land, borders, labels, seas). */
   basemapGzipKB: number;
+  /** What loads only on zoom: every tile of the populated places (`basemap/<set>/<z>/<x>/<y>.pbf`), all together. */
+  basemapTilesGzipKB: number;
+  /** The largest of those tiles: the most a view fetches for one tile. */
+  basemapLargestTileGzipKB: number;
 }
 
 const MAPLIBRE_CHUNK = /^maplibre-gl-(?!worker-)[\w-]+\.js$/;
@@ -19,15 +23,22 @@ export function measureBundle(distDir: string): BundleSize {
   const assets = readdirSync(join(distDir, 'assets'));
   const scripts = assets.filter((f) => /\.m?js$/.test(f) && !MAPLIBRE_WORKER.test(f));
   const basemapDir = join(distDir, 'basemap');
-  const basemap = existsSync(basemapDir) ? readdirSync(basemapDir).map((f) => join(basemapDir, f)) : [];
+  const basemap = existsSync(basemapDir) ? readdirSync(basemapDir, { recursive: true, encoding: 'utf8' }).map((f) => join(basemapDir, f)).filter((f) => statSync(f).isFile()) : [];
+  const tiles = basemap.filter((f) => f.endsWith('.pbf'));
   return {
     appJsGzipKB: gzipKB(scripts.filter((f) => !MAPLIBRE_CHUNK.test(f)).map((f) => join(distDir, 'assets', f))),
     maplibreJsGzipKB: gzipKB(scripts.filter((f) => MAPLIBRE_CHUNK.test(f)).map((f) => join(distDir, 'assets', f))),
-    basemapGzipKB: gzipKB(basemap),
+    basemapGzipKB: gzipKB(basemap.filter((f) => !f.endsWith('.pbf'))),
+    basemapTilesGzipKB: gzipKB(tiles),
+    basemapLargestTileGzipKB: Math.max(0, ...tiles.map((f) => gzipKB([f]))),
   };
 }
 
+/** An empty file counts as none: it is sent as it is, no gzip header around nothing. */
 function gzipKB(paths: string[]): number {
-  const bytes = paths.reduce((sum, path) => sum + gzipSync(readFileSync(path)).length, 0);
+  const bytes = paths.reduce((sum, path) => {
+    const data = readFileSync(path);
+    return sum + (data.length === 0 ? 0 : gzipSync(data).length);
+  }, 0);
   return Math.round((bytes / 1024) * 10) / 10;
 }

@@ -8,24 +8,29 @@ import { feature, merge, mesh } from 'topojson-client';
 import { presimplify, simplify, type Triangle } from 'topojson-simplify';
 import type { GeometryCollection, MultiPolygon as TopoMultiPolygon, Polygon as TopoPolygon, Topology } from 'topojson-specification';
 import type { Plugin } from 'vite';
-import { BASEMAP_FILES, type CountryLabel } from '../src/map/basemap.ts';
+import { BASEMAP_FILES, type CountryLabel, type SeaLabel } from '../src/map/basemap.ts';
 import { unwrapRing } from '../src/map/antimeridian.ts';
+import { loadPlaceTiles } from './populated-places.ts';
+import { readSeas, type Sea } from './seas.ts';
 
 /**
- * The embedded basemap, prepared when the app is built: Natural Earth 1:50m countries (world-atlas) turned into the
- * three GeoJSON files the style names (`BASEMAP_FILES`), which MapLibre's worker fetches and parses off the main
- * thread. `vite build` writes them into the output folder; `vite` serves the same bytes from memory.
+ * The embedded basemap, prepared when the app is built. What every view loads: Natural Earth 1:50m countries
+ * (world-atlas) turned into the GeoJSON files the style names (`BASEMAP_FILES`), and the seas' labels
+ * (`basemap-data/seas.json`); MapLibre's worker fetches and parses them off the main thread. What loads by zoom:
+ * the gazetteer's populated places as vector tiles (`vite/populated-places.ts`), fetched only for the view once
+ * the map is zoomed in. `vite build` writes them all into the output folder; `vite` serves the same bytes from memory.
  */
 export function datelinesBasemap(options: BasemapOptions = BASEMAP_DEFAULTS): Plugin {
-  let files: Map<string, string> | null = null;
-  const current = () => (files ??= createBasemapFiles(readCountries50m(), options));
+  let files: Map<string, string | Uint8Array> | null = null;
+  const current = () => (files ??= new Map<string, string | Uint8Array>([...createBasemapFiles(readCountries50m(), readSeas(), options), ...loadPlaceTiles()]));
   return {
     name: 'datelines-basemap',
     configureServer(server) {
       server.middlewares.use('/basemap/', (req, res, next) => {
-        const source = current().get(`basemap/${(req.url ?? '').split('?')[0].replace(/^\//, '')}`);
+        const name = `basemap/${(req.url ?? '').split('?')[0].replace(/^\//, '')}`;
+        const source = current().get(name);
         if (source === undefined) return next();
-        res.setHeader('Content-Type', 'application/geo+json');
+        res.setHeader('Content-Type', name.endsWith('.pbf') ? 'application/x-protobuf' : 'application/geo+json');
         res.end(source);
       });
     },
@@ -58,11 +63,12 @@ export function readCountries50m(): Countries {
 }
 
 /**
- * The basemap files by file name: `land` (the countries merged into land polygons, rings across the antimeridian
- * unwrapped), `borders` (every arc between two countries, as one MultiLineString) and `labels` (one point per
- * country inside its largest polygon, with that polygon's area in km² to rank labels). Same input, same bytes.
+ * The basemap files every view loads, by file name: `land` (the countries merged into land polygons, rings across
+ * the antimeridian unwrapped), `borders` (every arc between two countries, as one MultiLineString), `labels` (one
+ * point per country inside its largest polygon, with that polygon's area in km² to rank labels) and `seas` (one
+ * point per sea, with the zooms it shows at). Same input, same bytes.
  */
-export function createBasemapFiles(topology: Countries, options: BasemapOptions = BASEMAP_DEFAULTS): Map<string, string> {
+export function createBasemapFiles(topology: Countries, seas: readonly Sea[], options: BasemapOptions = BASEMAP_DEFAULTS): Map<string, string> {
   const countries = (topology.objects.countries.geometries as CountryGeometry[]).filter((g) => g.type === 'Polygon' || g.type === 'MultiPolygon');
   // Each country's polygons as arc lists, the small islands left out, and the polygon its label goes in.
   const kept = countries.map((country) => {
@@ -94,8 +100,13 @@ export function createBasemapFiles(topology: Countries, options: BasemapOptions 
     land: collection<MultiPolygon>({ type: 'MultiPolygon', coordinates: landPolygons }),
     borders: collection<MultiLineString>({ type: 'MultiLineString', coordinates: borderLines }),
     labels: { type: 'FeatureCollection', features: labels },
+    seas: { type: 'FeatureCollection', features: seas.map(seaLabel) },
   };
   return new Map(Object.entries(files).map(([key, data]) => [BASEMAP_FILES[key as keyof typeof BASEMAP_FILES], JSON.stringify(data)]));
+}
+
+function seaLabel({ name, lngLat, minZoom, maxZoom }: Sea): Feature<Point, SeaLabel> {
+  return { type: 'Feature', geometry: { type: 'Point', coordinates: lngLat }, properties: { name, minZoom, maxZoom } };
 }
 
 /**

@@ -8,7 +8,7 @@ import type { MapView } from '../core/url-state.ts';
 import { clearOf, type Insets } from './insets.ts';
 
 export type { Insets };
-import { createBasemapStyle } from './basemap.ts';
+import { BASEMAP_MAX_ZOOM, createBasemapStyle } from './basemap.ts';
 import { AREAS_SOURCE, CLUSTER_OPTIONS, PLACES_SOURCE, createPlaceLayers, selectionPaint } from './layers.ts';
 import type { MarkChanges, MarkProperties } from './marks.ts';
 import { hasWebGL } from './webgl.ts';
@@ -27,6 +27,12 @@ export interface MapControls {
   reveal(point: [number, number], wanted?: () => boolean, attempt?: number): Promise<void>;
   /** Moves the camera to a view at once (the URL's `map=`, on Back and Forward). */
   jumpTo(view: MapView): void;
+  /** Where a point is on the map (px from its top left), across the antimeridian to the nearest copy. */
+  project(point: [number, number]): { x: number; y: number };
+  /** The part of the map a person sees (px from its top left): all of it but what covers it. */
+  visibleBox(): { left: number; top: number; right: number; bottom: number };
+  /** Calls `listener` whenever the camera has stopped moving; returns what stops that. */
+  onMoveEnd(listener: () => void): () => void;
 }
 
 export interface MapCanvasProps {
@@ -59,6 +65,7 @@ export function MapCanvas(props: MapCanvasProps) {
       style: createBasemapStyle(new URL(fontUrl, document.baseURI).href),
       center: props.initialView ? [props.initialView.lng, props.initialView.lat] : [41, 34],
       zoom: props.initialView?.zoom ?? 4,
+      maxZoom: BASEMAP_MAX_ZOOM,
       attributionControl: false,
       dragRotate: false,
       pitchWithRotate: false,
@@ -70,6 +77,7 @@ export function MapCanvas(props: MapCanvasProps) {
     map.touchZoomRotate.disableRotation();
     map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-left');
     map.addControl(new maplibregl.AttributionControl({ compact: true, customAttribution: 'Basemap: Natural Earth' }));
+    map.addControl(new maplibregl.ScaleControl({ maxWidth: 100, unit: 'metric' }), 'top-right');
     const controls = createControls(map, () => props.covered());
     if (!props.initialView) controls.fit(props.initialFrame, { animate: false, maxZoom: 6 });
 
@@ -126,6 +134,21 @@ function createControls(map: maplibregl.Map, covered: () => Insets): MapControls
     },
     jumpTo(view) {
       map.jumpTo({ center: [view.lng, view.lat], zoom: view.zoom });
+    },
+    project(point) {
+      const centre = map.getCenter().lng;
+      const lng = point[0] + 360 * Math.round((centre - point[0]) / 360); // the copy of the world in view
+      const { x, y } = map.project([lng, point[1]]);
+      return { x, y };
+    },
+    visibleBox() {
+      const { clientWidth: width, clientHeight: height } = map.getContainer();
+      const c = covered();
+      return { left: Math.max(0, c.left), top: Math.max(0, c.top), right: width - Math.max(0, c.right), bottom: height - Math.max(0, c.bottom) };
+    },
+    onMoveEnd(listener) {
+      map.on('moveend', listener);
+      return () => map.off('moveend', listener);
     },
     async reveal(point, wanted = () => true, attempt = 0) {
       if (!wanted()) return;

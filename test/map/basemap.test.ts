@@ -1,23 +1,27 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import type { FeatureCollection, MultiLineString, MultiPolygon, Point, Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { BASEMAP_FILES, type CountryLabel } from '../../src/map/basemap.ts';
+import { BASEMAP_FILES, createBasemapStyle, type CountryLabel, type SeaLabel } from '../../src/map/basemap.ts';
 import { createBasemapFiles, readCountries50m } from '../../vite/basemap-plugin.ts';
+import { readSeas } from '../../vite/seas.ts';
 
-const MAX_GZIP_KB = 150; // the three files together, gzip, 1 kB = 1024 bytes
+const MAX_GZIP_KB = 150; // the files every view loads, together, gzip, 1 kB = 1024 bytes
 const MAX_BORDER_KM = 2; // how far the Iraq–Syria border may lie from a border crossing
 
 /** The files the build emits, parsed back. */
 function createBasemap() {
-  const files = createBasemapFiles(readCountries50m());
+  const files = createBasemapFiles(readCountries50m(), readSeas());
   const read = <T>(name: string) => JSON.parse(files.get(name)!) as T;
   return {
     files,
     land: read<FeatureCollection<MultiPolygon>>(BASEMAP_FILES.land).features[0].geometry,
     borders: read<FeatureCollection<MultiLineString>>(BASEMAP_FILES.borders).features[0].geometry,
     labels: read<FeatureCollection<Point, CountryLabel>>(BASEMAP_FILES.labels).features,
+    seas: read<FeatureCollection<Point, SeaLabel>>(BASEMAP_FILES.seas).features,
   };
 }
 
@@ -71,7 +75,34 @@ describe('the basemap prepared at build time', () => {
     for (const ring of land.coordinates.flat()) for (let i = 1; i < ring.length; i++) expect(Math.abs(ring[i][0] - ring[i - 1][0])).toBeLessThan(180);
   });
 
+  it('names each sea once, at a point in water (off the land it draws)', () => {
+    const { land, seas } = createBasemap();
+    expect(seas.length).toBeGreaterThan(0);
+    expect(new Set(seas.map((s) => s.properties.name)).size).toBe(seas.length);
+    for (const sea of seas) {
+      const [lng, lat] = sea.geometry.coordinates;
+      expect([lng, lng - 360, lng + 360].some((x) => booleanPointInPolygon([x, lat], land)), sea.properties.name).toBe(false);
+      expect(sea.properties.minZoom, sea.properties.name).toBeLessThan(sea.properties.maxZoom);
+    }
+  });
+
+  it('refuses a seas file with a bad field, naming the file and the field', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'datelines-seas-')), 'seas.json');
+    writeFileSync(file, JSON.stringify([{ name: 'Red Sea', lngLat: [38.5, 20], minZoom: 3, maxZoom: 8 }, { name: 'Nowhere Sea', lngLat: [10, 95], minZoom: 3, maxZoom: 8 }]));
+    expect(() => readSeas(file)).toThrow(`${file}: 1.lngLat.1: `);
+  });
+
   it('writes the same bytes from the same input', () => {
     expect(createBasemap().files).toEqual(createBasemap().files);
+  });
+});
+
+describe('the basemap style', () => {
+  it('asks for every file from the app’s own folder, the tiles by their z/x/y template', () => {
+    const style = createBasemapStyle('http://127.0.0.1:4173/app/assets/font.woff2', 'http://127.0.0.1:4173/app/');
+    const urls = Object.values(style.sources).flatMap((source) => ('data' in source && typeof source.data === 'string' ? [source.data] : 'tiles' in source ? (source.tiles ?? []) : []));
+    expect(urls.length).toBe(Object.keys(style.sources).length);
+    for (const url of urls) expect(url).toMatch(/^http:\/\/127\.0\.0\.1:4173\/app\/basemap\//);
+    expect(urls.filter((url) => url.endsWith('.pbf'))).toEqual(['http://127.0.0.1:4173/app/basemap/cities/{z}/{x}/{y}.pbf', 'http://127.0.0.1:4173/app/basemap/towns/{z}/{x}/{y}.pbf']);
   });
 });
