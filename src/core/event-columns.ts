@@ -4,7 +4,11 @@ import type { TimeWindow } from './time-window.ts';
 
 /**
  * Every event of a dataset as two columns of small integers, one ordered by start day, one by end day, each cut
- * into days by an offsets array. This is what the app holds instead of a million event objects: 8 bytes an event.
+ * into days by an offsets array; beside them, what ties the two orders together and each event's article, for the
+ * filters. This is what the app holds instead of a million event objects: 16 bytes an event.
+ *
+ * An event's number is its index in `byStart`: for events given sorted by start day (as events.json is), their
+ * index in that list. Masks over events (event-mask.ts) are indexed by it.
  *
  * An event's code is `place << 5 | category << 1 | ranged` (ranged: its date is a range of days, not one day;
  * category: 4 bits, up to 16 kinds).
@@ -23,14 +27,22 @@ export interface EventColumns {
   endOffsets: Int32Array;
   byStart: Int32Array;
   byEnd: Int32Array;
+  /** `endEvent[j]`: the number of the event whose code is `byEnd[j]`. */
+  endEvent: Int32Array;
+  /** Per event number: its article's number, −1 for none. */
+  article: Int32Array;
+  /** Per article number: its outlet's number (an index into the dataset's outlet names), −1 when unknown. */
+  articleOutlet: Int32Array;
 }
 
-/** What the columns need of an event: its place number, inclusive days, and category index. */
+/** What the columns need of an event: its place number, inclusive days, category index and article number. */
 export interface ColumnEvent {
   place: number;
   start: Day;
   end: Day;
   category: number;
+  /** −1 (or absent) for none. */
+  article?: number;
 }
 
 export const CODE_PLACE_SHIFT = 5;
@@ -42,8 +54,16 @@ export function encodeEvent(e: ColumnEvent): number {
   return (e.place << CODE_PLACE_SHIFT) | (e.category << 1) | (e.end > e.start ? 1 : 0);
 }
 
-/** Builds the columns in O(events + days) (a counting sort by day). */
-export function buildColumns(events: readonly ColumnEvent[], places: number): EventColumns {
+/** An event code's category index. */
+export function categoryOfCode(code: number): number {
+  return (code >> 1) & CATEGORY_MASK;
+}
+
+/**
+ * Builds the columns in O(events + days) (a counting sort by day, stable: events of a day keep their order).
+ * `articleOutlet` gives each article number its outlet number (−1 unknown).
+ */
+export function buildColumns(events: readonly ColumnEvent[], places: number, articleOutlet: ArrayLike<number> = []): EventColumns {
   let first = Infinity;
   let last = -Infinity;
   for (const e of events) {
@@ -52,18 +72,34 @@ export function buildColumns(events: readonly ColumnEvent[], places: number): Ev
   }
   const days = events.length === 0 ? 0 : last - first + 1;
   const firstDay = events.length === 0 ? 0 : first;
-  const sort = (dayOf: (e: ColumnEvent) => number) => {
+  const offsetsBy = (dayOf: (e: ColumnEvent) => number) => {
     const offsets = new Int32Array(days + 1);
     for (const e of events) offsets[dayOf(e) - firstDay + 1]++;
     for (let i = 1; i <= days; i++) offsets[i] += offsets[i - 1];
-    const fill = offsets.slice(0, days);
-    const codes = new Int32Array(events.length);
-    for (const e of events) codes[fill[dayOf(e) - firstDay]++] = encodeEvent(e);
-    return { offsets, codes };
+    return offsets;
   };
-  const byStart = sort((e) => e.start);
-  const byEnd = sort((e) => e.end);
-  return { firstDay, days, places, startOffsets: byStart.offsets, endOffsets: byEnd.offsets, byStart: byStart.codes, byEnd: byEnd.codes };
+  const startOffsets = offsetsBy((e) => e.start);
+  const endOffsets = offsetsBy((e) => e.end);
+  const n = events.length;
+  const byStart = new Int32Array(n);
+  const article = new Int32Array(n);
+  const numberOf = new Int32Array(n); // input index → event number
+  let fill = startOffsets.slice(0, days);
+  events.forEach((e, i) => {
+    const at = fill[e.start - firstDay]++;
+    byStart[at] = encodeEvent(e);
+    article[at] = e.article ?? -1;
+    numberOf[i] = at;
+  });
+  const byEnd = new Int32Array(n);
+  const endEvent = new Int32Array(n);
+  fill = endOffsets.slice(0, days);
+  events.forEach((e, i) => {
+    const at = fill[e.end - firstDay]++;
+    byEnd[at] = encodeEvent(e);
+    endEvent[at] = numberOf[i];
+  });
+  return { firstDay, days, places, startOffsets, endOffsets, byStart, byEnd, endEvent, article, articleOutlet: Int32Array.from(articleOutlet) };
 }
 
 /** The index into an offsets array for "before `day`", clamped to the extent. */
@@ -81,6 +117,9 @@ export function totalInWindow(columns: EventColumns, window: TimeWindow): number
  * Per-place counts for a time window that moves, kept exact. Moving the window adds and removes only the events
  * whose start or end day lies between the old and the new bounds, so a one-day step costs the events of about two
  * days, whatever the size of the dataset; a long jump costs at most one pass over the columns.
+ *
+ * A mask (one byte per event number, non-zero: counted) leaves the other events out of every count: the filters.
+ * Setting one recounts the window in one pass; moving the window under it stays step by step.
  */
 export class WindowCounts {
   private readonly columns: EventColumns;
@@ -90,9 +129,14 @@ export class WindowCounts {
   /** Prefix lengths now counted: byStart[0, started) added, byEnd[0, ended) removed. */
   private started = 0;
   private ended = 0;
+  /** Events counted now. */
+  private shown = 0;
   private readonly touched: Int32Array;
   private readonly stamp: Int32Array;
   private generation = 0;
+  /** The mask by event number (null: every event), and the same mask in `byEnd` order. */
+  private startMask: Uint8Array | null = null;
+  private endMask: Uint8Array | null = null;
 
   constructor(columns: EventColumns) {
     this.columns = columns;
@@ -104,6 +148,33 @@ export class WindowCounts {
 
   get places(): number {
     return this.columns.places;
+  }
+
+  /** The mask the counts are under (null: none); as given to setMask. */
+  get mask(): Uint8Array | null {
+    return this.startMask;
+  }
+
+  /**
+   * Counts only the events the mask keeps (null: every event), under the same window, in one pass over the events
+   * of the window. Every place may have changed.
+   */
+  setMask(mask: Uint8Array | null): void {
+    if (mask === this.startMask) return;
+    if (mask && mask.length !== this.columns.byStart.length) throw new Error(`a mask of ${mask.length} events for ${this.columns.byStart.length}`);
+    this.startMask = mask;
+    this.endMask = mask && inEndOrder(mask, this.columns.endEvent);
+    const { started, ended } = this;
+    this.clear();
+    this.apply(started, ended, false);
+  }
+
+  private clear() {
+    this.slots.fill(0);
+    this.totals.fill(0);
+    this.shown = 0;
+    this.started = 0;
+    this.ended = 0;
   }
 
   /**
@@ -118,10 +189,7 @@ export class WindowCounts {
     const stepCost = Math.abs(started - this.started) + Math.abs(ended - this.ended);
     if (started + ended < stepCost) {
       // Cheaper to count from nothing than to walk from where we are.
-      this.slots.fill(0);
-      this.totals.fill(0);
-      this.started = 0;
-      this.ended = 0;
+      this.clear();
       this.apply(started, ended, false);
       return null;
     }
@@ -139,23 +207,33 @@ export class WindowCounts {
       this.slots[base + ((code >> 1) & CATEGORY_MASK)] += delta;
       if (code & 1) this.slots[base + RANGED_SLOT] += delta;
       this.totals[place] += delta;
+      this.shown += delta;
       if (track && this.stamp[place] !== this.generation) {
         this.stamp[place] = this.generation;
         this.touched[n++] = place;
       }
     };
-    for (let i = this.started; i < started; i++) visit(byStart[i], 1);
-    for (let i = started; i < this.started; i++) visit(byStart[i], -1);
-    for (let i = this.ended; i < ended; i++) visit(byEnd[i], -1);
-    for (let i = ended; i < this.ended; i++) visit(byEnd[i], 1);
+    const startMask = this.startMask;
+    const endMask = this.endMask;
+    if (startMask && endMask) {
+      for (let i = this.started; i < started; i++) if (startMask[i]) visit(byStart[i], 1);
+      for (let i = started; i < this.started; i++) if (startMask[i]) visit(byStart[i], -1);
+      for (let i = this.ended; i < ended; i++) if (endMask[i]) visit(byEnd[i], -1);
+      for (let i = ended; i < this.ended; i++) if (endMask[i]) visit(byEnd[i], 1);
+    } else {
+      for (let i = this.started; i < started; i++) visit(byStart[i], 1);
+      for (let i = started; i < this.started; i++) visit(byStart[i], -1);
+      for (let i = this.ended; i < ended; i++) visit(byEnd[i], -1);
+      for (let i = ended; i < this.ended; i++) visit(byEnd[i], 1);
+    }
     this.started = started;
     this.ended = ended;
     return n;
   }
 
-  /** Events in the window, all places. */
+  /** Events in the window (under the mask), all places. */
   total(): number {
-    return this.started - this.ended;
+    return this.shown;
   }
 
   count(place: number): number {
@@ -181,6 +259,13 @@ export class WindowCounts {
   }
 }
 
+/** A mask by event number, rewritten in the order of `byEnd`. */
+function inEndOrder(mask: Uint8Array, endEvent: Int32Array): Uint8Array {
+  const out = new Uint8Array(mask.length);
+  for (let j = 0; j < endEvent.length; j++) out[j] = mask[endEvent[j]];
+  return out;
+}
+
 /** Events per place over the whole extent. */
 export function placeTotals(columns: EventColumns): Int32Array {
   const totals = new Int32Array(columns.places);
@@ -190,40 +275,49 @@ export function placeTotals(columns: EventColumns): Int32Array {
 
 /**
  * Per day of the extent: events known to have happened on it (`exact`), and events whose range includes it
- * (`possible`). Built in one pass over the columns.
+ * (`possible`); only the events a mask keeps (by event number), when one is given. Built in one pass over the columns.
  */
-export function dailyCounts(columns: EventColumns): { exact: Int32Array; possible: Int32Array } {
-  const { days, startOffsets, endOffsets, byStart, byEnd } = columns;
+export function dailyCounts(columns: EventColumns, mask: Uint8Array | null = null): { exact: Int32Array; possible: Int32Array } {
+  const { days, startOffsets, endOffsets, byStart, byEnd, endEvent } = columns;
   const exact = new Int32Array(days);
   const possible = new Int32Array(days);
   let open = 0;
   for (let d = 0; d < days; d++) {
     for (let i = startOffsets[d]; i < startOffsets[d + 1]; i++) {
+      if (mask && !mask[i]) continue;
       if (byStart[i] & 1) open++;
       else exact[d]++;
     }
     possible[d] = open;
-    for (let i = endOffsets[d]; i < endOffsets[d + 1]; i++) if (byEnd[i] & 1) open--;
+    for (let i = endOffsets[d]; i < endOffsets[d + 1]; i++) if (byEnd[i] & 1 && (!mask || mask[endEvent[i]])) open--;
   }
   return { exact, possible };
 }
 
-/** The days on which at least one event starts, sorted. */
-export function startDays(columns: EventColumns): Day[] {
+/** The days on which at least one event (that the mask keeps, when one is given) starts, sorted. */
+export function startDays(columns: EventColumns, mask: Uint8Array | null = null): Day[] {
   const days: Day[] = [];
-  for (let d = 0; d < columns.days; d++) if (columns.startOffsets[d + 1] > columns.startOffsets[d]) days.push(columns.firstDay + d);
+  const { startOffsets } = columns;
+  for (let d = 0; d < columns.days; d++) {
+    let some = startOffsets[d + 1] > startOffsets[d];
+    if (some && mask) {
+      some = false;
+      for (let i = startOffsets[d]; i < startOffsets[d + 1] && !some; i++) some = mask[i] !== 0;
+    }
+    if (some) days.push(columns.firstDay + d);
+  }
   return days;
 }
 
-// The binary file the app fetches: a header of int32s, then the four arrays, little-endian.
-const MAGIC = 0x444c4e32; // "DLN2": 4 bits of category (DLN1 had 3)
-const HEADER = 5; // magic, firstDay, days, places, events
+// The binary file the app fetches: a header of int32s, then the arrays, little-endian.
+const MAGIC = 0x444c4e33; // "DLN3": with endEvent, article and articleOutlet (DLN2 had only the two columns)
+const HEADER = 6; // magic, firstDay, days, places, events, articles
 
 export function encodeColumns(c: EventColumns): Uint8Array {
-  const words = new Int32Array(HEADER + 2 * (c.days + 1) + 2 * c.byStart.length);
-  words.set([MAGIC, c.firstDay, c.days, c.places, c.byStart.length]);
+  const words = new Int32Array(HEADER + 2 * (c.days + 1) + 4 * c.byStart.length + c.articleOutlet.length);
+  words.set([MAGIC, c.firstDay, c.days, c.places, c.byStart.length, c.articleOutlet.length]);
   let at = HEADER;
-  for (const part of [c.startOffsets, c.endOffsets, c.byStart, c.byEnd]) {
+  for (const part of [c.startOffsets, c.endOffsets, c.byStart, c.byEnd, c.endEvent, c.article, c.articleOutlet]) {
     words.set(part, at);
     at += part.length;
   }
@@ -234,12 +328,23 @@ export function encodeColumns(c: EventColumns): Uint8Array {
 export function decodeColumns(buffer: ArrayBuffer): EventColumns {
   if (buffer.byteLength % 4 !== 0) throw new Error('not a Datelines columns file');
   const words = new Int32Array(IS_LITTLE_ENDIAN ? buffer : littleEndian(new Uint8Array(buffer.slice(0))).buffer);
-  if (words.length < HEADER || words[0] !== MAGIC) throw new Error('not a Datelines columns file');
-  const [, firstDay, days, places, events] = words;
-  if (words.length !== HEADER + 2 * (days + 1) + 2 * events) throw new Error('columns file is truncated');
+  if (words.length < HEADER || words[0] !== MAGIC) throw new Error('not a Datelines columns file (or one of another version: build the app again)');
+  const [, firstDay, days, places, events, articles] = words;
+  if (words.length !== HEADER + 2 * (days + 1) + 4 * events + articles) throw new Error('columns file is truncated');
   let at = HEADER;
   const take = (n: number) => words.subarray(at, (at += n));
-  return { firstDay, days, places, startOffsets: take(days + 1), endOffsets: take(days + 1), byStart: take(events), byEnd: take(events) };
+  return {
+    firstDay,
+    days,
+    places,
+    startOffsets: take(days + 1),
+    endOffsets: take(days + 1),
+    byStart: take(events),
+    byEnd: take(events),
+    endEvent: take(events),
+    article: take(events),
+    articleOutlet: take(articles),
+  };
 }
 
 /** Int32Array bytes are in the platform's order; the file is little-endian (every platform a browser runs on today). */

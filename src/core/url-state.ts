@@ -1,16 +1,27 @@
 import { formatDay, parseDay, type Day } from './day.ts';
-import { ID_PATTERN } from './model.ts';
+import { CATEGORIES, ID_PATTERN, type Category } from './model.ts';
+import { MAX_QUERY } from './quote-search.ts';
 
 /**
- * What the URL hash holds: `#from=2014-06-20&to=2014-06-30&place=tal-afar&map=6/35.1/41.2`. Every part is
- * optional; parsing never throws and drops whatever it cannot read, so a mangled link still opens the app.
+ * What the URL hash holds: `#from=2014-06-20&to=2014-06-30&place=tal-afar&map=6/35.1/41.2`, and the filters:
+ * `cat=attack,capture` (categories), `outlet=…` (an outlet's name), `article=…` (an article's id), `q=…` (the
+ * text search), the names and the query percent-encoded. Every part is optional; parsing never throws and drops
+ * whatever it cannot read (an unknown category among known ones, too), so a mangled link still opens the app.
  */
 export interface UrlState {
   from?: Day;
   to?: Day;
   place?: string;
+  /** In CATEGORIES order, each once, never empty. */
+  categories?: Category[];
+  outlet?: string;
+  article?: string;
+  /** Trimmed, never empty, at most MAX_QUERY characters (a longer one is ignored). */
+  query?: string;
   view?: MapView;
 }
+
+const MAX_OUTLET = 300; // characters
 
 export interface MapView {
   zoom: number; // 0–24
@@ -33,6 +44,18 @@ export function parseHash(hash: string): UrlState {
       if (day !== null) state[key] = day;
     } else if (key === 'place') {
       if (ID_PATTERN.test(value) && value.length <= 100) state.place = value;
+    } else if (key === 'cat') {
+      const named = new Set(value.split(','));
+      const categories = CATEGORIES.filter((c) => named.has(c));
+      if (categories.length > 0) state.categories = categories;
+    } else if (key === 'outlet') {
+      const outlet = value.trim();
+      if (outlet && outlet.length <= MAX_OUTLET && wellFormed(outlet)) state.outlet = outlet;
+    } else if (key === 'article') {
+      if (ID_PATTERN.test(value) && value.length <= 200) state.article = value;
+    } else if (key === 'q') {
+      const query = value.trim();
+      if (query && query.length <= MAX_QUERY && wellFormed(query)) state.query = query;
     } else if (key === 'map') {
       const view = parseView(value);
       if (view) state.view = view;
@@ -48,6 +71,10 @@ export function serializeHash(state: UrlState): string {
   if (state.from !== undefined) parts.push(`from=${formatDay(state.from)}`);
   if (state.to !== undefined) parts.push(`to=${formatDay(state.to)}`);
   if (state.place) parts.push(`place=${state.place}`);
+  if (state.categories?.length) parts.push(`cat=${state.categories.join(',')}`);
+  if (state.outlet) parts.push(`outlet=${encodeURIComponent(state.outlet)}`);
+  if (state.article) parts.push(`article=${state.article}`);
+  if (state.query) parts.push(`q=${encodeURIComponent(state.query)}`);
   if (state.view) parts.push(`map=${formatView(state.view)}`);
   return parts.length ? `#${parts.join('&')}` : '';
 }
@@ -67,6 +94,11 @@ function parseView(value: string): MapView | null {
   if (![zoom, lat, lng].every(Number.isFinite)) return null;
   if (zoom < 0 || zoom > 24 || Math.abs(lat) > 90 || Math.abs(lng) > 180) return null;
   return { zoom, lat: Math.max(-MAX_LAT, Math.min(MAX_LAT, lat)), lng };
+}
+
+/** Whether a text holds no lone surrogate (which no URL can carry). */
+function wellFormed(text: string): boolean {
+  return !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text);
 }
 
 function safeDecode(text: string): string | null {

@@ -1,19 +1,22 @@
 import { buildColumns, encodeColumns } from '../core/event-columns.ts';
 import { firstViewPlaces } from '../core/frame.ts';
-import { firstSentence } from '../core/format.ts';
+import { articleTitle, firstSentence } from '../core/format.ts';
 import { CATEGORIES, type Article, type MapEvent, type Place } from '../core/model.ts';
+import { writeQuoteLines } from '../core/quote-search.ts';
 import { InputError, parseArticles, parseEvents, parsePlaces, type InputProblem } from '../core/validate.ts';
-import { COMPILED_FORMAT, type CompiledMeta, type PlaceFile } from './compiled-format.ts';
+import { COMPILED_FORMAT, type ArticleEntry, type CompiledMeta, type PlaceFile } from './compiled-format.ts';
 
 /** The compiled dataset: what the app fetches, file name → contents. */
 export type CompiledFiles = Map<string, string | Uint8Array>;
 
 /**
  * Turns the canonical files (articles.json, places.geojson, events.json and the article texts) into what the app
- * loads: `meta.json` (the places that have events, the records left out), `columns.bin` (every event as integers,
- * see event-columns.ts), `places/<n>.json` (the place's record, its events with their quotes and the articles they
- * cite, fetched when the place is opened) and `texts/<article id>.txt`. A file that cannot be used at all gives a
- * `meta.json` that says so, which the app shows as its error page.
+ * loads: `meta.json` (the places that have events, the outlets, the records left out), `columns.bin` (every event as
+ * integers, see event-columns.ts), `places/<n>.json` (the place's record, its events with their quotes and the
+ * articles they cite, fetched when the place is opened), `texts/<article id>.txt`, and for the filters
+ * `articles.json` (the articles by number, see ArticleEntry) and `quotes.txt` (each event's quote in search form, a
+ * line each in event-number order, see quote-search.ts), both fetched when a filter first needs them. A file that
+ * cannot be used at all gives a `meta.json` that says so, which the app shows as its error page.
  */
 export function compileDataset(inputs: { articles: string; places: string; events: string; text(file: string): Uint8Array | null }): CompiledFiles {
   try {
@@ -49,22 +52,31 @@ export function failedDataset(problems: readonly InputProblem[]): CompiledFiles 
 }
 
 /** The compiled files for records already validated (the places are kept only where events are). */
-export function compileRecords(articles: readonly Article[], allPlaces: readonly Place[], events: readonly MapEvent[], problems: readonly InputProblem[]): CompiledFiles {
+export function compileRecords(articles: readonly Article[], allPlaces: readonly Place[], unordered: readonly MapEvent[], problems: readonly InputProblem[]): CompiledFiles {
+  // Event numbers are positions in start order (see EventColumns); events.json is in that order already.
+  const events = [...unordered].sort((a, b) => a.start - b.start);
   const used = new Set(events.map((e) => e.place));
   const places = allPlaces.filter((p) => used.has(p.id));
   const number = new Map(places.map((p, i) => [p.id, i]));
   const category = new Map(CATEGORIES.map((c, i) => [c, i]));
+  const outlets = [...new Set(articles.flatMap((a) => (a.outlet === null ? [] : [a.outlet])))].sort();
+  const outletNumber = new Map(outlets.map((o, i) => [o, i]));
+  const articleNumber = new Map(articles.map((a, i) => [a.id, i]));
   const columns = buildColumns(
-    events.map((e) => ({ place: number.get(e.place)!, start: e.start, end: e.end, category: category.get(e.category)! })),
+    events.map((e) => ({ place: number.get(e.place)!, start: e.start, end: e.end, category: category.get(e.category)!, article: articleNumber.get(e.article) ?? -1 })),
     places.length,
+    articles.map((a) => (a.outlet === null ? -1 : outletNumber.get(a.outlet)!)),
   );
   const perPlace: MapEvent[][] = places.map(() => []);
   for (const e of events) perPlace[number.get(e.place)!].push(e);
   const files: CompiledFiles = new Map();
   const summaries = places.map(({ id, name, kind, lngLat, radiusKm, reviewed }) => ({ id, name, kind, lngLat, radiusKm, reviewed }));
-  const meta: CompiledMeta = { format: COMPILED_FORMAT, places: summaries, problems: [...problems], events: events.length, frame: firstViewPlaces(summaries, events) };
+  const meta: CompiledMeta = { format: COMPILED_FORMAT, places: summaries, problems: [...problems], events: events.length, outlets, frame: firstViewPlaces(summaries, events) };
   files.set('meta.json', JSON.stringify(meta));
   files.set('columns.bin', encodeColumns(columns));
+  const entries: ArticleEntry[] = articles.map((a) => ({ id: a.id, title: articleTitle(a), outlet: a.outlet, published: a.published }));
+  files.set('articles.json', JSON.stringify(entries));
+  files.set('quotes.txt', writeQuoteLines(events.map((e) => e.quote)));
   const articleById = new Map(articles.map((a) => [a.id, a]));
   perPlace.forEach((list, n) => {
     const file: PlaceFile = { place: places[n], events: list, articles: [...new Set(list.map((e) => e.article))].map((id) => articleById.get(id)!) };

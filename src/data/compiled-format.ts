@@ -1,8 +1,12 @@
+import type { Day } from '../core/day.ts';
 import type { Article, MapEvent, Place, PlaceSummary } from '../core/model.ts';
 import type { InputProblem } from '../core/validate.ts';
 
-/** The version of the compiled format: the loader refuses another, with a message that says to build again. */
-export const COMPILED_FORMAT = 1;
+/**
+ * The version of the compiled format: the loader refuses another, with a message that says to build again.
+ * 2: columns.bin DLN3 (event numbers, articles and outlets), meta.json `outlets`, articles.json, quotes.txt.
+ */
+export const COMPILED_FORMAT = 2;
 
 /**
  * `meta.json` of a compiled dataset: what the app needs before anything is opened. Either the dataset (the places
@@ -10,7 +14,16 @@ export const COMPILED_FORMAT = 1;
  * be used at all, why.
  */
 export type CompiledMeta =
-  | { format: typeof COMPILED_FORMAT; places: PlaceSummary[]; problems: InputProblem[]; events: number; frame?: string[]; fatal?: undefined }
+  | {
+      format: typeof COMPILED_FORMAT;
+      places: PlaceSummary[];
+      problems: InputProblem[];
+      events: number;
+      /** The outlets the articles name, sorted; an outlet's number (columns.bin's articleOutlet) is its index here. */
+      outlets: string[];
+      frame?: string[];
+      fatal?: undefined;
+    }
   | { format: typeof COMPILED_FORMAT; fatal: InputProblem[] };
 
 /** `places/<n>.json`: the whole record of place n, its events in date order, and the articles they quote. */
@@ -18,4 +31,13 @@ export interface PlaceFile {
   place: Place;
   events: MapEvent[];
   articles: Article[];
+}
+
+/** One entry of `articles.json`: the articles in article-number order (columns.bin's `article`), for the filters. */
+export interface ArticleEntry {
+  id: string;
+  /** The headline, or the first sentence marked as such (articleTitle). */
+  title: string;
+  outlet: string | null;
+  published: Day;
 }

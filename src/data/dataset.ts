@@ -1,21 +1,45 @@
 import type { DailyCounts } from '../core/counts.ts';
 import type { Day } from '../core/day.ts';
 import { WindowCounts, dailyCounts, decodeColumns, placeTotals, startDays, type EventColumns } from '../core/event-columns.ts';
-import type { Article, MapEvent, Place, PlaceSummary } from '../core/model.ts';
+import { articleMask, categoryMask, outletMask, type EventMask } from '../core/event-mask.ts';
+import { CATEGORIES, type Article, type Category, type MapEvent, type Place, type PlaceSummary } from '../core/model.ts';
 import type { TimeWindow } from '../core/time-window.ts';
 import { formatProblem, type InputProblem } from '../core/problem.ts';
-import { COMPILED_FORMAT, type CompiledMeta, type PlaceFile } from './compiled-format.ts';
+import { readQuoteIndex, type QuoteIndex } from '../core/quote-search.ts';
+import { COMPILED_FORMAT, type ArticleEntry, type CompiledMeta, type PlaceFile } from './compiled-format.ts';
+
+export type { ArticleEntry } from './compiled-format.ts';
 
 /**
  * Everything the app shows, as compiled at build time (vite/data-plugin.ts): the events as integer columns and the
  * places that have them; a place's sources (its events' quotes and articles) and the article texts are fetched when
  * asked for.
  */
-export interface Dataset {
+export interface Dataset extends EventData {
   /** The places that have events; a place's number is its index here. */
   places: readonly PlaceSummary[];
   placesById: ReadonlyMap<string, PlaceSummary>;
   placeNumber: ReadonlyMap<string, number>;
+  /** The ids of the places the first view frames (see frame.ts), or null to frame the busiest theatre. */
+  frame: readonly string[] | null;
+  eventCount: number;
+  /** The outlets the articles name, sorted: an outlet's number is its index here. */
+  outlets: readonly string[];
+  /** Records of events.json that were left out, and why. */
+  problems: readonly InputProblem[];
+  /** A place's record, its events in date order with their quotes, and the articles they come from. */
+  sourcesOf(id: string): Promise<PlaceSources>;
+  /** A place's events, all dates. */
+  totalOf(id: string): number;
+  articleText(article: Article): Promise<string>;
+  /** The articles by number, for the article filter (fetched when first asked for). */
+  articleList(): Promise<readonly ArticleEntry[]>;
+  /** Every event's quote in search form, for the text search (fetched when first asked for: it is the size of the quotes). */
+  quoteIndex(): Promise<QuoteIndex>;
+}
+
+/** What the app reads of the event columns: counts, and the masks and daily counts of the filters. */
+export interface EventData {
   /** Events per day of the extent, for the histogram. */
   daily: DailyCounts;
   /** The days on which some event starts, in order. */
@@ -24,17 +48,37 @@ export interface Dataset {
   createWindowCounts(): WindowCounts;
   /** Events per place number, all dates. */
   totals: Int32Array;
-  /** The ids of the places the first view frames (see frame.ts), or null to frame the busiest theatre. */
-  frame: readonly string[] | null;
-  eventCount: number;
   extent: TimeWindow;
-  /** Records of events.json that were left out, and why. */
-  problems: readonly InputProblem[];
-  /** A place's record, its events in date order with their quotes, and the articles they come from. */
-  sourcesOf(id: string): Promise<PlaceSources>;
-  /** A place's events, all dates. */
-  totalOf(id: string): number;
-  articleText(article: Article): Promise<string>;
+  /** How many articles there are (article numbers run from 0). */
+  articleCount: number;
+  /** The events of these categories (see event-mask.ts). */
+  categoryMask(categories: ReadonlySet<Category>): EventMask;
+  /** The events of the articles of one outlet, by number. */
+  outletMask(outlet: number): EventMask;
+  /** The events of one article, by number. */
+  articleMask(article: number): EventMask;
+  /** `daily` and `eventDays` for the events a mask keeps (null: all, the same objects as above). */
+  dailyOf(mask: EventMask | null): DailyCounts;
+  eventDaysOf(mask: EventMask | null): readonly Day[];
+}
+
+/** The event data of some columns. */
+export function eventDataOf(columns: EventColumns): EventData {
+  const daily: DailyCounts = { firstDay: columns.firstDay, ...dailyCounts(columns) };
+  const eventDays = startDays(columns);
+  return {
+    daily,
+    eventDays,
+    createWindowCounts: () => new WindowCounts(columns),
+    totals: placeTotals(columns),
+    extent: { from: columns.firstDay, to: columns.firstDay + Math.max(0, columns.days - 1) },
+    articleCount: columns.articleOutlet.length,
+    categoryMask: (categories) => categoryMask(columns, [...categories].map((c) => CATEGORIES.indexOf(c))),
+    outletMask: (outlet) => outletMask(columns, outlet),
+    articleMask: (article) => articleMask(columns, article),
+    dailyOf: (mask) => (mask ? { firstDay: columns.firstDay, ...dailyCounts(columns, mask) } : daily),
+    eventDaysOf: (mask) => (mask ? startDays(columns, mask) : eventDays),
+  };
 }
 
 export interface PlaceSources {
@@ -79,23 +123,34 @@ export async function loadDataset(base: URL): Promise<Dataset> {
       .then((r) => r.json() as Promise<PlaceFile>)
       .then((file): PlaceSources => ({ place: file.place, events: file.events, articles: new Map(file.articles.map((a) => [a.id, a])) })),
   );
-  const totals = placeTotals(columns);
+  const events = eventDataOf(columns);
   const textOf = cached((id: string) => fetchFile(`texts/${encodeURIComponent(id)}.txt`).then((r) => r.text()));
+  const articleList = cached(() => fetchFile('articles.json').then((r) => r.json() as Promise<ArticleEntry[]>));
+  const quoteIndex = cached(() =>
+    fetchFile('quotes.txt')
+      .then((r) => r.text())
+      .then((text) => {
+        try {
+          return readQuoteIndex(text, columns.byStart.length);
+        } catch (error) {
+          throw new DatasetError([{ file: 'quotes.txt', field: '(file)', message: (error as Error).message }]);
+        }
+      }),
+  );
   return {
+    ...events,
     places: meta.places,
     placesById: new Map(meta.places.map((p) => [p.id, p])),
     placeNumber,
-    daily: { firstDay: columns.firstDay, ...dailyCounts(columns) },
-    eventDays: startDays(columns),
-    createWindowCounts: () => new WindowCounts(columns),
-    totals,
-    totalOf: (id) => totals[placeNumber.get(id) ?? -1] ?? 0,
+    totalOf: (id) => events.totals[placeNumber.get(id) ?? -1] ?? 0,
     eventCount: meta.events,
+    outlets: meta.outlets,
     frame: meta.frame ?? null,
-    extent: { from: columns.firstDay, to: columns.firstDay + Math.max(0, columns.days - 1) },
     problems: meta.problems,
     sourcesOf,
     articleText: (article) => textOf(article.id),
+    articleList: () => articleList(null),
+    quoteIndex: () => quoteIndex(null),
   };
 }
 

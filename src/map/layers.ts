@@ -1,5 +1,5 @@
 import type { CircleLayerSpecification, LayerSpecification } from 'maplibre-gl';
-import { LABEL_FONT } from './basemap.ts';
+import { BASEMAP_MAX_ZOOM, LABEL_FONT } from './basemap.ts';
 
 export const PLACES_SOURCE = 'places';
 export const AREAS_SOURCE = 'areas';
@@ -8,7 +8,7 @@ export const AREAS_SOURCE = 'areas';
 export const CLUSTER_OPTIONS = {
   cluster: true,
   clusterRadius: 30, // px
-  clusterMaxZoom: 13, // above this zoom every place stands alone
+  clusterMaxZoom: BASEMAP_MAX_ZOOM - 1, // above this zoom every place stands alone: below the map's last zoom, so a cluster always opens
   clusterProperties: { events: ['+', ['get', 'count']] },
 } as const;
 

@@ -1,6 +1,9 @@
 import { batch, createMemo, createResource, createSignal, onCleanup } from 'solid-js';
 import { formatDay } from '../core/day.ts';
-import type { Article, MapEvent, PlaceSummary } from '../core/model.ts';
+import { categoryFilter, isFiltering, orderedCategories, type EventFilters } from '../core/event-filters.ts';
+import { intersectMasks } from '../core/event-mask.ts';
+import type { Article, Category, MapEvent, PlaceSummary } from '../core/model.ts';
+import { quoteMask, searchTerms, type QuoteIndex } from '../core/quote-search.ts';
 import { clampWindow, type TimeWindow } from '../core/time-window.ts';
 import type { MapView, UrlState } from '../core/url-state.ts';
 import type { Dataset, PlaceSources } from '../data/dataset.ts';
@@ -21,9 +24,10 @@ const nextFrame: FrameScheduler = (callback) => {
 };
 
 /**
- * The app's state and the only ways to change it: the time window, the selected place, the map's view, the
- * article being read, playback; and what is derived from them, once: the counts under the window (for the map at
- * once, for the list of places once a frame), the number shown, the selected place's record and sources.
+ * The app's state and the only ways to change it: the time window, the filters, the selected place, the map's view,
+ * the article being read, playback; and what is derived from them, once: the events the filters keep (a mask), the
+ * counts under the window and the filters (for the map at once, for the list of places once a frame), the number
+ * shown, the histogram's daily counts, the selected place's record and sources.
  * Components read these and call the actions; none keeps a copy. Create it inside a reactive root.
  */
 export function createAppState(data: Dataset, initial: UrlState, options: { frame?: FrameScheduler } = {}) {
@@ -39,10 +43,77 @@ export function createAppState(data: Dataset, initial: UrlState, options: { fram
   const [returnFocusTo, setReturnFocusTo] = createSignal<string | null>(null);
   const [ignored, setIgnored] = createSignal<string[]>(ignoredIn(initial, data));
 
-  // Counts under the window, kept up to date step by step (see WindowCounts): `counted` changes with the window,
-  // carrying the places the step touched; whatever shows a count reads it through `counts`.
+  // The filters. An outlet the data does not name is ignored at once; an article id once the list of articles
+  // (fetched when an article filter first needs it) says it is unknown. The text search needs the quotes, fetched
+  // when a query is first typed: until then the query waits (`filtersPending`).
+  const knownOutlet = (outlet: string | null | undefined) => (outlet && data.outlets.includes(outlet) ? outlet : null);
+  const [categories, writeCategories] = createSignal<ReadonlySet<Category> | null>(categoryFilter(initial.categories));
+  const [outlet, writeOutlet] = createSignal<string | null>(knownOutlet(initial.outlet));
+  const [article, writeArticle] = createSignal<string | null>(initial.article ?? null);
+  const [query, writeQuery] = createSignal(initial.query ?? '');
+  const terms = createMemo(() => searchTerms(query()), [], { equals: (a, b) => a.length === b.length && a.every((t, i) => t === b[i]) });
+  const articles = makeLazy(() => data.articleList().then((list) => ({ list, number: new Map(list.map((a, i) => [a.id, i])) })));
+  const quotes = makeLazy<QuoteIndex>(() => data.quoteIndex());
+  const unknownArticle = (id: string) => setIgnored((said) => [...said, `article “${id}”: no such article in this data`]);
+  /** Sets the article filter; an id the loaded list lacks is dropped, and said. */
+  const chooseArticle = (id: string | null) => {
+    const loaded = articles.value();
+    if (id !== null && loaded && !loaded.number.has(id)) {
+      unknownArticle(id);
+      id = null;
+    }
+    writeArticle(id);
+    if (id !== null && !loaded) articles.request();
+  };
+  articles.onLoad((loaded) => {
+    const id = article();
+    if (id !== null && !loaded.number.has(id)) {
+      unknownArticle(id);
+      writeArticle(null);
+    }
+  });
+  if (initial.article) articles.request();
+  if (terms().length > 0) quotes.request();
+
+  const filters = createMemo((): EventFilters => ({ categories: categories(), outlet: outlet(), article: article(), query: query() }));
+  const categoryMask = createMemo(() => {
+    const c = categories();
+    return c ? data.categoryMask(c) : null;
+  });
+  const sourceMask = createMemo(() => {
+    const o = outlet();
+    const a = article();
+    const number = a === null ? undefined : articles.value()?.number.get(a);
+    return intersectMasks([o === null ? null : data.outletMask(data.outlets.indexOf(o)), number === undefined ? null : data.articleMask(number)]);
+  });
+  const textMask = createMemo(() => {
+    const t = terms();
+    const index = quotes.value();
+    return t.length > 0 && index ? quoteMask(index, t) : null;
+  });
+  /** The events the filters keep, by event number; null for every event. */
+  const mask = createMemo(() => intersectMasks([categoryMask(), sourceMask(), textMask()]));
+  const filtering = createMemo(() => isFiltering(filters()));
+  /** A filter waits for its data (the quotes, the list of articles). */
+  const filtersPending = () => (terms().length > 0 && !quotes.value() && !quotes.error()) || (article() !== null && !articles.value() && !articles.error());
+  const filterProblem = () => (terms().length > 0 && quotes.error()) || (article() !== null && articles.error()) || null;
+
+  // Counts under the window and the filters, kept up to date step by step (see WindowCounts): `counted` changes
+  // with the window, carrying the places the step touched (null after a change of filters: any place may have
+  // changed); whatever shows a count reads it through `counts`.
   const counter = data.createWindowCounts();
-  const counted = createMemo(() => ({ touched: counter.moveTo(timeWindow()) }), undefined, { equals: false });
+  const counted = createMemo(
+    () => {
+      const m = mask();
+      const w = timeWindow();
+      if (m === counter.mask) return { touched: counter.moveTo(w) };
+      counter.setMask(m);
+      counter.moveTo(w);
+      return { touched: null };
+    },
+    undefined,
+    { equals: false },
+  );
   const following = (track: () => unknown): PlaceCounts => ({
     count: (p) => (track(), counter.count(p)),
     uncertain: (p) => (track(), counter.uncertain(p)),
@@ -95,8 +166,59 @@ export function createAppState(data: Dataset, initial: UrlState, options: { fram
     /** The places the last step of the window touched (see WindowCounts.moveTo). */
     touched: () => counted().touched,
     counter,
-    /** How many events the window shows. */
+    /** How many events the window shows (those the filters keep). */
     shown: createMemo(() => (counted(), counter.total())),
+    /** Events per day that the filters keep, for the histogram. */
+    daily: createMemo(() => data.dailyOf(mask())),
+    /** The days on which events the filters keep start. */
+    eventDays: createMemo(() => data.eventDaysOf(mask())),
+
+    filters,
+    /** Whether any filter is on. */
+    filtering,
+    filtersPending,
+    /** Why a filter could not be applied (its data failed to load), or null. */
+    filterProblem,
+    /** The articles by number, once fetched (see requestArticles), with a number per id. */
+    articles: () => articles.value()?.list ?? null,
+    /** Fetches the list of articles, for a control that offers them. */
+    requestArticles: () => articles.request(),
+    /** Shows only events of these categories (null or an empty set: every category). */
+    setCategories: (c: Iterable<Category> | null) => writeCategories(categoryFilter(c)),
+    /** Adds a category to the filter, or takes it away (the last one taken away: every category again). */
+    toggleCategory(c: Category) {
+      const now = new Set(categories() ?? []);
+      if (now.has(c)) now.delete(c);
+      else now.add(c);
+      writeCategories(categoryFilter(now));
+    },
+    /** Shows only events of an outlet's articles (null: every outlet); clears the article filter. */
+    setOutlet(o: string | null) {
+      batch(() => {
+        writeOutlet(knownOutlet(o));
+        writeArticle(null);
+      });
+    },
+    /** Shows only events of one article (null: every article); clears the outlet filter. */
+    setArticle(id: string | null) {
+      batch(() => {
+        writeOutlet(null);
+        chooseArticle(id);
+      });
+    },
+    /** Shows only events whose quote holds every word of the query (see quote-search.ts). */
+    setQuery(q: string) {
+      writeQuery(q);
+      if (searchTerms(q).length > 0) quotes.request();
+    },
+    clearFilters() {
+      batch(() => {
+        writeCategories(null);
+        writeOutlet(null);
+        writeArticle(null);
+        writeQuery('');
+      });
+    },
     /** The selected place's sources: undefined while they load or when they failed (see `sourcesError`). */
     sources: (): PlaceSources | undefined => (sources.loading || sources.error ? undefined : sources()),
     sourcesError: (): string | null => (sources.error ? String(sources.error) : null),
@@ -114,13 +236,31 @@ export function createAppState(data: Dataset, initial: UrlState, options: { fram
     closeReader: () => setReading(null),
     setPlaying,
     /** What the URL hash says now. */
-    urlState: (): UrlState => ({ from: timeWindow().from, to: timeWindow().to, place: selected() ?? undefined, view: view() ?? undefined }),
+    urlState: (): UrlState => {
+      const c = categories();
+      const q = query().trim();
+      return {
+        from: timeWindow().from,
+        to: timeWindow().to,
+        place: selected() ?? undefined,
+        categories: c ? orderedCategories(c) : undefined,
+        outlet: outlet() ?? undefined,
+        article: article() ?? undefined,
+        query: q === '' ? undefined : q,
+        view: view() ?? undefined,
+      };
+    },
     /** A hash read from the address (Back, Forward): applied at once, what it cannot name ignored. */
     apply(state: UrlState) {
       batch(() => {
         setTimeWindow(clamp(state));
         ++choosing;
         setSelected(known(state.place));
+        writeCategories(categoryFilter(state.categories));
+        writeOutlet(knownOutlet(state.outlet));
+        chooseArticle(state.article ?? null);
+        if ((state.query ?? '') !== query().trim()) writeQuery(state.query ?? '');
+        if (terms().length > 0) quotes.request();
         if (state.view) setView(state.view);
       });
     },
@@ -131,12 +271,50 @@ export function createAppState(data: Dataset, initial: UrlState, options: { fram
 
 export type AppState = ReturnType<typeof createAppState>;
 
-/** The parts of a link the data cannot honour: a place it does not have, a window entirely outside its days. */
-export function ignoredIn(url: UrlState, data: Pick<Dataset, 'placesById' | 'extent'>): string[] {
+/**
+ * The parts of a link the data cannot honour: a place it does not have, a window entirely outside its days, an
+ * outlet no article names. (An unknown article is said once the list of articles is loaded.)
+ */
+export function ignoredIn(url: UrlState, data: Pick<Dataset, 'placesById' | 'extent' | 'outlets'>): string[] {
   const ignored: string[] = [];
   if (url.place && !data.placesById.has(url.place)) ignored.push(`place “${url.place}”: no such place in this data`);
+  if (url.outlet && !data.outlets.includes(url.outlet)) ignored.push(`outlet “${url.outlet}”: no article in this data is from it`);
   const { from, to } = data.extent;
   if (url.from !== undefined && url.from > to) ignored.push(`from ${formatDay(url.from)}: after the last event (${formatDay(to)})`);
   if (url.to !== undefined && url.to < from) ignored.push(`to ${formatDay(url.to)}: before the first event (${formatDay(from)})`);
   return ignored;
+}
+
+/**
+ * A value loaded once, when first requested: `value()` is undefined until it arrives; a failed load is remembered
+ * as `error()` and tried again on the next request. `onLoad` callbacks run when it arrives.
+ */
+function makeLazy<T>(load: () => Promise<T>) {
+  const [value, setValue] = createSignal<T | undefined>(undefined);
+  const [error, setError] = createSignal<string | null>(null);
+  const loaded: ((value: T) => void)[] = [];
+  let loading = false;
+  return {
+    value,
+    error,
+    onLoad: (callback: (value: T) => void) => void loaded.push(callback),
+    request() {
+      if (loading || value() !== undefined) return;
+      loading = true;
+      setError(null);
+      load().then(
+        (v) => {
+          loading = false;
+          batch(() => {
+            setValue(() => v);
+            for (const callback of loaded) callback(v);
+          });
+        },
+        (e: unknown) => {
+          loading = false;
+          setError(String(e instanceof Error ? e.message : e));
+        },
+      );
+    },
+  };
 }

@@ -8,11 +8,13 @@ import { MapCanvas, type Insets, type MapControls } from '../map/MapCanvas.tsx';
 import { PlaceMarks, areaOutlines, outlinedAreas } from '../map/marks.ts';
 import { createAppState } from '../state/app-state.ts';
 import { ArticleReader } from './ArticleReader.tsx';
+import { EventFilterBar } from './EventFilterBar.tsx';
 import { Legend } from './Legend.tsx';
 import { NoMap } from './NoMap.tsx';
 import { PlaceList } from './PlaceList.tsx';
 import { SourcesPanel } from './SourcesPanel.tsx';
 import { TimeWindowBar } from './TimeWindowBar.tsx';
+import { WindowFit } from './WindowFit.tsx';
 import { createUrlSync } from './create-url-sync.ts';
 
 /** The page: the state (src/state/) laid out as the map, the list or a place's sources, and the time window. */
@@ -22,6 +24,7 @@ export function App(props: { data: Dataset }) {
   const state = createAppState(data, initial);
   const [mapProblem, setMapProblem] = createSignal<string | null>(null);
   let controls: MapControls | null = null;
+  const [mapControls, setMapControls] = createSignal<MapControls | null>(null);
 
   const radius = createRadiusScale(data.totals.reduce((a, b) => Math.max(a, b), 0));
   const marks = new PlaceMarks(data.places, { radius, color: (c) => categoryColor(c) });
@@ -90,9 +93,25 @@ export function App(props: { data: Dataset }) {
         <h1>
           Datelines <span class="muted">· where and when the news happened</span>
         </h1>
-        <p class="status" role="status" aria-live="polite" aria-busy={state.playing()}>
+        <EventFilterBar
+          filters={state.filters()}
+          filtering={state.filtering()}
+          outlets={data.outlets}
+          articleCount={data.articleCount}
+          articles={state.articles()}
+          onWantArticles={state.requestArticles}
+          onQuery={state.setQuery}
+          onOutlet={state.setOutlet}
+          onArticle={state.setArticle}
+          onClear={state.clearFilters}
+        />
+        <p class="status" role="status" aria-live="polite" aria-busy={state.playing() || state.filtersPending()}>
           {formatCount(state.shown())} of {formatCount(data.eventCount)} events
+          {state.filtersPending() ? ' (filtering…)' : state.filtering() ? ' (filtered)' : ''}
         </p>
+        <Show when={state.filterProblem()}>
+          <p class="warning" role="alert">A filter could not be applied: {state.filterProblem()}</p>
+        </Show>
         <Show when={data.problems.length > 0}>
           <p class="warning" role="alert" title={data.problems.map((p) => `${p.field}: ${p.message}`).join('\n')}>
             {data.problems.length} {data.problems.length === 1 ? 'record was' : 'records were'} left out: {data.problems[0].field}: {data.problems[0].message}
@@ -123,16 +142,18 @@ export function App(props: { data: Dataset }) {
               onViewChange={state.setView}
               onReady={(c) => {
                 controls = c;
+                setMapControls(c);
                 if (!initial.view) reveal(state.selected()); // a link to a place, without a view, shows the place
               }}
               covered={covered}
               onUnavailable={setMapProblem}
             />
-            <Legend />
+            <Legend categories={state.filters().categories} onToggle={state.toggleCategory} />
+            <WindowFit controls={mapControls()} places={data.places} count={state.listCounts.count} playing={state.playing()} />
           </Show>
         </div>
         <div class="side" ref={side}>
-          <Show when={state.selectedPlace()} fallback={<PlaceList places={data.places} counts={state.listCounts} selected={state.selected()} onSelect={select} focusOnMount={state.returnFocusTo()} />}>
+          <Show when={state.selectedPlace()} fallback={<PlaceList places={data.places} counts={state.listCounts} filtered={state.filtering()} selected={state.selected()} onSelect={select} focusOnMount={state.returnFocusTo()} />}>
             {(place) => (
               <SourcesPanel
                 place={place()}
@@ -140,6 +161,7 @@ export function App(props: { data: Dataset }) {
                 sources={state.sources()}
                 error={state.sourcesError()}
                 window={state.timeWindow()}
+                filters={state.filters()}
                 onClose={state.close}
                 onRead={state.read}
               />
@@ -148,7 +170,7 @@ export function App(props: { data: Dataset }) {
         </div>
       </main>
       <footer class="timebar">
-        <TimeWindowBar daily={data.daily} eventDays={data.eventDays} extent={data.extent} window={state.timeWindow()} onWindow={state.setWindow} onPlayingChange={state.setPlaying} />
+        <TimeWindowBar daily={state.daily()} eventDays={state.eventDays()} extent={data.extent} window={state.timeWindow()} onWindow={state.setWindow} onPlayingChange={state.setPlaying} />
       </footer>
       <Show when={state.reading()}>
         {(read) => <ArticleReader article={read().article} event={read().event} loadText={data.articleText} onClose={state.closeReader} />}

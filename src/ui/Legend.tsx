@@ -1,23 +1,53 @@
 import { For } from 'solid-js';
-import { CATEGORIES } from '../core/model.ts';
+import { CATEGORIES, type Category } from '../core/model.ts';
 import { CATEGORY_LABELS } from '../core/category-labels.ts';
 import { categoryColor } from '../core/scales.ts';
 
-/** What the colours and sizes of the marks mean. */
-export function Legend() {
+export interface LegendProps {
+  /** The categories the filter shows; null: every one (no button pressed). */
+  categories: ReadonlySet<Category> | null;
+  /** A kind's button was pressed: add it to the filter, or take it away. */
+  onToggle(category: Category): void;
+}
+
+/**
+ * What the colours, sizes and shapes on the map mean; each kind of event is also a toggle button of the category
+ * filter (pressed: shown; none pressed: every kind shown).
+ */
+export function Legend(props: LegendProps) {
   return (
-    <section class="legend" aria-label="Legend">
-      <ul>
+    <section class="legend" classList={{ filtering: props.categories !== null }} aria-label="Legend">
+      <p class="legend-title" id="legend-kinds">Kinds of event <span class="muted">· click to show only some</span></p>
+      <ul class="legend-kinds" aria-labelledby="legend-kinds">
         <For each={[...CATEGORIES]}>
           {(c) => (
             <li>
-              <span class="dot" style={{ background: categoryColor(c) }} aria-hidden="true" />
-              {CATEGORY_LABELS[c]}
+              <button type="button" aria-pressed={props.categories?.has(c) ?? false} onClick={() => props.onToggle(c)}>
+                <span class="dot" style={{ background: categoryColor(c) }} aria-hidden="true" />
+                {CATEGORY_LABELS[c]}
+              </button>
             </li>
           )}
         </For>
       </ul>
-      <p class="muted">Colour: the commonest kind of event at the place. Area: number of events. Pale: dates uncertain. Dark disc: several places — click to open. “?”: placed by the gazetteer, not yet checked by a person.</p>
+      <ul class="legend-keys">
+        <li>
+          <span class="key key-mark" aria-hidden="true" />
+          <span>A place: colour, its commonest kind; area, how many events; pale, dates uncertain.</span>
+        </li>
+        <li>
+          <span class="key key-cluster" aria-hidden="true">7</span>
+          <span>Nearby places together: 7 events in all. Click to open.</span>
+        </li>
+        <li>
+          <span class="key key-area" aria-hidden="true" />
+          <span>An area (a province, or the country chosen): its events lie somewhere inside.</span>
+        </li>
+        <li>
+          <span class="key key-unreviewed" aria-hidden="true">?</span>
+          <span>Placed by the gazetteer; no person has checked it yet.</span>
+        </li>
+      </ul>
     </section>
   );
 }

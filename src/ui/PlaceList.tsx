@@ -9,6 +9,8 @@ export interface PlaceListProps {
   /** Every place with events; a place's number is its index. */
   places: readonly PlaceSummary[];
   counts: PlaceCounts;
+  /** Whether filters are on (a place without events is then "none with the filters"). */
+  filtered?: boolean;
   selected: string | null;
   onSelect(id: string): void;
   /** A place whose button takes the focus when the list appears (the one whose sources were just closed). */
@@ -57,7 +59,7 @@ export function PlaceList(props: PlaceListProps) {
             const place = props.places[p];
             const count = () => props.counts.count(p);
             const dominant = () => props.counts.dominant(p);
-            const countText = () => (count() === 0 ? 'none in window' : `${formatCount(count())} ${count() === 1 ? 'event' : 'events'}`);
+            const countText = () => (count() === 0 ? (props.filtered ? 'none with the filters' : 'none in window') : `${formatCount(count())} ${count() === 1 ? 'event' : 'events'}`);
             return (
               <li classList={{ faded: count() === 0 }}>
                 <button

@@ -1,5 +1,7 @@
 import { For, Show, createEffect, createMemo, createSignal } from 'solid-js';
 import { findDisagreements } from '../core/disagreements.ts';
+import { NO_FILTERS, passesFilters, type EventFilters } from '../core/event-filters.ts';
+import { searchTerms } from '../core/quote-search.ts';
 import { UNKNOWN_OUTLET, formatCount, formatRange } from '../core/format.ts';
 import type { Article, MapEvent, PlaceCandidate, PlaceSummary } from '../core/model.ts';
 import type { PlaceSources } from '../data/dataset.ts';
@@ -17,17 +19,29 @@ export interface SourcesPanelProps {
   /** Why the events could not be fetched. */
   error?: string | null;
   window: TimeWindow;
+  /** Only the events these keep are listed; the others are counted, as hidden by the filters. */
+  filters?: EventFilters;
   onClose(): void;
   onRead(read: { event: MapEvent; article: Article }): void;
 }
 
-/** The sentences behind a place's mark: those in the window, those outside it (collapsed), and any disagreement. */
+/**
+ * The sentences behind a place's mark: those in the window, those outside it (collapsed), and any disagreement.
+ * With filters on, only the events they keep are listed, and how many they hide is said.
+ */
 export function SourcesPanel(props: SourcesPanelProps) {
-  const events = () => props.sources?.events ?? [];
+  const all = () => props.sources?.events ?? [];
   const article = (e: MapEvent) => props.sources!.articles.get(e.article)!;
-  const inside = createMemo(() => events().filter((e) => overlaps(e, props.window)));
-  const outside = createMemo(() => events().filter((e) => !overlaps(e, props.window)));
-  const disagreements = createMemo(() => findDisagreements(events()));
+  const filters = () => props.filters ?? NO_FILTERS;
+  const kept = createMemo(() => {
+    const f = filters();
+    const terms = searchTerms(f.query);
+    return all().filter((e) => passesFilters(e, props.sources!.articles.get(e.article), f, terms));
+  });
+  const hidden = () => all().length - kept().length;
+  const inside = createMemo(() => kept().filter((e) => overlaps(e, props.window)));
+  const outside = createMemo(() => kept().filter((e) => !overlaps(e, props.window)));
+  const disagreements = createMemo(() => findDisagreements(all()));
   // The events outside the window are drawn when their list is opened: a busy place may have thousands.
   const [outsideOpen, setOutsideOpen] = createSignal(false);
   // A place with thousands of events shows them a page at a time.
@@ -53,6 +67,7 @@ export function SourcesPanel(props: SourcesPanelProps) {
             {KIND_LABELS[props.place.kind]} ·{' '}
             <Show when={props.sources} fallback={`${formatCount(props.total)} ${props.total === 1 ? 'event' : 'events'}`}>
               {formatCount(inside().length)} of {formatCount(props.total)} {props.total === 1 ? 'event' : 'events'} in the window
+              {hidden() > 0 ? ' and the filters' : ''}
             </Show>
           </p>
         </div>
@@ -99,7 +114,12 @@ export function SourcesPanel(props: SourcesPanelProps) {
         </p>
       </Show>
       <Show when={props.sources || props.error} fallback={<p class="empty" aria-busy="true">Loading the sources…</p>}>
-        <Show when={inside().length > 0} fallback={<Show when={!props.error}><p class="empty">No event here falls inside the time window.</p></Show>}>
+        <Show when={hidden() > 0}>
+          <p class="filtered-out muted">
+            {formatCount(hidden())} {hidden() === 1 ? 'event' : 'events'} here hidden by the filters.
+          </p>
+        </Show>
+        <Show when={inside().length > 0} fallback={<Show when={!props.error}><p class="empty">No event here {hidden() > 0 ? 'that the filters keep ' : ''}falls inside the time window.</p></Show>}>
           <ol class="events">
             <For each={inside().slice(0, limit())}>{quote}</For>
           </ol>

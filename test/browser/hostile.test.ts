@@ -4,6 +4,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PAYLOADS, createHostileCorpus } from '../hostile-corpus.ts';
 import { buildAppOn, launchChromium, openApp, serveBuiltApp, type Served } from './harness.ts';
+import { COMPILED_FORMAT } from '../../src/data/compiled-format.ts';
 
 // The app built on a corpus whose every text field carries markup or script: all of it must show as text.
 
@@ -20,7 +21,7 @@ beforeAll(async () => {
   writeFileSync(join(broken.data, 'events.json'), '{"events": [');
   await expect(buildAppOn(broken, 'dist')).rejects.toThrow(/events\.json: \(json\): invalid JSON: line 1, column \d+: /);
   cpSync(out, `${out}-broken`, { recursive: true });
-  writeFileSync(join(`${out}-broken`, 'data', 'meta.json'), JSON.stringify({ format: 1, fatal: [{ file: 'events.json', field: '(json)', message: 'invalid JSON: line 1, column 13: CloseBracketExpected' }] }));
+  writeFileSync(join(`${out}-broken`, 'data', 'meta.json'), JSON.stringify({ format: COMPILED_FORMAT, fatal: [{ file: 'events.json', field: '(json)', message: 'invalid JSON: line 1, column 13: CloseBracketExpected' }] }));
   unreadable = await serveBuiltApp(`${out}-broken`);
   browser = await launchChromium();
 });

@@ -5,6 +5,7 @@ import { InputError, type InputProblem } from '../../src/core/validate.ts';
 import { readInputs } from '../../src/ingest/files.ts';
 import { compileCorpus } from '../../vite/compile-corpus.ts';
 import { createCorpusCopy, insertInvalidByte } from './corpus-copy.ts';
+import { COMPILED_FORMAT } from '../../src/data/compiled-format.ts';
 
 // The build reads a corpus as the ingest does: what the ingest refuses, the build refuses.
 
@@ -56,7 +57,7 @@ describe('the dataset the build compiles', () => {
   it('keeps a corpus the ingest accepts whole: every text byte for byte, no record left out', () => {
     const corpus = createCorpusCopy();
     const files = compileCorpus(corpus.paths);
-    expect(JSON.parse(files.get('meta.json') as string)).toMatchObject({ format: 1, problems: [] });
+    expect(JSON.parse(files.get('meta.json') as string)).toMatchObject({ format: COMPILED_FORMAT, problems: [] });
     for (const { id, file } of corpus.articles) expect(Buffer.from(files.get(`texts/${id}.txt`)!)).toEqual(readFileSync(join(corpus.data, file)));
   });
 });

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { createServer } from 'vite';
 import { describe, expect, it } from 'vitest';
 import { createCorpusCopy, insertInvalidByte } from './corpus-copy.ts';
+import { COMPILED_FORMAT } from '../../src/data/compiled-format.ts';
 
 // `vite build` fails loudly on a corpus the ingest would refuse; `vite` shows the app's error page instead.
 
@@ -49,7 +50,7 @@ describe('vite (the dev server)', () => {
       const base = `http://127.0.0.1:${(server.httpServer!.address() as AddressInfo).port}`;
       const meta = await fetch(`${base}/data/meta.json`);
       expect(meta.status).toBe(200);
-      expect(await meta.json()).toEqual({ format: 1, fatal: [{ file: corpus.paths.articles, field: '(file)', message: 'is not valid UTF-8' }] });
+      expect(await meta.json()).toEqual({ format: COMPILED_FORMAT, fatal: [{ file: corpus.paths.articles, field: '(file)', message: 'is not valid UTF-8' }] });
       const malformed = await fetch(`${base}/data/%E0%A4%A`);
       expect(malformed.status).toBe(400);
       expect(await malformed.text()).toMatch(/malformed percent-encoding/);
@@ -72,7 +73,7 @@ describe('vite build on a corpus the ingest accepts', () => {
     expect(run.stderr).not.toMatch(/error/i);
     expect(run.status).toBe(0);
     expect(existsSync(join(outDir, 'index.html'))).toBe(true);
-    expect(JSON.parse(readFileSync(join(outDir, 'data', 'meta.json'), 'utf8'))).toMatchObject({ format: 1, problems: [] });
+    expect(JSON.parse(readFileSync(join(outDir, 'data', 'meta.json'), 'utf8'))).toMatchObject({ format: COMPILED_FORMAT, problems: [] });
     for (const { id, file } of corpus.articles) expect(readFileSync(join(outDir, 'data', 'texts', `${id}.txt`))).toEqual(readFileSync(join(corpus.data, file)));
   });
 });

@@ -79,6 +79,29 @@ describe('the event columns', () => {
     );
   });
 
+  it('stay exact under any mask, through windows and changes of mask, as if the masked events were not there', () => {
+    fc.assert(
+      fc.property(arbitraryEvents, fc.array(fc.record({ window: arbitraryWindow, seed: fc.integer({ min: 0, max: 3 }) }), { minLength: 1, maxLength: 8 }), (unsorted, steps) => {
+        // In start order, so that an event's number is its index (see EventColumns).
+        const events = [...unsorted].sort((a, b) => a.start - b.start);
+        const { columns, places } = columnsOf(events);
+        const counts = new WindowCounts(columns);
+        for (const { window, seed } of steps) {
+          // seed 0: no mask; otherwise keep every event whose index is not a multiple of seed + 1
+          const mask = seed === 0 ? null : Uint8Array.from(events, (_, i) => (i % (seed + 1) === 0 ? 0 : 1));
+          counts.setMask(mask);
+          counts.moveTo(window);
+          const kept = mask ? events.filter((_, i) => mask[i]) : events;
+          expectExact(counts, places, kept, window);
+          const daily = dailyCounts(columns, mask);
+          const reference = dailyCounts(columnsOf(kept).columns);
+          expect(histogram({ firstDay: columns.firstDay, ...daily }, window)).toEqual(histogram({ firstDay: columnsOf(kept).columns.firstDay, ...reference }, window));
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('take a one-day step by touching only the places with events on the days that enter or leave', () => {
     const events = [event('a', 1, 1, 'attack'), event('b', 5, 5, 'attack'), event('c', 9, 9, 'attack'), event('d', 2, 20, 'attack')];
     const { columns, places } = columnsOf(events);

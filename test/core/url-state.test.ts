@@ -29,6 +29,25 @@ describe('the URL hash', () => {
     expect(parseHash('#from=2014-06-30&to=2014-06-20')).toEqual({ from: parseDay('2014-06-20'), to: parseDay('2014-06-30') });
   });
 
+  it('reads and writes the filters: categories, outlet, article and the text search', () => {
+    const hash = '#from=2014-06-20&cat=capture,attack&outlet=FRANCE%2024%20(AP%20%26%20Reuters)&article=kerry-baghdad-2014-06-23&q=Tal%20Afar%20%C3%A9';
+    const state = parseHash(hash);
+    expect(state).toEqual({ from: parseDay('2014-06-20'), categories: ['capture', 'attack'], outlet: 'FRANCE 24 (AP & Reuters)', article: 'kerry-baghdad-2014-06-23', query: 'Tal Afar é' });
+    expect(serializeHash(state)).toBe(hash);
+  });
+
+  it('writes the categories in their own order, each once, and keeps the known ones of a list', () => {
+    expect(parseHash('#cat=other,attack,attack,nonsense,')).toEqual({ categories: ['attack', 'other'] });
+    expect(serializeHash({ categories: ['attack', 'other'] })).toBe('#cat=attack,other');
+  });
+
+  it('ignores a filter it cannot read: no known category, a blank or overlong query, an article id with markup, a lone surrogate', () => {
+    expect(parseHash('#cat=bombing,%3Cb%3E&q=%20%20&article=%3Cscript%3E&outlet=')).toEqual({});
+    expect(parseHash(`#q=${'x'.repeat(201)}&to=2014-06-30`)).toEqual({ to: parseDay('2014-06-30') });
+    expect(parseHash('#q=%20Mosul%20')).toEqual({ query: 'Mosul' });
+    expect(parseHash('#outlet=\uD800x&q=a\uDC00')).toEqual({});
+  });
+
   it('writes the view with the precision MapLibre uses', () => {
     expect(formatView({ zoom: 6.123, lat: 35.123456, lng: 41.987654 })).toBe('6.12/35.123/41.988');
     expect(formatView({ zoom: 1, lat: 35.123456, lng: 41.987654 })).toBe('1/35.1/42');
@@ -41,6 +60,16 @@ describe('the URL hash', () => {
         expect(parseHash(serializeHash(state))).toEqual(state);
       }),
       { numRuns: 2000 },
+    );
+  });
+
+  it('reads back any query and outlet it writes', () => {
+    const text = fc.string({ unit: 'grapheme', minLength: 1, maxLength: 60 }).map((t) => t.trim()).filter((t) => t.length > 0);
+    fc.assert(
+      fc.property(text, text, (query, outlet) => {
+        const state = { query, outlet };
+        expect(parseHash(serializeHash(state))).toEqual(state);
+      }),
     );
   });
 

@@ -3,14 +3,17 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { WindowCounts, decodeColumns } from '../../src/core/event-columns.ts';
 import { parseDay } from '../../src/core/day.ts';
+import { articleMask, categoryMask, outletMask } from '../../src/core/event-mask.ts';
+import { CATEGORIES } from '../../src/core/model.ts';
+import { normalizeForSearch, quoteMask, readQuoteIndex } from '../../src/core/quote-search.ts';
 import { compileDataset } from '../../src/data/compile.ts';
-import type { CompiledMeta, PlaceFile } from '../../src/data/compiled-format.ts';
+import type { ArticleEntry, CompiledMeta, PlaceFile } from '../../src/data/compiled-format.ts';
 
 // The compiled form of the corpus, which the app loads, must say exactly what data/events.json says.
 
 const read = (path: string) => readFileSync(path, 'utf8');
 const inputs = { articles: read('data/articles.json'), places: read('geo/places.geojson'), events: read('data/events.json'), text: (file: string) => readFileSync(join('data', file)) };
-const canonical = (JSON.parse(inputs.events) as { events: { id: string; place: string; start: string; end: string; category: string }[] }).events;
+const canonical = (JSON.parse(inputs.events) as { events: { id: string; article: string; place: string; start: string; end: string; category: string; quote: string }[] }).events;
 
 function compiled(overrides: Partial<typeof inputs> = {}) {
   const files = compileDataset({ ...inputs, ...overrides });
@@ -47,6 +50,29 @@ describe('the compiled dataset', () => {
     expect(fromPlaceFiles.map((e) => e.id).sort()).toEqual(canonical.map((e) => e.id).sort());
     expect(new Set(meta.places.map((p) => p.id))).toEqual(new Set(canonical.map((e) => e.place)));
     for (const article of articles) expect(files.get(`texts/${article.id}.txt`)).toEqual(readFileSync(join('data', article.file)));
+  });
+
+  it('gives the filters what the records say: each event\'s category, article, outlet and quote, by event number', () => {
+    const { files, meta } = compiled();
+    if (meta.fatal) throw new Error('fatal');
+    const bytes = files.get('columns.bin') as Uint8Array;
+    const columns = decodeColumns(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+    const articles = JSON.parse(files.get('articles.json') as string) as ArticleEntry[];
+    const records = JSON.parse(inputs.articles) as { id: string; outlet: string | null; headline: string | null }[];
+    expect(articles.map((a) => [a.id, a.outlet])).toEqual(records.map((a) => [a.id, a.outlet]));
+    expect(meta.outlets).toEqual([...new Set(records.map((a) => a.outlet).filter((o) => o !== null))].sort());
+    // events.json is in start order: event number i is canonical[i]
+    const quotes = readQuoteIndex(files.get('quotes.txt') as string, canonical.length);
+    canonical.forEach((e, i) => expect(quotes.text.slice(quotes.lineStarts[i], quotes.lineStarts[i + 1] - 1)).toBe(normalizeForSearch(e.quote)));
+    const kept = (mask: Uint8Array) => canonical.filter((_, i) => mask[i]).map((e) => e.id);
+    expect(kept(categoryMask(columns, [CATEGORIES.indexOf('capture')]))).toEqual(canonical.filter((e) => e.category === 'capture').map((e) => e.id));
+    const article = articles.findIndex((a) => a.id === 'kerry-baghdad-2014-06-23');
+    expect(kept(articleMask(columns, article))).toEqual(canonical.filter((e) => e.article === 'kerry-baghdad-2014-06-23').map((e) => e.id));
+    meta.outlets.forEach((outlet, o) => {
+      const ids = new Set(records.filter((a) => a.outlet === outlet).map((a) => a.id));
+      expect(kept(outletMask(columns, o))).toEqual(canonical.filter((e) => ids.has(e.article)).map((e) => e.id));
+    });
+    expect(kept(quoteMask(quotes, ['tal', 'afar']))).toEqual(canonical.filter((e) => /tal afar/i.test(e.quote)).map((e) => e.id));
   });
 
   it('counts in its columns what the records say, per place, for any window', () => {

@@ -1,41 +1,51 @@
 import { createRoot } from 'solid-js';
 import { describe, expect, it } from 'vitest';
 import { parseDay } from '../../src/core/day.ts';
-import { WindowCounts, buildColumns, dailyCounts, placeTotals, startDays } from '../../src/core/event-columns.ts';
+import { buildColumns } from '../../src/core/event-columns.ts';
 import type { PlaceSummary } from '../../src/core/model.ts';
-import type { Dataset, PlaceSources } from '../../src/data/dataset.ts';
+import { readQuoteIndex, writeQuoteLines } from '../../src/core/quote-search.ts';
+import { eventDataOf, type ArticleEntry, type Dataset, type PlaceSources } from '../../src/data/dataset.ts';
 import { createAppState, type FrameScheduler } from '../../src/state/app-state.ts';
 
 const day = (s: string) => parseDay(s)!;
 
 /**
- * A dataset of three places: Baghdad (events on 23 and 24 June 2014), Tal Afar (22–23 June, a range) and Mosul
- * (10 July). Sources load when the test says so (`release`), so that the order of loads can be chosen.
+ * A dataset of three places: Tal Afar (22–23 June 2014, a range, a capture), Baghdad (a meeting on 23 June, a
+ * recapture on 24 June) and Mosul (an airstrike on 10 July); articles "reuters-1" (Reuters: Tal Afar, the meeting)
+ * and "afp-1" (AFP: the recapture, Mosul). Sources load when the test says so (`release`), so that the order of loads
+ * can be chosen; the list of articles and the quotes load at once, counted in `fetched`.
  */
 function createData() {
   const places: PlaceSummary[] = ['baghdad', 'tal-afar', 'mosul'].map((id, i) => ({ id, name: id, kind: 'city', lngLat: [44 - i, 33 + i], radiusKm: null, reviewed: true }) as PlaceSummary);
-  const columns = buildColumns([
-    { place: 0, start: day('2014-06-23'), end: day('2014-06-23'), category: 0 },
-    { place: 0, start: day('2014-06-24'), end: day('2014-06-24'), category: 3 },
-    { place: 1, start: day('2014-06-22'), end: day('2014-06-23'), category: 2 },
-    { place: 2, start: day('2014-07-10'), end: day('2014-07-10'), category: 5 },
-  ], places.length);
+  // In start order, so that an event's number is its index here (see EventColumns).
+  const events = [
+    { place: 1, start: day('2014-06-22'), end: day('2014-06-23'), category: 2, article: 0, quote: 'Militants seized Tal Afar over the weekend.' },
+    { place: 0, start: day('2014-06-23'), end: day('2014-06-23'), category: 0, article: 0, quote: 'Kerry met Prime Minister Maliki in Baghdad.' },
+    { place: 0, start: day('2014-06-24'), end: day('2014-06-24'), category: 3, article: 1, quote: 'Troops retook a district of Baghdad.' },
+    { place: 2, start: day('2014-07-10'), end: day('2014-07-10'), category: 5, article: 1, quote: 'Jets struck Mosul, officials said.' },
+  ];
+  const outlets = ['AFP', 'Reuters'];
+  const columns = buildColumns(events, places.length, [1, 0]);
+  const articles: ArticleEntry[] = [
+    { id: 'reuters-1', title: 'Kerry in Baghdad', outlet: 'Reuters', published: day('2014-06-23') },
+    { id: 'afp-1', title: 'Baghdad and Mosul', outlet: 'AFP', published: day('2014-07-10') },
+  ];
   const pending = new Map<string, () => void>();
   const loads: string[] = [];
-  const totals = placeTotals(columns);
+  const fetched = { articles: 0, quotes: 0 };
+  const columnData = eventDataOf(columns);
   const data: Dataset = {
+    ...columnData,
     places,
     placesById: new Map(places.map((p) => [p.id, p])),
     placeNumber: new Map(places.map((p, i) => [p.id, i])),
-    daily: { firstDay: columns.firstDay, ...dailyCounts(columns) },
-    eventDays: startDays(columns),
-    createWindowCounts: () => new WindowCounts(columns),
-    totals,
-    totalOf: (id) => totals[places.findIndex((p) => p.id === id)] ?? 0,
+    totalOf: (id) => columnData.totals[places.findIndex((p) => p.id === id)] ?? 0,
     frame: null,
     eventCount: 4,
-    extent: { from: columns.firstDay, to: columns.firstDay + columns.days - 1 },
+    outlets,
     problems: [],
+    articleList: async () => (fetched.articles++, articles),
+    quoteIndex: async () => (fetched.quotes++, readQuoteIndex(writeQuoteLines(events.map((e) => e.quote)), events.length)),
     sourcesOf: (id) => {
       loads.push(id);
       return new Promise<PlaceSources>((resolve) => pending.set(id, () => resolve({ place: { id } as PlaceSources['place'], events: [], articles: new Map() })));
@@ -46,7 +56,7 @@ function createData() {
     pending.get(id)!();
     await new Promise((r) => setTimeout(r, 0));
   };
-  return { data, release, loads };
+  return { data, release, loads, fetched };
 }
 
 /** A frame scheduler run by hand: `flush` draws the next frame. */
@@ -148,6 +158,116 @@ describe('the app state', () => {
       state.apply({ place: 'atlantis' });
       expect(state.selected()).toBeNull();
       expect(state.timeWindow()).toEqual(state.timeWindow());
+    });
+  });
+});
+
+describe('the filters in the app state', () => {
+  const tick = () => new Promise((r) => setTimeout(r, 0));
+
+  it('count only the categories chosen, on the map, in the total and in the histogram, and give them to the URL', () => {
+    withState((state) => {
+      state.toggleCategory('meeting');
+      state.toggleCategory('recapture');
+      expect(state.filtering()).toBe(true);
+      expect(state.shown()).toBe(2); // the meeting and the recapture, both at Baghdad
+      expect([0, 1, 2].map((p) => state.counts.count(p))).toEqual([2, 0, 0]);
+      expect(state.daily().exact[day('2014-06-23') - day('2014-06-22')]).toBe(1);
+      expect(state.daily().possible[0]).toBe(0); // the Tal Afar range is filtered out
+      expect(state.eventDays()).toEqual([day('2014-06-23'), day('2014-06-24')]);
+      expect(state.urlState().categories).toEqual(['meeting', 'recapture']);
+      state.toggleCategory('meeting');
+      state.toggleCategory('recapture');
+      expect(state.filtering()).toBe(false);
+      expect(state.shown()).toBe(4);
+      expect(state.urlState().categories).toBeUndefined();
+    });
+  });
+
+  it('keep the counts step by step as the window moves under a filter', () => {
+    withState((state) => {
+      state.setCategories(['capture', 'airstrike']);
+      expect(state.shown()).toBe(2);
+      state.setWindow({ from: day('2014-06-23'), to: day('2014-06-30') });
+      expect(state.shown()).toBe(1); // Tal Afar's range reaches 23 June
+      expect(state.touched()).not.toBeNull();
+      state.setWindow({ from: day('2014-06-24'), to: day('2014-07-10') });
+      expect([0, 1, 2].map((p) => state.counts.count(p))).toEqual([0, 0, 1]);
+    });
+  });
+
+  it('filter by outlet, and by article once the list of articles is loaded, one replacing the other', async () => {
+    await withState(async (state, { fetched }) => {
+      state.setOutlet('AFP');
+      expect(state.shown()).toBe(2);
+      expect(state.urlState()).toMatchObject({ outlet: 'AFP', article: undefined });
+      state.setArticle('reuters-1');
+      expect(state.filtersPending()).toBe(true);
+      await tick();
+      expect(fetched.articles).toBe(1);
+      expect(state.filtersPending()).toBe(false);
+      expect(state.shown()).toBe(2); // Tal Afar and the meeting
+      expect([0, 1, 2].map((p) => state.counts.count(p))).toEqual([1, 1, 0]);
+      expect(state.urlState()).toMatchObject({ outlet: undefined, article: 'reuters-1' });
+    });
+  });
+
+  it('search the quotes once they are loaded, fetched once, when a query is first typed', async () => {
+    await withState(async (state, { fetched }) => {
+      expect(fetched.quotes).toBe(0);
+      state.setQuery('  BAGHDAD ');
+      expect(state.filtersPending()).toBe(true);
+      expect(state.shown()).toBe(4); // not applied yet
+      await tick();
+      expect(state.shown()).toBe(2);
+      state.setQuery('baghdad troops');
+      expect(state.shown()).toBe(1);
+      expect(state.urlState().query).toBe('baghdad troops');
+      state.setQuery('');
+      expect(state.shown()).toBe(4);
+      expect(fetched.quotes).toBe(1);
+    });
+  });
+
+  it('combine filters with "and", and clear them all at once', async () => {
+    await withState(async (state) => {
+      state.setCategories(['meeting', 'capture', 'recapture']);
+      state.setOutlet('Reuters');
+      state.setQuery('baghdad');
+      await tick();
+      expect(state.shown()).toBe(1); // the meeting: Reuters, in Baghdad
+      state.clearFilters();
+      expect(state.filtering()).toBe(false);
+      expect(state.shown()).toBe(4);
+      expect(state.urlState()).toEqual({ from: day('2014-06-22'), to: day('2014-07-10') });
+    });
+  });
+
+  it('start from the filters of a link, saying what it names that the data lacks', async () => {
+    await withState(
+      async (state) => {
+        expect(state.filters().categories).toEqual(new Set(['capture']));
+        expect(state.filters().outlet).toBeNull();
+        expect(state.ignored()).toEqual(['outlet “The Times”: no article in this data is from it']);
+        await tick();
+        expect(state.filters().article).toBeNull();
+        expect(state.ignored()).toEqual(['outlet “The Times”: no article in this data is from it', 'article “lost-1”: no such article in this data']);
+        expect(state.shown()).toBe(0); // the capture at Tal Afar holds no "mosul"
+        expect(state.urlState()).toMatchObject({ categories: ['capture'], query: 'mosul' });
+      },
+      { categories: ['capture'], outlet: 'The Times', article: 'lost-1', query: 'mosul' },
+    );
+  });
+
+  it('apply the filters of a hash from Back or Forward, and clear those it does not name', async () => {
+    await withState(async (state) => {
+      state.setCategories(['attack']);
+      state.apply({ outlet: 'AFP', query: 'jets' });
+      await tick();
+      expect(state.filters()).toMatchObject({ categories: null, outlet: 'AFP', article: null, query: 'jets' });
+      expect(state.shown()).toBe(1);
+      state.apply({});
+      expect(state.filtering()).toBe(false);
     });
   });
 });

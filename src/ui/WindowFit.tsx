@@ -1,0 +1,83 @@
+import { For, Show, createEffect, createSignal, on, onCleanup } from 'solid-js';
+import { formatCount } from '../core/format.ts';
+import type { PlaceSummary } from '../core/model.ts';
+import type { MapControls } from '../map/MapCanvas.tsx';
+import { offscreenByEdge, type Edge, type Offscreen } from '../map/offscreen.ts';
+
+const SETTLE_MS = 150; // the hints are worked out once the window or the map has rested this long
+const ARROWS: Record<Edge, string> = { top: '↑', right: '→', bottom: '↓', left: '←' };
+const WHERE: Record<Edge, string> = { top: 'above the map', right: 'to the right', bottom: 'below the map', left: 'to the left' };
+
+export interface WindowFitProps {
+  controls: MapControls | null;
+  places: readonly PlaceSummary[];
+  /** Events of place number p under the window (reactive: it changes with the window). */
+  count(p: number): number;
+  playing: boolean;
+}
+
+/**
+ * Keeps the window's events in sight: "Fit to window" frames the places that have events in the window, "Follow"
+ * does so whenever the window moves (while playing too), and a hint at each edge of the map says how many of the
+ * window's events lie beyond it (a click frames them all).
+ */
+export function WindowFit(props: WindowFitProps) {
+  const [follow, setFollow] = createSignal(false);
+  const [offscreen, setOffscreen] = createSignal<Offscreen | null>(null);
+  const points = () => props.places.filter((_, p) => props.count(p) > 0).map((p) => p.lngLat);
+  const fit = () => props.controls?.fit(points(), { maxZoom: 9 });
+
+  let settle: ReturnType<typeof setTimeout> | undefined;
+  const measure = () => {
+    clearTimeout(settle);
+    settle = setTimeout(() => {
+      const controls = props.controls;
+      if (!controls) return;
+      const at = props.places.map((place, p) => ({ ...controls.project(place.lngLat), events: props.count(p) }));
+      setOffscreen(offscreenByEdge(at, controls.visibleBox()));
+    }, SETTLE_MS);
+  };
+  onCleanup(() => clearTimeout(settle));
+  createEffect(() => {
+    const controls = props.controls;
+    if (!controls) return;
+    onCleanup(controls.onMoveEnd(measure));
+  });
+  // The window moved: measure again. Following, frame the window's places whenever they change (not on every
+  // step of the window, which while playing would keep the camera moving).
+  const shown = () => props.places.filter((_, p) => props.count(p) > 0).map((p) => p.id).join(',');
+  createEffect(on(shown, () => {
+    if (follow()) fit();
+  }, { defer: true }));
+  createEffect(on(() => props.places.map((_, p) => props.count(p)), measure, { defer: true }));
+  createEffect(on(follow, (following) => following && fit(), { defer: true }));
+
+  const edges = () => (['top', 'right', 'bottom', 'left'] as const).filter((e) => (offscreen()?.[e].events ?? 0) > 0);
+  return (
+    <>
+      <div class="window-fit" role="group" aria-label="The window's events on the map">
+        <button type="button" onClick={fit}>Fit to window</button>
+        <label>
+          <input type="checkbox" checked={follow()} onChange={(e) => setFollow(e.currentTarget.checked)} /> Follow{props.playing ? ' (playing)' : ''}
+        </label>
+      </div>
+      <Show when={edges().length > 0}>
+        <For each={edges()}>
+          {(edge) => {
+            const o = () => offscreen()![edge];
+            return (
+              <button
+                type="button"
+                class={`offscreen offscreen-${edge}`}
+                aria-label={`${formatCount(o().events)} ${o().events === 1 ? 'event' : 'events'} of the window at ${formatCount(o().places)} ${o().places === 1 ? 'place' : 'places'} ${WHERE[edge]}: fit the map to the window`}
+                onClick={fit}
+              >
+                {ARROWS[edge]} {formatCount(o().events)}
+              </button>
+            );
+          }}
+        </For>
+      </Show>
+    </>
+  );
+}
