@@ -1,7 +1,7 @@
 import { InputError, parseEvents, type InputProblem } from '../src/core/validate.ts';
 import type { CompiledMeta } from '../src/data/compiled-format.ts';
 import { compileDataset, type CompiledFiles } from '../src/data/compile.ts';
-import { readInputs, readText } from '../src/ingest/files.ts';
+import { collect, readInputs, readText } from '../src/ingest/files.ts';
 
 /** The files of a corpus, as the problems name them. */
 export interface CorpusPaths {
@@ -35,14 +35,4 @@ export function compileCorpus(paths: CorpusPaths): CompiledFiles {
   const named: Record<string, string> = { 'articles.json': paths.articles, 'places.geojson': paths.places, 'events.json': paths.events };
   if (meta.fatal) throw new InputError(meta.fatal.map((p) => ({ ...p, file: named[p.file] ?? p.file })));
   return files;
-}
-
-function collect<T>(problems: InputProblem[], read: () => T): T | null {
-  try {
-    return read();
-  } catch (error) {
-    if (!(error instanceof InputError)) throw error;
-    problems.push(...error.problems);
-    return null;
-  }
 }

@@ -179,7 +179,8 @@ function sortProblems(problems: InputProblem[], paths: Omit<IngestPaths, 'out'>)
   return problems.map((p, i) => ({ p, i })).sort((a, b) => rank(a.p) - rank(b.p) || a.i - b.i).map(({ p }) => p);
 }
 
-function collect<T>(problems: InputProblem[], read: () => T): T | null {
+/** What `read` returns, or null with its InputError's problems added to `problems` (so that all are said at once). */
+export function collect<T>(problems: InputProblem[], read: () => T): T | null {
   try {
     return read();
   } catch (error) {

@@ -1,39 +1,22 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { BASEMAP_MAX_ZOOM } from '../../src/map/basemap.ts';
-import { buildAppOn, launchChromium, openApp, serveBuiltApp, waitForMapIdle, type Served } from './harness.ts';
+import { openApp, ownSeedApp, waitForMapIdle } from './harness.ts';
 
 // The basemap zoomed in (issue 14, defect 5), on the seed corpus, built into a folder of its own so that a build of
 // dist/ running beside these tests cannot change what they drive.
 
-let dir: string;
-let served: Served;
-let browser: Browser;
-
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'datelines-basemap-'));
-  served = await serveBuiltApp(await buildAppOn({ dir, data: 'data', places: 'geo/places.geojson' }, 'dist'));
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await served?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+const app = ownSeedApp('basemap');
 
 /** The app in a context of this viewport, with every basemap file the page asked for (relative to `basemap/`). */
 async function open(hash: string, viewport = { width: 1440, height: 900 }, phone = false) {
-  const context: BrowserContext = await browser.newContext({ viewport, ...(phone ? { deviceScaleFactor: 2, isMobile: true, hasTouch: true } : {}) });
+  const context: BrowserContext = await app.browser.newContext({ viewport, ...(phone ? { deviceScaleFactor: 2, isMobile: true, hasTouch: true } : {}) });
   const basemapFiles: string[] = [];
   context.on('request', (request) => {
     const at = request.url().indexOf('/basemap/');
     if (at >= 0) basemapFiles.push(request.url().slice(at + '/basemap/'.length));
   });
-  const opened = await openApp(context, served.url + hash);
+  const opened = await openApp(context, app.served.url + hash);
   return { ...opened, basemapFiles, close: () => context.close() };
 }
 

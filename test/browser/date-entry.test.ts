@@ -1,9 +1,7 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildAppOn, launchChromium, openApp, serveBuiltApp, type Served } from './harness.ts';
+import { readFileSync } from 'node:fs';
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { openApp, ownSeedApp } from './harness.ts';
 
 // Setting the time window without dragging: the handles' keys and the typed dates, on the seed corpus (data/,
 // geo/places.geojson), on a desktop and on a phone with touch; built into a folder of its own so that a build of
@@ -17,25 +15,11 @@ const expectedCount = (from: string, to: string) => `${events.filter((e) => e.st
 const DESKTOP: BrowserContextOptions = { viewport: { width: 1400, height: 900 } };
 const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, hasTouch: true, isMobile: true };
 
-let dir: string;
-let served: Served;
-let browser: Browser;
-
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'datelines-date-entry-'));
-  served = await serveBuiltApp(await buildAppOn({ dir, data: 'data', places: 'geo/places.geojson' }, 'dist'));
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await served?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+const app = ownSeedApp('date-entry');
 
 async function open(options: BrowserContextOptions, hash = '') {
-  const context = await browser.newContext(options);
-  const opened = await openApp(context, served.url + hash);
+  const context = await app.browser.newContext(options);
+  const opened = await openApp(context, app.served.url + hash);
   return { ...opened, close: () => context.close() };
 }
 

@@ -1,10 +1,8 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { parseDay } from '../../src/core/day.ts';
-import { buildAppOn, launchChromium, openApp, serveBuiltApp, waitForMapIdle, type Served } from './harness.ts';
+import { openApp, ownSeedApp, waitForMapIdle } from './harness.ts';
 
 // The filters on the seed corpus (data/, geo/places.geojson), driven as a person would: a kind clicked in the
 // legend, an outlet picked, words typed. The app is built into a folder of its own so that a build of dist/ running
@@ -28,25 +26,11 @@ const captures = events.filter((e) => e.category === 'capture');
 const capturesOfOutlet = captures.filter((e) => outletOf(e) === OUTLET);
 const capturesOfOutletAtTalAfar = capturesOfOutlet.filter((e) => /tal/i.test(e.quote) && /afar/i.test(e.quote));
 
-let dir: string;
-let served: Served;
-let browser: Browser;
-
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'datelines-filters-'));
-  served = await serveBuiltApp(await buildAppOn({ dir, data: 'data', places: 'geo/places.geojson' }, 'dist'));
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await served?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+const app = ownSeedApp('filters');
 
 async function open(hash = '', viewport = { width: 1400, height: 900 }) {
-  const context = await browser.newContext({ viewport });
-  const opened = await openApp(context, served.url + hash);
+  const context = await app.browser.newContext({ viewport });
+  const opened = await openApp(context, app.served.url + hash);
   return { ...opened, close: () => context.close() };
 }
 

@@ -1,10 +1,12 @@
-import type { BrowserContext, Page } from 'playwright-core';
-import { accessSync, constants, readFileSync, statSync } from 'node:fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { accessSync, constants, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import { build } from 'vite';
 import { ingestFiles } from '../../src/ingest/files.ts';
 import { createTextCorpus, type TextArticle } from '../text-corpus.ts';
-import { chromiumPath, serveBuiltApp, type Served } from '../../bench/browser.ts';
+import { chromiumPath, launchChromium, serveBuiltApp, type Served } from '../../bench/browser.ts';
 
 // Chromium and the built app's server are set up as the bench sets them up: one home, in bench/browser.ts.
 export { CHROMIUM, CHROMIUM_ARGS, chromiumPath, launchChromium, serveBuiltApp, type Served } from '../../bench/browser.ts';
@@ -102,4 +104,24 @@ export async function waitForMapIdle(page: Page): Promise<void> {
         check();
       }),
   );
+}
+
+/**
+ * For a test file: the seed corpus (data/, geo/places.geojson) built into a folder of its own and served, and a
+ * browser, made before its tests and closed after them. A build of dist/ running beside the file (another test
+ * file's setup) cannot change what it drives.
+ */
+export function ownSeedApp(name: string): { readonly served: Served; readonly browser: Browser } {
+  const app = {} as { dir?: string; served: Served; browser: Browser };
+  beforeAll(async () => {
+    app.dir = mkdtempSync(join(tmpdir(), `datelines-${name}-`));
+    app.served = await serveBuiltApp(await buildAppOn({ dir: app.dir, data: 'data', places: 'geo/places.geojson' }, 'dist'));
+    app.browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await app.browser?.close();
+    await app.served?.close();
+    if (app.dir) rmSync(app.dir, { recursive: true, force: true });
+  });
+  return app;
 }

@@ -1,28 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildAppOn, launchChromium, openApp, serveBuiltApp, waitForMapIdle, type Served } from './harness.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { openApp, ownSeedApp, waitForMapIdle } from './harness.ts';
 
 // The seed corpus on a 390×844 phone (device pixel ratio 2), built into a folder of its own so that a build of
 // dist/ running beside these tests cannot change what they drive.
 
-let dir: string;
-let served: Served;
-let browser: Browser;
-
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'datelines-phone-'));
-  served = await serveBuiltApp(await buildAppOn({ dir, data: 'data', places: 'geo/places.geojson' }, 'dist'));
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await served?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+const app = ownSeedApp('phone');
 
 /** Where a place's point is on the page, and what the map draws there (a place mark, a cluster, or nothing). */
 async function placeAndMark(page: Page, id: string) {
@@ -39,8 +22,8 @@ async function placeAndMark(page: Page, id: string) {
 
 describe('a place opened on a phone', () => {
   it.each(['tal-afar', 'brussels', 'washington', 'al-waleed'])('frames %s in the strip the bottom sheet leaves, drawn, clear of its edge', async (id) => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
-    const { page, consoleErrors } = await openApp(context, served.url);
+    const context = await app.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+    const { page, consoleErrors } = await openApp(context, app.served.url);
     const list = page.getByRole('navigation', { name: 'Places' });
     const name = (await page.evaluate((id) => window.map!.getStyle().sources.places as unknown as { data: GeoJSON.FeatureCollection<GeoJSON.Point, { id: string; name: string }> }, id)).data.features.find((f) => f.properties.id === id)!.properties.name;
     await list.getByRole('button', { name: new RegExp(`^${name},`) }).tap();

@@ -1,12 +1,10 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { parseDay } from '../../src/core/day.ts';
 import { formatRange } from '../../src/core/format.ts';
 import { PLAYBACK_SPEEDS } from '../../src/core/playback-schedule.ts';
-import { buildAppOn, launchChromium, openApp, serveBuiltApp, type Served } from './harness.ts';
+import { openApp, ownSeedApp } from './harness.ts';
 
 // Play and Pause on the seed corpus (data/, geo/places.geojson), built into a folder of its own so that a build of
 // dist/ running beside these tests cannot change what they drive. Times are the page's own (performance.now()),
@@ -18,27 +16,13 @@ const day = (text: string) => parseDay(text)!;
 const daysBetween = (from: string, to: string) => day(to) - day(from);
 const expectedCount = (from: string, to: string) => events.filter((e) => e.start <= to && e.end >= from).length;
 
-let dir: string;
-let served: Served;
-let browser: Browser;
-
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'datelines-playback-'));
-  served = await serveBuiltApp(await buildAppOn({ dir, data: 'data', places: 'geo/places.geojson' }, 'dist'));
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await served?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+const app = ownSeedApp('playback');
 
 const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, hasTouch: true, isMobile: true };
 
 async function open(options: BrowserContextOptions, hash = '') {
-  const context = await browser.newContext(options);
-  const opened = await openApp(context, served.url + hash);
+  const context = await app.browser.newContext(options);
+  const opened = await openApp(context, app.served.url + hash);
   return { ...opened, close: () => context.close() };
 }
 

@@ -1,10 +1,8 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { formatDay, parseDay } from '../../src/core/day.ts';
-import { buildAppOn, launchChromium, openApp, serveBuiltApp, type Served } from './harness.ts';
+import { openApp, ownSeedApp } from './harness.ts';
 
 // The time window bar on the seed corpus (data/, geo/places.geojson), built into a folder of its own so that a
 // build of dist/ running beside these tests cannot change what they drive.
@@ -14,25 +12,11 @@ const extent = { from: parseDay(events.map((e) => e.start).sort()[0])!, to: pars
 const day = (text: string) => parseDay(text)!;
 const plus = (text: string, days: number) => formatDay(day(text) + days);
 
-let dir: string;
-let served: Served;
-let browser: Browser;
-
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'datelines-time-window-'));
-  served = await serveBuiltApp(await buildAppOn({ dir, data: 'data', places: 'geo/places.geojson' }, 'dist'));
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await served?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+const app = ownSeedApp('time-window');
 
 async function desktop(hash = '') {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-  const opened = await openApp(context, served.url + hash);
+  const context = await app.browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const opened = await openApp(context, app.served.url + hash);
   return { ...opened, close: () => context.close() };
 }
 

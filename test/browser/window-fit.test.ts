@@ -1,33 +1,15 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildAppOn, launchChromium, openApp, serveBuiltApp, waitForMapIdle, type Served } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { openApp, ownSeedApp, waitForMapIdle } from './harness.ts';
 
 // The window's events kept in sight, on the seed corpus built into a folder of its own (a build of dist/ running
 // beside these tests cannot change what they drive).
 
-let dir: string;
-let served: Served;
-let browser: Browser;
-
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'datelines-window-fit-'));
-  served = await serveBuiltApp(await buildAppOn({ dir, data: 'data', places: 'geo/places.geojson' }, 'dist'));
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await served?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+const app = ownSeedApp('window-fit');
 
 describe("the window's events on the map", () => {
   it('says how many of the window\'s events lie off the map, and "Fit to window" brings them all into view', async () => {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-    const { page, consoleErrors } = await openApp(context, `${served.url}#from=2014-12-01&to=2014-12-31`);
+    const context = await app.browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const { page, consoleErrors } = await openApp(context, `${app.served.url}#from=2014-12-01&to=2014-12-31`);
     await expect.poll(() => page.getByRole('status').textContent()).toMatch(/^4 of \d+ events/);
     const hints = page.locator('.offscreen');
     await expect.poll(() => hints.count()).toBeGreaterThan(0);
@@ -45,8 +27,8 @@ describe("the window's events on the map", () => {
   });
 
   it('follows the window when asked: a new window\'s places are framed without a click', async () => {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-    const { page } = await openApp(context, `${served.url}#from=2014-06-20&to=2014-06-26`);
+    const context = await app.browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const { page } = await openApp(context, `${app.served.url}#from=2014-06-20&to=2014-06-26`);
     await page.getByRole('checkbox', { name: /^Follow/ }).check();
     const start = page.getByRole('slider', { name: 'Start date' });
     const end = page.getByRole('slider', { name: 'End date' });
