@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { formatDay, parseDay } from '../src/core/day.ts';
-import { CATEGORIES, type Category } from '../src/core/model.ts';
+import { CATEGORIES, type Category, type EventRecord } from '../src/core/model.ts';
 
 /** mulberry32: a small seeded generator, so the same seed gives the same corpus on every machine. */
 export function createRandom(seed: number): () => number {
@@ -17,18 +17,8 @@ export function createRandom(seed: number): () => number {
   };
 }
 
-export interface SyntheticEvent {
-  id: string;
-  article: string;
-  place: string;
-  start: string;
-  end: string;
-  category: Category;
-  quote: string;
-  quoteStart: number;
-  mentionStart: number | null;
-  mentionEnd: number | null;
-}
+/** A generated event: an events.json record without the date's basis (the bench's dates are all as stated). */
+export type SyntheticEvent = Omit<EventRecord, 'dateBasis' | 'dateText'>;
 
 // The Middle East, its neighbours and southern Europe: enough GeoNames places for the benchmark's 20,000.
 const REGION = new Set(['IQ', 'SY', 'TR', 'IR', 'JO', 'LB', 'SA', 'KW', 'EG', 'IL', 'PS', 'AE', 'QA', 'BH', 'OM', 'YE', 'AZ', 'AM', 'GE', 'CY', 'GR', 'BG', 'LY', 'TN', 'DZ', 'MA', 'SD', 'AF', 'PK', 'IT', 'FR', 'DE', 'ES']);

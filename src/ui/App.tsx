@@ -23,7 +23,6 @@ export function App(props: { data: Dataset }) {
   const initial = parseHash(location.hash);
   const state = createAppState(data, initial);
   const [mapProblem, setMapProblem] = createSignal<string | null>(null);
-  let controls: MapControls | null = null;
   const [mapControls, setMapControls] = createSignal<MapControls | null>(null);
 
   const radius = createRadiusScale(data.totals.reduce((a, b) => Math.max(a, b), 0));
@@ -62,9 +61,10 @@ export function App(props: { data: Dataset }) {
    */
   const reveal = (id: string | null) => {
     const place = id ? data.placesById.get(id) : null;
+    const controls = mapControls();
     if (!place || !controls) return;
     const wanted = () => state.selected() === place.id;
-    const shown = () => requestAnimationFrame(() => void controls?.reveal(place.lngLat, wanted));
+    const shown = () => requestAnimationFrame(() => void controls.reveal(place.lngLat, wanted));
     data.sourcesOf(place.id).then(shown, shown);
   };
   const select = (id: string) => void state.select(id, reveal);
@@ -73,7 +73,7 @@ export function App(props: { data: Dataset }) {
     state: state.urlState,
     apply(url) {
       state.apply(url);
-      if (url.view) controls?.jumpTo(url.view);
+      if (url.view) mapControls()?.jumpTo(url.view);
       else reveal(state.selected());
     },
   });
@@ -124,7 +124,7 @@ export function App(props: { data: Dataset }) {
             <button type="button" class="icon-button" aria-label="Dismiss" onClick={state.dismissIgnored}>✕</button>
           </p>
         </Show>
-        <button type="button" class="show-all" disabled={mapProblem() !== null} onClick={() => controls?.fit(data.places.map((p) => p.lngLat), { maxZoom: 6 })}>
+        <button type="button" class="show-all" disabled={mapProblem() !== null} onClick={() => mapControls()?.fit(data.places.map((p) => p.lngLat), { maxZoom: 6 })}>
           Show all places
         </button>
       </header>
@@ -141,7 +141,6 @@ export function App(props: { data: Dataset }) {
               onSelect={select}
               onViewChange={state.setView}
               onReady={(c) => {
-                controls = c;
                 setMapControls(c);
                 if (!initial.view) reveal(state.selected()); // a link to a place, without a view, shows the place
               }}
@@ -149,7 +148,7 @@ export function App(props: { data: Dataset }) {
               onUnavailable={setMapProblem}
             />
             <Legend categories={state.filters().categories} onToggle={state.toggleCategory} />
-            <WindowFit controls={mapControls()} places={data.places} count={state.listCounts.count} playing={state.playing()} />
+            <WindowFit controls={mapControls()} places={data.places} count={state.counts.count} counted={state.touched} playing={state.playing()} />
           </Show>
         </div>
         <div class="side" ref={side}>

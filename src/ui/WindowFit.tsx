@@ -1,4 +1,4 @@
-import { For, Show, createEffect, createSignal, on, onCleanup } from 'solid-js';
+import { For, Show, createEffect, createSignal, on, onCleanup, untrack } from 'solid-js';
 import { formatCount } from '../core/format.ts';
 import type { PlaceSummary } from '../core/model.ts';
 import type { MapControls } from '../map/MapCanvas.tsx';
@@ -11,8 +11,10 @@ const WHERE: Record<Edge, string> = { top: 'above the map', right: 'to the right
 export interface WindowFitProps {
   controls: MapControls | null;
   places: readonly PlaceSummary[];
-  /** Events of place number p under the window (reactive: it changes with the window). */
+  /** Events of place number p under the window now (read untracked, when a change has settled or on a click). */
   count(p: number): number;
+  /** Changes whenever the counts do (a step of the window, a change of filters): what the hints and Follow track. */
+  counted(): unknown;
   playing: boolean;
 }
 
@@ -24,8 +26,14 @@ export interface WindowFitProps {
 export function WindowFit(props: WindowFitProps) {
   const [follow, setFollow] = createSignal(false);
   const [offscreen, setOffscreen] = createSignal<Offscreen | null>(null);
-  const points = () => props.places.filter((_, p) => props.count(p) > 0).map((p) => p.lngLat);
-  const fit = () => props.controls?.fit(points(), { maxZoom: 9 });
+  /** The places with events under the window now. */
+  const shownPlaces = () => untrack(() => props.places.filter((_, p) => props.count(p) > 0));
+  const keyOf = (places: readonly PlaceSummary[]) => places.map((p) => p.id).join(',');
+  let framed = ''; // the places framed last
+  const fit = (places = shownPlaces()) => {
+    framed = keyOf(places);
+    props.controls?.fit(places.map((p) => p.lngLat), { maxZoom: 9 });
+  };
 
   let settle: ReturnType<typeof setTimeout> | undefined;
   const measure = () => {
@@ -43,20 +51,23 @@ export function WindowFit(props: WindowFitProps) {
     if (!controls) return;
     onCleanup(controls.onMoveEnd(measure));
   });
-  // The window moved: measure again. Following, frame the window's places whenever they change (not on every
-  // step of the window, which while playing would keep the camera moving).
-  const shown = () => props.places.filter((_, p) => props.count(p) > 0).map((p) => p.id).join(',');
-  createEffect(on(shown, () => {
-    if (follow()) fit();
+  // The counts changed: measure again. Following, frame the window's places whenever the set of them changes
+  // (not on every step of the window, which while playing would keep the camera moving). Nothing here walks the
+  // places on a step unless Follow is on: a step of the window is the hot path.
+  createEffect(on(props.counted, () => {
+    if (follow()) {
+      const places = shownPlaces();
+      if (keyOf(places) !== framed) fit(places);
+    }
+    measure();
   }, { defer: true }));
-  createEffect(on(() => props.places.map((_, p) => props.count(p)), measure, { defer: true }));
   createEffect(on(follow, (following) => following && fit(), { defer: true }));
 
   const edges = () => (['top', 'right', 'bottom', 'left'] as const).filter((e) => (offscreen()?.[e].events ?? 0) > 0);
   return (
     <>
       <div class="window-fit" role="group" aria-label="The window's events on the map">
-        <button type="button" onClick={fit}>Fit to window</button>
+        <button type="button" onClick={() => fit()}>Fit to window</button>
         <label>
           <input type="checkbox" checked={follow()} onChange={(e) => setFollow(e.currentTarget.checked)} /> Follow{props.playing ? ' (playing)' : ''}
         </label>
@@ -70,7 +81,7 @@ export function WindowFit(props: WindowFitProps) {
                 type="button"
                 class={`offscreen offscreen-${edge}`}
                 aria-label={`${formatCount(o().events)} ${o().events === 1 ? 'event' : 'events'} of the window at ${formatCount(o().places)} ${o().places === 1 ? 'place' : 'places'} ${WHERE[edge]}: fit the map to the window`}
-                onClick={fit}
+                onClick={() => fit()}
               >
                 {ARROWS[edge]} {formatCount(o().events)}
               </button>

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import type { BrowserContextOptions, Page } from 'playwright-core';
+import type { BrowserContextOptions } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openApp, ownSeedApp } from './harness.ts';
+import { ownSeedApp, windowHandles } from './harness.ts';
 
 // Setting the time window without dragging: the handles' keys and the typed dates, on the seed corpus (data/,
 // geo/places.geojson), on a desktop and on a phone with touch; built into a folder of its own so that a build of
@@ -17,17 +17,9 @@ const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, de
 
 const app = ownSeedApp('date-entry');
 
-async function open(options: BrowserContextOptions, hash = '') {
-  const context = await app.browser.newContext(options);
-  const opened = await openApp(context, app.served.url + hash);
-  return { ...opened, close: () => context.close() };
-}
+const open = app.open;
 
-function handles(page: Page) {
-  const start = page.getByRole('slider', { name: 'Start date' });
-  const end = page.getByRole('slider', { name: 'End date' });
-  return { start, end, window: async () => [await start.getAttribute('aria-valuetext'), await end.getAttribute('aria-valuetext')] };
-}
+const handles = windowHandles;
 
 describe("the handles' keys", () => {
   it('move a day with an arrow, a week with Shift and an arrow, a month with PageUp and PageDown', async () => {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { parseDay } from '../../src/core/day.ts';
-import { openApp, ownSeedApp, waitForMapIdle } from './harness.ts';
+import { ownSeedApp, waitForMapIdle } from './harness.ts';
 
 // The filters on the seed corpus (data/, geo/places.geojson), driven as a person would: a kind clicked in the
 // legend, an outlet picked, words typed. The app is built into a folder of its own so that a build of dist/ running
@@ -28,11 +28,7 @@ const capturesOfOutletAtTalAfar = capturesOfOutlet.filter((e) => /tal/i.test(e.q
 
 const app = ownSeedApp('filters');
 
-async function open(hash = '', viewport = { width: 1400, height: 900 }) {
-  const context = await app.browser.newContext({ viewport });
-  const opened = await openApp(context, app.served.url + hash);
-  return { ...opened, close: () => context.close() };
-}
+const open = (hash = '', viewport = { width: 1400, height: 900 }) => app.open({ viewport }, hash);
 
 const status = (page: Page) => page.getByRole('status').textContent();
 const hash = (page: Page) => page.evaluate(() => decodeURIComponent(location.hash));

@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { accessSync, constants, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -111,8 +111,10 @@ export async function waitForMapIdle(page: Page): Promise<void> {
  * browser, made before its tests and closed after them. A build of dist/ running beside the file (another test
  * file's setup) cannot change what it drives.
  */
-export function ownSeedApp(name: string): { readonly served: Served; readonly browser: Browser } {
-  const app = {} as { dir?: string; served: Served; browser: Browser };
+export function ownSeedApp(name: string): { readonly served: Served; readonly browser: Browser; open(options: BrowserContextOptions, hash?: string): ReturnType<typeof openInContext> } {
+  const app = {
+    open: (options: BrowserContextOptions, hash = '') => openInContext(app.browser, options, app.served.url + hash),
+  } as { dir?: string; served: Served; browser: Browser; open(options: BrowserContextOptions, hash?: string): ReturnType<typeof openInContext> };
   beforeAll(async () => {
     app.dir = mkdtempSync(join(tmpdir(), `datelines-${name}-`));
     app.served = await serveBuiltApp(await buildAppOn({ dir: app.dir, data: 'data', places: 'geo/places.geojson' }, 'dist'));
@@ -124,4 +126,18 @@ export function ownSeedApp(name: string): { readonly served: Served; readonly br
     if (app.dir) rmSync(app.dir, { recursive: true, force: true });
   });
   return app;
+}
+
+/** The app at `url` in a new browser context of its own; `close` closes the context. */
+async function openInContext(browser: Browser, options: BrowserContextOptions, url: string) {
+  const context = await browser.newContext(options);
+  const opened = await openApp(context, url);
+  return { ...opened, close: () => context.close() };
+}
+
+/** The time window's two handles, and the window they say (`aria-valuetext`, YYYY-MM-DD). */
+export function windowHandles(page: Page) {
+  const start = page.getByRole('slider', { name: 'Start date' });
+  const end = page.getByRole('slider', { name: 'End date' });
+  return { start, end, window: async () => [await start.getAttribute('aria-valuetext'), await end.getAttribute('aria-valuetext')] };
 }

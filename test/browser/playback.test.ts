@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseDay } from '../../src/core/day.ts';
 import { formatRange } from '../../src/core/format.ts';
 import { PLAYBACK_SPEEDS } from '../../src/core/playback-schedule.ts';
-import { openApp, ownSeedApp } from './harness.ts';
+import { ownSeedApp } from './harness.ts';
 
 // Play and Pause on the seed corpus (data/, geo/places.geojson), built into a folder of its own so that a build of
 // dist/ running beside these tests cannot change what they drive. Times are the page's own (performance.now()),
@@ -20,11 +20,7 @@ const app = ownSeedApp('playback');
 
 const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, hasTouch: true, isMobile: true };
 
-async function open(options: BrowserContextOptions, hash = '') {
-  const context = await app.browser.newContext(options);
-  const opened = await openApp(context, app.served.url + hash);
-  return { ...opened, close: () => context.close() };
-}
+const open = app.open;
 
 const desktop = (hash = '') => open({ viewport: { width: 1400, height: 900 } }, hash);
 

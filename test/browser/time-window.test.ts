@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { formatDay, parseDay } from '../../src/core/day.ts';
-import { openApp, ownSeedApp } from './harness.ts';
+import { ownSeedApp, windowHandles } from './harness.ts';
 
 // The time window bar on the seed corpus (data/, geo/places.geojson), built into a folder of its own so that a
 // build of dist/ running beside these tests cannot change what they drive.
@@ -14,17 +14,9 @@ const plus = (text: string, days: number) => formatDay(day(text) + days);
 
 const app = ownSeedApp('time-window');
 
-async function desktop(hash = '') {
-  const context = await app.browser.newContext({ viewport: { width: 1400, height: 900 } });
-  const opened = await openApp(context, app.served.url + hash);
-  return { ...opened, close: () => context.close() };
-}
+const desktop = (hash = '') => app.open({ viewport: { width: 1400, height: 900 } }, hash);
 
-function handles(page: Page) {
-  const start = page.getByRole('slider', { name: 'Start date' });
-  const end = page.getByRole('slider', { name: 'End date' });
-  return { start, end, window: async () => [await start.getAttribute('aria-valuetext'), await end.getAttribute('aria-valuetext')] };
-}
+const handles = windowHandles;
 
 /**
  * The page x of the middle of `text`'s day on the chart, for a chart that shows `axis` (both days included) across
