@@ -60,8 +60,20 @@ export function firstSentence(text: string): string | null {
     const sentence = segment.replace(/\s+/g, ' ').trim();
     if (sentence === '') continue;
     if (sentence.length <= LEAD_CHARS) return sentence;
-    return `${sentence.slice(0, LEAD_CHARS).replace(/\s+\S*$/, '')}…`;
+    return cutAtWord(sentence, LEAD_CHARS);
   }
   return null;
+}
+
+/** The first words of a text, whitespace collapsed: whole when it is at most `chars` long, else cut at a word and marked "…". */
+export function firstWords(text: string, chars: number): string {
+  const flat = text.slice(0, chars * 4).replace(/\s+/g, ' ').trim();
+  return flat.length <= chars && text.length <= chars * 4 ? flat : cutAtWord(flat, chars);
+}
+
+function cutAtWord(text: string, chars: number): string {
+  const head = text.slice(0, chars + 1);
+  const cut = head.replace(/\s+\S*$/, ''); // unchanged when there is no word break to cut at
+  return `${cut === head || cut === '' ? text.slice(0, chars) : cut}…`;
 }
 export const UNKNOWN_OUTLET = 'outlet unknown';

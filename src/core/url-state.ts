@@ -5,7 +5,7 @@ import { MAX_QUERY } from './quote-search.ts';
 /**
  * What the URL hash holds: `#from=2014-06-20&to=2014-06-30&place=tal-afar&map=6/35.1/41.2`, and the filters:
  * `cat=attack,capture` (categories), `outlet=…` (an outlet's name), `article=…` (an article's id), `q=…` (the
- * text search), the names and the query percent-encoded. Every part is optional; parsing never throws and drops
+ * text search), the names and the query percent-encoded; `list=events` (the chronological list is shown). Every part is optional; parsing never throws and drops
  * whatever it cannot read (an unknown category among known ones, too), so a mangled link still opens the app.
  */
 export interface UrlState {
@@ -18,8 +18,13 @@ export interface UrlState {
   article?: string;
   /** Trimmed, never empty, at most MAX_QUERY characters (a longer one is ignored). */
   query?: string;
+  /** The chronological list shows beside the map instead of the list of places (`list=events`). */
+  list?: ListView;
   view?: MapView;
 }
+
+/** The lists beside the map: the places, or the window's events by date. */
+export type ListView = 'places' | 'events';
 
 const MAX_OUTLET = 300; // characters
 
@@ -56,6 +61,8 @@ export function parseHash(hash: string): UrlState {
     } else if (key === 'q') {
       const query = value.trim();
       if (query && query.length <= MAX_QUERY && wellFormed(query)) state.query = query;
+    } else if (key === 'list') {
+      if (value === 'events' || value === 'places') state.list = value;
     } else if (key === 'map') {
       const view = parseView(value);
       if (view) state.view = view;
@@ -75,6 +82,7 @@ export function serializeHash(state: UrlState): string {
   if (state.outlet) parts.push(`outlet=${encodeURIComponent(state.outlet)}`);
   if (state.article) parts.push(`article=${state.article}`);
   if (state.query) parts.push(`q=${encodeURIComponent(state.query)}`);
+  if (state.list === 'events') parts.push('list=events');
   if (state.view) parts.push(`map=${formatView(state.view)}`);
   return parts.length ? `#${parts.join('&')}` : '';
 }

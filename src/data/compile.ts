@@ -1,10 +1,10 @@
 import { buildColumns, encodeColumns } from '../core/event-columns.ts';
 import { firstViewPlaces } from '../core/frame.ts';
-import { articleTitle, firstSentence } from '../core/format.ts';
+import { articleTitle, firstSentence, firstWords } from '../core/format.ts';
 import { CATEGORIES, type Article, type MapEvent, type Place } from '../core/model.ts';
 import { writeQuoteLines } from '../core/quote-search.ts';
 import { InputError, parseArticles, parseEvents, parsePlaces, type InputProblem } from '../core/validate.ts';
-import { COMPILED_FORMAT, type ArticleEntry, type CompiledMeta, type PlaceFile } from './compiled-format.ts';
+import { COMPILED_FORMAT, ROWS_PER_FILE, ROW_QUOTE_CHARS, type ArticleEntry, type CompiledMeta, type PlaceFile, type RowFile } from './compiled-format.ts';
 
 /** The compiled dataset: what the app fetches, file name → contents. */
 export type CompiledFiles = Map<string, string | Uint8Array>;
@@ -15,7 +15,8 @@ export type CompiledFiles = Map<string, string | Uint8Array>;
  * integers, see event-columns.ts), `places/<n>.json` (the place's record, its events with their quotes and the
  * articles they cite, fetched when the place is opened), `texts/<article id>.txt`, and for the filters
  * `articles.json` (the articles by number, see ArticleEntry) and `quotes.txt` (each event's quote in search form, a
- * line each in event-number order, see quote-search.ts), both fetched when a filter first needs them. A file that
+ * line each in event-number order, see quote-search.ts), both fetched when a filter first needs them, and
+ * `rows/<k>.json` (each event's id and the opening of its quote, for the chronological list). A file that
  * cannot be used at all gives a `meta.json` that says so, which the app shows as its error page.
  */
 export function compileDataset(inputs: { articles: string; places: string; events: string; text(file: string): Uint8Array | null }): CompiledFiles {
@@ -77,6 +78,10 @@ export function compileRecords(articles: readonly Article[], allPlaces: readonly
   const entries: ArticleEntry[] = articles.map((a) => ({ id: a.id, title: articleTitle(a), outlet: a.outlet, published: a.published }));
   files.set('articles.json', JSON.stringify(entries));
   files.set('quotes.txt', writeQuoteLines(events.map((e) => e.quote)));
+  for (let k = 0; k * ROWS_PER_FILE < events.length; k++) {
+    const rows: RowFile = events.slice(k * ROWS_PER_FILE, (k + 1) * ROWS_PER_FILE).map((e) => [e.id, firstWords(e.quote, ROW_QUOTE_CHARS)]);
+    files.set(`rows/${k}.json`, JSON.stringify(rows));
+  }
   const articleById = new Map(articles.map((a) => [a.id, a]));
   perPlace.forEach((list, n) => {
     const file: PlaceFile = { place: places[n], events: list, articles: [...new Set(list.map((e) => e.article))].map((id) => articleById.get(id)!) };

@@ -5,8 +5,21 @@ import type { InputProblem } from '../core/validate.ts';
 /**
  * The version of the compiled format: the loader refuses another, with a message that says to build again.
  * 2: columns.bin DLN3 (event numbers, articles and outlets), meta.json `outlets`, articles.json, quotes.txt.
+ * 3: `rows/<k>.json`, the chronological list's lines.
  */
-export const COMPILED_FORMAT = 2;
+export const COMPILED_FORMAT = 3;
+
+/** Events per file of `rows/`: file k holds events numbered [k × ROWS_PER_FILE, (k + 1) × ROWS_PER_FILE). */
+export const ROWS_PER_FILE = 500;
+/** The longest opening of a quote a row shows, in characters. */
+export const ROW_QUOTE_CHARS = 110;
+
+/**
+ * `rows/<k>.json`: for each event of its slice, in event-number order, its id and the first words of its quote
+ * (firstWords, ROW_QUOTE_CHARS): what the chronological list shows beyond the columns, fetched a slice at a time as
+ * rows scroll into view.
+ */
+export type RowFile = [id: string, opening: string][];
 
 /**
  * `meta.json` of a compiled dataset: what the app needs before anything is opened. Either the dataset (the places

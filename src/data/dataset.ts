@@ -6,7 +6,8 @@ import { CATEGORIES, type Article, type Category, type MapEvent, type Place, typ
 import type { TimeWindow } from '../core/time-window.ts';
 import { formatProblem, type InputProblem } from '../core/problem.ts';
 import { readQuoteIndex, type QuoteIndex } from '../core/quote-search.ts';
-import { COMPILED_FORMAT, type ArticleEntry, type CompiledMeta, type PlaceFile } from './compiled-format.ts';
+import { WindowEvents } from '../core/window-events.ts';
+import { COMPILED_FORMAT, type ArticleEntry, type CompiledMeta, type PlaceFile, type RowFile } from './compiled-format.ts';
 
 export type { ArticleEntry } from './compiled-format.ts';
 
@@ -36,6 +37,8 @@ export interface Dataset extends EventData {
   articleList(): Promise<readonly ArticleEntry[]>;
   /** Every event's quote in search form, for the text search (fetched when first asked for: it is the size of the quotes). */
   quoteIndex(): Promise<QuoteIndex>;
+  /** Slice k of the chronological list's lines: its events' ids and the openings of their quotes (see RowFile). */
+  rowFile(k: number): Promise<RowFile>;
 }
 
 /** What the app reads of the event columns: counts, and the masks and daily counts of the filters. */
@@ -46,6 +49,8 @@ export interface EventData {
   eventDays: readonly Day[];
   /** A fresh counter of the events under a time window (see WindowCounts), for one view of the data. */
   createWindowCounts(): WindowCounts;
+  /** A fresh reader of the window's events in date order (see WindowEvents), for the chronological list. */
+  createWindowEvents(): WindowEvents;
   /** Events per place number, all dates. */
   totals: Int32Array;
   extent: TimeWindow;
@@ -70,6 +75,7 @@ export function eventDataOf(columns: EventColumns): EventData {
     daily,
     eventDays,
     createWindowCounts: () => new WindowCounts(columns),
+    createWindowEvents: () => new WindowEvents(columns),
     totals: placeTotals(columns),
     extent: { from: columns.firstDay, to: columns.firstDay + Math.max(0, columns.days - 1) },
     articleCount: columns.articleOutlet.length,
@@ -137,6 +143,7 @@ export async function loadDataset(base: URL): Promise<Dataset> {
         }
       }),
   );
+  const rowFile = cached((k: number) => fetchFile(`rows/${k}.json`).then((r) => r.json() as Promise<RowFile>));
   return {
     ...events,
     places: meta.places,
@@ -151,6 +158,7 @@ export async function loadDataset(base: URL): Promise<Dataset> {
     articleText: (article) => textOf(article.id),
     articleList: () => articleList(null),
     quoteIndex: () => quoteIndex(null),
+    rowFile,
   };
 }
 

@@ -12,6 +12,7 @@ import { BASEMAP_MAX_ZOOM, createBasemapStyle } from './basemap.ts';
 import { AREAS_SOURCE, CLUSTER_OPTIONS, PLACES_SOURCE, createPlaceLayers, selectionPaint } from './layers.ts';
 import type { MarkChanges, MarkProperties } from './marks.ts';
 import { hasWebGL } from './webgl.ts';
+import { createLitPlace } from './lit-place.ts';
 
 maplibregl.setWorkerUrl(workerUrl);
 
@@ -42,6 +43,8 @@ export interface MapCanvasProps {
   markChanges: MarkChanges | null;
   areas: FeatureCollection<Polygon, { id: string }>;
   selected: string | null;
+  /** A place lit from the chronological list (a ring around it, even inside a cluster), or null. */
+  lit?: [number, number] | null;
   initialView: MapView | null;
   /** Points the first view frames when the URL names no view. */
   initialFrame: readonly [number, number][];
@@ -87,6 +90,7 @@ export function MapCanvas(props: MapCanvasProps) {
       map.addSource(AREAS_SOURCE, { type: 'geojson', data: props.areas });
       for (const layer of createPlaceLayers(props.selected ?? '')) map.addLayer(layer);
       const places = map.getSource(PLACES_SOURCE) as maplibregl.GeoJSONSource;
+      const litPlace = createLitPlace(map);
       wireInteractions(map, props);
       runWithOwner(owner, () => {
         createEffect(() => {
@@ -94,6 +98,7 @@ export function MapCanvas(props: MapCanvasProps) {
           if (changes) void places.updateData(changes);
         });
         createEffect(() => (map.getSource(AREAS_SOURCE) as maplibregl.GeoJSONSource).setData(props.areas));
+        createEffect(() => litPlace.show(props.lit ?? null));
         createEffect(() => {
           const paint = selectionPaint(props.selected ?? '');
           map.setPaintProperty('place-marks', 'circle-stroke-color', paint['circle-stroke-color']);

@@ -5,7 +5,8 @@ import { intersectMasks } from '../core/event-mask.ts';
 import type { Article, Category, MapEvent, PlaceSummary } from '../core/model.ts';
 import { quoteMask, searchTerms, type QuoteIndex } from '../core/quote-search.ts';
 import { clampWindow, type TimeWindow } from '../core/time-window.ts';
-import type { MapView, UrlState } from '../core/url-state.ts';
+import type { ListView, MapView, UrlState } from '../core/url-state.ts';
+import type { WindowEvents, WindowRows } from '../core/window-events.ts';
 import type { Dataset, PlaceSources } from '../data/dataset.ts';
 import type { PlaceCounts } from '../map/marks.ts';
 
@@ -42,6 +43,11 @@ export function createAppState(data: Dataset, initial: UrlState, options: { fram
   const [playing, setPlaying] = createSignal(false);
   const [returnFocusTo, setReturnFocusTo] = createSignal<string | null>(null);
   const [ignored, setIgnored] = createSignal<string[]>(ignoredIn(initial, data));
+  const [listView, setListView] = createSignal<ListView>(initial.list ?? 'places');
+  /** The place lit on the map from the chronological list (pointed at or focused), or null. */
+  const [lit, setLit] = createSignal<string | null>(null);
+  /** The event whose quote the Sources panel brings into view and focuses, when a place is opened at it. */
+  const [focusEvent, setFocusEvent] = createSignal<string | null>(null);
 
   // The filters. An outlet the data does not name is ignored at once; an article id once the list of articles
   // (fetched when an article filter first needs it) says it is unknown. The text search needs the quotes, fetched
@@ -131,6 +137,18 @@ export function createAppState(data: Dataset, initial: UrlState, options: { fram
   });
   onCleanup(() => cancelListFrame?.());
 
+  // The chronological list: its reader of the columns is made when the list is first shown, and its rows follow the
+  // window and the filters once a frame, like the list of places.
+  let windowEvents: WindowEvents | null = null;
+  const [rowsWanted, setRowsWanted] = createSignal(false);
+  const windowRows = createMemo((): WindowRows | null => {
+    if (listView() !== 'events' && !rowsWanted()) return null;
+    listFrame();
+    windowEvents ??= data.createWindowEvents();
+    windowEvents.setMask(mask());
+    return windowEvents.rows(timeWindow());
+  });
+
   const selectedPlace = createMemo((): PlaceSummary | null => data.placesById.get(selected() ?? '') ?? null);
   const [sources] = createResource(() => selected() ?? undefined, (id) => data.sourcesOf(id));
 
@@ -141,7 +159,10 @@ export function createAppState(data: Dataset, initial: UrlState, options: { fram
     const choice = ++choosing;
     const open = () => {
       if (choice !== choosing || !known(id)) return;
-      setSelected(id);
+      batch(() => {
+        setSelected(id);
+        setFocusEvent(null);
+      });
       opened?.(id);
     };
     return data.sourcesOf(id).then(open, open);
@@ -225,6 +246,25 @@ export function createAppState(data: Dataset, initial: UrlState, options: { fram
 
     setWindow: (w: TimeWindow) => setTimeWindow(clamp(w)),
     select,
+    /** Opens a place at one of its events, whose quote the panel brings into view (see focusEvent). */
+    selectEvent(place: string, eventId: string, opened?: (id: string) => void): Promise<void> {
+      return select(place, (id) => {
+        setFocusEvent(eventId);
+        opened?.(id);
+      });
+    },
+    focusEvent,
+    /** Which list shows beside the map when no place is open: the places, or the window's events by date. */
+    listView,
+    setListView: (v: ListView) => setListView(v),
+    /** The window's events under the filters, in date order, while the chronological list shows (else null). */
+    windowRows,
+    /** Keeps windowRows up to date whichever list shows (the map cannot be drawn: the events are listed in its place). */
+    wantRows: (on: boolean) => setRowsWanted(on),
+    /** The reader of the columns behind windowRows (made when the list first shows). */
+    windowEvents: () => (windowRows(), windowEvents),
+    lit,
+    setLit: (id: string | null) => setLit(id),
     /** Closes the selected place's panel; the focus goes back to its entry in the list. */
     close: () => {
       ++choosing; // a choice still loading must not open after a close
@@ -247,6 +287,7 @@ export function createAppState(data: Dataset, initial: UrlState, options: { fram
         outlet: outlet() ?? undefined,
         article: article() ?? undefined,
         query: q === '' ? undefined : q,
+        list: listView() === 'events' ? 'events' : undefined,
         view: view() ?? undefined,
       };
     },
@@ -261,6 +302,7 @@ export function createAppState(data: Dataset, initial: UrlState, options: { fram
         chooseArticle(state.article ?? null);
         if ((state.query ?? '') !== query().trim()) writeQuery(state.query ?? '');
         if (terms().length > 0) quotes.request();
+        setListView(state.list ?? 'places');
         if (state.view) setView(state.view);
       });
     },

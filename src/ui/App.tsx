@@ -9,6 +9,8 @@ import { PlaceMarks, areaOutlines, outlinedAreas } from '../map/marks.ts';
 import { createAppState } from '../state/app-state.ts';
 import { ArticleReader } from './ArticleReader.tsx';
 import { EventFilterBar } from './EventFilterBar.tsx';
+import { EventList, type ListMemory } from './EventList.tsx';
+import { ListTabs } from './ListTabs.tsx';
 import { Legend } from './Legend.tsx';
 import { NoMap } from './NoMap.tsx';
 import { PlaceList } from './PlaceList.tsx';
@@ -68,6 +70,27 @@ export function App(props: { data: Dataset }) {
     data.sourcesOf(place.id).then(shown, shown);
   };
   const select = (id: string) => void state.select(id, reveal);
+  const chooseEvent = (place: string, eventId: string) => void state.selectEvent(place, eventId, reveal);
+  createEffect(() => state.wantRows(mapProblem() !== null));
+  const placeList = () => <PlaceList places={data.places} counts={state.listCounts} filtered={state.filtering()} selected={state.selected()} onSelect={select} focusOnMount={state.returnFocusTo()} />;
+  const listMemory: ListMemory = { top: -1, active: -1, refocus: false };
+  /** The chronological list (in the side, or in the map's place when there is no map). */
+  const eventList = () => (
+    <Show when={state.windowRows()}>
+      {(rows) => (
+        <EventList
+          rows={rows()}
+          events={state.windowEvents()!}
+          places={data.places}
+          filtered={state.filtering()}
+          rowFile={data.rowFile}
+          onLight={state.setLit}
+          onChoose={chooseEvent}
+          memory={listMemory}
+        />
+      )}
+    </Show>
+  );
 
   createUrlSync({
     state: state.urlState,
@@ -130,12 +153,13 @@ export function App(props: { data: Dataset }) {
       </header>
       <main class="main">
         <div class="map-area" ref={mapArea}>
-          <Show when={!mapProblem()} fallback={<NoMap reason={mapProblem()!} data={data} window={state.timeWindow()} counts={state.counts} onSelect={select} />}>
+          <Show when={!mapProblem()} fallback={<NoMap reason={mapProblem()!}>{eventList()}</NoMap>}>
             <MapCanvas
               marks={() => marks.all(state.counter)}
               markChanges={markChanges()}
               areas={areas()}
               selected={marked()}
+              lit={state.lit() ? data.placesById.get(state.lit()!)?.lngLat ?? null : null}
               initialView={state.view()}
               initialFrame={theatre}
               onSelect={select}
@@ -152,7 +176,18 @@ export function App(props: { data: Dataset }) {
           </Show>
         </div>
         <div class="side" ref={side}>
-          <Show when={state.selectedPlace()} fallback={<PlaceList places={data.places} counts={state.listCounts} filtered={state.filtering()} selected={state.selected()} onSelect={select} focusOnMount={state.returnFocusTo()} />}>
+          <Show
+            when={state.selectedPlace()}
+            fallback={
+              <Show when={!mapProblem()} fallback={placeList()}>
+                <ListTabs view={state.listView()} onView={state.setListView}>
+                  <Show when={state.listView() === 'events'} fallback={placeList()}>
+                    {eventList()}
+                  </Show>
+                </ListTabs>
+              </Show>
+            }
+          >
             {(place) => (
               <SourcesPanel
                 place={place()}
@@ -163,6 +198,7 @@ export function App(props: { data: Dataset }) {
                 filters={state.filters()}
                 onClose={state.close}
                 onRead={state.read}
+                focusEvent={state.focusEvent()}
               />
             )}
           </Show>

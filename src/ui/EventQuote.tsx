@@ -24,7 +24,7 @@ export function EventQuote(props: EventQuoteProps) {
   const href = safeHttpUrl(article.url);
   const published = formatLongDay(article.published);
   return (
-    <li class="event">
+    <li class="event" data-event={e.id} tabIndex={-1}>
       <div class="event-meta">
         <span class="category" style={{ '--category': categoryColor(e.category) }}>{CATEGORY_LABELS[e.category]}</span>
         <time datetime={formatDay(reported ? e.end : e.start)} class={uncertain || reported ? 'uncertain' : undefined}>

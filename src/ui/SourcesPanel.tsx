@@ -23,6 +23,8 @@ export interface SourcesPanelProps {
   filters?: EventFilters;
   onClose(): void;
   onRead(read: { event: MapEvent; article: Article }): void;
+  /** An event whose quote is brought into view and given the focus once the sources show (a row chosen in the list). */
+  focusEvent?: string | null;
 }
 
 /**
@@ -52,14 +54,30 @@ export function SourcesPanel(props: SourcesPanelProps) {
   });
   const quote = (event: MapEvent) => <EventQuote event={event} article={article(event)} onRead={(e) => props.onRead({ event: e, article: article(e) })} />;
   let heading!: HTMLHeadingElement;
-  // A newly opened place takes the focus, so keyboard and screen-reader users land on what they asked for.
+  let panel!: HTMLElement;
+  // A newly opened place takes the focus, so keyboard and screen-reader users land on what they asked for: its
+  // heading, or the quote they chose in the chronological list.
   createEffect(() => {
     void props.place.id;
-    queueMicrotask(() => heading.focus({ preventScroll: true }));
+    if (!props.focusEvent) queueMicrotask(() => heading.focus({ preventScroll: true }));
+  });
+  createEffect(() => {
+    const id = props.focusEvent;
+    if (!id || !props.sources) return;
+    const at = inside().findIndex((e) => e.id === id);
+    if (at < 0) return void queueMicrotask(() => heading.focus({ preventScroll: true }));
+    if (at >= limit()) setLimit(Math.ceil((at + 1) / PAGE) * PAGE);
+    queueMicrotask(() => {
+      const item = [...panel.querySelectorAll<HTMLElement>('li.event')].find((li) => li.dataset.event === id);
+      if (!item) return;
+      item.classList.add('chosen');
+      item.scrollIntoView({ block: 'center' });
+      item.focus({ preventScroll: true });
+    });
   });
 
   return (
-    <aside class="sources" aria-label="Sources">
+    <aside class="sources" aria-label="Sources" ref={panel}>
       <header class="sources-header">
         <div>
           <h2 ref={heading} tabIndex={-1}>{props.place.name}</h2>

@@ -70,3 +70,31 @@ describe('50,000 events', () => {
     await context.close();
   });
 });
+
+describe('50,000 events, by date', () => {
+  it('draws only the rows in view, reaches the last event by key and keeps every drawn row in date order', async () => {
+    const context = await browser.newContext({ viewport: { width: 1300, height: 850 } });
+    const { page, consoleErrors } = await openApp(context, `${served.url}#from=2012-01-01&to=2014-12-31&list=events`);
+    const n = expected('2012-01-01', '2014-12-31');
+    await expect.poll(() => page.getByText(`${n.toLocaleString('en-GB')} events in the window, earliest first`).count(), { timeout: 30_000 }).toBe(1);
+    const drawn = page.locator('.event-row');
+    expect(await drawn.count()).toBeLessThan(60);
+    expect(await drawn.first().getAttribute('aria-setsize')).toBe(String(n));
+    const datesInWindow = corpus.events.filter((e) => e.start <= '2014-12-31' && e.end >= '2012-01-01').map((e) => e.start).sort();
+    // End: the last row is the latest start in the window.
+    await drawn.first().getByRole('button').focus();
+    await page.keyboard.press('End');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.closest('.event-row')?.getAttribute('aria-posinset'))).toBe(String(n));
+    const last = await page.evaluate(() => document.activeElement?.querySelector('time')?.textContent ?? '');
+    const lastDay = new Date(`${datesInWindow[datesInWindow.length - 1]}T00:00:00Z`);
+    expect(last).toContain(String(lastDay.getUTCDate()));
+    // Halfway down by the scroll bar: the rows drawn there are in order and say where they are.
+    await page.locator('.event-scroller').evaluate((el) => (el.scrollTop = el.scrollHeight / 2));
+    await expect.poll(async () => Number(await drawn.first().getAttribute('aria-posinset'))).toBeGreaterThan(n / 3);
+    const positions = (await drawn.evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('aria-posinset')))));
+    expect(positions).toEqual(positions.map((_, i) => positions[0] + i));
+    await expect.poll(() => page.locator('.row-quote .muted').count()).toBe(0); // the openings of the rows in view arrived
+    expect(consoleErrors).toEqual([]);
+    await context.close();
+  });
+});

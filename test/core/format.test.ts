@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseDay } from '../../src/core/day.ts';
-import { articleTitle, firstSentence, formatRange, formatTicks } from '../../src/core/format.ts';
+import { articleTitle, firstSentence, firstWords, formatRange, formatTicks } from '../../src/core/format.ts';
 
 const range = (a: string, b: string) => formatRange(parseDay(a)!, parseDay(b)!);
 
@@ -39,5 +39,15 @@ describe('an article named without its headline', () => {
     expect(long.endsWith('word…')).toBe(true);
     expect(long.length).toBeLessThanOrEqual(161);
     expect(firstSentence('   \n ')).toBeNull();
+  });
+});
+
+describe('the opening of a quote', () => {
+  it('keeps a short quote whole, white space collapsed, and cuts a long one at a word with "…"', () => {
+    expect(firstWords('  Kerry met\nMaliki in Baghdad. ', 40)).toBe('Kerry met Maliki in Baghdad.');
+    expect(firstWords('Insurgents swept into the towns of Rawa and Ana in Anbar province', 30)).toBe('Insurgents swept into the…');
+    expect(firstWords('Insurgents swept into the towns', 31)).toBe('Insurgents swept into the towns');
+    expect(firstWords('Supercalifragilisticexpialidocious word', 10)).toBe('Supercalif…'); // no space to cut at
+    expect(firstWords('x'.repeat(10) + ' ' + 'y'.repeat(500), 20)).toBe(`${'x'.repeat(10)}…`);
   });
 });

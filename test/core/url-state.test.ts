@@ -25,6 +25,13 @@ describe('the URL hash', () => {
     expect(parseHash('from&=&&to=&map=6/abc/1')).toEqual({});
   });
 
+  it('reads and writes which list shows: list=events, and nothing for the list of places', () => {
+    expect(parseHash('#list=events&place=baghdad')).toEqual({ list: 'events', place: 'baghdad' });
+    expect(parseHash('#list=nonsense')).toEqual({});
+    expect(serializeHash({ list: 'events', from: parseDay('2014-06-20')! })).toBe('#from=2014-06-20&list=events');
+    expect(serializeHash({ list: 'places' })).toBe('');
+  });
+
   it('swaps a window given backwards', () => {
     expect(parseHash('#from=2014-06-30&to=2014-06-20')).toEqual({ from: parseDay('2014-06-20'), to: parseDay('2014-06-30') });
   });

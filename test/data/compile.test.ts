@@ -7,7 +7,8 @@ import { articleMask, categoryMask, outletMask } from '../../src/core/event-mask
 import { CATEGORIES } from '../../src/core/model.ts';
 import { normalizeForSearch, quoteMask, readQuoteIndex } from '../../src/core/quote-search.ts';
 import { compileDataset } from '../../src/data/compile.ts';
-import type { ArticleEntry, CompiledMeta, PlaceFile } from '../../src/data/compiled-format.ts';
+import { ROWS_PER_FILE, ROW_QUOTE_CHARS, type ArticleEntry, type CompiledMeta, type PlaceFile, type RowFile } from '../../src/data/compiled-format.ts';
+import { firstWords } from '../../src/core/format.ts';
 
 // The compiled form of the corpus, which the app loads, must say exactly what data/events.json says.
 
@@ -64,6 +65,11 @@ describe('the compiled dataset', () => {
     // events.json is in start order: event number i is canonical[i]
     const quotes = readQuoteIndex(files.get('quotes.txt') as string, canonical.length);
     canonical.forEach((e, i) => expect(quotes.text.slice(quotes.lineStarts[i], quotes.lineStarts[i + 1] - 1)).toBe(normalizeForSearch(e.quote)));
+    // The chronological list's lines: each event's id and the opening of its quote, a file per ROWS_PER_FILE numbers.
+    const rows = [...files.keys()].filter((name) => name.startsWith('rows/')).sort((a, b) => Number(a.slice(5, -5)) - Number(b.slice(5, -5)));
+    expect(rows.length).toBe(Math.ceil(canonical.length / ROWS_PER_FILE));
+    const lines = rows.flatMap((name) => JSON.parse(files.get(name) as string) as RowFile);
+    expect(lines).toEqual(canonical.map((e) => [e.id, firstWords(e.quote, ROW_QUOTE_CHARS)]));
     const kept = (mask: Uint8Array) => canonical.filter((_, i) => mask[i]).map((e) => e.id);
     expect(kept(categoryMask(columns, [CATEGORIES.indexOf('capture')]))).toEqual(canonical.filter((e) => e.category === 'capture').map((e) => e.id));
     const article = articles.findIndex((a) => a.id === 'kerry-baghdad-2014-06-23');

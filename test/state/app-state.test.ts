@@ -51,6 +51,7 @@ function createData() {
       return new Promise<PlaceSources>((resolve) => pending.set(id, () => resolve({ place: { id } as PlaceSources['place'], events: [], articles: new Map() })));
     },
     articleText: async () => '',
+    rowFile: async () => events.map((e, i) => [`event-${i}`, e.quote] as [string, string]),
   };
   const release = async (id: string) => {
     pending.get(id)!();

@@ -1,0 +1,153 @@
+import type { Day } from './day.ts';
+import { CODE_PLACE_SHIFT, categoryOfCode, type EventColumns } from './event-columns.ts';
+import type { EventMask } from './event-mask.ts';
+import type { TimeWindow } from './time-window.ts';
+
+/** One event of the chronological list, as the columns know it. */
+export interface WindowEvent {
+  /** Its event number (see EventColumns). */
+  number: number;
+  /** Its place's number. */
+  place: number;
+  /** Index into CATEGORIES. */
+  category: number;
+  start: Day;
+  /** Inclusive; equal to start for an event of one day. */
+  end: Day;
+}
+
+/** The events of a window in chronological order, by position, without listing them: `length` and `numberAt(k)`. */
+export interface WindowRows {
+  readonly length: number;
+  /** The event number of row k (0 ≤ k < length). */
+  numberAt(k: number): number;
+  /** The row of an event number, or −1 when the rows do not hold it. */
+  rowOf(number: number): number;
+}
+
+/**
+ * The events under a time window (and a mask: the filters), in order of start day, as rows that can be read one at a
+ * time: what a virtualised list needs at a million events. Rows are never materialised: events starting inside the
+ * window are a range of event numbers (numbers follow start days), read through the mask's prefix counts by binary
+ * search; before them come the events with a range of days that started before the window and reach into it, found
+ * among the ranged events alone.
+ *
+ * Building costs one pass over the events (to find the ranged ones and their end days); a mask, one pass; a window,
+ * O(log events) plus the ranged events that start before it.
+ */
+export class WindowEvents {
+  private readonly columns: EventColumns;
+  /** The event numbers of events with a range of days, ascending, and each one's end day. */
+  private readonly ranged: Int32Array;
+  private readonly rangedEnd: Int32Array;
+  /** `kept[i]`: events among numbers [0, i) that the mask keeps; null without a mask. */
+  private kept: Int32Array | null = null;
+  private mask: EventMask | null = null;
+
+  constructor(columns: EventColumns) {
+    this.columns = columns;
+    const { byStart, byEnd, endEvent, endOffsets, days, firstDay } = columns;
+    let count = 0;
+    for (let i = 0; i < byStart.length; i++) count += byStart[i] & 1;
+    const ends = new Map<number, Day>();
+    for (let d = 0; d < days; d++) for (let j = endOffsets[d]; j < endOffsets[d + 1]; j++) if (byEnd[j] & 1) ends.set(endEvent[j], firstDay + d);
+    this.ranged = new Int32Array(count);
+    this.rangedEnd = new Int32Array(count);
+    for (let i = 0, k = 0; i < byStart.length; i++) {
+      if (!(byStart[i] & 1)) continue;
+      this.ranged[k] = i;
+      this.rangedEnd[k++] = ends.get(i)!;
+    }
+  }
+
+  /** Lists only the events the mask keeps (null: every event). */
+  setMask(mask: EventMask | null): void {
+    if (mask === this.mask) return;
+    if (mask && mask.length !== this.columns.byStart.length) throw new Error(`a mask of ${mask.length} events for ${this.columns.byStart.length}`);
+    this.mask = mask;
+    if (!mask) {
+      this.kept = null;
+      return;
+    }
+    const kept = new Int32Array(mask.length + 1);
+    for (let i = 0; i < mask.length; i++) kept[i + 1] = kept[i] + (mask[i] ? 1 : 0);
+    this.kept = kept;
+  }
+
+  /** The rows of a window: what the mask keeps of the events that overlap it, by start day (then input order). */
+  rows(window: TimeWindow): WindowRows {
+    const { startOffsets, firstDay, days } = this.columns;
+    if (window.to < window.from || days === 0) return EMPTY;
+    const index = (day: Day) => Math.min(Math.max(day - firstDay, 0), days);
+    const first = startOffsets[index(window.from)]; // the first event starting in the window
+    const last = startOffsets[index(window.to + 1)]; // one past the last
+    // Ranged events that started before the window and are still going on its first day.
+    const before: number[] = [];
+    const { mask, ranged, rangedEnd } = this;
+    for (let k = 0; k < ranged.length && ranged[k] < first; k++) if (rangedEnd[k] >= window.from && (!mask || mask[ranged[k]])) before.push(ranged[k]);
+    const kept = this.kept;
+    const inside = kept ? kept[last] - kept[first] : last - first;
+    const numberAt = (k: number): number => {
+      if (k < before.length) return before[k];
+      const m = k - before.length;
+      if (!kept) return first + m;
+      // The smallest i in [first, last) with kept[i + 1] = kept[first] + m + 1.
+      const target = kept[first] + m + 1;
+      let lo = first;
+      let hi = last - 1;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (kept[mid + 1] < target) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo;
+    };
+    const rowOf = (number: number): number => {
+      const b = before.indexOf(number);
+      if (b >= 0) return b;
+      if (number < first || number >= last || (mask && !mask[number])) return -1;
+      return before.length + (kept ? kept[number] - kept[first] : number - first);
+    };
+    return { length: before.length + inside, numberAt, rowOf };
+  }
+
+  /** What the columns say of an event: its place, category and days. */
+  event(number: number): WindowEvent {
+    const code = this.columns.byStart[number];
+    const start = this.startOf(number);
+    let end = start;
+    if (code & 1) {
+      const k = lowerBound(this.ranged, number);
+      end = this.rangedEnd[k];
+    }
+    return { number, place: code >> CODE_PLACE_SHIFT, category: categoryOfCode(code), start, end };
+  }
+
+  /** The start day of an event number: the day whose slice of `byStart` holds it. */
+  private startOf(number: number): Day {
+    const { startOffsets, firstDay } = this.columns;
+    // The largest d with startOffsets[d] ≤ number.
+    let lo = 0;
+    let hi = startOffsets.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (startOffsets[mid] <= number) lo = mid;
+      else hi = mid - 1;
+    }
+    return firstDay + lo;
+  }
+}
+
+const EMPTY: WindowRows = { length: 0, numberAt: () => -1, rowOf: () => -1 };
+
+/** The first index of a sorted array whose value is ≥ x. */
+function lowerBound(sorted: Int32Array, x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

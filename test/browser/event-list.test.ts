@@ -1,0 +1,109 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { firstWords } from '../../src/core/format.ts';
+import { ROW_QUOTE_CHARS } from '../../src/data/compiled-format.ts';
+import { ownSeedApp, waitForMapIdle } from './harness.ts';
+
+// The chronological list of the window's events, driven as a person would: by pointer and by keys.
+
+const app = ownSeedApp('event-list');
+const events: { id: string; place: string; start: string; end: string; category: string; quote: string }[] = JSON.parse(readFileSync('data/events.json', 'utf8')).events;
+
+/** The window's events as the list should show them: overlapping it, by start day, in file order within a day. */
+function expectedRows(from: string, to: string, keep: (e: (typeof events)[number]) => boolean = () => true) {
+  return events
+    .map((e, i) => ({ e, i }))
+    .filter(({ e }) => e.start <= to && e.end >= from && keep(e))
+    .sort((a, b) => (a.e.start < b.e.start ? -1 : a.e.start > b.e.start ? 1 : a.i - b.i))
+    .map(({ e }) => e);
+}
+
+const rows = (page: import('playwright-core').Page) => page.getByRole('list', { name: 'Events in the window, by date' }).getByRole('button');
+
+describe('the events of the window, by date', () => {
+  it('lists them in date order with the opening of each quote, and follows the window and the filters', async () => {
+    const { page, consoleErrors, close } = await app.open({ viewport: { width: 1440, height: 900 } }, '#from=2014-06-20&to=2014-06-24');
+    await page.getByRole('tab', { name: 'Events by date' }).click();
+    await expect.poll(() => page.url()).toContain('list=events');
+    const want = expectedRows('2014-06-20', '2014-06-24');
+    await expect.poll(() => page.locator('.row-quote').allTextContents()).toEqual(want.map((e) => firstWords(e.quote, ROW_QUOTE_CHARS)));
+    expect(await page.getByText(`${want.length} events in the window, earliest first`).count()).toBe(1);
+    // Each row's name says when, where and what, then the words.
+    expect(await rows(page).first().getAttribute('aria-disabled')).toBeNull();
+    expect(await rows(page).first().textContent()).toMatch(/^\d{1,2}(–\d{1,2})? Jun 2014,.+,.+:.+/);
+
+    // A narrower window, then a filter on one kind of event (by the legend): the list follows both.
+    await page.evaluate(() => (location.hash = '#from=2014-06-23&to=2014-06-23&list=events'));
+    await expect.poll(() => page.locator('.row-quote').allTextContents()).toEqual(expectedRows('2014-06-23', '2014-06-23').map((e) => firstWords(e.quote, ROW_QUOTE_CHARS)));
+    await page.getByRole('button', { name: /^Meeting/ }).click();
+    const meetings = expectedRows('2014-06-23', '2014-06-23', (e) => e.category === 'meeting');
+    expect(meetings.length).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('.row-quote').allTextContents()).toEqual(meetings.map((e) => firstWords(e.quote, ROW_QUOTE_CHARS)));
+    expect(await page.getByRole('status').textContent()).toMatch(new RegExp(`^${meetings.length} of \\d+ events`));
+    await page.screenshot({ path: 'test-results/screens/event-list-filtered.png' });
+    expect(consoleErrors).toEqual([]);
+    await close();
+  });
+
+  it('lights the place of the row pointed at, and opens the place at that quote when the row is chosen', async () => {
+    const { page, consoleErrors, close } = await app.open({ viewport: { width: 1440, height: 900 } }, '#from=2014-06-20&to=2014-06-24&list=events');
+    const want = expectedRows('2014-06-20', '2014-06-24');
+    await expect.poll(() => rows(page).count()).toBe(want.length);
+    const pick = want.findIndex((e) => e.place === 'baghdad');
+    await rows(page).nth(pick).hover();
+    // The ring is drawn at Baghdad, even while Baghdad is inside a cluster at this zoom.
+    await expect.poll(async () => {
+      await waitForMapIdle(page);
+      return page.evaluate(() => {
+        const [lng, lat] = [44.40088, 33.34058];
+        const at = window.map!.project([lng, lat]);
+        return window.map!.queryRenderedFeatures([[at.x - 20, at.y - 20], [at.x + 20, at.y + 20]], { layers: ['lit-place'] }).length;
+      });
+    }).toBe(1);
+    await page.mouse.move(5, 400); // off the list: the ring goes
+    await expect.poll(() => page.evaluate(() => window.map!.queryRenderedFeatures({ layers: ['lit-place'] }).length)).toBe(0);
+
+    await rows(page).nth(pick).click();
+    const sources = page.getByRole('complementary', { name: 'Sources' });
+    await expect.poll(() => sources.getByRole('heading', { level: 2 }).textContent()).toBe('Baghdad');
+    // The chosen quote has the focus and is marked.
+    await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.event)).toBe(want[pick].id);
+    expect(await page.locator('li.event.chosen blockquote').textContent()).toBe(want[pick].quote);
+    // Closing the place goes back to the list, at the same row, with the focus on it.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.closest('.event-row')?.querySelector('.row-quote')?.textContent)).toBe(firstWords(want[pick].quote, ROW_QUOTE_CHARS));
+    expect(consoleErrors).toEqual([]);
+    await close();
+  });
+
+  it('is worked by keys: Tab reaches one row, arrows move, Enter opens, and the focused row lights its place', async () => {
+    const { page, close } = await app.open({ viewport: { width: 1440, height: 900 } }, '#list=events');
+    const want = expectedRows('0000', '9999');
+    // Only the rows in view are drawn; each says its place in the whole list.
+    await expect.poll(() => page.getByText(`${want.length} events in the window, earliest first`).count()).toBe(1);
+    expect(await rows(page).count()).toBeLessThan(want.length);
+    expect(await page.locator('.event-row').first().getAttribute('aria-setsize')).toBe(String(want.length));
+    const tab = page.getByRole('tab', { name: 'Events by date' });
+    await tab.focus();
+    await page.keyboard.press('ArrowLeft'); // tabs move with arrows
+    await expect.poll(() => page.getByRole('tab', { name: 'Places' }).getAttribute('aria-selected')).toBe('true');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => tab.getAttribute('aria-selected')).toBe('true');
+    // One row is in the tab order.
+    expect(await page.locator('.event-row button[tabindex="0"]').count()).toBe(1);
+    await page.keyboard.press('Tab');
+    const focusedQuote = () => page.evaluate(() => document.activeElement?.closest('.event-row')?.querySelector('.row-quote')?.textContent);
+    await expect.poll(focusedQuote).toBe(firstWords(want[0].quote, ROW_QUOTE_CHARS));
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(focusedQuote).toBe(firstWords(want[2].quote, ROW_QUOTE_CHARS));
+    await page.keyboard.press('End');
+    await expect.poll(focusedQuote).toBe(firstWords(want[want.length - 1].quote, ROW_QUOTE_CHARS));
+    await page.keyboard.press('Home');
+    await expect.poll(focusedQuote).toBe(firstWords(want[0].quote, ROW_QUOTE_CHARS));
+    await expect.poll(() => page.evaluate(() => window.map!.queryRenderedFeatures({ layers: ['lit-place'] }).length)).toBe(1);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.event)).toBe(want[0].id);
+    await close();
+  });
+});
