@@ -112,6 +112,7 @@ export function App(props: { data: Dataset }) {
 
   return (
     <div class="app" classList={{ 'has-selection': state.selected() !== null }}>
+      <SkipLinks />
       <header class="topbar">
         <h1>
           Datelines <span class="muted">· where and when the news happened</span>
@@ -210,6 +211,21 @@ export function App(props: { data: Dataset }) {
       <Show when={state.reading()}>
         {(read) => <ArticleReader article={read().article} event={read().event} loadText={data.articleText} onClose={state.closeReader} />}
       </Show>
+    </div>
+  );
+}
+
+/**
+ * The first stops of the Tab key, shown when focused: straight to the map, the list beside it (or the open place)
+ * and the time window. Buttons that move the focus, not links: the URL hash holds the app's state.
+ */
+function SkipLinks() {
+  const to = (selector: string) => () => document.querySelector<HTMLElement>(selector)?.focus();
+  return (
+    <div class="skip-links">
+      <button type="button" class="skip-link" onClick={to('.maplibregl-canvas, .no-map .event-row button[tabindex="0"]')}>Skip to the map</button>
+      <button type="button" class="skip-link" onClick={to('.sources h2, .list-tabs [aria-selected="true"], .place-list button')}>Skip to the list</button>
+      <button type="button" class="skip-link" onClick={to('[role="slider"]')}>Skip to the time window</button>
     </div>
   );
 }

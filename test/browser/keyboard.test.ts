@@ -1,0 +1,66 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { ownSeedApp } from './harness.ts';
+
+// The page from the keyboard: skip links first, and axe-core on the list of events by date.
+
+const app = ownSeedApp('keyboard');
+
+const focusedName = (page: Page) => page.evaluate(() => {
+  const e = document.activeElement as HTMLElement | null;
+  return e ? (e.getAttribute('aria-label') ?? e.getAttribute('aria-valuetext') ?? e.textContent ?? '').trim() : null;
+});
+
+describe('from the keyboard', () => {
+  it('the first Tab stops are skip links, shown when focused, to the map, the list and the time window', async () => {
+    const { page, consoleErrors, close } = await app.open({ viewport: { width: 1280, height: 720 } });
+    const skip = page.getByRole('button', { name: 'Skip to the map' });
+    const hidden = (await skip.boundingBox())!;
+    expect(hidden.x + hidden.width).toBeLessThan(0); // out of sight until focused
+    await page.keyboard.press('Tab');
+    expect(await focusedName(page)).toBe('Skip to the map');
+    const shown = (await skip.boundingBox())!;
+    expect(shown.x).toBeGreaterThanOrEqual(0);
+    await page.screenshot({ path: 'test-results/screens/skip-link.png' });
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('maplibregl-canvas'))).toBe(true);
+
+    await skip.focus(); // back to the first stop: the next Tab reaches the second link
+    await page.keyboard.press('Tab');
+    expect(await focusedName(page)).toBe('Skip to the list');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('tab');
+    expect(await focusedName(page)).toBe('Places');
+
+    await skip.focus();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    expect(await focusedName(page)).toBe('Skip to the time window');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Start date');
+    // The hash, which holds the app's state, was left alone.
+    expect(new URL(page.url()).hash).not.toMatch(/skip|#$/);
+    expect(consoleErrors).toEqual([]);
+    await close();
+  });
+
+  for (const [what, viewport] of [
+    ['desktop', { width: 1400, height: 900 }],
+    ['phone', { width: 390, height: 844 }],
+  ] as const) {
+    it(`has no serious or critical axe-core violations with the events by date shown (${what})`, async () => {
+      const { page, close } = await app.open({ viewport }, '#list=events&cat=capture,meeting');
+      await expect.poll(() => page.locator('.row-quote .muted').count()).toBe(0);
+      await expect.poll(() => page.locator('.event-row').count()).toBeGreaterThan(0);
+      await page.locator('.event-row button').first().focus(); // a lit ring and a focused row
+      await page.evaluate(readFileSync('node_modules/axe-core/axe.min.js', 'utf8'));
+      const violations = await page.evaluate(async () => {
+        const result = await (window as unknown as { axe: { run(ctx: unknown, o: unknown): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe.run(document, {});
+        return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.nodes.length})`);
+      });
+      expect(violations).toEqual([]);
+      await close();
+    });
+  }
+});
