@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../src/csp.ts';
-import { launchChromium, openApp, serveBuiltApp, waitForMapIdle, type Served } from './harness.ts';
+import { axeViolations, launchChromium, openApp, serveBuiltApp, waitForMapIdle, type Served } from './harness.ts';
 
 // The browser tests drive the built app as a person would, in Debian's Chromium with software WebGL.
 
@@ -393,13 +393,7 @@ describe('access and screens', () => {
 
   it('has no serious or critical axe-core violations, with and without a place selected', async () => {
     const { page, close } = await desktop();
-    // Evaluated through the DevTools protocol: the page's own CSP rightly refuses an injected script tag.
-    await page.evaluate(readFileSync('node_modules/axe-core/axe.min.js', 'utf8'));
-    const run = () =>
-      page.evaluate(async () => {
-        const result = await (window as unknown as { axe: { run(ctx: unknown, o: unknown): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe.run(document, {});
-        return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.nodes.length})`);
-      });
+    const run = () => axeViolations(page);
     expect(await run()).toEqual([]);
     await page.getByRole('navigation', { name: 'Places' }).getByRole('button', { name: /^Al-Waleed/ }).click();
     await expect.poll(() => sources(page).count()).toBe(1);

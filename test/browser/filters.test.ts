@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { parseDay } from '../../src/core/day.ts';
-import { ownSeedApp, waitForMapIdle } from './harness.ts';
+import { axeViolations, ownSeedApp, waitForMapIdle } from './harness.ts';
 
 // The filters on the seed corpus (data/, geo/places.geojson), driven as a person would: a kind clicked in the
 // legend, an outlet picked, words typed. The app is built into a folder of its own so that a build of dist/ running
@@ -173,13 +173,7 @@ describe('the filters', () => {
     it(`have no serious or critical axe-core violations with filters on (${what})`, async () => {
       const { page, close } = await open(`#cat=capture,attack&q=militants&outlet=${encodeURIComponent(OUTLET)}`, viewport);
       await expect.poll(() => status(page)).toMatch(/\(filtered\)$/);
-      // Evaluated through the DevTools protocol: the page's own CSP rightly refuses an injected script tag.
-      await page.evaluate(readFileSync('node_modules/axe-core/axe.min.js', 'utf8'));
-      const violations = await page.evaluate(async () => {
-        const result = await (window as unknown as { axe: { run(ctx: unknown, o: unknown): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe.run(document, {});
-        return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.nodes.length})`);
-      });
-      expect(violations).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
       await close();
     });
   }

@@ -141,3 +141,15 @@ export function windowHandles(page: Page) {
   const end = page.getByRole('slider', { name: 'End date' });
   return { start, end, window: async () => [await start.getAttribute('aria-valuetext'), await end.getAttribute('aria-valuetext')] };
 }
+
+/**
+ * The serious and critical axe-core violations on the page as it is now ("id (nodes)"). axe is evaluated through the
+ * DevTools protocol: the page's own CSP rightly refuses an injected script tag.
+ */
+export async function axeViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(readFileSync('node_modules/axe-core/axe.min.js', 'utf8'));
+  return page.evaluate(async () => {
+    const result = await (window as unknown as { axe: { run(ctx: unknown, o: unknown): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe.run(document, {});
+    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.nodes.length})`);
+  });
+}

@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { ownSeedApp } from './harness.ts';
+import { axeViolations, ownSeedApp } from './harness.ts';
 
 // The page from the keyboard: skip links first, and axe-core on the list of events by date.
 
@@ -54,12 +53,7 @@ describe('from the keyboard', () => {
       await expect.poll(() => page.locator('.row-quote .muted').count()).toBe(0);
       await expect.poll(() => page.locator('.event-row').count()).toBeGreaterThan(0);
       await page.locator('.event-row button').first().focus(); // a lit ring and a focused row
-      await page.evaluate(readFileSync('node_modules/axe-core/axe.min.js', 'utf8'));
-      const violations = await page.evaluate(async () => {
-        const result = await (window as unknown as { axe: { run(ctx: unknown, o: unknown): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe.run(document, {});
-        return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.nodes.length})`);
-      });
-      expect(violations).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
       await close();
     });
   }
