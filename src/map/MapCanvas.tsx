@@ -158,6 +158,9 @@ function createControls(map: maplibregl.Map, covered: () => Insets): MapControls
     async reveal(point, wanted = () => true, attempt = 0) {
       if (!wanted()) return;
       const { clientWidth: width, clientHeight: height } = map.getContainer();
+      // The layout may have just changed the map's size (a phone gives the sources most of the screen): take the
+      // new size now, not when the resize observer next reports it, so that the place is framed in the map as it is.
+      if (width !== map.getCanvas().clientWidth || height !== map.getCanvas().clientHeight) map.resize();
       const padding = clearOf(covered(), 40, width, height);
       const at = map.project(point);
       const inView = at.x >= padding.left && at.x <= width - padding.right && at.y >= padding.top && at.y <= height - padding.bottom;
