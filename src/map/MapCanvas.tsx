@@ -9,7 +9,7 @@ import { clearOf, type Insets } from './insets.ts';
 
 export type { Insets };
 import { BASEMAP_MAX_ZOOM, createBasemapStyle } from './basemap.ts';
-import { AREAS_SOURCE, CLUSTER_OPTIONS, PLACES_SOURCE, createPlaceLayers, selectionPaint } from './layers.ts';
+import { AREAS_SOURCE, CLUSTER_OPTIONS, MARK_SHIELD_IMAGE, PLACES_SOURCE, createPlaceLayers, createShieldImage, selectionPaint } from './layers.ts';
 import type { MarkChanges, MarkProperties } from './marks.ts';
 import { hasWebGL } from './webgl.ts';
 import { createLitPlace } from './lit-place.ts';
@@ -88,6 +88,7 @@ export function MapCanvas(props: MapCanvasProps) {
     map.once('style.load', () => {
       map.addSource(PLACES_SOURCE, { type: 'geojson', data: props.marks(), ...CLUSTER_OPTIONS } as maplibregl.GeoJSONSourceSpecification);
       map.addSource(AREAS_SOURCE, { type: 'geojson', data: props.areas });
+      map.addImage(MARK_SHIELD_IMAGE, createShieldImage());
       for (const layer of createPlaceLayers(props.selected ?? '')) map.addLayer(layer);
       const places = map.getSource(PLACES_SOURCE) as maplibregl.GeoJSONSource;
       const litPlace = createLitPlace(map);

@@ -33,6 +33,9 @@ export const BASEMAP_FILES = {
   seas: 'basemap/seas.json', // one Point per sea or ocean, properties SeaLabel
 } as const;
 
+/** A country at least this large (km²) may have its name moved off its label point to make way for an event mark. */
+const MOVABLE_LABEL_AREA = 100_000;
+
 export interface CountryLabel {
   name: string;
   /** Area of the polygon the label sits in, km²: the larger keeps its label when labels collide. */
@@ -101,6 +104,10 @@ export function createBasemapStyle(fontUrl: string, baseUrl: string = document.b
           'text-transform': 'uppercase',
           'text-letter-spacing': 0.12,
           'text-max-width': 7,
+          // A large country's name moves off an event mark, or a mark's label, over its point: a line below, above or
+          // aside, still inside the country; a small country's stays on its point or yields.
+          'text-variable-anchor-offset': ['step', ['get', 'area'], ['literal', ['center', [0, 0]]], MOVABLE_LABEL_AREA, ['literal', ['center', [0, 0], 'top', [0, 1], 'bottom', [0, -1], 'left', [1, 0], 'right', [-1, 0]]]], // em
+          'text-justify': 'center',
           'symbol-sort-key': ['-', ['get', 'area']], // the largest countries keep their labels when labels collide
         },
         paint: { 'text-color': COLORS.label, 'text-halo-color': COLORS.land, 'text-halo-width': 1.2 },

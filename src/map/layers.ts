@@ -1,4 +1,4 @@
-import type { CircleLayerSpecification, LayerSpecification } from 'maplibre-gl';
+import type { CircleLayerSpecification, ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
 import { BASEMAP_MAX_ZOOM, LABEL_FONT } from './basemap.ts';
 
 export const PLACES_SOURCE = 'places';
@@ -12,7 +12,50 @@ export const CLUSTER_OPTIONS = {
   clusterProperties: { events: ['+', ['get', 'count']] },
 } as const;
 
-/** The layers that draw the places over the basemap; `selected` is the id of the selected place, or ''. */
+/**
+ * The image of the marks' shields: one transparent pixel, which `icon-size` stretches over a mark. The map must hold
+ * it (`map.addImage(MARK_SHIELD_IMAGE, createShieldImage())`) before the layers are added.
+ */
+export const MARK_SHIELD_IMAGE = 'mark-shield';
+
+export function createShieldImage(): { width: number; height: number; data: Uint8Array } {
+  return { width: 1, height: 1, data: new Uint8Array(4) };
+}
+
+/** A cluster's radius, px, by its events in the window: a disc of places is never smaller than 10 px. */
+const CLUSTER_RADIUS: ExpressionSpecification = ['interpolate', ['linear'], ['get', 'events'], 0, 10, 5, 15, 20, 24];
+
+/** The radius of whatever the places source draws for a feature, a place's mark or a cluster's disc, px. */
+const MARK_RADIUS: ExpressionSpecification = ['case', ['has', 'point_count'], CLUSTER_RADIUS, ['get', 'radius']];
+
+const MARK_OUTLINE = 2; // px: a disc's outline, the widest but a selected place's (3 px, its extra 1 px within a label's padding)
+const LABEL_SIZE = 12; // px, a place's name or a disc's count of places
+const LABEL_PADDING = 2; // px kept clear around a label's box (MapLibre's text-padding)
+const LABEL_GAP = 0.5; // px between a label's padded box and its own mark's shield
+
+/**
+ * Where a label may sit around its mark (MapLibre's `text-variable-anchor-offset`, in ems): its padded box just clear
+ * of the mark's own shield, whatever the radius. MapLibre measures the offset of a label set below or above its point
+ * from the baseline, 7/24 em inside the label's box (`baselineOffset` in maplibre-gl-js
+ * src/style/style_layer/variable_text_anchor.ts); the vertical offsets add that back. Linear in the radius, so an
+ * interpolation between two radii is exact.
+ */
+const LABEL_OFFSETS: ExpressionSpecification = ['interpolate', ['linear'], MARK_RADIUS, 0, labelOffsets(0), 100, labelOffsets(100)];
+
+function labelOffsets(radius: number): ExpressionSpecification {
+  const side = (radius + MARK_OUTLINE + LABEL_PADDING + LABEL_GAP) / LABEL_SIZE; // em
+  const below = side + 7 / 24;
+  return ['literal', ['top', [0, below], 'bottom', [0, -below], 'left', [side, 0], 'right', [-side, 0]]];
+}
+
+/**
+ * The layers that draw the places over the basemap; `selected` is the id of the selected place, or ''.
+ *
+ * Labels yield to marks: a circle takes no part in MapLibre's label placement, so an invisible icon the size of each
+ * mark and disc (`mark-shields`) goes in first, always placed, and every label placed after it keeps clear of it:
+ * the places' own labels, then the basemap's countries, towns and seas. The shields are the topmost symbol layer
+ * because MapLibre places the symbols of the layer highest in the stack first.
+ */
 export function createPlaceLayers(selected: string): LayerSpecification[] {
   return [
     {
@@ -34,13 +77,15 @@ export function createPlaceLayers(selected: string): LayerSpecification[] {
       filter: ['has', 'point_count'],
       paint: {
         'circle-color': ['case', ['>', ['get', 'events'], 0], '#3d3833', '#b5ada1'],
-        'circle-radius': ['interpolate', ['linear'], ['get', 'events'], 0, 10, 5, 15, 20, 24],
+        'circle-radius': CLUSTER_RADIUS,
         'circle-stroke-color': '#ffffff',
         'circle-stroke-width': 2,
         'circle-opacity': 0.9,
       },
     },
     {
+      // The number on a disc is its events in the window (as a mark's area is); its label beside it says how many
+      // places it holds. A disc of places with none in the window is pale and bears no number.
       id: 'cluster-count',
       type: 'symbol',
       source: PLACES_SOURCE,
@@ -50,6 +95,7 @@ export function createPlaceLayers(selected: string): LayerSpecification[] {
         'text-font': [LABEL_FONT],
         'text-size': 12,
         'text-allow-overlap': true,
+        'text-ignore-placement': true, // the disc's shield keeps labels off it
       },
       paint: { 'text-color': '#ffffff' },
     },
@@ -75,21 +121,37 @@ export function createPlaceLayers(selected: string): LayerSpecification[] {
       paint: { 'text-color': '#ffffff', 'text-halo-color': '#1d1a17', 'text-halo-width': 1.2 },
     },
     {
+      // A place's name, or how many places a disc holds, beside the mark, clear of its shield.
       id: 'place-labels',
       type: 'symbol',
       source: PLACES_SOURCE,
-      filter: ['!', ['has', 'point_count']],
       layout: {
-        'text-field': ['get', 'name'],
+        'text-field': ['case', ['has', 'point_count'], ['concat', ['to-string', ['get', 'point_count']], ' places'], ['get', 'name']],
         'text-font': [LABEL_FONT],
-        'text-size': 12,
-        'text-radial-offset': ['+', 0.4, ['/', ['get', 'radius'], 12]],
-        'text-variable-anchor': ['top', 'bottom', 'left', 'right'],
+        'text-size': LABEL_SIZE,
+        'text-padding': LABEL_PADDING,
+        'text-variable-anchor-offset': LABEL_OFFSETS,
         'text-justify': 'auto',
-        'text-optional': true,
-        'symbol-sort-key': ['-', ['get', 'count']], // busier places win a clash of labels
+        // Busier wins a clash of labels, a place before a disc of as many events.
+        'symbol-sort-key': ['case', ['has', 'point_count'], ['-', 0.5, ['get', 'events']], ['-', ['get', 'count']]],
       },
-      paint: { 'text-color': ['case', ['==', ['get', 'count'], 0], '#9a948a', '#2b2722'], 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 },
+      paint: {
+        'text-color': ['case', ['==', ['coalesce', ['get', 'events'], ['get', 'count']], 0], '#9a948a', ['has', 'point_count'], '#5e574e', '#2b2722'],
+        'text-halo-color': '#ffffff',
+        'text-halo-width': 1.5,
+      },
+    },
+    {
+      // Invisible: a box over each mark and disc, its outline included, that the labels placed after it avoid.
+      id: 'mark-shields',
+      type: 'symbol',
+      source: PLACES_SOURCE,
+      layout: {
+        'icon-image': MARK_SHIELD_IMAGE,
+        'icon-size': ['*', 2, ['+', MARK_RADIUS, MARK_OUTLINE]], // the image is 1 px: this is the box's side, px
+        'icon-allow-overlap': true, // a mark is always drawn, so its shield is always placed
+        'icon-padding': 0,
+      },
     },
   ];
 }

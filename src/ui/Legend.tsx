@@ -1,4 +1,4 @@
-import { For } from 'solid-js';
+import { For, createSignal } from 'solid-js';
 import { CATEGORIES, type Category } from '../core/model.ts';
 import { CATEGORY_LABELS } from '../core/category-labels.ts';
 import { categoryColor } from '../core/scales.ts';
@@ -12,42 +12,59 @@ export interface LegendProps {
 
 /**
  * What the colours, sizes and shapes on the map mean; each kind of event is also a toggle button of the category
- * filter (pressed: shown; none pressed: every kind shown).
+ * filter (pressed: shown; none pressed: every kind shown). On a narrow screen it folds into its "Legend" button, so
+ * that it covers no mark, and opens over the map's bottom when pressed; on a wide one the button is not shown and the
+ * legend always open.
  */
 export function Legend(props: LegendProps) {
+  const [open, setOpen] = createSignal(false);
+  let toggle!: HTMLButtonElement;
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key !== 'Escape' || !open()) return;
+    e.stopPropagation(); // closes the legend, not the place open beside it
+    setOpen(false);
+    toggle.focus();
+  };
   return (
-    <section class="legend" classList={{ filtering: props.categories !== null }} aria-label="Legend">
-      <p class="legend-title" id="legend-kinds">Kinds of event <span class="muted">· click to show only some</span></p>
-      <ul class="legend-kinds" aria-labelledby="legend-kinds">
-        <For each={[...CATEGORIES]}>
-          {(c) => (
-            <li>
-              <button type="button" aria-pressed={props.categories?.has(c) ?? false} onClick={() => props.onToggle(c)}>
-                <span class="dot" style={{ background: categoryColor(c) }} aria-hidden="true" />
-                {CATEGORY_LABELS[c]}
-              </button>
-            </li>
-          )}
-        </For>
-      </ul>
-      <ul class="legend-keys">
-        <li>
-          <span class="key key-mark" aria-hidden="true" />
-          <span>A place: colour, its commonest kind; area, how many events; pale, dates uncertain.</span>
-        </li>
-        <li>
-          <span class="key key-cluster" aria-hidden="true">7</span>
-          <span>Nearby places together: 7 events in all. Click to open.</span>
-        </li>
-        <li>
-          <span class="key key-area" aria-hidden="true" />
-          <span>An area (a province, or the country chosen): its events lie somewhere inside.</span>
-        </li>
-        <li>
-          <span class="key key-unreviewed" aria-hidden="true">?</span>
-          <span>Placed by the gazetteer; no person has checked it yet.</span>
-        </li>
-      </ul>
+    <section class="legend" classList={{ filtering: props.categories !== null, open: open() }} aria-label="Legend" onKeyDown={onKeyDown}>
+      <button ref={toggle} type="button" class="legend-toggle" aria-expanded={open()} aria-controls="legend-body" onClick={() => setOpen(!open())}>
+        Legend
+        {props.categories ? <span class="muted"> · {props.categories.size} of {CATEGORIES.length} kinds shown</span> : null}
+        <span class="legend-chevron" aria-hidden="true" />
+      </button>
+      <div class="legend-body" id="legend-body">
+        <p class="legend-title" id="legend-kinds">Kinds of event <span class="muted">· click to show only some</span></p>
+        <ul class="legend-kinds" aria-labelledby="legend-kinds">
+          <For each={[...CATEGORIES]}>
+            {(c) => (
+              <li>
+                <button type="button" aria-pressed={props.categories?.has(c) ?? false} onClick={() => props.onToggle(c)}>
+                  <span class="dot" style={{ background: categoryColor(c) }} aria-hidden="true" />
+                  {CATEGORY_LABELS[c]}
+                </button>
+              </li>
+            )}
+          </For>
+        </ul>
+        <ul class="legend-keys">
+          <li>
+            <span class="key key-mark" aria-hidden="true" />
+            <span>A place: colour, its commonest kind; area, how many events; pale, dates uncertain.</span>
+          </li>
+          <li>
+            <span class="key key-cluster" aria-hidden="true">7</span>
+            <span>Nearby places: 7 events in the window, at the “2 places” beside it; pale, none. Click to open.</span>
+          </li>
+          <li>
+            <span class="key key-area" aria-hidden="true" />
+            <span>An area (a province, or the country chosen): its events lie somewhere inside.</span>
+          </li>
+          <li>
+            <span class="key key-unreviewed" aria-hidden="true">?</span>
+            <span>Placed by the gazetteer; no person has checked it yet.</span>
+          </li>
+        </ul>
+      </div>
     </section>
   );
 }
