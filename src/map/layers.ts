@@ -152,6 +152,8 @@ export function createPlaceLayers(selected: string): LayerSpecification[] {
         'icon-allow-overlap': true, // a mark is always drawn, so its shield is always placed
         'icon-padding': 0,
       },
+      // Nothing to draw: at opacity 0 MapLibre places the shields but skips drawing them, a saving on every frame.
+      paint: { 'icon-opacity': 0 },
     },
   ];
 }
