@@ -103,7 +103,7 @@ export function buildColumns(events: readonly ColumnEvent[], places: number, art
 }
 
 /** The index into an offsets array for "before `day`", clamped to the extent. */
-function offsetIndex(columns: EventColumns, day: Day): number {
+export function offsetIndex(columns: EventColumns, day: Day): number {
   return Math.min(Math.max(day - columns.firstDay, 0), columns.days);
 }
 

@@ -1,5 +1,5 @@
 import type { Day } from './day.ts';
-import { CODE_PLACE_SHIFT, categoryOfCode, type EventColumns } from './event-columns.ts';
+import { CODE_PLACE_SHIFT, categoryOfCode, offsetIndex, type EventColumns } from './event-columns.ts';
 import type { EventMask } from './event-mask.ts';
 import type { TimeWindow } from './time-window.ts';
 
@@ -23,6 +23,8 @@ export interface WindowRows {
   numberAt(k: number): number;
   /** The row of an event number, or −1 when the rows do not hold it. */
   rowOf(number: number): number;
+  /** The first row whose event number is at least `number` (rows are in ascending number), or `length`. */
+  rowFrom(number: number): number;
 }
 
 /**
@@ -33,7 +35,8 @@ export interface WindowRows {
  * among the ranged events alone.
  *
  * Building costs one pass over the events (to find the ranged ones and their end days); a mask, one pass; a window,
- * O(log events) plus the ranged events that start before it.
+ * the ranged events that start before it but not earlier than the longest range allows; a row, O(log events) with a
+ * mask, O(1) without.
  */
 export class WindowEvents {
   private readonly columns: EventColumns;
@@ -44,20 +47,23 @@ export class WindowEvents {
   private kept: Int32Array | null = null;
   private mask: EventMask | null = null;
 
+  /** The longest range of days of any event, in days (0 when none has a range). */
+  private readonly longest: number;
+
   constructor(columns: EventColumns) {
     this.columns = columns;
     const { byStart, byEnd, endEvent, endOffsets, days, firstDay } = columns;
     let count = 0;
     for (let i = 0; i < byStart.length; i++) count += byStart[i] & 1;
-    const ends = new Map<number, Day>();
-    for (let d = 0; d < days; d++) for (let j = endOffsets[d]; j < endOffsets[d + 1]; j++) if (byEnd[j] & 1) ends.set(endEvent[j], firstDay + d);
     this.ranged = new Int32Array(count);
     this.rangedEnd = new Int32Array(count);
-    for (let i = 0, k = 0; i < byStart.length; i++) {
-      if (!(byStart[i] & 1)) continue;
-      this.ranged[k] = i;
-      this.rangedEnd[k++] = ends.get(i)!;
+    for (let i = 0, k = 0; i < byStart.length; i++) if (byStart[i] & 1) this.ranged[k++] = i;
+    for (let d = 0; d < days; d++) {
+      for (let j = endOffsets[d]; j < endOffsets[d + 1]; j++) if (byEnd[j] & 1) this.rangedEnd[lowerBound(this.ranged, endEvent[j])] = firstDay + d;
     }
+    let longest = 0;
+    for (let k = 0; k < count; k++) longest = Math.max(longest, this.rangedEnd[k] - this.startOf(this.ranged[k]));
+    this.longest = longest;
   }
 
   /** Lists only the events the mask keeps (null: every event). */
@@ -76,17 +82,19 @@ export class WindowEvents {
 
   /** The rows of a window: what the mask keeps of the events that overlap it, by start day (then input order). */
   rows(window: TimeWindow): WindowRows {
-    const { startOffsets, firstDay, days } = this.columns;
+    const { startOffsets, days } = this.columns;
     if (window.to < window.from || days === 0) return EMPTY;
-    const index = (day: Day) => Math.min(Math.max(day - firstDay, 0), days);
-    const first = startOffsets[index(window.from)]; // the first event starting in the window
-    const last = startOffsets[index(window.to + 1)]; // one past the last
-    // Ranged events that started before the window and are still going on its first day.
+    const first = startOffsets[offsetIndex(this.columns, window.from)]; // the first event starting in the window
+    const last = startOffsets[offsetIndex(this.columns, window.to + 1)]; // one past the last
+    // Ranged events that started before the window and are still going on its first day: none can have started
+    // before the window's first day less the longest range.
     const before: number[] = [];
     const { mask, ranged, rangedEnd } = this;
-    for (let k = 0; k < ranged.length && ranged[k] < first; k++) if (rangedEnd[k] >= window.from && (!mask || mask[ranged[k]])) before.push(ranged[k]);
+    const earliest = startOffsets[offsetIndex(this.columns, window.from - this.longest)];
+    for (let k = lowerBound(ranged, earliest); k < ranged.length && ranged[k] < first; k++) if (rangedEnd[k] >= window.from && (!mask || mask[ranged[k]])) before.push(ranged[k]);
     const kept = this.kept;
     const inside = kept ? kept[last] - kept[first] : last - first;
+    const length = before.length + inside;
     const numberAt = (k: number): number => {
       if (k < before.length) return before[k];
       const m = k - before.length;
@@ -102,13 +110,17 @@ export class WindowEvents {
       }
       return lo;
     };
-    const rowOf = (number: number): number => {
-      const b = before.indexOf(number);
-      if (b >= 0) return b;
-      if (number < first || number >= last || (mask && !mask[number])) return -1;
+    /** The row of the first event numbered at least `number` (the rows' numbers ascend). */
+    const rowFrom = (number: number): number => {
+      if (number <= first) return lowerBound(before, number);
+      if (number >= last) return length;
       return before.length + (kept ? kept[number] - kept[first] : number - first);
     };
-    return { length: before.length + inside, numberAt, rowOf };
+    const rowOf = (number: number): number => {
+      const row = rowFrom(number);
+      return row < length && numberAt(row) === number ? row : -1;
+    };
+    return { length, numberAt, rowOf, rowFrom };
   }
 
   /** What the columns say of an event: its place, category and days. */
@@ -138,10 +150,10 @@ export class WindowEvents {
   }
 }
 
-const EMPTY: WindowRows = { length: 0, numberAt: () => -1, rowOf: () => -1 };
+const EMPTY: WindowRows = { length: 0, numberAt: () => -1, rowOf: () => -1, rowFrom: () => 0 };
 
 /** The first index of a sorted array whose value is ≥ x. */
-function lowerBound(sorted: Int32Array, x: number): number {
+function lowerBound(sorted: ArrayLike<number>, x: number): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {

@@ -7,7 +7,7 @@ import type { TimeWindow } from '../core/time-window.ts';
 import { formatProblem, type InputProblem } from '../core/problem.ts';
 import { readQuoteIndex, type QuoteIndex } from '../core/quote-search.ts';
 import { WindowEvents } from '../core/window-events.ts';
-import { COMPILED_FORMAT, type ArticleEntry, type CompiledMeta, type PlaceFile, type RowFile } from './compiled-format.ts';
+import { COMPILED_FORMAT, ROWS_PER_FILE, type ArticleEntry, type CompiledMeta, type PlaceFile, type RowFile } from './compiled-format.ts';
 
 export type { ArticleEntry } from './compiled-format.ts';
 
@@ -143,7 +143,14 @@ export async function loadDataset(base: URL): Promise<Dataset> {
         }
       }),
   );
-  const rowFile = cached((k: number) => fetchFile(`rows/${k}.json`).then((r) => r.json() as Promise<RowFile>));
+  const rowFile = cached((k: number) =>
+    fetchFile(`rows/${k}.json`)
+      .then((r) => r.json() as Promise<unknown>)
+      .then((rows) => {
+        if (!isRowFile(rows)) throw new DatasetError([{ file: `rows/${k}.json`, field: '(file)', message: `is not a list of at most ${ROWS_PER_FILE} [id, opening] pairs` }]);
+        return rows;
+      }),
+  );
   return {
     ...events,
     places: meta.places,
@@ -160,6 +167,10 @@ export async function loadDataset(base: URL): Promise<Dataset> {
     quoteIndex: () => quoteIndex(null),
     rowFile,
   };
+}
+
+function isRowFile(value: unknown): value is RowFile {
+  return Array.isArray(value) && value.length <= ROWS_PER_FILE && value.every((row) => Array.isArray(row) && row.length === 2 && typeof row[0] === 'string' && typeof row[1] === 'string');
 }
 
 /** `load`, asked once per key; a load that fails is forgotten, so the next ask tries again. */

@@ -12,7 +12,7 @@ import { BASEMAP_MAX_ZOOM, createBasemapStyle } from './basemap.ts';
 import { AREAS_SOURCE, CLUSTER_OPTIONS, MARK_SHIELD_IMAGE, PLACES_SOURCE, createPlaceLayers, createShieldImage, selectionPaint } from './layers.ts';
 import type { MarkChanges, MarkProperties } from './marks.ts';
 import { hasWebGL } from './webgl.ts';
-import { createLitPlace } from './lit-place.ts';
+import { makeLitPlace, type LitPlace } from './lit-place.ts';
 
 maplibregl.setWorkerUrl(workerUrl);
 
@@ -44,7 +44,7 @@ export interface MapCanvasProps {
   areas: FeatureCollection<Polygon, { id: string }>;
   selected: string | null;
   /** A place lit from the chronological list (a ring around it, even inside a cluster), or null. */
-  lit?: [number, number] | null;
+  lit?: LitPlace | null;
   initialView: MapView | null;
   /** Points the first view frames when the URL names no view. */
   initialFrame: readonly [number, number][];
@@ -91,7 +91,7 @@ export function MapCanvas(props: MapCanvasProps) {
       map.addImage(MARK_SHIELD_IMAGE, createShieldImage());
       for (const layer of createPlaceLayers(props.selected ?? '')) map.addLayer(layer);
       const places = map.getSource(PLACES_SOURCE) as maplibregl.GeoJSONSource;
-      const litPlace = createLitPlace(map);
+      const litPlace = makeLitPlace(map);
       wireInteractions(map, props);
       runWithOwner(owner, () => {
         createEffect(() => {

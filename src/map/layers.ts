@@ -22,8 +22,10 @@ export function createShieldImage(): { width: number; height: number; data: Uint
   return { width: 1, height: 1, data: new Uint8Array(4) };
 }
 
-/** A cluster's radius, px, by its events in the window: a disc of places is never smaller than 10 px. */
-const CLUSTER_RADIUS: ExpressionSpecification = ['interpolate', ['linear'], ['get', 'events'], 0, 10, 5, 15, 20, 24];
+/** The smallest disc of places, px. */
+export const MIN_DISC_RADIUS = 10;
+/** A cluster's radius, px, by its events in the window: a disc of places is never smaller than MIN_DISC_RADIUS. */
+const CLUSTER_RADIUS: ExpressionSpecification = ['interpolate', ['linear'], ['get', 'events'], 0, MIN_DISC_RADIUS, 5, 15, 20, 24];
 
 /** The radius of whatever the places source draws for a feature, a place's mark or a cluster's disc, px. */
 const MARK_RADIUS: ExpressionSpecification = ['case', ['has', 'point_count'], CLUSTER_RADIUS, ['get', 'radius']];

@@ -1,4 +1,4 @@
-import { batch, createMemo, createResource, createSignal, onCleanup } from 'solid-js';
+import { batch, createMemo, createResource, createSignal, onCleanup, untrack } from 'solid-js';
 import { formatDay } from '../core/day.ts';
 import { categoryFilter, isFiltering, orderedCategories, type EventFilters } from '../core/event-filters.ts';
 import { intersectMasks } from '../core/event-mask.ts';
@@ -14,6 +14,16 @@ import type { PlaceCounts } from '../map/marks.ts';
 export interface Reading {
   event: MapEvent;
   article: Article;
+}
+
+/**
+ * Where the list of events by date was, kept while it is not shown (a place opened from it is open): the event at the
+ * top of its view, the event of the row last used, and whether that row takes the focus back when the list returns.
+ */
+export interface ListMemory {
+  top: number;
+  active: number;
+  refocus: boolean;
 }
 
 /** Runs `callback` once before the next frame is drawn; returns what cancels it. */
@@ -138,16 +148,20 @@ export function createAppState(data: Dataset, initial: UrlState, options: { fram
   onCleanup(() => cancelListFrame?.());
 
   // The chronological list: its reader of the columns is made when the list is first shown, and its rows follow the
-  // window and the filters once a frame, like the list of places.
+  // window and the filters once a frame (at the list of places' frame), not at every step of a drag.
   let windowEvents: WindowEvents | null = null;
   const [rowsWanted, setRowsWanted] = createSignal(false);
   const windowRows = createMemo((): WindowRows | null => {
     if (listView() !== 'events' && !rowsWanted()) return null;
     listFrame();
-    windowEvents ??= data.createWindowEvents();
-    windowEvents.setMask(mask());
-    return windowEvents.rows(timeWindow());
+    return untrack(() => {
+      windowEvents ??= data.createWindowEvents();
+      windowEvents.setMask(mask());
+      return windowEvents.rows(timeWindow());
+    });
   });
+  /** Where the list of events was, while a place opened from it is open (see ListMemory). */
+  const listMemory: ListMemory = { top: -1, active: -1, refocus: false };
 
   const selectedPlace = createMemo((): PlaceSummary | null => data.placesById.get(selected() ?? '') ?? null);
   const [sources] = createResource(() => selected() ?? undefined, (id) => data.sourcesOf(id));
@@ -155,13 +169,14 @@ export function createAppState(data: Dataset, initial: UrlState, options: { fram
   // A chosen place opens once its sources are fetched (at once for one seen before): the panel is drawn once,
   // full. Only the last choice opens; `opened` runs then (the map reveals the place).
   let choosing = 0;
-  const select = (id: string, opened?: (id: string) => void): Promise<void> => {
+  const select = (id: string, opened?: (id: string) => void, eventId: string | null = null): Promise<void> => {
     const choice = ++choosing;
     const open = () => {
       if (choice !== choosing || !known(id)) return;
       batch(() => {
         setSelected(id);
-        setFocusEvent(null);
+        setFocusEvent(eventId);
+        setReturnFocusTo(null);
       });
       opened?.(id);
     };
@@ -245,18 +260,19 @@ export function createAppState(data: Dataset, initial: UrlState, options: { fram
     sourcesError: (): string | null => (sources.error ? String(sources.error) : null),
 
     setWindow: (w: TimeWindow) => setTimeWindow(clamp(w)),
-    select,
-    /** Opens a place at one of its events, whose quote the panel brings into view (see focusEvent). */
-    selectEvent(place: string, eventId: string, opened?: (id: string) => void): Promise<void> {
-      return select(place, (id) => {
-        setFocusEvent(eventId);
-        opened?.(id);
-      });
-    },
+    select: (id: string, opened?: (id: string) => void) => select(id, opened),
+    /** Opens a place at one of its events, whose quote the panel brings into view and focuses (see focusEvent). */
+    selectEvent: (place: string, eventId: string, opened?: (id: string) => void) => select(place, opened, eventId),
     focusEvent,
     /** Which list shows beside the map when no place is open: the places, or the window's events by date. */
     listView,
-    setListView: (v: ListView) => setListView(v),
+    setListView(v: ListView) {
+      batch(() => {
+        setListView(v);
+        setReturnFocusTo(null); // the list chosen keeps the focus on its tab
+      });
+    },
+    listMemory,
     /** The window's events under the filters, in date order, while the chronological list shows (else null). */
     windowRows,
     /** Keeps windowRows up to date whichever list shows (the map cannot be drawn: the events are listed in its place). */

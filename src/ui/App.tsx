@@ -9,8 +9,9 @@ import { PlaceMarks, areaOutlines, outlinedAreas } from '../map/marks.ts';
 import { createAppState } from '../state/app-state.ts';
 import { ArticleReader } from './ArticleReader.tsx';
 import { EventFilterBar } from './EventFilterBar.tsx';
-import { EventList, type ListMemory } from './EventList.tsx';
+import { EventList } from './EventList.tsx';
 import { ListTabs } from './ListTabs.tsx';
+import { SkipLinks } from './SkipLinks.tsx';
 import { Legend } from './Legend.tsx';
 import { NoMap } from './NoMap.tsx';
 import { PlaceList } from './PlaceList.tsx';
@@ -70,10 +71,15 @@ export function App(props: { data: Dataset }) {
     data.sourcesOf(place.id).then(shown, shown);
   };
   const select = (id: string) => void state.select(id, reveal);
+  /** The place the list of events points at, ringed on the map round its mark as drawn now. */
+  const litPlace = createMemo(() => {
+    const id = state.lit();
+    const n = id === null ? undefined : data.placeNumber.get(id);
+    return n === undefined ? null : { lngLat: data.places[n].lngLat, radius: radius(state.counts.count(n)) };
+  });
   const chooseEvent = (place: string, eventId: string) => void state.selectEvent(place, eventId, reveal);
   createEffect(() => state.wantRows(mapProblem() !== null));
   const placeList = () => <PlaceList places={data.places} counts={state.listCounts} filtered={state.filtering()} selected={state.selected()} onSelect={select} focusOnMount={state.returnFocusTo()} />;
-  const listMemory: ListMemory = { top: -1, active: -1, refocus: false };
   /** The chronological list (in the side, or in the map's place when there is no map). */
   const eventList = () => (
     <Show when={state.windowRows()}>
@@ -86,7 +92,9 @@ export function App(props: { data: Dataset }) {
           rowFile={data.rowFile}
           onLight={state.setLit}
           onChoose={chooseEvent}
-          memory={listMemory}
+          memory={state.listMemory}
+          focusOnMount={!mapProblem() && state.returnFocusTo() !== null}
+          onNoRowToFocus={() => document.getElementById('list-tab-events')?.focus()}
         />
       )}
     </Show>
@@ -160,7 +168,7 @@ export function App(props: { data: Dataset }) {
               markChanges={markChanges()}
               areas={areas()}
               selected={marked()}
-              lit={state.lit() ? data.placesById.get(state.lit()!)?.lngLat ?? null : null}
+              lit={litPlace()}
               initialView={state.view()}
               initialFrame={theatre}
               onSelect={select}
@@ -211,21 +219,6 @@ export function App(props: { data: Dataset }) {
       <Show when={state.reading()}>
         {(read) => <ArticleReader article={read().article} event={read().event} loadText={data.articleText} onClose={state.closeReader} />}
       </Show>
-    </div>
-  );
-}
-
-/**
- * The first stops of the Tab key, shown when focused: straight to the map, the list beside it (or the open place)
- * and the time window. Buttons that move the focus, not links: the URL hash holds the app's state.
- */
-function SkipLinks() {
-  const to = (selector: string) => () => document.querySelector<HTMLElement>(selector)?.focus();
-  return (
-    <div class="skip-links">
-      <button type="button" class="skip-link" onClick={to('.maplibregl-canvas, .no-map .event-row button[tabindex="0"]')}>Skip to the map</button>
-      <button type="button" class="skip-link" onClick={to('.sources h2, .list-tabs [aria-selected="true"], .place-list button')}>Skip to the list</button>
-      <button type="button" class="skip-link" onClick={to('[role="slider"]')}>Skip to the time window</button>
     </div>
   );
 }

@@ -1,13 +1,16 @@
-import { For, Show, createEffect, createMemo, createSignal, on, onCleanup, onMount } from 'solid-js';
+import { For, Show, createEffect, createMemo, createSignal, on, onCleanup, onMount, untrack } from 'solid-js';
 import { CATEGORY_LABELS } from '../core/category-labels.ts';
+import { formatDay } from '../core/day.ts';
 import { formatCount, formatRange } from '../core/format.ts';
 import { CATEGORIES, type PlaceSummary } from '../core/model.ts';
 import { categoryColor } from '../core/scales.ts';
-import type { WindowEvent, WindowEvents, WindowRows } from '../core/window-events.ts';
+import { listGeometry, listTopFor, rowsInView } from '../core/virtual-list.ts';
+import type { WindowEvents, WindowRows } from '../core/window-events.ts';
 import { ROWS_PER_FILE, type RowFile } from '../data/compiled-format.ts';
+import type { ListMemory } from '../state/app-state.ts';
 
 export interface EventListProps {
-  /** The window's events (under the filters) in date order; changes at most once a frame. */
+  /** The window's events (under the filters) in date order; a new value at most once a frame. */
   rows: WindowRows;
   events: WindowEvents;
   places: readonly PlaceSummary[];
@@ -19,17 +22,10 @@ export interface EventListProps {
   onLight(place: string | null): void;
   /** A row chosen: open its place at its quote. */
   onChoose(place: string, eventId: string): void;
-  /**
-   * Where the list was, kept by its owner across the list's closing (a place opened from it): the event at the top of
-   * the view and the active row's event; `refocus` gives the active row the focus when the list shows again.
-   */
-  memory?: ListMemory;
-}
-
-export interface ListMemory {
-  top: number;
-  active: number;
-  refocus: boolean;
+  memory: ListMemory;
+  /** A place was just closed: the list takes the focus (its last row used, else `onNoRowToFocus`). */
+  focusOnMount: boolean;
+  onNoRowToFocus(): void;
 }
 
 /** The height of a row, in CSS pixels: fixed, so that a row's place in the list is its index times this. */
@@ -40,169 +36,187 @@ const MAX_SCROLL_HEIGHT = 8_000_000;
 
 /**
  * The events of the window in date order (date, place, kind, the opening of the quote), beside the list of places.
- * Virtualised: only the rows in view are drawn, whatever the number of events; their quote openings are fetched a
- * slice of the dataset at a time. Pointing at a row or focusing it lights its place on the map; choosing it opens the
- * place at that quote. Keys: ↑ ↓ move between rows, Page Up/Down by a screenful, Home/End to the ends; Tab leaves.
+ * Virtualised: only the rows in view (and the row last used) are drawn, whatever the number of events, each kept
+ * while it stays in view; their quote openings are fetched a slice of the dataset at a time. Pointing at a row or
+ * focusing it lights its place on the map; choosing it opens the place at that quote. Keys: ↑ ↓ move between rows,
+ * Page Up/Down by a screenful, Home/End to the ends; Tab enters at the row last used and leaves.
  */
 export function EventList(props: EventListProps) {
   let scroller!: HTMLDivElement;
   const [scrollTop, setScrollTop] = createSignal(0);
   const [viewHeight, setViewHeight] = createSignal(600);
-  /** The row that takes the focus on Tab (the one last focused or moved to). */
-  const [active, setActive] = createSignal(0);
+  /** The event of the row last used (focused or moved to): it keeps its row across scrolling and new windows. */
+  const [activeEvent, setActiveEvent] = createSignal(props.memory.active);
   const [openings, setOpenings] = createSignal<ReadonlyMap<number, RowFile>>(new Map());
-  const asked = new Set<number>();
-  const remembered = props.memory && { ...props.memory }; // read before the effects below write to it
+  const [fetchFailed, setFetchFailed] = createSignal(false);
+  const remembered = { ...props.memory }; // read before the effects below write to it
+  const refocus = props.focusOnMount;
 
   const length = () => props.rows.length;
-  const fullHeight = () => length() * ROW_HEIGHT;
-  const boxHeight = () => Math.min(fullHeight(), MAX_SCROLL_HEIGHT);
-  /** Scroll positions to list positions: 1 until the list is longer than a box can be. */
-  const scale = () => (fullHeight() <= MAX_SCROLL_HEIGHT ? 1 : (fullHeight() - viewHeight()) / Math.max(1, boxHeight() - viewHeight()));
-  const listTop = () => scrollTop() * scale();
-  const shown = createMemo(() => {
-    const first = Math.max(0, Math.floor(listTop() / ROW_HEIGHT) - OVERSCAN);
-    const last = Math.min(length(), Math.ceil((listTop() + viewHeight()) / ROW_HEIGHT) + OVERSCAN);
-    const rows: { index: number; event: WindowEvent }[] = [];
-    for (let k = first; k < last; k++) rows.push({ index: k, event: props.events.event(props.rows.numberAt(k)) });
+  const geometry = createMemo(() => listGeometry(length(), ROW_HEIGHT, viewHeight(), MAX_SCROLL_HEIGHT));
+  const listTop = () => scrollTop() * geometry().scale;
+  const activeRow = createMemo(() => props.rows.rowOf(activeEvent()));
+  /** The rows drawn: those in view with the overscan, and the active row wherever it is (it may hold the focus). */
+  const drawn = createMemo(() => {
+    const [first, last] = rowsInView(listTop(), viewHeight(), ROW_HEIGHT, length(), OVERSCAN);
+    // In ascending order, so that rows kept from one view to the next are never moved in the page (a moved
+    // element loses the focus).
+    const rows: number[] = [];
+    const active = activeRow();
+    if (active >= 0 && active < first) rows.push(active);
+    for (let k = first; k < last; k++) rows.push(k);
+    if (active >= last) rows.push(active);
     return rows;
   });
-  /** Where row k is drawn inside the scroll box. */
-  const rowTop = (k: number) => scrollTop() + (k * ROW_HEIGHT - listTop());
+  /** The row Tab reaches: the active one, else the first in view. */
+  const tabRow = createMemo(() => (activeRow() >= 0 ? activeRow() : Math.min(length() - 1, Math.floor(listTop() / ROW_HEIGHT))));
 
-  // Fetch the openings of the rows in view, a file at a time.
+  const fileOf = (number: number) => Math.floor(number / ROWS_PER_FILE);
+  const asked = new Set<number>();
+  const fetchFile = (k: number) => {
+    asked.add(k);
+    return props.rowFile(k).then(
+      (file) => {
+        setOpenings((m) => new Map(m).set(k, file));
+        return file;
+      },
+      () => {
+        asked.delete(k);
+        setFetchFailed(true);
+        return null;
+      },
+    );
+  };
+  // Fetch the openings of the rows drawn, a file at a time (the dataset keeps what it fetched).
   createEffect(() => {
-    for (const { event } of shown()) {
-      const k = Math.floor(event.number / ROWS_PER_FILE);
-      if (asked.has(k)) continue;
-      asked.add(k);
-      props.rowFile(k).then(
-        (file) => setOpenings((m) => new Map(m).set(k, file)),
-        () => asked.delete(k),
-      );
-    }
+    const have = openings();
+    const wanted = new Set(drawn().map((k) => fileOf(props.rows.numberAt(k))));
+    for (const k of wanted) if (!have.has(k) && !asked.has(k)) void fetchFile(k);
   });
-  const openingOf = (number: number): [string, string] | undefined => openings().get(Math.floor(number / ROWS_PER_FILE))?.[number % ROWS_PER_FILE];
+  const openingOf = (number: number): [string, string] | undefined => openings().get(fileOf(number))?.[number % ROWS_PER_FILE];
 
-  /** Scrolls so that row k is in view (the least movement), and says so to the rows at once. */
-  const scrollToRow = (k: number) => {
-    const top = k * ROW_HEIGHT;
-    let target = listTop();
-    if (top < target) target = top;
-    else if (top + ROW_HEIGHT > target + viewHeight()) target = top + ROW_HEIGHT - viewHeight();
-    if (target === listTop()) return;
-    scroller.scrollTop = target / scale();
+  /** Scrolls to list position `top` (px), and says so to the rows at once. */
+  const scrollToListTop = (top: number) => {
+    scroller.scrollTop = top / geometry().scale;
     setScrollTop(scroller.scrollTop);
   };
   const focusRow = (k: number) => {
+    if (length() === 0) return;
     const row = Math.max(0, Math.min(length() - 1, k));
-    setActive(row);
-    scrollToRow(row);
-    queueMicrotask(() => scroller.querySelector<HTMLButtonElement>(`button[data-row="${row}"]`)?.focus());
+    setActiveEvent(props.rows.numberAt(row));
+    const top = listTopFor(row, listTop(), viewHeight(), ROW_HEIGHT);
+    if (top !== listTop()) scrollToListTop(top);
+    queueMicrotask(() => scroller.querySelector<HTMLButtonElement>(`button[data-row="${row}"]`)?.focus({ preventScroll: true }));
   };
   const onKeyDown = (e: KeyboardEvent) => {
+    if (e.ctrlKey || e.altKey || e.metaKey) return;
     const page = Math.max(1, Math.floor(viewHeight() / ROW_HEIGHT) - 1);
     const moves: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: page, PageUp: -page };
-    if (e.key in moves) focusRow(active() + moves[e.key]);
+    const at = Math.max(0, activeRow());
+    if (e.key in moves) focusRow(at + moves[e.key]);
     else if (e.key === 'Home') focusRow(0);
     else if (e.key === 'End') focusRow(length() - 1);
     else return;
     e.preventDefault();
   };
+  const choose = async (row: number, place: string) => {
+    const number = props.rows.numberAt(row);
+    const id = openingOf(number)?.[0] ?? (await fetchFile(fileOf(number)))?.[number % ROWS_PER_FILE]?.[0];
+    if (!id) return;
+    props.memory.refocus = true;
+    props.onChoose(place, id);
+  };
 
-  // A new window or filter keeps the event at the top of the view where it still is; otherwise the list starts over.
-  let topEvent = -1;
+  // A new window or filter keeps the event at the top of the view at the top (or the first event after it, when it
+  // has left the window), at the same offset within its row.
   createEffect(
     on(
       () => props.rows,
       (rows, previous) => {
-        if (previous === undefined) return;
-        const row = topEvent >= 0 ? rows.rowOf(topEvent) : -1;
-        scroller.scrollTop = row >= 0 ? (row * ROW_HEIGHT) / scale() : 0;
-        setScrollTop(scroller.scrollTop);
-        setActive((a) => Math.max(0, Math.min(rows.length - 1, row >= 0 ? row : a >= rows.length ? 0 : a)));
+        if (!previous || previous.length === 0) return;
+        const top = untrack(listTop);
+        const row = Math.min(previous.length - 1, Math.floor(top / ROW_HEIGHT));
+        const now = rows.rowFrom(previous.numberAt(row));
+        const target = now >= rows.length ? 0 : now * ROW_HEIGHT + (top - row * ROW_HEIGHT);
+        if (Math.abs(target - top) >= 1) scrollToListTop(target);
       },
+      { defer: true },
     ),
   );
+  // What the app keeps of the list while it is not shown.
   createEffect(() => {
     const k = Math.min(length() - 1, Math.floor(listTop() / ROW_HEIGHT));
-    topEvent = k >= 0 ? props.rows.numberAt(k) : -1;
-    if (props.memory) props.memory.top = topEvent;
+    props.memory.top = k >= 0 ? props.rows.numberAt(k) : -1;
   });
-  createEffect(() => {
-    const a = active();
-    if (props.memory && a < length()) props.memory.active = props.rows.numberAt(a);
-  });
+  createEffect(() => (props.memory.active = activeEvent()));
 
   onMount(() => {
     setViewHeight(scroller.clientHeight || 600);
-    if (remembered && props.memory) {
-      const top = props.rows.rowOf(remembered.top);
-      const active = props.rows.rowOf(remembered.active);
-      if (top >= 0) {
-        scroller.scrollTop = (top * ROW_HEIGHT) / scale();
-        setScrollTop(scroller.scrollTop);
-      }
-      if (active >= 0) {
-        if (remembered.refocus) focusRow(active);
-        else setActive(active);
-      }
-      props.memory.refocus = false;
-    }
     const observer = new ResizeObserver(() => setViewHeight(scroller.clientHeight || 600));
     observer.observe(scroller);
     onCleanup(() => observer.disconnect());
+    const top = props.rows.rowOf(remembered.top);
+    if (top >= 0) scrollToListTop(top * ROW_HEIGHT);
+    props.memory.refocus = false;
+    if (!refocus) return;
+    const active = props.rows.rowOf(remembered.active);
+    if (remembered.refocus && active >= 0) focusRow(active);
+    else props.onNoRowToFocus();
   });
   onCleanup(() => props.onLight(null));
 
-  /** The row that Tab reaches: the active one when drawn, else the first drawn. */
-  const tabRow = () => {
-    const rows = shown();
-    const a = active();
-    return rows.some((r) => r.index === a) ? a : rows.find((r) => r.index * ROW_HEIGHT >= listTop())?.index ?? rows[0]?.index ?? -1;
-  };
-
   return (
-    <section class="event-list-panel" aria-label="Events by date">
+    <div class="event-list-panel" ref={(el) => el.style.setProperty('--row-height', `${ROW_HEIGHT}px`)}>
       <p class="muted small list-caption">
         <Show when={length() > 0} fallback={props.filtered ? 'No event in the window that the filters keep.' : 'No event in the window.'}>
           {formatCount(length())} {length() === 1 ? 'event' : 'events'} in the window, earliest first
         </Show>
+        <Show when={fetchFailed()}>
+          <span class="warning-text"> · some quotes could not be loaded; scroll to try again</span>
+        </Show>
       </p>
-      <div class="event-scroller" ref={scroller} onScroll={() => setScrollTop(scroller.scrollTop)} onMouseLeave={() => props.onLight(null)}>
-        <ol class="event-rows" style={{ height: `${boxHeight()}px` }} onKeyDown={onKeyDown} aria-label="Events in the window, by date">
-          <For each={shown()}>
-            {(row) => {
-              const place = () => props.places[row.event.place];
-              const opening = () => openingOf(row.event.number);
-              const category = CATEGORIES[row.event.category];
+      <div
+        class="event-scroller"
+        ref={scroller}
+        onScroll={() => {
+          setFetchFailed(false);
+          setScrollTop(scroller.scrollTop);
+        }}
+        onMouseLeave={() => props.onLight(null)}
+      >
+        <ol class="event-rows" style={{ height: `${geometry().box}px` }} onKeyDown={onKeyDown} aria-label="Events in the window, by date">
+          <For each={drawn()}>
+            {(index) => {
+              const event = createMemo(() => props.events.event(props.rows.numberAt(index)));
+              const place = () => props.places[event().place];
+              const opening = () => openingOf(event().number);
+              const category = () => CATEGORIES[event().category];
+              const top = () => scrollTop() + (index * ROW_HEIGHT - listTop());
               return (
-                <li class="event-row" style={{ top: `${rowTop(row.index)}px` }} aria-posinset={row.index + 1} aria-setsize={length()}>
+                <li class="event-row" style={{ top: `${top()}px` }} aria-posinset={index + 1} aria-setsize={length()}>
                   <button
                     type="button"
-                    data-row={row.index}
-                    tabIndex={tabRow() === row.index ? 0 : -1}
+                    data-row={index}
+                    tabIndex={tabRow() === index ? 0 : -1}
                     onFocus={() => {
-                      setActive(row.index);
+                      setActiveEvent(event().number);
                       props.onLight(place().id);
                     }}
                     onBlur={() => props.onLight(null)}
                     onMouseEnter={() => props.onLight(place().id)}
-                    onClick={() => {
-                      const id = opening()?.[0];
-                      if (!id) return;
-                      if (props.memory) props.memory.refocus = true;
-                      props.onChoose(place().id, id);
-                    }}
-                    aria-disabled={opening() ? undefined : 'true'}
+                    onClick={() => void choose(index, place().id)}
                   >
                     <span class="row-head">
-                      <span class="swatch" style={{ background: categoryColor(category) }} aria-hidden="true" />
-                      <time class="row-date">{formatRange(row.event.start, row.event.end)}</time>
+                      <span class="swatch" style={{ background: categoryColor(category()) }} aria-hidden="true" />
+                      <Show when={event().end === event().start} fallback={<span class="row-date">{formatRange(event().start, event().end)}</span>}>
+                        <time class="row-date" datetime={formatDay(event().start)}>
+                          {formatRange(event().start, event().end)}
+                        </time>
+                      </Show>
                       <span class="spoken-only">,</span>
                       <span class="row-place"><bdi>{place().name}</bdi></span>
                       <span class="spoken-only">,</span>
-                      <span class="row-kind">{CATEGORY_LABELS[category]}</span>
+                      <span class="row-kind">{CATEGORY_LABELS[category()]}</span>
                       <span class="spoken-only">:</span>
                     </span>
                     <span class="row-quote">
@@ -217,6 +231,6 @@ export function EventList(props: EventListProps) {
           </For>
         </ol>
       </div>
-    </section>
+    </div>
   );
 }

@@ -9,6 +9,8 @@ import { categoryColor } from '../core/scales.ts';
 export interface EventQuoteProps {
   event: MapEvent;
   article: Article;
+  /** The quote chosen in the list of events: marked. */
+  chosen?: boolean;
   onRead(event: MapEvent): void;
 }
 
@@ -24,7 +26,7 @@ export function EventQuote(props: EventQuoteProps) {
   const href = safeHttpUrl(article.url);
   const published = formatLongDay(article.published);
   return (
-    <li class="event" data-event={e.id} tabIndex={-1}>
+    <li class="event" classList={{ chosen: props.chosen === true }} data-event={e.id} tabIndex={-1}>
       <div class="event-meta">
         <span class="category" style={{ '--category': categoryColor(e.category) }}>{CATEGORY_LABELS[e.category]}</span>
         <time datetime={formatDay(reported ? e.end : e.start)} class={uncertain || reported ? 'uncertain' : undefined}>

@@ -21,7 +21,6 @@ export function Legend(props: LegendProps) {
   let toggle!: HTMLButtonElement;
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key !== 'Escape' || !open()) return;
-    e.stopPropagation(); // closes the legend, not the place open beside it
     setOpen(false);
     toggle.focus();
   };

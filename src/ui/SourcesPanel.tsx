@@ -1,4 +1,4 @@
-import { For, Show, createEffect, createMemo, createSignal } from 'solid-js';
+import { For, Show, createEffect, createMemo, createSignal, on, untrack } from 'solid-js';
 import { findDisagreements } from '../core/disagreements.ts';
 import { NO_FILTERS, passesFilters, type EventFilters } from '../core/event-filters.ts';
 import { searchTerms } from '../core/quote-search.ts';
@@ -52,29 +52,36 @@ export function SourcesPanel(props: SourcesPanelProps) {
     void props.place.id;
     setLimit(PAGE);
   });
-  const quote = (event: MapEvent) => <EventQuote event={event} article={article(event)} onRead={(e) => props.onRead({ event: e, article: article(e) })} />;
+  const quote = (event: MapEvent) => (
+    <EventQuote event={event} article={article(event)} chosen={props.focusEvent === event.id} onRead={(e) => props.onRead({ event: e, article: article(e) })} />
+  );
   let heading!: HTMLHeadingElement;
   let panel!: HTMLElement;
-  // A newly opened place takes the focus, so keyboard and screen-reader users land on what they asked for: its
-  // heading, or the quote they chose in the chronological list.
-  createEffect(() => {
-    void props.place.id;
-    if (!props.focusEvent) queueMicrotask(() => heading.focus({ preventScroll: true }));
-  });
-  createEffect(() => {
-    const id = props.focusEvent;
-    if (!id || !props.sources) return;
-    const at = inside().findIndex((e) => e.id === id);
-    if (at < 0) return void queueMicrotask(() => heading.focus({ preventScroll: true }));
-    if (at >= limit()) setLimit(Math.ceil((at + 1) / PAGE) * PAGE);
-    queueMicrotask(() => {
-      const item = [...panel.querySelectorAll<HTMLElement>('li.event')].find((li) => li.dataset.event === id);
-      if (!item) return;
-      item.classList.add('chosen');
-      item.scrollIntoView({ block: 'center' });
-      item.focus({ preventScroll: true });
-    });
-  });
+  let details: HTMLDetailsElement | undefined;
+  // A newly opened place takes the focus once, so keyboard and screen-reader users land on what they asked for: the
+  // quote chosen in the list of events (brought into view, and its list of events outside the window opened when it
+  // lies there), or else the heading. It runs when the place, the quote asked for or the sources change, not when
+  // the window or the filters do: the focus stays wherever the person then takes it.
+  createEffect(
+    on([() => props.place.id, () => props.focusEvent, () => props.sources], ([, id, sources]) => {
+      if (!id) return void queueMicrotask(() => heading.focus({ preventScroll: true }));
+      if (!sources) return;
+      untrack(() => {
+        const at = inside().findIndex((e) => e.id === id);
+        if (at >= limit()) setLimit(Math.ceil((at + 1) / PAGE) * PAGE);
+        if (at < 0 && outside().some((e) => e.id === id)) {
+          setOutsideOpen(true);
+          if (details) details.open = true;
+        }
+      });
+      queueMicrotask(() => {
+        const item = [...panel.querySelectorAll<HTMLElement>('li.event')].find((li) => li.dataset.event === id);
+        if (!item) return heading.focus({ preventScroll: true });
+        item.scrollIntoView({ block: 'center' });
+        item.focus({ preventScroll: true });
+      });
+    }),
+  );
 
   return (
     <aside class="sources" aria-label="Sources" ref={panel}>
@@ -148,7 +155,7 @@ export function SourcesPanel(props: SourcesPanelProps) {
           </button>
         </Show>
         <Show when={outside().length > 0}>
-          <details class="outside" onToggle={(e) => setOutsideOpen(e.currentTarget.open)}>
+          <details class="outside" ref={details} onToggle={(e) => setOutsideOpen(e.currentTarget.open)}>
             <summary>
               {formatCount(outside().length)} more {outside().length === 1 ? 'event' : 'events'} here outside the time window
             </summary>

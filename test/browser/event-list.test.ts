@@ -18,6 +18,10 @@ function expectedRows(from: string, to: string, keep: (e: (typeof events)[number
     .map(({ e }) => e);
 }
 
+const places = new Map<string, [number, number]>(
+  (JSON.parse(readFileSync('geo/places.geojson', 'utf8')).features as { id: string; geometry: { type: string; coordinates: [number, number] } }[]).filter((f) => f.geometry.type === 'Point').map((f) => [f.id, f.geometry.coordinates]),
+);
+
 const rows = (page: import('playwright-core').Page) => page.getByRole('list', { name: 'Events in the window, by date' }).getByRole('button');
 
 describe('the events of the window, by date', () => {
@@ -69,6 +73,12 @@ describe('the events of the window, by date', () => {
     // The chosen quote has the focus and is marked.
     await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.event)).toBe(want[pick].id);
     expect(await page.locator('li.event.chosen blockquote').textContent()).toBe(want[pick].quote);
+    // The window moved by its handle while the place is open: the focus stays on the handle.
+    const end = page.getByRole('slider', { name: 'End date' });
+    await end.focus();
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => end.getAttribute('aria-valuetext')).toBe('2014-06-23');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('End date');
     // Closing the place goes back to the list, at the same row, with the focus on it.
     await page.keyboard.press('Escape');
     await expect.poll(() => page.evaluate(() => document.activeElement?.closest('.event-row')?.querySelector('.row-quote')?.textContent)).toBe(firstWords(want[pick].quote, ROW_QUOTE_CHARS));
@@ -101,9 +111,33 @@ describe('the events of the window, by date', () => {
     await expect.poll(focusedQuote).toBe(firstWords(want[want.length - 1].quote, ROW_QUOTE_CHARS));
     await page.keyboard.press('Home');
     await expect.poll(focusedQuote).toBe(firstWords(want[0].quote, ROW_QUOTE_CHARS));
-    await expect.poll(() => page.evaluate(() => window.map!.queryRenderedFeatures({ layers: ['lit-place'] }).length)).toBe(1);
+    // The ring is at the focused row's place.
+    const first = places.get(want[0].place)!;
+    await expect.poll(async () => {
+      await waitForMapIdle(page);
+      return page.evaluate(([lng, lat]) => {
+        const at = window.map!.project([lng, lat]);
+        return window.map!.queryRenderedFeatures([[at.x - 3, at.y - 3], [at.x + 3, at.y + 3]], { layers: ['lit-place'] }).length;
+      }, first);
+    }).toBe(1);
+    // Scrolled away by the wheel, the focused row keeps the focus (it stays drawn, out of sight).
+    await page.locator('.event-scroller').hover();
+    await page.mouse.wheel(0, 3000);
+    await expect.poll(() => page.evaluate(() => document.querySelector('.event-scroller')!.scrollTop)).toBeGreaterThan(500);
+    expect(await page.evaluate(() => document.activeElement?.closest('.event-row')?.getAttribute('aria-posinset'))).toBe('1');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.event)).toBe(want[0].id);
+    await close();
+  });
+
+  it('gives the focus back to its tab when a place opened from the map is closed', async () => {
+    const { page, close } = await app.open({ viewport: { width: 1440, height: 900 } }, '#list=events&place=baghdad');
+    await expect.poll(() => page.getByRole('complementary', { name: 'Sources' }).getByRole('heading', { level: 2 }).textContent()).toBe('Baghdad');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('list-tab-events');
+    // Choosing the list of places then leaves the focus on that tab, not on a place closed long ago.
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('list-tab-places');
     await close();
   });
 });

@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { ownSeedApp, waitForMapIdle } from './harness.ts';
+import { MIN_DISC_RADIUS } from '../../src/map/layers.ts';
+import { axeViolations, ownSeedApp, waitForMapIdle } from './harness.ts';
 
 // Labels and marks (issue 14, defect 7 and the phone legend of defect 8): no label drawn over a mark, a disc that says
 // what its number counts, a legend that leaves a phone's map to its marks. The seed corpus, built into a folder of its
@@ -12,7 +12,6 @@ const app = ownSeedApp('labels');
 const DESKTOP: BrowserContextOptions = { viewport: { width: 1440, height: 900 } };
 const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 const SCREENS = 'test-results/screens';
-const MIN_DISC_RADIUS = 10; // px, the smallest disc of places (layers.ts)
 
 /**
  * The labels drawn over a mark: for every place mark and disc on the map, each label (a place's, a disc's, the
@@ -207,13 +206,7 @@ describe('the legend on a phone', () => {
 
   it('has no serious or critical axe-core violations, folded and open', async () => {
     const { page, close } = await app.open(PHONE);
-    // Evaluated through the DevTools protocol: the page's own CSP rightly refuses an injected script tag.
-    await page.evaluate(readFileSync('node_modules/axe-core/axe.min.js', 'utf8'));
-    const run = () =>
-      page.evaluate(async () => {
-        const result = await (window as unknown as { axe: { run(ctx: unknown, o: unknown): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe.run(document, {});
-        return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.nodes.length})`);
-      });
+    const run = () => axeViolations(page);
     expect(await run()).toEqual([]);
     await page.getByRole('button', { name: /^Legend/ }).tap();
     expect(await run()).toEqual([]);

@@ -1,5 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseDay } from '../../src/core/day.ts';
+import { formatRange } from '../../src/core/format.ts';
 import { createSyntheticCorpus, writeSyntheticCorpus } from '../synthetic-corpus.ts';
 import { buildAppOn, launchChromium, openApp, serveBuiltApp, type Served } from './harness.ts';
 
@@ -72,28 +74,43 @@ describe('50,000 events', () => {
 });
 
 describe('50,000 events, by date', () => {
-  it('draws only the rows in view, reaches the last event by key and keeps every drawn row in date order', async () => {
+  it('draws only the rows in view, reaches the last event by key, and comes back to a row chosen halfway down', async () => {
     const context = await browser.newContext({ viewport: { width: 1300, height: 850 } });
     const { page, consoleErrors } = await openApp(context, `${served.url}#from=2012-01-01&to=2014-12-31&list=events`);
-    const n = expected('2012-01-01', '2014-12-31');
+    // The window's events as the list orders them: by start day, in file order within a day.
+    const inWindow = corpus.events
+      .map((e, i) => ({ e, i }))
+      .filter(({ e }) => e.start <= '2014-12-31' && e.end >= '2012-01-01')
+      .sort((a, b) => (a.e.start < b.e.start ? -1 : a.e.start > b.e.start ? 1 : a.i - b.i))
+      .map(({ e }) => e);
+    const n = inWindow.length;
     await expect.poll(() => page.getByText(`${n.toLocaleString('en-GB')} events in the window, earliest first`).count(), { timeout: 30_000 }).toBe(1);
     const drawn = page.locator('.event-row');
     expect(await drawn.count()).toBeLessThan(60);
     expect(await drawn.first().getAttribute('aria-setsize')).toBe(String(n));
-    const datesInWindow = corpus.events.filter((e) => e.start <= '2014-12-31' && e.end >= '2012-01-01').map((e) => e.start).sort();
-    // End: the last row is the latest start in the window.
+    const dateOf = (e: (typeof inWindow)[number]) => formatRange(parseDay(e.start)!, parseDay(e.end)!);
+    const focusedRow = () => page.evaluate(() => {
+      const row = document.activeElement?.closest('.event-row');
+      return row ? [row.getAttribute('aria-posinset'), row.querySelector('.row-date')?.textContent] : null;
+    });
+    // End: the last row, the latest event of the window.
     await drawn.first().getByRole('button').focus();
     await page.keyboard.press('End');
-    await expect.poll(() => page.evaluate(() => document.activeElement?.closest('.event-row')?.getAttribute('aria-posinset'))).toBe(String(n));
-    const last = await page.evaluate(() => document.activeElement?.querySelector('time')?.textContent ?? '');
-    const lastDay = new Date(`${datesInWindow[datesInWindow.length - 1]}T00:00:00Z`);
-    expect(last).toContain(String(lastDay.getUTCDate()));
-    // Halfway down by the scroll bar: the rows drawn there are in order and say where they are.
+    await expect.poll(focusedRow).toEqual([String(n), dateOf(inWindow[n - 1])]);
+    // Halfway down by the scroll bar: the rows drawn there are the window's events at those places, in order.
     await page.locator('.event-scroller').evaluate((el) => (el.scrollTop = el.scrollHeight / 2));
     await expect.poll(async () => Number(await drawn.first().getAttribute('aria-posinset'))).toBeGreaterThan(n / 3);
-    const positions = (await drawn.evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('aria-posinset')))));
-    expect(positions).toEqual(positions.map((_, i) => positions[0] + i));
     await expect.poll(() => page.locator('.row-quote .muted').count()).toBe(0); // the openings of the rows in view arrived
+    const shown = await drawn.evaluateAll((rows) => rows.map((r) => [Number(r.getAttribute('aria-posinset')), r.querySelector('.row-date')!.textContent]));
+    const inView = shown.filter(([k]) => (k as number) > 1 && (k as number) < n); // the row last used (End) is drawn too
+    expect(inView.length).toBeGreaterThan(5);
+    for (const [k, date] of inView) expect(date).toBe(dateOf(inWindow[(k as number) - 1]));
+    // Chosen there and closed, the list comes back at that row, with the focus on it.
+    const middle = page.locator('.event-row').filter({ has: page.locator(`button[data-row="${(inView[8][0] as number) - 1}"]`) });
+    await middle.getByRole('button').click();
+    await expect.poll(() => page.getByRole('complementary', { name: 'Sources' }).count()).toBe(1);
+    await page.keyboard.press('Escape');
+    await expect.poll(focusedRow).toEqual([String(inView[8][0]), inView[8][1]]);
     expect(consoleErrors).toEqual([]);
     await context.close();
   });

@@ -52,6 +52,26 @@ describe('the events of a window, as rows', () => {
     expect(masked.rowOf(0)).toBe(-1); // in the window, but the mask leaves it out
   });
 
+  it('refuses a mask of another length', () => {
+    const list = new WindowEvents(buildColumns([{ place: 0, start: 5, end: 5, category: 0 }], 1));
+    expect(() => list.setMask(new Uint8Array(2))).toThrow('a mask of 2 events for 1');
+  });
+
+  it('finds a long range that began well before the window, and ignores ranges that ended before it', () => {
+    // #0 days 0–100 (long), #1 days 10–12, #2 days 50–52; window 60–61.
+    const columns = buildColumns(
+      [
+        { place: 0, start: 0, end: 100, category: 0 },
+        { place: 0, start: 10, end: 12, category: 0 },
+        { place: 0, start: 50, end: 52, category: 0 },
+        { place: 0, start: 61, end: 61, category: 0 },
+      ],
+      1,
+    );
+    const rows = new WindowEvents(columns).rows({ from: 60, to: 61 });
+    expect(Array.from({ length: rows.length }, (_, k) => rows.numberAt(k))).toEqual([0, 3]);
+  });
+
   it('has no rows for a window outside the events or an empty dataset', () => {
     const list = new WindowEvents(buildColumns([{ place: 0, start: 5, end: 5, category: 0 }], 1));
     expect(list.rows({ from: 6, to: 9 }).length).toBe(0);
@@ -77,6 +97,12 @@ describe('the events of a window, as rows', () => {
           const want = expectedRows(events, from, from + width, mask);
           expect(got).toEqual(want);
           want.forEach((number, k) => expect(rows.rowOf(number)).toBe(k));
+          // Any other number has no row; the first row from any number is the first listed number at least it.
+          for (let number = 0; number < events.length; number++) {
+            if (!want.includes(number)) expect(rows.rowOf(number)).toBe(-1);
+            const from = want.findIndex((n) => n >= number);
+            expect(rows.rowFrom(number)).toBe(from === -1 ? want.length : from);
+          }
           // Each row's days and place are the event's own.
           const sorted = events.map((e, i) => ({ e, i })).sort((a, b) => a.e.start - b.e.start || a.i - b.i);
           for (const number of got) {
