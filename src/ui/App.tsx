@@ -20,6 +20,9 @@ import { TimeWindowBar } from './TimeWindowBar.tsx';
 import { WindowFit } from './WindowFit.tsx';
 import { createUrlSync } from './create-url-sync.ts';
 
+/** An overlay wider than this share of the map covers its edge (the camera keeps marks from under it). */
+const WIDE_OVERLAY = 0.4;
+
 /** The page: the state (src/state/) laid out as the map, the list or a place's sources, and the time window. */
 export function App(props: { data: Dataset }) {
   const data = props.data;
@@ -49,14 +52,25 @@ export function App(props: { data: Dataset }) {
 
   let side!: HTMLDivElement;
   let mapArea!: HTMLDivElement;
-  /** What covers the map, measured: the legend along its bottom, and the Sources panel where it is a bottom sheet. */
+  /**
+   * What covers the map, measured: the legend along its bottom, the Sources panel where it lies over the map, and on a
+   * narrow map the fit controls along its top.
+   */
   const covered = (): Insets => {
     const map = mapArea.getBoundingClientRect();
-    const overlap = (element: Element | null | undefined) => {
+    const box = (element: Element | null | undefined) => {
       const r = element?.getBoundingClientRect();
-      return r && r.width > 0 && r.top < map.bottom && r.bottom > map.top && r.left < map.right && r.right > map.left ? map.bottom - r.top : 0;
+      return r && r.width > 0 && r.top < map.bottom && r.bottom > map.top && r.left < map.right && r.right > map.left ? r : null;
     };
-    return { top: 0, right: 0, left: 0, bottom: Math.max(overlap(mapArea.querySelector('.legend')), overlap(side.firstElementChild)) };
+    const fromBottom = (element: Element | null | undefined) => map.bottom - (box(element)?.top ?? map.bottom);
+    // The fit controls along the top count where they take much of its width (a phone), not as a corner of a wide map.
+    const fit = box(mapArea.querySelector('.window-fit'));
+    return {
+      top: fit && fit.width > map.width * WIDE_OVERLAY ? fit.bottom - map.top : 0,
+      right: 0,
+      left: 0,
+      bottom: Math.max(fromBottom(mapArea.querySelector('.legend')), fromBottom(side.firstElementChild)),
+    };
   };
   /**
    * Shows a place on the map, out of its cluster and above the bottom sheet on a phone, once the panel shows its

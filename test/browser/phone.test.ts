@@ -51,3 +51,29 @@ describe('a place opened on a phone', () => {
     await context.close();
   });
 });
+
+describe('the first view on a phone', () => {
+  it('leaves no mark of the window under the fit controls or the folded legend', async () => {
+    const context = await app.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+    const { page, consoleErrors } = await openApp(context, app.served.url);
+    await waitForMapIdle(page);
+    const covered = await page.evaluate(() => {
+      const map = window.map!;
+      const canvas = map.getCanvas().getBoundingClientRect();
+      const boxes = ['.window-fit', '.legend'].map((s) => document.querySelector(s)!.getBoundingClientRect());
+      const drawn = map.queryRenderedFeatures({ layers: ['place-marks', 'clusters'] });
+      return drawn
+        .map((f) => {
+          const p = map.project((f.geometry as GeoJSON.Point).coordinates as [number, number]);
+          const r = Number(f.properties.radius ?? 10); // a disc is at least 10 px
+          return { name: String(f.properties.name ?? `disc of ${f.properties.point_count}`), x: canvas.left + p.x, y: canvas.top + p.y, r };
+        })
+        // Any part of a mark's circle under a box (the box's nearest point to the centre lies within the radius).
+        .filter((m) => boxes.some((b) => Math.hypot(Math.max(b.left - m.x, 0, m.x - b.right), Math.max(b.top - m.y, 0, m.y - b.bottom)) < m.r))
+        .map((m) => m.name);
+    });
+    expect(covered).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+    await context.close();
+  });
+});
