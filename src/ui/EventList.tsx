@@ -170,6 +170,7 @@ export function EventList(props: EventListProps) {
       <p class="muted small list-caption">
         <Show when={length() > 0} fallback={props.filtered ? 'No event in the window that the filters keep.' : 'No event in the window.'}>
           {formatCount(length())} {length() === 1 ? 'event' : 'events'} in the window, earliest first
+          <span class="key-hint"> · ↑ ↓ between rows</span>
         </Show>
         <Show when={fetchFailed()}>
           <span class="warning-text"> · some quotes could not be loaded; scroll to try again</span>

@@ -1,5 +1,5 @@
 import { formatDay } from '../core/day.ts';
-import { UNKNOWN_OUTLET, formatLongDay, formatRange } from '../core/format.ts';
+import { UNKNOWN_OUTLET, firstWords, formatLongDay, formatRange } from '../core/format.ts';
 import { ArticleTitle } from './ArticleTitle.tsx';
 import type { Article, MapEvent } from '../core/model.ts';
 import { safeHttpUrl } from '../core/safe-url.ts';
@@ -48,7 +48,7 @@ export function EventQuote(props: EventQuoteProps) {
         <span class="muted">
           {' '}— <bdi>{article.outlet ?? UNKNOWN_OUTLET}</bdi>, {published}
         </span>
-        <button type="button" class="link-button" aria-label={`Read in article: “${openingWords(e.quote)}”`} onClick={() => props.onRead(e)}>
+        <button type="button" class="link-button" aria-label={`Read in article: “${firstWords(e.quote, OPENING_CHARS)}”`} onClick={() => props.onRead(e)}>
           Read in article
         </button>
         {href && (
@@ -70,10 +70,4 @@ function splitQuote(e: MapEvent): { before: string; mention: string; after: stri
   return { before: quote.slice(0, a), mention: quote.slice(a, b), after: quote.slice(b) };
 }
 
-const OPENING_WORDS = 8; // of a quote, to tell its "Read in article" button from the others'
-
-/** A quote's first words, for a name that tells one event's button from the next one's. */
-function openingWords(quote: string): string {
-  const words = quote.trim().split(/\s+/);
-  return words.length > OPENING_WORDS ? `${words.slice(0, OPENING_WORDS).join(' ')}…` : words.join(' ');
-}
+const OPENING_CHARS = 60; // of a quote, to tell its "Read in article" button from the others'
