@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { firstIndex } from '../src/core/bisect.ts';
 import { formatDay, parseDay } from '../src/core/day.ts';
 import { CATEGORIES, type Category, type EventRecord } from '../src/core/model.ts';
 
@@ -58,14 +59,7 @@ export function createSyntheticCorpus(options: { events: number; places: number;
   for (let r = 0, sum = 0; r < places.length; r++) cumulative[r] = sum += (r + 1) ** -0.7;
   const pickPlace = () => {
     const target = random() * cumulative[cumulative.length - 1];
-    let lo = 0;
-    let hi = cumulative.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (cumulative[mid] < target) lo = mid + 1;
-      else hi = mid;
-    }
-    return places[lo];
+    return places[firstIndex(0, cumulative.length - 1, (r) => cumulative[r] < target)];
   };
   const texts = articles.map((a) => [`${a.headline}\n\n`]);
   const textLengths = texts.map(([headline]) => headline.length);

@@ -1,3 +1,4 @@
+import { firstIndex } from './bisect.ts';
 import type { Category, MapEvent } from './model.ts';
 
 /** Categories that cannot both be true of one place on one day: it was taken, or it was taken back. */
@@ -90,12 +91,5 @@ function pairStartingWithin(events: readonly MapEvent[], firsts: Reports, others
 
 /** The first position of `indices` (sorted by start day) whose event starts after `day`. */
 function firstStartingAfter(events: readonly MapEvent[], indices: readonly number[], day: number): number {
-  let lo = 0;
-  let hi = indices.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (events[indices[mid]].start <= day) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return firstIndex(0, indices.length, (m) => events[indices[m]].start <= day);
 }

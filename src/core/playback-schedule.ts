@@ -1,3 +1,4 @@
+import { firstIndex } from './bisect.ts';
 import type { DailyCounts } from './counts.ts';
 import type { Day } from './day.ts';
 import { DEFAULT_WINDOW_DAYS, shiftWindow, type TimeWindow } from './time-window.ts';
@@ -93,12 +94,5 @@ function eventsOn(daily: DailyCounts, day: Day): number {
 
 /** The index of the first of sorted `days` on or after `day`; `days.length` when there is none. */
 function firstAtOrAfter(days: readonly Day[], day: Day): number {
-  let lo = 0;
-  let hi = days.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (days[mid] < day) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return firstIndex(0, days.length, (i) => days[i] < day);
 }

@@ -1,3 +1,4 @@
+import { firstIndex } from './bisect.ts';
 import type { Day } from './day.ts';
 import { CODE_PLACE_SHIFT, categoryOfCode, offsetIndex, type EventColumns } from './event-columns.ts';
 import type { EventMask } from './event-mask.ts';
@@ -101,14 +102,7 @@ export class WindowEvents {
       if (!kept) return first + m;
       // The smallest i in [first, last) with kept[i + 1] = kept[first] + m + 1.
       const target = kept[first] + m + 1;
-      let lo = first;
-      let hi = last - 1;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (kept[mid + 1] < target) lo = mid + 1;
-        else hi = mid;
-      }
-      return lo;
+      return firstIndex(first, last - 1, (i) => kept[i + 1] < target);
     };
     /** The row of the first event numbered at least `number` (the rows' numbers ascend). */
     const rowFrom = (number: number): number => {
@@ -138,15 +132,8 @@ export class WindowEvents {
   /** The start day of an event number: the day whose slice of `byStart` holds it. */
   private startOf(number: number): Day {
     const { startOffsets, firstDay } = this.columns;
-    // The largest d with startOffsets[d] ≤ number.
-    let lo = 0;
-    let hi = startOffsets.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if (startOffsets[mid] <= number) lo = mid;
-      else hi = mid - 1;
-    }
-    return firstDay + lo;
+    // The last d with startOffsets[d] ≤ number (startOffsets[0] is 0).
+    return firstDay + firstIndex(0, startOffsets.length, (d) => startOffsets[d] <= number) - 1;
   }
 }
 
@@ -154,12 +141,5 @@ const EMPTY: WindowRows = { length: 0, numberAt: () => -1, rowOf: () => -1, rowF
 
 /** The first index of a sorted array whose value is ≥ x. */
 function lowerBound(sorted: ArrayLike<number>, x: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid] < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return firstIndex(0, sorted.length, (i) => sorted[i] < x);
 }

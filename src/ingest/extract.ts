@@ -1,6 +1,6 @@
 import { formatDay, type DayRange } from '../core/day.ts';
 import type { Article, Category, DateBasis, EventRecord, Place } from '../core/model.ts';
-import { firstIndex } from './bisect.ts';
+import { firstIndex } from '../core/bisect.ts';
 import { categorize } from './categories.ts';
 import { clauseAround, parentheticals, spanContaining, type Span } from './clauses.ts';
 import { findDates, resolveRelative, type DateExpression } from './dates.ts';

@@ -1,5 +1,5 @@
 import type { Place } from '../core/model.ts';
-import { firstIndex } from './bisect.ts';
+import { firstIndex } from '../core/bisect.ts';
 import type { Gazetteer, GazetteerEntry } from './gazetteer/gazetteer.ts';
 import { findNames, type NameSpan } from './gazetteer/names-in-text.ts';
 import { articleCity, datelineCity, findSites, tieSites, type SiteSpan } from './gazetteer/sites.ts';

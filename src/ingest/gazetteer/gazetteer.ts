@@ -10,7 +10,7 @@ import polylabel from 'polylabel';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import type { PlaceKind } from '../../core/model.ts';
-import { firstIndex } from '../bisect.ts';
+import { firstIndex } from '../../core/bisect.ts';
 import { memoize } from './memoize.ts';
 import { nameKey } from './normalize.ts';
 
