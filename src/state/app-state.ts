@@ -151,13 +151,13 @@ export function createAppState(data: Dataset, initial: UrlState, options: { fram
   // window and the filters once a frame (at the list of places' frame), not at every step of a drag.
   let windowEvents: WindowEvents | null = null;
   const [rowsWanted, setRowsWanted] = createSignal(false);
-  const windowRows = createMemo((): WindowRows | null => {
+  const windowRows = createMemo((): { rows: WindowRows; events: WindowEvents } | null => {
     if (listView() !== 'events' && !rowsWanted()) return null;
     listFrame();
     return untrack(() => {
       windowEvents ??= data.createWindowEvents();
       windowEvents.setMask(mask());
-      return windowEvents.rows(timeWindow());
+      return { rows: windowEvents.rows(timeWindow()), events: windowEvents };
     });
   });
   /** Where the list of events was, while a place opened from it is open (see ListMemory). */
@@ -273,12 +273,13 @@ export function createAppState(data: Dataset, initial: UrlState, options: { fram
       });
     },
     listMemory,
-    /** The window's events under the filters, in date order, while the chronological list shows (else null). */
+    /**
+     * The window's events under the filters, in date order, and the reader of the columns they are read through,
+     * while the chronological list shows (else null).
+     */
     windowRows,
     /** Keeps windowRows up to date whichever list shows (the map cannot be drawn: the events are listed in its place). */
     wantRows: (on: boolean) => setRowsWanted(on),
-    /** The reader of the columns behind windowRows (made when the list first shows). */
-    windowEvents: () => (windowRows(), windowEvents),
     lit,
     setLit: (id: string | null) => setLit(id),
     /** Closes the selected place's panel; the focus goes back to its entry in the list. */

@@ -10,7 +10,7 @@ import { createAppState } from '../state/app-state.ts';
 import { ArticleReader } from './ArticleReader.tsx';
 import { EventFilterBar } from './EventFilterBar.tsx';
 import { EventList } from './EventList.tsx';
-import { ListTabs } from './ListTabs.tsx';
+import { ListTabs, focusListTab } from './ListTabs.tsx';
 import { SkipLinks } from './SkipLinks.tsx';
 import { Legend } from './Legend.tsx';
 import { NoMap } from './NoMap.tsx';
@@ -97,10 +97,10 @@ export function App(props: { data: Dataset }) {
   /** The chronological list (in the side, or in the map's place when there is no map). */
   const eventList = () => (
     <Show when={state.windowRows()}>
-      {(rows) => (
+      {(list) => (
         <EventList
-          rows={rows()}
-          events={state.windowEvents()!}
+          rows={list().rows}
+          events={list().events}
           places={data.places}
           filtered={state.filtering()}
           rowFile={data.rowFile}
@@ -108,7 +108,7 @@ export function App(props: { data: Dataset }) {
           onChoose={chooseEvent}
           memory={state.listMemory}
           focusOnMount={!mapProblem() && state.returnFocusTo() !== null}
-          onNoRowToFocus={() => document.getElementById('list-tab-events')?.focus()}
+          onNoRowToFocus={() => focusListTab('events')}
         />
       )}
     </Show>

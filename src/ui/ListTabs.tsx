@@ -6,12 +6,18 @@ const TABS: { view: ListView; label: string }[] = [
   { view: 'events', label: 'Events by date' },
 ];
 
+const tabId = (view: ListView) => `list-tab-${view}`;
+
+/** Gives the focus to a list's tab (when the list has nothing of its own to take it). */
+export function focusListTab(view: ListView): void {
+  document.getElementById(tabId(view))?.focus();
+}
+
 /**
  * The two lists beside the map, as tabs: the places, busiest first, and the window's events by date. Arrow keys move
  * between the tabs (and choose), as in any tab list; the chosen list is the tab panel below.
  */
 export function ListTabs(props: { view: ListView; onView(view: ListView): void; children: JSX.Element }) {
-  const tabId = (view: ListView) => `list-tab-${view}`;
   const onKeyDown = (e: KeyboardEvent) => {
     const at = TABS.findIndex((t) => t.view === props.view);
     const next = e.key === 'ArrowRight' ? at + 1 : e.key === 'ArrowLeft' ? at - 1 : e.key === 'Home' ? 0 : e.key === 'End' ? TABS.length - 1 : null;
@@ -19,7 +25,7 @@ export function ListTabs(props: { view: ListView; onView(view: ListView): void; 
     e.preventDefault();
     const view = TABS[(next + TABS.length) % TABS.length].view;
     props.onView(view);
-    queueMicrotask(() => document.getElementById(tabId(view))?.focus());
+    queueMicrotask(() => focusListTab(view));
   };
   return (
     <div class="list-tabs-box">
