@@ -1,4 +1,4 @@
-import { For, Show, createEffect, createSignal, on, onCleanup, untrack } from 'solid-js';
+import { For, createEffect, createSignal, on, onCleanup, untrack } from 'solid-js';
 import { formatCount } from '../core/format.ts';
 import type { PlaceSummary } from '../core/model.ts';
 import type { MapControls } from '../map/MapCanvas.tsx';
@@ -72,23 +72,21 @@ export function WindowFit(props: WindowFitProps) {
           <input type="checkbox" checked={follow()} onChange={(e) => setFollow(e.currentTarget.checked)} /> Follow{props.playing ? ' (playing)' : ''}
         </label>
       </div>
-      <Show when={edges().length > 0}>
-        <For each={edges()}>
-          {(edge) => {
-            const o = () => offscreen()![edge];
-            return (
-              <button
-                type="button"
-                class={`offscreen offscreen-${edge}`}
-                aria-label={`${formatCount(o().events)} ${o().events === 1 ? 'event' : 'events'} of the window at ${formatCount(o().places)} ${o().places === 1 ? 'place' : 'places'} ${WHERE[edge]}: fit the map to the window`}
-                onClick={() => fit()}
-              >
-                {ARROWS[edge]} {formatCount(o().events)}
-              </button>
-            );
-          }}
-        </For>
-      </Show>
+      <For each={edges()}>
+        {(edge) => {
+          const o = () => offscreen()![edge];
+          return (
+            <button
+              type="button"
+              class={`offscreen offscreen-${edge}`}
+              aria-label={`${formatCount(o().events)} ${o().events === 1 ? 'event' : 'events'} of the window at ${formatCount(o().places)} ${o().places === 1 ? 'place' : 'places'} ${WHERE[edge]}: fit the map to the window`}
+              onClick={() => fit()}
+            >
+              {ARROWS[edge]} {formatCount(o().events)}
+            </button>
+          );
+        }}
+      </For>
     </>
   );
 }
