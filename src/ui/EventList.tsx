@@ -106,7 +106,14 @@ export function EventList(props: EventListProps) {
     setActiveEvent(props.rows.numberAt(row));
     const top = listTopFor(row, listTop(), viewHeight(), ROW_HEIGHT);
     if (top !== listTop()) scrollToListTop(top);
-    queueMicrotask(() => scroller.querySelector<HTMLButtonElement>(`button[data-row="${row}"]`)?.focus({ preventScroll: true }));
+    queueMicrotask(() => {
+      const button = scroller.querySelector<HTMLButtonElement>(`button[data-row="${row}"]`);
+      if (!button) return;
+      // The list has scrolled it into its view already (exactly, even when scaled); the page itself may still have
+      // to bring the list into sight (on a phone, the list is below the fold).
+      button.focus({ preventScroll: true });
+      button.scrollIntoView({ block: 'nearest' });
+    });
   };
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.ctrlKey || e.altKey || e.metaKey) return;

@@ -140,4 +140,27 @@ describe('the events of the window, by date', () => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('list-tab-places');
     await close();
   });
+
+  it('on a phone, brings the row back into sight when the place opened from it is closed', async () => {
+    const { page, close } = await app.open({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 }, '#list=events');
+    const row = page.locator('.event-row button').nth(4);
+    await row.scrollIntoViewIfNeeded();
+    const chosen = await row.locator('.row-quote').textContent();
+    await row.tap();
+    await expect.poll(() => page.getByRole('complementary', { name: 'Sources' }).count()).toBe(1);
+    await page.getByRole('button', { name: 'Close sources' }).tap();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.closest('.event-row')?.querySelector('.row-quote')?.textContent)).toBe(chosen);
+    const box = (await page.evaluate(() => document.activeElement!.getBoundingClientRect().toJSON())) as DOMRect;
+    expect(box.top).toBeGreaterThanOrEqual(0);
+    expect(box.bottom).toBeLessThanOrEqual(845); // to the pixel: the page scrolls it to the bottom edge
+    // The map moved to the place: a hint of the window's events above it, if any, sits clear of the fit controls.
+    await waitForMapIdle(page);
+    const clash = await page.evaluate(() => {
+      const hint = document.querySelector('.offscreen-top')?.getBoundingClientRect();
+      const fit = document.querySelector('.window-fit')!.getBoundingClientRect();
+      return hint ? hint.bottom > fit.top && hint.top < fit.bottom && hint.right > fit.left && hint.left < fit.right : false;
+    });
+    expect(clash).toBe(false);
+    await close();
+  });
 });
