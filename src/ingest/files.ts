@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { dirname, join, sep } from 'node:path';
-import { writeAtomically } from './atomic-write.ts';
+import { dirname, join, resolve, sep } from 'node:path';
+import { regularTarget, writeAtomically, writeFailure } from './atomic-write.ts';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import distance from '@turf/distance';
 import type { Place } from '../core/model.ts';
@@ -119,6 +119,11 @@ export async function ingestFilesInParallel(paths: IngestPaths, options: { gazet
 
 /** Refuses an output path that is one of the inputs (the articles, the places, an article's text): writing there would destroy it. */
 export function checkOutput(paths: IngestPaths, corpus: readonly ArticleWithText[]): void {
+  try {
+    regularTarget(resolve(paths.out)); // a device or FIFO is refused before the work, not after it
+  } catch (error) {
+    throw new InputError([{ file: paths.out, field: '(file)', message: writeFailure(error) }]);
+  }
   if (!existsSync(paths.out)) return;
   const out = realpathSync(paths.out);
   const folder = dirname(paths.articles);
@@ -131,7 +136,7 @@ function writeResult(paths: IngestPaths, result: IngestResult): IngestRun {
   try {
     writeAtomically(paths.out, serializedChunks(result), 'events');
   } catch (error) {
-    throw new InputError([{ file: paths.out, field: '(file)', message: `cannot write: ${(error as Error).message}` }]);
+    throw new InputError([{ file: paths.out, field: '(file)', message: writeFailure(error) }]);
   }
   return { ...result, count: result.events.length };
 }

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { InputError, formatProblem } from '../core/validate.ts';
 import { reviewPlaces, type ReviewPaths } from './review.ts';
+import { LockTimeoutError, withFileLock } from './file-lock.ts';
 
 const USAGE = `usage: npm run places -- review [--events data/events.json] [--articles data/articles.json] [--places geo/places.geojson]
        npm run places -- accept ID [--as REF]    keep the place (or the candidate REF instead, e.g. geonames:2210247)
@@ -37,13 +38,17 @@ function main(argv: string[]): number {
   }
   const paths: ReviewPaths = { events: values.events, articles: values.articles, places: values.places };
   try {
-    const review = reviewPlaces(paths, (file) => readFileSync(file, 'utf8'));
+    const open = () => reviewPlaces(paths, (file) => readFileSync(file, 'utf8'));
     if (action === 'review') {
-      process.stdout.write(review.describe());
+      process.stdout.write(open().describe());
       return 0;
     }
     if ((action === 'accept' || action === 'reject') && target) {
-      const message = action === 'accept' ? review.accept(target, values.as ?? null) : review.reject(target, values.note ?? null);
+      // Read, decide and write the curated file holding its lock: decisions made at once all land.
+      const message = lockedOrSaid(paths.places, () => {
+        const review = open();
+        return action === 'accept' ? review.accept(target, values.as ?? null) : review.reject(target, values.note ?? null);
+      });
       process.stdout.write(`${message}\n`);
       return 0;
     }
@@ -53,6 +58,16 @@ function main(argv: string[]): number {
     if (!(error instanceof InputError)) throw error;
     for (const problem of error.problems) process.stderr.write(`${formatProblem(problem)}\n`);
     return 1;
+  }
+}
+
+/** `work` holding the file's lock; a lock held too long by another run is said as the file's problem. */
+function lockedOrSaid<T>(file: string, work: () => T): T {
+  try {
+    return withFileLock(file, work);
+  } catch (error) {
+    if (error instanceof LockTimeoutError) throw new InputError([{ file, field: '(file)', message: error.message }]);
+    throw error;
   }
 }
 

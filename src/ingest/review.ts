@@ -1,4 +1,4 @@
-import { writeAtomically } from './atomic-write.ts';
+import { writeAtomically, writeFailure } from './atomic-write.ts';
 import { InputError, parseArticles, parseCuratedPlaces, parseEvents } from '../core/validate.ts';
 import { loadGazetteer } from './gazetteer/gazetteer.ts';
 
@@ -106,6 +106,6 @@ function writeJsonAtomically(file: string, text: string): void {
   try {
     writeAtomically(file, [text], 'places');
   } catch (error) {
-    throw new InputError([{ file, field: '(file)', message: `cannot write: ${(error as Error).message}` }]);
+    throw new InputError([{ file, field: '(file)', message: writeFailure(error) }]);
   }
 }

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import { existsSync, lstatSync, mkdirSync, readdirSync } from 'node:fs';
-import { dirname, extname, join } from 'node:path';
+import { dirname, extname, join, resolve } from 'node:path';
 import * as jsonc from 'jsonc-parser';
 import { formatDay, parseDay } from '../../core/day.ts';
 import { InputError, MAX_ARTICLE_BYTES, parseArticles, type InputProblem } from '../../core/validate.ts';
-import { writeAtomically } from '../atomic-write.ts';
+import { writeAtomically, writeFailure } from '../atomic-write.ts';
+import { LockTimeoutError, withFileLock } from '../file-lock.ts';
 import { readText } from '../files.ts';
 import { httpUrl, type ArticleMeta, type Found, type ReadArticle } from './metadata.ts';
 import { readPlainText, withoutDateline } from './plain-text.ts';
@@ -60,7 +61,8 @@ const SLUG_CHARS = 48; // and at most this many characters of it
  * Adds articles to a corpus: each web page or text file (folders are walked) becomes a text under
  * `<corpus>/articles/` and a record in `articles.json`, read from the source and the options. The same text twice
  * is one article (whatever the file is called); an article without a readable publication date is not added. The
- * texts are written first, then `articles.json` at once (atomically): the records already there are kept, byte for
+ * sources are read first; then, holding the corpus's lock (two runs at once take turns, neither losing the other's
+ * records), `articles.json` is read again, the texts are written, then `articles.json` at once (atomically): the records already there are kept, byte for
  * byte, unless `force` replaces the record of an article added again. A corpus created now gets an empty
  * `places.geojson` beside its `articles.json`, for the places a person curates later.
  */
@@ -68,6 +70,29 @@ export function addArticles(paths: readonly string[], options: AddOptions): AddR
   const problems: InputProblem[] = [];
   const flags = checkFlags(options);
   if (flags.length) throw new InputError(flags);
+  const reads: { source: SourceFile; read: ReadArticle; meta: ArticleMeta }[] = [];
+  for (const source of sourceFiles(paths, problems)) {
+    const read = readSource(source, problems);
+    if (!read) continue;
+    const meta = withFlags(read.meta, options);
+    const missing = missingField(source, read, meta);
+    if (missing) problems.push(missing);
+    else reads.push({ source, read, meta });
+  }
+  // The pages are read above, outside the lock; from reading articles.json to writing it, one run at a time.
+  mkdirSync(dirname(resolve(options.articles)), { recursive: true });
+  let written;
+  try {
+    written = withFileLock(options.articles, () => addToCorpus(reads, options));
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw new InputError([{ file: options.articles, field: '(file)', message: error instanceof LockTimeoutError ? error.message : writeFailure(error) }]);
+  }
+  return { ...written, problems };
+}
+
+/** The records and texts of the sources read, added to the corpus as it is now: the caller holds its lock. */
+function addToCorpus(reads: readonly { source: SourceFile; read: ReadArticle; meta: ArticleMeta }[], options: AddOptions): Omit<AddResult, 'problems'> {
   const corpusFolder = dirname(options.articles);
   const existingText = existsSync(options.articles) ? readText(options.articles) : null;
   const records: ArticleRecord[] = existingText === null ? [] : parseArticles(existingText, options.articles).map((a) => ({ ...a, published: formatDay(a.published) }));
@@ -85,15 +110,7 @@ export function addArticles(paths: readonly string[], options: AddOptions): AddR
   const outcomes: AddOutcome[] = [];
   const texts = new Map<string, string>(); // file in the corpus → text to write
   let edited = existingText ?? '[]\n';
-  for (const source of sourceFiles(paths, problems)) {
-    const read = readSource(source, problems);
-    if (!read) continue;
-    const meta = withFlags(read.meta, options);
-    const missing = missingField(source, read, meta);
-    if (missing) {
-      problems.push(missing);
-      continue;
-    }
+  for (const { source, read, meta } of reads) {
     const hash = hashOf(read.text);
     const known = byHash.get(hash);
     const sources = Object.entries(meta).map(([field, found]) => `${field}: ${(found as Found<string>).from}`);
@@ -122,21 +139,16 @@ export function addArticles(paths: readonly string[], options: AddOptions): AddR
   }
 
   if (texts.size || outcomes.some((o) => o.status === 'replaced')) {
-    try {
-      mkdirSync(join(corpusFolder, 'articles'), { recursive: true });
-      for (const [file, text] of texts) writeAtomically(join(corpusFolder, file), [text], 'article');
-      parseArticles(edited, options.articles); // never write a file the ingest would refuse
-      writeAtomically(options.articles, [edited], 'articles');
-      if (existingText === null && !existsSync(placesFile)) {
-        writeAtomically(placesFile, [EMPTY_PLACES], 'places');
-        createdPlaces = placesFile;
-      }
-    } catch (error) {
-      if (error instanceof InputError) throw error;
-      throw new InputError([{ file: options.articles, field: '(file)', message: `cannot write: ${(error as Error).message}` }]);
+    mkdirSync(join(corpusFolder, 'articles'), { recursive: true });
+    for (const [file, text] of texts) writeAtomically(join(corpusFolder, file), [text], 'article');
+    parseArticles(edited, options.articles); // never write a file the ingest would refuse
+    writeAtomically(options.articles, [edited], 'articles');
+    if (existingText === null && !existsSync(placesFile)) {
+      writeAtomically(placesFile, [EMPTY_PLACES], 'places');
+      createdPlaces = placesFile;
     }
   }
-  return { outcomes, problems, createdPlaces };
+  return { outcomes, createdPlaces };
 }
 
 interface SourceFile {
