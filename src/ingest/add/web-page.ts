@@ -1,6 +1,7 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { cleanText, dayOfIsoDate, dayOfWrittenDate, httpUrl, type ArticleMeta, type Found, type ReadArticle } from './metadata.ts';
+import { MAX_DEPTH, flattenDeepNesting } from './nesting.ts';
 import { readPlainText } from './plain-text.ts';
 
 /**
@@ -15,6 +16,7 @@ export function readWebPage(html: string): ReadArticle {
   const meta = pageMetadata(document as unknown as Document, html);
   const description = cleanText(document.querySelector('meta[property="og:description"], meta[name="description"]')?.getAttribute('content'));
   for (const element of [...document.querySelectorAll(FURNITURE)]) element.remove();
+  const depth = document.documentElement ? flattenDeepNesting(document.documentElement as unknown as Element) : null;
   const story = new Readability(document as unknown as Document, { keepClasses: false }).parse();
   const text = story?.content ? textOfContent(story.content) : '';
   // What the page's metadata lacks, the story's own head may give (a dateline, a "Published:" line).
@@ -25,6 +27,7 @@ export function readWebPage(html: string): ReadArticle {
     if (title) filled.headline = { value: filled.outlet ? withoutSiteName(title, filled.outlet.value) : title, from: '<title>' };
   }
   const notes = [...head.notes];
+  if (depth !== null) notes.push(`the page's markup nests ${depth} levels deep: read flattened below ${MAX_DEPTH} levels (Readability would take minutes); check the text`);
   const lang = (document.documentElement?.getAttribute('lang') ?? '').trim().toLowerCase();
   if (lang && !/^en\b/.test(lang)) notes.push(`the page says its language is "${lang}": the ingest reads English news, and will find little here`);
   if (text && description && !tells(text, description)) {
