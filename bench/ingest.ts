@@ -24,6 +24,9 @@ export interface IngestFigures {
   parallelSpeedup: number;
   /** One article just under the size limit (~10 MB): its time, which must grow with its length, not its square. */
   longArticleMs: number;
+  /** One sentence listing 1,000 and 4,000 place names ("…Mosul, Mosul, …"): its time must grow with its length. */
+  listOf1kMs: number;
+  listOf4kMs: number;
 }
 
 const SEED = 20140623;
@@ -48,6 +51,14 @@ export function measureIngestFigures(): IngestFigures {
   const longStarted = performance.now();
   runIngest([{ article: { id: 'long', file: 'long.txt', headline: 'long', outlet: 'bench', published: parseDay('2014-06-24')!, url: null }, text: long.slice(0, 10 * 1024 * 1024 - 1) }], places, { gazetteer });
   const longArticleMs = Math.round(performance.now() - longStarted);
+  const list = (count: number) => {
+    const text = `Fighting was reported in ${Array.from({ length: count }, (_, i) => names[i % names.length]).join(', ')} on Sunday.\n`;
+    const started = performance.now();
+    runIngest([{ article: { id: 'list', file: 'list.txt', headline: 'list', outlet: 'bench', published: parseDay('2014-06-24')!, url: null }, text }], places, { gazetteer });
+    return Math.round(performance.now() - started);
+  };
+  const listOf1kMs = list(1_000);
+  const listOf4kMs = list(4_000);
 
   const dir = mkdtempSync(join(tmpdir(), 'datelines-bench-ingest-'));
   try {
@@ -75,6 +86,8 @@ export function measureIngestFigures(): IngestFigures {
       twoThreadsMs: Math.round(two.ms),
       parallelSpeedup: Math.round((one.ms / two.ms) * 100) / 100,
       longArticleMs,
+      listOf1kMs,
+      listOf4kMs,
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });

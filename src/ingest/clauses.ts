@@ -1,3 +1,5 @@
+import { firstIndex } from '../core/bisect.ts';
+
 /**
  * Clause-level structure of one sentence, found from punctuation: where a mention's clause starts and ends,
  * which stretches are parentheticals (between dashes or brackets) and which are non-restrictive relative
@@ -11,19 +13,25 @@ export interface Span {
 
 const CLAUSE_BREAK = /[,;:()“”"–—]| - /g;
 
-/** The clause around `[start, end)`: from just after the previous break to just before the next one. */
+/**
+ * The clause around `[start, end)`: from just after the previous break to just before the next one. The breaks
+ * of the sentence last asked about are kept, so asking about each of a sentence's n names costs log n, not its length.
+ */
 export function clauseAround(sentence: string, start: number, end: number): Span {
-  let from = 0;
-  let to = sentence.length;
-  for (const m of sentence.matchAll(CLAUSE_BREAK)) {
-    const at = m.index;
-    if (at + m[0].length <= start) from = at + m[0].length;
-    else if (at >= end) {
-      to = at;
-      break;
-    }
+  const breaks = breaksOf(sentence);
+  // The last break that ends at or before `start`, and the first at or after `end` (breaks never overlap).
+  const before = firstIndex(0, breaks.length, (i) => breaks[i].end <= start) - 1;
+  const after = firstIndex(Math.max(0, before + 1), breaks.length, (i) => breaks[i].start < end);
+  return { start: before >= 0 ? breaks[before].end : 0, end: after < breaks.length ? breaks[after].start : sentence.length };
+}
+
+let lastBreaks: { sentence: string; breaks: Span[] } | null = null;
+
+function breaksOf(sentence: string): Span[] {
+  if (lastBreaks?.sentence !== sentence) {
+    lastBreaks = { sentence, breaks: [...sentence.matchAll(CLAUSE_BREAK)].map((m) => ({ start: m.index, end: m.index + m[0].length })) };
   }
-  return { start: from, end: to };
+  return lastBreaks.breaks;
 }
 
 /** Stretches set off by a pair of dashes or by brackets; an unpaired dash runs to the end of the sentence. */
@@ -42,13 +50,17 @@ export function parentheticals(sentence: string): Span[] {
  * sentence's event ("Abdeslam, a French national who had lived in Molenbeek, …").
  */
 export function relativeClauses(sentence: string): Span[] {
+  if (lastRelatives?.sentence === sentence) return lastRelatives.spans;
   const spans: Span[] = [];
   for (const m of sentence.matchAll(/, (?:who|which) |(?<=[a-z]) who (?=(?:had|has|have|was|were|is|lived|grew|worked|studied|resided|moved|once|previously|formerly)\b)/g)) {
     const close = sentence.indexOf(',', m.index + m[0].length);
     spans.push({ start: m.index, end: close === -1 ? sentence.length : close });
   }
+  lastRelatives = { sentence, spans };
   return spans;
 }
+
+let lastRelatives: { sentence: string; spans: Span[] } | null = null; // asked once per name of one sentence
 
 export function spanContaining(spans: readonly Span[], start: number, end: number): Span | null {
   return spans.find((s) => s.start <= start && end <= s.end) ?? null;

@@ -4,7 +4,7 @@ import { firstIndex } from '../core/bisect.ts';
 import { categorize } from './categories.ts';
 import { clauseAround, parentheticals, spanContaining, type Span } from './clauses.ts';
 import { findDates, resolveRelative, type DateExpression } from './dates.ts';
-import { whyNotLocation } from './locative.ts';
+import { createSentenceJudge } from './locative.ts';
 import type { Gazetteer } from './gazetteer/gazetteer.ts';
 import type { Mention } from './mentions.ts';
 import { createPlaceFinder, type ArticlePlaces, type PlaceFinder } from './place-finder.ts';
@@ -86,10 +86,10 @@ export function extractArticle(article: Article, text: string, found: ArticlePla
     const asides = parentheticals(sentence.text);
 
     const places = new Map<string, Mention>();
+    const judge = createSentenceJudge(sentence.text, mentions, hasFutureDate, qualifies, isCountry); // one per sentence: a list of n names is judged in n steps
     for (const mention of mentions) {
       if (places.has(mention.place)) continue;
-      const others = mentions.filter((m) => m !== mention);
-      const why = whyNotLocation(sentence.text, mention, others, hasFutureDate, qualifies, isCountry);
+      const why = judge.verdict(mention);
       if (why === null) places.set(mention.place, mention);
       else rejected?.push({ place: mention.place, start: sentence.start + mention.start, end: sentence.start + mention.end, quoteStart: sentence.start, reason: why });
     }

@@ -115,6 +115,7 @@ const WALK = 10; // tokens a frame word may stand before the name: "overrun the 
 /** Whether `second`, right after `first` and a comma, only says where `first` is ("Mosul, Iraq"). */
 export type Qualifies = (first: Mention, second: Mention) => boolean;
 
+/** `others`: the sentence's other mentions (the mention itself may be among them). */
 export function whyNotLocation(
   sentence: string,
   mention: Mention,
@@ -123,10 +124,103 @@ export function whyNotLocation(
   qualifies: Qualifies = () => true,
   isCountry: (mention: Mention) => boolean = () => false,
 ): NotLocation | null {
-  const before = sentence.slice(0, mention.start);
-  const after = sentence.slice(mention.end);
+  return createSentenceJudge(sentence, others, hasFutureDate, qualifies, isCountry).verdict(mention);
+}
+
+/**
+ * One sentence's judge, for asking `whyNotLocation` of each of its names: it works out once what it needs of
+ * the sentence (its names by where they end) and keeps its verdicts, so that a list of n names ("Rawa, Ana, Hit
+ * and …", each taking the frame of the one before) costs n verdicts, not n² (n³ with the look for the name before
+ * each). `mentions`: the sentence's mentions.
+ */
+export interface SentenceJudge {
+  verdict(mention: Mention): NotLocation | null;
+}
+
+export function createSentenceJudge(
+  sentence: string,
+  mentions: readonly Mention[],
+  hasFutureDate: boolean,
+  qualifies: Qualifies = () => true,
+  isCountry: (mention: Mention) => boolean = () => false,
+): SentenceJudge {
+  const byEnd = new Map<number, Mention[]>();
+  for (const o of mentions) {
+    const list = byEnd.get(o.end);
+    if (list) list.push(o);
+    else byEnd.set(o.end, [o]);
+  }
+  const verdicts = new Map<Mention, NotLocation | null>();
+  const context: SentenceContext = {
+    sentence,
+    hasFutureDate,
+    qualifies,
+    isCountry,
+    // The first name (in `mentions`' order) that ends right before `mention` with only `gap` between.
+    nameBefore: (mention, gap) => {
+      for (const end of gapStarts(sentence, mention.start, gap)) {
+        const found = byEnd.get(end)?.find((o) => o !== mention);
+        if (found) return found;
+      }
+      return undefined;
+    },
+    verdict: (mention) => {
+      if (verdicts.has(mention)) return verdicts.get(mention)!;
+      // The names this one is joined to, judged first from the list's start: each then asks one cached verdict,
+      // however long the list (asked in any order, a recursion 4,000 names deep would exhaust the stack).
+      const chain: Mention[] = [];
+      for (let m = context.nameBefore(mention, 'joined'); m && !verdicts.has(m); m = context.nameBefore(m, 'joined')) chain.push(m);
+      for (const m of chain.reverse()) verdicts.set(m, judgeMention(context, m));
+      const verdict = judgeMention(context, mention);
+      verdicts.set(mention, verdict);
+      return verdict;
+    },
+  };
+  return { verdict: context.verdict };
+}
+
+interface SentenceContext {
+  sentence: string;
+  hasFutureDate: boolean;
+  qualifies: Qualifies;
+  isCountry: (mention: Mention) => boolean;
+  nameBefore(mention: Mention, gap: 'comma' | 'joined'): Mention | undefined;
+  verdict(mention: Mention): NotLocation | null;
+}
+
+/**
+ * Where a name before `start` would end for the text between it and `start` to be only a comma (`comma`: ",",
+ * spaces) or a joining word (`joined`: ",", " and ", " or ", ", and "), nearest first: the regular expressions
+ * `^,\s*$` and `^(,\s*|\s+and\s+|\s+or\s+|,\s+and\s+)$` read backwards from `start`.
+ */
+function gapStarts(sentence: string, start: number, gap: 'comma' | 'joined'): number[] {
+  const ends: number[] = [];
+  let p = start;
+  while (p > 0 && /\s/.test(sentence[p - 1])) p--;
+  if (sentence[p - 1] === ',') ends.push(p - 1);
+  if (gap === 'comma' || p === start) return ends;
+  for (const word of ['and', 'or']) {
+    const w = p - word.length;
+    if (w <= 0 || sentence.slice(w, p) !== word || !/\s/.test(sentence[w - 1])) continue;
+    let q = w;
+    while (q > 0 && /\s/.test(sentence[q - 1])) q--;
+    ends.push(q); // " and "
+    if (word === 'and' && sentence[q - 1] === ',') ends.push(q - 1); // ", and "
+  }
+  return ends.sort((a, b) => b - a);
+}
+
+// How far before and after a name the regular expressions over its surroundings look: they are anchored at the
+// name, and reading a whole 28 kB sentence for each of its names made a long list quadratic.
+const LOOK_BEHIND = 200; // characters
+const LOOK_AHEAD = 400; // characters
+
+function judgeMention(context: SentenceContext, mention: Mention): NotLocation | null {
+  const { sentence, hasFutureDate, qualifies, isCountry } = context;
+  const before = sentence.slice(Math.max(0, mention.start - LOOK_BEHIND), mention.start);
+  const after = sentence.slice(mention.end, mention.end + LOOK_AHEAD);
   if (/^-\p{L}/u.test(after) || NAME_CONTINUES.test(after)) return 'compound';
-  const previous = others.find((o) => o.end <= mention.start && /^,\s*$/.test(sentence.slice(o.end, mention.start)));
+  const previous = context.nameBefore(mention, 'comma');
   if (previous && qualifies(previous, mention)) return 'qualifier';
   if (OFFICIALS_IN.test(before) && !MEETING_BEFORE.test(before)) return 'government';
   if (COMPASS_OF.test(before)) return 'relative-position';
@@ -134,7 +228,7 @@ export function whyNotLocation(
 
   // Tagging is the costly part: a name right after a locative preposition ("in the city") needs none for its
   // frame, nor does one that opens its sentence before a government's verb ("Washington wants").
-  if (/^\s*$/.test(before) && GOVERNMENT_AFTER.test(after)) return 'government';
+  if (mention.start < LOOK_BEHIND && /^\s*$/.test(before) && GOVERNMENT_AFTER.test(after)) return 'government';
   let tokens: Token[] | null = null;
   const possessive = /^['’]s\b/.test(after);
   if (possessive || !RIGHT_AFTER_PREPOSITION.test(before)) {
@@ -145,16 +239,16 @@ export function whyNotLocation(
     if (next - first === 1 && COMMON_WORD_TAGS.has(tokens[first].pos) && (first === 0 || tokens[first - 1].pos === 'PUNCT')) return 'not-a-name';
     // A country is where something happened only when it is said to happen in it: "in Nigeria", "across Haiti".
     if (isCountry(mention) && !prepositionBefore(tokens, first)) return 'no-locative-frame';
-    const frame = possessive ? possessiveFrame(tokens, next) : locativeFrame(sentence.slice(mention.start, mention.end), sentence, tokens, first, next, mention, others, hasFutureDate, qualifies);
+    const frame = possessive ? possessiveFrame(tokens, next) : locativeFrame(context, sentence.slice(mention.start, mention.end), tokens, first, next, mention);
     if (frame) return frame;
   }
 
   // What may yet happen, or did not: from the mention's clause to the end of what is said about it (the next
   // ", and", ";", "but" or "that" starts something else).
   const clause = clauseAround(sentence, mention.start, mention.end);
-  const rest = sentence.slice(mention.end);
+  const rest = after;
   const stop = rest.search(/,\s+(?:and|but|while)\s|;|\s(?:but|that)\s/);
-  const said = sentence.slice(clause.start, stop === -1 ? sentence.length : mention.end + stop);
+  const said = sentence.slice(Math.max(clause.start, mention.start - LOOK_BEHIND), stop === -1 ? mention.end + rest.length : mention.end + stop);
   if (NOT_HAPPENED.test(said)) return 'not-happened';
   if (DESCRIPTION.test(said)) return 'description';
   if (!hasFutureDate && (PROSPECTIVE.test(said) || (INTENT_WORDS.test(said) && intends(tokens ?? tag(sentence), clause.start, clause.start + said.length)))) return 'prospective';
@@ -209,10 +303,11 @@ const EVENT_NOUNS = new Set([
   'reconstruction', 'death', 'toll', 'damage',
 ]);
 
-function locativeFrame(name: string, sentence: string, tokens: readonly Token[], first: number, next: number, mention: Mention, others: readonly Mention[], hasFutureDate: boolean, qualifies: Qualifies): NotLocation | null {
+function locativeFrame(context: SentenceContext, name: string, tokens: readonly Token[], first: number, next: number, mention: Mention): NotLocation | null {
+  const { sentence } = context;
   // "Rawa and Ana": a name joined to the one before it shares that one's frame.
-  const joined = others.find((o) => o.end <= mention.start && /^(,\s*|\s+and\s+|\s+or\s+|,\s+and\s+)$/.test(sentence.slice(o.end, mention.start)));
-  if (joined) return whyNotLocation(sentence, joined, others.filter((o) => o !== joined), hasFutureDate, qualifies) === null ? null : 'no-locative-frame';
+  const joined = context.nameBefore(mention, 'joined');
+  if (joined) return context.verdict(joined) === null ? null : 'no-locative-frame';
 
   // "Biloxi police", "a Brussels neighborhood", "the Port-au-Prince airport"; "Baghdad officials" speak for a government.
   const attributive = nounAfter(tokens, next, sentence, mention);
