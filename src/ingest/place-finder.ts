@@ -4,7 +4,7 @@ import type { Gazetteer, GazetteerEntry } from './gazetteer/gazetteer.ts';
 import { findNames, type NameSpan } from './gazetteer/names-in-text.ts';
 import { articleCity, datelineCity, findSites, tieSites, type SiteSpan } from './gazetteer/sites.ts';
 import { nameKey } from './gazetteer/normalize.ts';
-import { resolveNames, type Resolution } from './gazetteer/resolve.ts';
+import { REGION_BY_NAME_ALONE, resolveNames, type Resolution } from './gazetteer/resolve.ts';
 import { createMentionFinder, type Mention } from './mentions.ts';
 
 /**
@@ -118,6 +118,9 @@ export function createPlaceFinder(places: readonly Place[], gazetteer: Gazetteer
         // A country named in news is an actor or a scope far more often than where one thing happened, and a dot
         // at its centre would mislead: countries from the gazetteer are evidence only (a curated one still counts).
         if (e.kind === 'country') continue;
+        // Likewise a region placed on its name alone ("Ohio", no region word, nothing near it): evidence for the
+        // article's country, not a mark of its own.
+        if (e.kind === 'province' && r.reason === REGION_BY_NAME_ALONE) continue;
         entryByRef.set(e.ref, e);
         for (const i of r.runnersUp) entryByRef.set(gazetteer.entry(i).ref, gazetteer.entry(i));
         mentions.push({ place: curatedByRef.get(e.ref) ?? e.ref, start: r.span.start, end: r.span.end });

@@ -58,7 +58,7 @@ export interface Gazetteer {
 // line (ref, kind, name, country, region, lng, lat, population, feature code, radius), then the name keys sorted,
 // one a line (key, the entries' line numbers). Both sections are searched in place by bisection: loading is
 // finding the line starts, and nothing is parsed until asked for.
-const FORMAT = 'datelines-gazetteer 2'; // change it with any change to what buildIndex writes
+const FORMAT = 'datelines-gazetteer 3'; // change it with any change to what buildIndex writes
 
 // Names whose keys exercise every rule of the normaliser: a change to a rule changes the index's name.
 const PROBE_NAMES = ["Tall 'Afar", 'Mykolayiv', 'Miṣrātah', 'Kathmandu', 'Port-au-Prince', 'al-Ramadi', 'Ras ul-Ain', 'St. Louis', 'Mt. Kenya', 'Kherson Oblast', 'Anbar province', 'Borno State', 'Ùùl À', 'Ta‘izz', 'Dhi Qar'];
@@ -72,18 +72,31 @@ const MAX_REGION_RADIUS_KM = 600;
 const ENGLISH_EXONYMS: Record<string, string[]> = {
   TR: ['Turkey'], CI: ['Ivory Coast'], CZ: ['Czech Republic'], SZ: ['Swaziland'], MK: ['Macedonia'], CV: ['Cape Verde'],
   TL: ['East Timor'], CD: ['Democratic Republic of Congo', 'DR Congo', 'Congo-Kinshasa'], CG: ['Republic of Congo', 'Congo-Brazzaville'],
-  US: ['United States of America', 'America', 'U.S.', 'USA'], GB: ['Britain', 'Great Britain', 'U.K.'], AE: ['UAE'], PS: ['Palestinian Territories'],
+  US: ['United States of America', 'America'], GB: ['Britain', 'Great Britain'], AE: ['UAE'], PS: ['Palestinian Territories'],
   MM: ['Burma'], KR: ['South Korea'], KP: ['North Korea'], VA: ['Vatican'], NL: ['Holland'],
 };
-// The Associated Press's abbreviations of US states, as copy writes them ("Mobile, Ala."); those that are also
-// English words ("Mass.", "Miss.", "Ill.", "Wash.") or two letters long are left out.
-const AP_STATES: Record<string, string> = {
-  AL: 'Ala', AZ: 'Ariz', AR: 'Ark', CA: 'Calif', CO: 'Colo', CT: 'Conn', FL: 'Fla', KS: 'Kan', MI: 'Mich', MN: 'Minn',
-  MT: 'Mont', NE: 'Neb', NV: 'Nev', NH: 'N.H', NJ: 'N.J', NM: 'N.M', NY: 'N.Y', NC: 'N.C', ND: 'N.D', OK: 'Okla', RI: 'R.I',
-  SC: 'S.C', SD: 'S.D', TN: 'Tenn', WV: 'W.Va', WI: 'Wis', WY: 'Wyo',
-};
+// Names copy gives a city that its gazetteer names lack, by GeoNames id: Washington is "D.C." ("Washington, D.C.").
+const CITY_ALIASES: Record<string, string[]> = { 4140963: ['D.C.'] };
 
 const require = createRequire(import.meta.url);
+
+/**
+ * The English demonyms of each country, from the world-countries package (mledoze's data): "Russian", "Iraqi",
+ * "Palestinian", with the plural news uses of those ending in -n or -i ("Russians", "Iraqis"). The benchmarks of
+ * the field count them as mentions of the country; the map takes them as evidence of the article's country only.
+ */
+function demonymsByCountry(): Map<string, string[]> {
+  const countries = require('world-countries') as { cca2: string; demonyms?: { eng?: { f: string; m: string } } }[];
+  const byCountry = new Map<string, string[]>();
+  for (const c of countries) {
+    const eng = c.demonyms?.eng;
+    if (!eng) continue;
+    const names = new Set([eng.m, eng.f].filter((n) => n !== ''));
+    for (const n of [...names]) if (/[ni]$/.test(n)) names.add(`${n}s`);
+    byCountry.set(c.cca2, [...names]);
+  }
+  return byCountry;
+}
 
 /**
  * Where the index is cached: beside the packages it is built from, named after their versions, the index's
@@ -152,7 +165,7 @@ export function buildIndex(): string {
   for (const c of cities) {
     if (SKIPPED_CODES.has(c.code) || (c.population < MIN_POPULATION && !SEATS.has(c.code))) continue;
     const kind: PlaceKind = c.code === 'PPLX' ? 'site' : c.population >= 100_000 || c.code === 'PPLC' || c.code === 'PPLA' ? 'city' : 'town';
-    add({ ref: `geonames:${c.id}`, kind, name: c.name, country: c.country, admin1: c.admin1, lngLat: [round(c.lng), round(c.lat)], population: c.population, featureCode: c.code, radiusKm: null }, [c.name, ...c.names]);
+    add({ ref: `geonames:${c.id}`, kind, name: c.name, country: c.country, admin1: c.admin1, lngLat: [round(c.lng), round(c.lat)], population: c.population, featureCode: c.code, radiusKm: null }, [c.name, ...c.names, ...(CITY_ALIASES[c.id] ?? [])]);
   }
   // First-level regions: GeoNames' names, placed at their seat (or their largest town), as wide as their towns spread.
   const byRegion = new Map<string, RawPlace[]>();
@@ -170,19 +183,20 @@ export function buildIndex(): string {
     const [country, admin1] = code.split('.');
     add(
       { ref: `admin1:${code}`, kind: 'province', name, country, admin1, lngLat: [round(seat.lng), round(seat.lat)], population: 0, featureCode: 'ADM1', radiusKm: Math.round(Math.min(reach, MAX_REGION_RADIUS_KM)) },
-      country === 'US' && AP_STATES[admin1] ? [name, AP_STATES[admin1]] : [name],
+      [name],
     );
   }
   // Countries: their English names (CLDR, through Intl), placed at the pole of inaccessibility of their outline.
   const shapes = countryShapes(cities);
   const long = new Intl.DisplayNames('en', { type: 'region' });
   const short = new Intl.DisplayNames('en', { type: 'region', style: 'short' });
+  const demonyms = demonymsByCountry();
   for (const country of [...new Set(cities.map((c) => c.country))].sort()) {
     const name = long.of(country);
     if (!name || name === country) continue;
     const shape = shapes.get(country);
     const point = shape ? poleOf(shape.geometry) : largestTown(cities.filter((c) => c.country === country));
-    const names = new Set([name, short.of(country) ?? name, ...(ENGLISH_EXONYMS[country] ?? [])]);
+    const names = new Set([name, short.of(country) ?? name, ...(ENGLISH_EXONYMS[country] ?? []), ...(demonyms.get(country) ?? [])]);
     for (const n of [...names]) {
       const inner = /^(.*?) \((.*)\)$/.exec(n); // "Myanmar (Burma)"
       if (inner) names.add(inner[1]).add(inner[2]);

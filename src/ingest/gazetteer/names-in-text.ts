@@ -1,5 +1,6 @@
 import type { Gazetteer } from './gazetteer.ts';
 import { memoize } from './memoize.ts';
+import { AFTER_A_COMMA_ONLY, CAPITAL_INITIALS, PLACE_ABBREVIATIONS } from './abbreviations.ts';
 import { nameKey } from './normalize.ts';
 
 /**
@@ -29,7 +30,12 @@ interface Token {
   start: number;
   end: number;
   text: string;
+  /** Ends in a dot another capital and dot follow: "U." of "U.S." */
+  dotted?: boolean;
 }
+
+// The pieces after the first of a dotted abbreviation: "S." of "U.S.", "Va." of "W.Va.".
+const DOTTED_PIECE = /^\p{Lu}\p{Ll}{0,2}\./u;
 
 // Closed-class English words and calendar names: capitalised at a sentence's start, never a place here.
 const FUNCTION_WORDS = new Set(
@@ -56,7 +62,29 @@ export function findNames(text: string, gazetteer: Gazetteer, taken: (start: num
   for (const m of text.matchAll(WORD)) {
     let word = m[0];
     if (/[’']s$/.test(word)) word = word.slice(0, -2); // "Kharkiv's": the name without its possessive
-    tokens.push({ start: m.index, end: m.index + word.length, text: word });
+    const last = tokens.at(-1);
+    if (last?.dotted && last.end === m.index) {
+      // "U.S.", "W.Va.", "D.C.": the letters and their dots are one word, the last dot included.
+      const piece = DOTTED_PIECE.exec(text.slice(m.index, m.index + word.length + 1));
+      if (piece) {
+        last.end = m.index + piece[0].length;
+        last.text = text.slice(last.start, last.end);
+        last.dotted = /^\p{Lu}/u.test(text[last.end] ?? '');
+        continue;
+      }
+    }
+    const token: Token = { start: m.index, end: m.index + word.length, text: word };
+    // A capital right before a dot and another capital ("U" of "U.S."), or an abbreviation of a place ("Fla."):
+    // the dot is the word's.
+    if (text[token.end] === '.') {
+      const dotted = /^\p{Lu}$/u.test(word) && /^\p{Lu}/u.test(text[token.end + 1] ?? '');
+      if (dotted || PLACE_ABBREVIATIONS.has(word)) {
+        token.end += 1;
+        token.text = text.slice(token.start, token.end);
+        token.dotted = dotted;
+      }
+    }
+    tokens.push(token);
   }
   const spans: NameSpan[] = [];
   let i = 0;
@@ -87,7 +115,7 @@ function matchRun(text: string, tokens: Token[], first: number, last: number, ga
       const start = tokens[i].start;
       const end = tokens[to].end;
       if (taken(start, end)) continue;
-      const { key, regionHint } = cachedKey(text.slice(start, end));
+      const { key, regionHint } = cachedKey(i === to ? abbreviated(text, tokens[i]) ?? text.slice(start, end) : text.slice(start, end));
       const candidates = gazetteer.lookup(key);
       if (!candidates || key.length < 3) continue;
       found.push({ from: i, to, key, regionHint, candidates });
@@ -122,8 +150,20 @@ function matchRun(text: string, tokens: Token[], first: number, last: number, ga
 // The same names recur across a corpus: their keys are kept (for up to 100,000 names).
 const cachedKey = memoize(nameKey, 100_000);
 
+/** The name an abbreviation stands for ("Fla." → "Florida", "U.S." → "United States", "US"), or null. */
+function abbreviated(text: string, token: Token): string | null {
+  const initials = CAPITAL_INITIALS.get(token.text);
+  if (initials) return initials;
+  if (!token.text.endsWith('.')) return null;
+  const bare = token.text.slice(0, -1);
+  const name = PLACE_ABBREVIATIONS.get(bare);
+  if (!name) return null;
+  return AFTER_A_COMMA_ONLY.has(bare) && !/,\s*$/.test(text.slice(Math.max(0, token.start - 3), token.start)) ? null : name;
+}
+
 /** A capitalised word that is not a closed-class word, or "al-Qaim"/"el-Fasher" (a lowercase article, hyphen, capital). */
 function isNameWord(token: Token): boolean {
+  if (CAPITAL_INITIALS.has(token.text) || token.text.endsWith('.')) return true;
   const first = token.text[0];
   if (/^(?:al|el|ad|ar|as|ash|az|an|ed|es|ez)-\p{Lu}/u.test(token.text)) return true;
   if (first.toLowerCase() === first) return false;

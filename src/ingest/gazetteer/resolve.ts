@@ -48,6 +48,8 @@ const SCORE = {
   close: 1.5, // runners-up within this of the best are reported
 };
 const NEARBY_KM = 300;
+/** The evidence of a region named without a region word, with no town of its name inside it. */
+export const REGION_BY_NAME_ALONE = 'a first-level region, no town of its own name in it';
 const PLAIN_EVIDENCE_POPULATION = 100_000; // people: a city this large needs no other evidence
 const LOCATIVE_BEFORE = /\b(?:in|at|near|into|to|from|outside|across|inside|of)\s+(?:the\s+)?$/i;
 // Words right before a name that say it is a place: "in Chibok", "the town of Bucha", "near Gaziantep".
@@ -120,6 +122,11 @@ export function resolveNames(text: string, spans: readonly NameSpan[], gazetteer
     const spelled = occurrences.map((s) => plain(text.slice(s.start, s.end)));
     const framed = occurrences.some((s) => PLACE_FRAME_BEFORE.test(text.slice(Math.max(0, s.start - 40), s.start)) || LOCATIVE_WORDS.has(wordBefore(text, s.start)));
     const theOnly = occurrences.every(theBefore);
+    // A town of the region's own name inside it ("Kherson" in Kherson Oblast): the bare name means the town.
+    const namesakeSeat = (region: GazetteerEntry) => occurrences[0].candidates.some((c) => {
+      const t = entry(c);
+      return t !== region && t.kind !== 'province' && t.kind !== 'country' && t.country === region.country && t.admin1 === region.admin1;
+    });
     const scored = occurrences[0].candidates.filter((c) => !theOnly || entry(c).kind === 'country').map((c) => {
       const e = entry(c);
       const evidence: string[] = [];
@@ -137,8 +144,9 @@ export function resolveNames(text: string, spans: readonly NameSpan[], gazetteer
         evidence.push(`a country of the corpus (${e.country})`);
       }
       if (regionHint) score += e.kind === 'province' ? SCORE.regionWord : -SCORE.regionWord;
-      else if (e.kind === 'province') score -= 1; // a bare name is the town sooner than the region named after it
+      else if (e.kind === 'province' && namesakeSeat(e)) score -= 1; // a bare name is the town sooner than the region named after it
       if (regionHint && e.kind === 'province') evidence.push('named with a region word');
+      else if (e.kind === 'province' && !namesakeSeat(e)) evidence.push(REGION_BY_NAME_ALONE); // "Ohio", "Virginia", "Alberta"
       if (points.some((p) => isNear(p, e.lngLat))) {
         score += SCORE.nearby;
         evidence.push(`within ${NEARBY_KM} km of the article's other places`);
