@@ -285,6 +285,7 @@ function applyEdit(text: string, index: number, record: ArticleRecord): string {
   return jsonc.applyEdits(text, edits);
 }
 
+/** The same text whatever its line ends, surrounding space and byte-order mark: one article. */
 function hashOf(text: string): string {
-  return createHash('sha256').update(text.replace(/\r\n?/g, '\n').trim()).digest('hex');
+  return createHash('sha256').update(text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').trim()).digest('hex');
 }

@@ -1,4 +1,5 @@
 import { MONTH_WORD_SOURCE } from '../../core/months.ts';
+import { splitHeader, headerKey } from './header.ts';
 import { cleanText, dayOfIsoDate, dayOfWrittenDate, httpUrl, monthDayOf, type ArticleMeta, type ReadArticle } from './metadata.ts';
 
 /**
@@ -23,31 +24,37 @@ const PUBLISHED_LABEL = /^\s*(?:published|posted|date|first published)\b/i;
 const HEAD_LINES = 12; // how many non-empty lines at the top are read as the story's head
 const MAX_HEAD_LINE = 120; // characters: a longer line is the story, not its head
 
-/** Keys of a Markdown file's front matter (as web clippers write it) and the fields they fill. */
-const FRONT_MATTER_KEYS: Record<string, 'headline' | 'outlet' | 'published' | 'url' | 'source'> = {
-  title: 'headline', headline: 'headline', site: 'outlet', site_name: 'outlet', outlet: 'outlet', publisher: 'outlet',
-  published: 'published', date: 'published', published_time: 'published', url: 'url', link: 'url', source: 'source',
+/** Keys of a text's header block (see header.ts), as headerKey writes them, and the fields they fill. */
+const HEADER_FIELDS: Record<string, 'headline' | 'outlet' | 'published' | 'url' | 'source'> = {
+  title: 'headline', headline: 'headline', subject: 'headline',
+  outlet: 'outlet', site: 'outlet', site_name: 'outlet', publisher: 'outlet', publication: 'outlet',
+  published: 'published', date: 'published', published_time: 'published', published_at: 'published', publish_date: 'published', date_published: 'published', pubdate: 'published',
+  url: 'url', link: 'url', canonical: 'url', canonical_url: 'url', permalink: 'url', original_url: 'url', source_url: 'url',
+  source: 'source', // a URL, or the outlet's name
 };
 
 /**
- * A story kept as text (`.txt`, `.md`): the text is kept as it is (a Markdown file's front matter aside), and its
- * record is read from its head: front matter, a first line that reads as a headline, a line that gives the date,
- * and a wire-service dateline (agency, and the day when it carries a year). Nothing is guessed: a dateline's
- * "June 23" without a year is not a publication date.
+ * A story kept as text (`.txt`, `.md`): the text is kept as it is, but for the header block it may open with (front
+ * matter, `# key: value` lines, `Key: value` headers: see header.ts), which is read and never kept; the rest of
+ * its record is read from its head: a first line that reads as a headline, a line that gives the date, and a
+ * wire-service dateline (agency, and the day when it carries a year). Nothing is guessed: a dateline's "June 23"
+ * without a year is not a publication date.
  */
 export function readPlainText(source: string): ReadArticle {
   const meta: ArticleMeta = {};
   const notes: string[] = [];
-  const { text, fields } = splitFrontMatter(source);
-  for (const [field, value] of fields) {
-    const key = FRONT_MATTER_KEYS[field.toLowerCase()];
-    if (key === 'headline' && !meta.headline) meta.headline = { value, from: `front matter "${field}"` };
-    else if (key === 'outlet' && !meta.outlet) meta.outlet = { value, from: `front matter "${field}"` };
+  const { text, header } = splitHeader(source);
+  for (const [field, value] of header?.fields ?? []) {
+    const key = HEADER_FIELDS[headerKey(field)];
+    const from = `${header!.form} "${field}"`;
+    if (key === 'headline' && !meta.headline) meta.headline = { value, from };
+    else if (key === 'outlet' && !meta.outlet) meta.outlet = { value, from };
     else if (key === 'published' && !meta.published) {
       const day = dayOfIsoDate(value) ?? dayOfWrittenDate(value);
-      if (day) meta.published = { value: day, from: `front matter "${field}"` };
-    } else if ((key === 'url' || key === 'source') && !meta.url && httpUrl(value)) meta.url = { value: httpUrl(value)!, from: `front matter "${field}"` };
-    else if (key === 'source' && !meta.outlet) meta.outlet = { value, from: `front matter "${field}"` };
+      if (day) meta.published = { value: day, from };
+      else notes.push(`the ${from} says "${value}", which is not a day with its year, month and day`);
+    } else if ((key === 'url' || key === 'source') && !meta.url && httpUrl(value)) meta.url = { value: httpUrl(value)!, from };
+    else if (key === 'source' && !meta.outlet && !/^[a-z][a-z0-9+.-]*:/i.test(value)) meta.outlet = { value, from };
   }
 
   const head = text.split(/\r\n|\r|\n|\u2028|\u2029/).map((line) => line.trim()).filter((line) => line !== '').slice(0, HEAD_LINES);
@@ -102,18 +109,4 @@ function isDateLine(line: string): boolean {
   if (line.length > 60 || !dayOfWrittenDate(line)) return false;
   const words = line.replace(/[^\p{L}\s]/gu, ' ').split(/\s+/).filter((w) => w.length > 3);
   return words.length <= 4;
-}
-
-/** A Markdown file's front matter (`---` … `---` at its very top) as key–value pairs, and the text after it. */
-function splitFrontMatter(source: string): { text: string; fields: [string, string][] } {
-  const m = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(source);
-  if (!m) return { text: source, fields: [] };
-  const fields: [string, string][] = [];
-  for (const line of m[1].split(/\r?\n/)) {
-    const kv = /^([A-Za-z_][\w-]*):\s*(.*)$/.exec(line);
-    if (!kv) continue;
-    const value = cleanText(kv[2].replace(/^(["'])(.*)\1$/, '$2'));
-    if (value) fields.push([kv[1], value]);
-  }
-  return { text: source.slice(m[0].length).replace(/^(?:[ \t]*\r?\n)+/, ''), fields };
 }
