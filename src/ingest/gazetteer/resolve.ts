@@ -90,11 +90,22 @@ export function resolveNames(text: string, spans: readonly NameSpan[], gazetteer
   // The article's countries: named countries, curated places, qualifiers.
   const story = new Map<string, number>();
   const count = (c: string) => story.set(c, (story.get(c) ?? 0) + 1);
+  // The votes a region's name gave: a name is no evidence for itself ("Aceh" does not make Indonesia the story's).
+  const regionVotes = new Map<string, string[]>();
+  const storyHas = (key: string, country: string) => (story.get(country) ?? 0) - (regionVotes.get(key) ?? []).filter((c) => c === country).length > 0;
   for (const c of context.curatedCountries) count(c);
   for (const s of spans) {
     if (!usable(s)) continue;
-    const countries = s.candidates.map((c) => entry(c)).filter((e) => e.kind === 'country');
-    if (countries.length === 1 && !s.regionHint) count(countries[0].country);
+    const candidates = s.candidates.map((c) => entry(c));
+    const countries = candidates.filter((e) => e.kind === 'country');
+    const regions = candidates.filter((e) => e.kind === 'province');
+    // A country's name, unless a region shares it ("Georgia"): then neither says which country the article is in.
+    if (countries.length === 1 && regions.length === 0 && !s.regionHint) count(countries[0].country);
+    // A region's name that no country shares, with no town of its name inside it ("Virginia", "Alberta").
+    if (regions.length === 1 && countries.length === 0 && !candidates.some((e) => e !== regions[0] && e.kind !== 'country' && e.country === regions[0].country && e.admin1 === regions[0].admin1)) {
+      count(regions[0].country);
+      regionVotes.set(s.key, [...(regionVotes.get(s.key) ?? []), regions[0].country]);
+    }
     for (const a of qualifiedBy.get(s) ?? []) count(a.country);
   }
 
@@ -136,7 +147,7 @@ export function resolveNames(text: string, spans: readonly NameSpan[], gazetteer
         score += SCORE.qualifier;
         evidence.push(`qualified by "${qualifiers.find((q) => within(e, q))!.name}"`);
       }
-      if (story.has(e.country)) {
+      if (storyHas(key, e.country)) {
         score += SCORE.storyCountry;
         evidence.push(`the article's country ${e.country}`);
       } else if (context.corpusCountries.has(e.country)) {
