@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import type { PlaceKind } from '../../core/model.ts';
 import type { Gazetteer } from '../gazetteer/gazetteer.ts';
 import { findNames } from '../gazetteer/names-in-text.ts';
@@ -25,6 +26,43 @@ export interface GeoMention {
   confidence: number;
 }
 
+/**
+ * A country's point as gazetteers of the field give it (world-countries' `latlng`, as GeoNames' and the CIA
+ * Factbook's: Russia at 60° N 100° E), by ISO code. The embedded gazetteer places a country at the pole of
+ * inaccessibility of its outline, which is right for a mark inside it and far (for Russia, 1,000 km) from where
+ * the benchmarks put it.
+ */
+let countryPoints: Map<string, [number, number]> | null = null;
+function countryPoint(code: string): [number, number] | undefined {
+  countryPoints ??= new Map((require('world-countries') as { cca2: string; latlng: [number, number] }[]).map((c) => [c.cca2, c.latlng]));
+  return countryPoints.get(code);
+}
+
+/**
+ * A first-level region's point as the field's gazetteers give it, near its geographic centre: the mean of its towns'
+ * points (chosen on LGL among its seat, the mean, the median and the middle of the towns' extent: 380 of 387 matched
+ * regions within 161 km, against 266 for the seat). The embedded gazetteer places a region at its seat, where the
+ * map's dashed area is drawn around it. Worked out once per gazetteer, by region code ("US.TX").
+ */
+const regionPoints = new WeakMap<Gazetteer, Map<string, [number, number]>>();
+function regionPoint(gazetteer: Gazetteer, country: string, admin1: string): [number, number] | undefined {
+  let points = regionPoints.get(gazetteer);
+  if (!points) {
+    const sums = new Map<string, [number, number, number]>();
+    for (let i = 0; i < gazetteer.size; i++) {
+      const e = gazetteer.entry(i);
+      if (e.kind === 'province' || e.kind === 'country' || !e.admin1) continue;
+      const code = `${e.country}.${e.admin1}`;
+      const sum = sums.get(code) ?? [0, 0, 0];
+      sums.set(code, [sum[0] + e.lngLat[1], sum[1] + e.lngLat[0], sum[2] + 1]);
+    }
+    points = new Map([...sums].map(([code, [lat, lon, n]]) => [code, [lat / n, lon / n]]));
+    regionPoints.set(gazetteer, points);
+  }
+  return points.get(`${country}.${admin1}`);
+}
+
+const require = createRequire(import.meta.url);
 const NO_CONTEXT = { curatedCountries: [], curatedPoints: [], corpusCountries: new Map<string, number>(), notPlaces: new Set<string>() };
 
 /** The place names of one text, in text order. */
@@ -35,7 +73,9 @@ export function geoparse(text: string, gazetteer: Gazetteer): GeoMention[] {
   for (const r of resolutions) {
     if (r.entry === null) continue;
     const e = gazetteer.entry(r.entry);
-    out.push({ start: r.span.start, end: r.span.end, name: text.slice(r.span.start, r.span.end), lat: e.lngLat[1], lon: e.lngLat[0], ref: e.ref, kind: e.kind, country: e.country, confidence: confidenceOf(r) });
+    const fieldPoint = e.kind === 'country' ? countryPoint(e.country) : e.kind === 'province' ? regionPoint(gazetteer, e.country, e.admin1) : undefined;
+    const [lat, lon] = fieldPoint ?? [e.lngLat[1], e.lngLat[0]];
+    out.push({ start: r.span.start, end: r.span.end, name: text.slice(r.span.start, r.span.end), lat, lon, ref: e.ref, kind: e.kind, country: e.country, confidence: confidenceOf(r) });
   }
   return out;
 }
