@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, lstatSync, mkdirSync, readdirSync } from 'node:fs';
 import { dirname, extname, join, resolve } from 'node:path';
 import * as jsonc from 'jsonc-parser';
-import { formatDay, parseDay } from '../../core/day.ts';
+import { ID_PATTERN } from '../../core/model.ts';
+import { SUPPORTED_DAYS, formatDay, parseDay } from '../../core/day.ts';
 import { InputError, MAX_ARTICLE_BYTES, parseArticles, type InputProblem } from '../../core/validate.ts';
 import { writeAtomically, writeFailure } from '../atomic-write.ts';
 import { LockTimeoutError, withFileLock } from '../file-lock.ts';
@@ -75,7 +76,7 @@ export function addArticles(paths: readonly string[], options: AddOptions): AddR
     const read = readSource(source, problems);
     if (!read) continue;
     const meta = withFlags(read.meta, options);
-    const missing = missingField(source, read, meta);
+    const missing = missingField(source, read, meta) ?? invalidRecord(source, meta, read.text);
     if (missing) problems.push(missing);
     else reads.push({ source, read, meta });
   }
@@ -105,6 +106,7 @@ function addToCorpus(reads: readonly { source: SourceFile; read: ReadArticle; me
     }
   });
 
+  const orphans = orphanTexts(corpusFolder, records);
   const placesFile = join(corpusFolder, 'places.geojson');
   let createdPlaces: string | null = null;
   const outcomes: AddOutcome[] = [];
@@ -129,7 +131,10 @@ function addToCorpus(reads: readonly { source: SourceFile; read: ReadArticle; me
       outcomes.push({ file: source.file, status: 'replaced', record, sources, notes });
       continue;
     }
-    const id = uniqueId(idOf(meta, read.text), records, corpusFolder);
+    const orphan = orphans.get(hash);
+    orphans.delete(hash);
+    const id = orphan ?? uniqueId(idOf(meta, read.text), records, corpusFolder);
+    if (orphan) notes.push(`its text was in the corpus already, with no record (left by a run that was stopped): ${orphan} kept for it`);
     const record = recordOf(meta, id, `articles/${id}.txt`);
     edited = applyEdit(edited, -1, record);
     records.push(record);
@@ -139,9 +144,9 @@ function addToCorpus(reads: readonly { source: SourceFile; read: ReadArticle; me
   }
 
   if (texts.size || outcomes.some((o) => o.status === 'replaced')) {
+    parseArticles(edited, options.articles); // never write a file the ingest would refuse, nor a text for it
     mkdirSync(join(corpusFolder, 'articles'), { recursive: true });
     for (const [file, text] of texts) writeAtomically(join(corpusFolder, file), [text], 'article');
-    parseArticles(edited, options.articles); // never write a file the ingest would refuse
     writeAtomically(options.articles, [edited], 'articles');
     if (existingText === null && !existsSync(placesFile)) {
       writeAtomically(placesFile, [EMPTY_PLACES], 'places');
@@ -149,6 +154,32 @@ function addToCorpus(reads: readonly { source: SourceFile; read: ReadArticle; me
     }
   }
   return { outcomes, createdPlaces };
+}
+
+/**
+ * The texts under `articles/` that no record names, by their hash → their id: a run killed between writing its
+ * texts and its `articles.json` leaves them, and the run again takes each one back for the article it holds
+ * (rather than giving that article an id with "-2"). A text of another article stays, and keeps its name.
+ */
+function orphanTexts(corpusFolder: string, records: readonly ArticleRecord[]): Map<string, string> {
+  const orphans = new Map<string, string>();
+  let names: string[];
+  try {
+    names = readdirSync(join(corpusFolder, 'articles'));
+  } catch {
+    return orphans; // no texts yet
+  }
+  const named = new Set(records.flatMap((r) => [r.file, `articles/${r.id}.txt`]));
+  for (const name of names) {
+    const id = name.endsWith('.txt') ? name.slice(0, -4) : '';
+    if (!ID_PATTERN.test(id) || named.has(`articles/${name}`)) continue;
+    try {
+      orphans.set(hashOf(readText(join(corpusFolder, 'articles', name), '(file)', { within: corpusFolder, maxBytes: MAX_ARTICLE_BYTES })), id);
+    } catch {
+      // unreadable: not this run's text, and its name stays taken
+    }
+  }
+  return orphans;
 }
 
 interface SourceFile {
@@ -207,7 +238,14 @@ function readSource(source: SourceFile, problems: InputProblem[]): ReadArticle |
     problems.push(...error.problems);
     return null;
   }
-  const read = source.kind === 'page' ? readWebPage(content) : readPlainText(content);
+  let read: ReadArticle;
+  try {
+    read = source.kind === 'page' ? readWebPage(content) : readPlainText(content);
+  } catch (error) {
+    // a page the libraries cannot read is this file's problem, not the batch's
+    problems.push({ file: source.file, field: source.kind === 'page' ? '(page)' : '(text)', message: `cannot be read: ${(error as Error).message}` });
+    return null;
+  }
   if (read.text.trim() === '') {
     problems.push({ file: source.file, field: '(text)', message: source.kind === 'page' ? 'no article text found in the page' : 'is empty' });
     return null;
@@ -225,6 +263,24 @@ function withFlags(meta: ArticleMeta, options: AddOptions): ArticleMeta {
   return merged;
 }
 
+/**
+ * A record the ingest would refuse (a publication day outside the days it supports, a URL it cannot read), checked
+ * by the ingest's own schema before the corpus is touched: the field and why, naming where the value was read.
+ */
+function invalidRecord(source: SourceFile, meta: ArticleMeta, text: string): InputProblem | null {
+  const id = idOf(meta, text);
+  try {
+    parseArticles(JSON.stringify([recordOf(meta, id, `articles/${id}.txt`)]), source.file);
+    return null;
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    const problem = error.problems[0];
+    const field = problem.field.replace(/^\[0\]\.?/, '') || '(record)';
+    const found = (meta as Record<string, Found<string> | undefined>)[field];
+    return { file: source.file, field, message: `${found ? `"${found.value}" (${found.from}) ` : ''}${problem.message}: not added` };
+  }
+}
+
 /** The publication date is the only field that must be read: it anchors every "on Monday" in the text. */
 function missingField(source: SourceFile, read: ReadArticle, meta: ArticleMeta): InputProblem | null {
   if (meta.published) return null;
@@ -239,12 +295,18 @@ function checkFlags(options: AddOptions): InputProblem[] {
   const problems: InputProblem[] = [];
   if (options.published !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(options.published) || parseDay(options.published) === null)) {
     problems.push({ file: '(command line)', field: '--published', message: `"${options.published}" is not a calendar day, YYYY-MM-DD` });
+  } else if (options.published !== undefined && !supported(parseDay(options.published)!)) {
+    problems.push({ file: '(command line)', field: '--published', message: `"${options.published}" must lie between ${formatDay(SUPPORTED_DAYS.start)} and ${formatDay(SUPPORTED_DAYS.end)}` });
   }
   if (options.url !== undefined && httpUrl(options.url) === null) problems.push({ file: '(command line)', field: '--url', message: `"${options.url}" is not an http(s) URL` });
   for (const flag of ['outlet', 'headline'] as const) {
     if (options[flag] !== undefined && options[flag]!.trim() === '') problems.push({ file: '(command line)', field: `--${flag}`, message: 'must not be empty' });
   }
   return problems;
+}
+
+function supported(day: number): boolean {
+  return day >= SUPPORTED_DAYS.start && day <= SUPPORTED_DAYS.end;
 }
 
 function recordOf(meta: ArticleMeta, id: string, file: string): ArticleRecord {

@@ -12,12 +12,12 @@ import { readPlainText } from './plain-text.ts';
  * but does not say from where, and a person checking a publication date needs to know.
  */
 export function readWebPage(html: string): ReadArticle {
-  const { document } = parseHTML(html);
-  const meta = pageMetadata(document as unknown as Document, html);
+  const document = parsePage(html);
+  const meta = pageMetadata(document, html);
   const description = cleanText(document.querySelector('meta[property="og:description"], meta[name="description"]')?.getAttribute('content'));
   for (const element of [...document.querySelectorAll(FURNITURE)]) element.remove();
-  const depth = document.documentElement ? flattenDeepNesting(document.documentElement as unknown as Element) : null;
-  const story = new Readability(document as unknown as Document, { keepClasses: false }).parse();
+  const depth = flattenDeepNesting(document.documentElement);
+  const story = new Readability(document, { keepClasses: false }).parse();
   const text = story?.content ? textOfContent(story.content) : '';
   // What the page's metadata lacks, the story's own head may give (a dateline, a "Published:" line).
   const head = readPlainText(text);
@@ -28,12 +28,24 @@ export function readWebPage(html: string): ReadArticle {
   }
   const notes = [...head.notes];
   if (depth !== null) notes.push(`the page's markup nests ${depth} levels deep: read flattened below ${MAX_DEPTH} levels (Readability would take minutes); check the text`);
-  const lang = (document.documentElement?.getAttribute('lang') ?? '').trim().toLowerCase();
+  const lang = (document.documentElement.getAttribute('lang') ?? '').trim().toLowerCase();
   if (lang && !/^en\b/.test(lang)) notes.push(`the page says its language is "${lang}": the ingest reads English news, and will find little here`);
   if (text && description && !tells(text, description)) {
     notes.push(`the text read may not be the story: few words of the page's description ("${description.slice(0, 80)}…") are in it; check it, and add the story as a text file if it is wrong`);
   }
   return { text, meta: filled, notes };
+}
+
+/**
+ * The page as a document with an `<html>` root. linkedom takes a source's first element for the root (none for an
+ * empty file, whitespace, a comment or plain text, which Readability then throws on), where a browser makes the
+ * missing `<html>`, `<head>` and `<body>` up: so does this, around what the file holds.
+ */
+export function parsePage(html: string): Document {
+  const parsed = parseHTML(html).document as unknown as Document;
+  if (parsed.documentElement?.tagName === 'HTML') return parsed;
+  const wrapped = /<(?:head|body)[\s>]/i.test(html) ? `<!doctype html><html>${html}</html>` : `<!doctype html><html><head></head><body>${html}</body></html>`;
+  return parseHTML(wrapped).document as unknown as Document;
 }
 
 const DESCRIPTION_WORDS = 0.5; // the share of the description's words the story's opening must hold
