@@ -3,13 +3,15 @@ import { parseArgs } from 'node:util';
 import { InputError, formatProblem } from '../core/validate.ts';
 import { evaluate } from './evaluate.ts';
 import { f1, precision, recall } from './score.ts';
+import { loadGazetteer } from './gazetteer/gazetteer.ts';
+import { BENCHMARK_FOLDER, evaluateBenchmarks, publishedRows, type BenchmarkResult, type PublishedRow } from './geoparse/benchmarks.ts';
 
-const USAGE = 'usage: npm run eval -- [--corpus test/corpus] [--half tune|test|all] [--no-gazetteer] [--verbose] [--json]';
+const USAGE = 'usage: npm run eval -- [--corpus test/corpus] [--half tune|test|all] [--no-gazetteer] [--geoparse ../shared/geoparse] [--verbose] [--json]';
 
 function main(argv: string[]): number {
   let values;
   try {
-    ({ values } = parseArgs({ args: argv, options: { corpus: { type: 'string', default: 'test/corpus' }, half: { type: 'string', default: 'all' }, verbose: { type: 'boolean', default: false }, 'no-gazetteer': { type: 'boolean', default: false }, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } } }));
+    ({ values } = parseArgs({ args: argv, options: { corpus: { type: 'string', default: 'test/corpus' }, half: { type: 'string', default: 'all' }, verbose: { type: 'boolean', default: false }, 'no-gazetteer': { type: 'boolean', default: false }, json: { type: 'boolean', default: false }, geoparse: { type: 'string', default: BENCHMARK_FOLDER }, help: { type: 'boolean', short: 'h', default: false } } }));
   } catch (error) {
     process.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
     return 1;
@@ -18,7 +20,8 @@ function main(argv: string[]): number {
   const halves = values.half === 'all' ? ['tune', 'test'] : [values.half];
   try {
     const { figures, details, placeMisses } = evaluate(values.corpus, halves, { gazetteer: !values['no-gazetteer'] });
-    if (values.json) return process.stdout.write(`${JSON.stringify(figures)}\n`), 0;
+    const geoparsing = values['no-gazetteer'] ? [] : evaluateBenchmarks(values.geoparse, loadGazetteer());
+    if (values.json) return process.stdout.write(`${JSON.stringify({ ...figures, geoparsing: Object.fromEntries(geoparsing.map((b) => [b.id, b.figures])) })}\n`), 0;
     for (const [setting, byHalf] of details) {
       for (const [half, perStory] of byHalf) {
         process.stdout.write(`\n${setting} — ${half} half\n${'story'.padEnd(18)} precision  recall   F1     (right/false, found/required)\n`);
@@ -33,12 +36,43 @@ function main(argv: string[]): number {
         }
       }
     }
+    process.stdout.write(geoparsingReport(geoparsing, publishedRows(values.geoparse), values.geoparse, values.verbose));
     return 0;
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     for (const problem of error.problems) process.stderr.write(`${formatProblem(problem)}\n`);
     return 1;
   }
+}
+
+/**
+ * The geoparser on the public benchmarks, by the field's protocol (see geoparse/score.ts), each beside the systems
+ * published on it; or a line saying the benchmarks are not there.
+ */
+function geoparsingReport(results: readonly BenchmarkResult[], published: Map<string, PublishedRow[]>, folder: string, verbose: boolean): string {
+  if (results.length === 0) return `\ngeoparsing: no benchmarks in ${folder} (lgl.json, trnews.json): not measured\n`;
+  const lines = ['', 'geoparsing — public benchmarks, end to end (every name, countries included; see docs/geoparse.md)'];
+  lines.push(`${'corpus / system'.padEnd(30)} P      R      F1     acc@161  AUC    median km  (tp/fp/fn)`);
+  for (const r of results) {
+    const f = r.figures;
+    lines.push(`${`${r.label}: Datelines`.padEnd(30)} ${fmt3(f.precision)}  ${fmt3(f.recall)}  ${fmt3(f.f1)}  ${fmt3(f.acc161)}    ${fmt3(f.auc)}  ${f.medianKm.toFixed(0).padStart(9)}  (${f.tp}/${f.fp}/${f.fn})`);
+    for (const row of published.get(r.id) ?? []) lines.push(`${`${r.label}: ${row.system}`.padEnd(30)} ${'—'.padEnd(5)}  ${'—'.padEnd(5)}  ${fmt3(row.f1)}  ${fmt3(row.acc161)}    (published)`);
+    if (verbose) {
+      const missed = new Map<string, number>();
+      const spurious = new Map<string, number>();
+      for (const { score } of r.scores) {
+        for (const m of score.missed) missed.set(m.name, (missed.get(m.name) ?? 0) + 1);
+        for (const p of score.spurious) spurious.set(p.name, (spurious.get(p.name) ?? 0) + 1);
+      }
+      const top = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1]).slice(0, 30).map(([name, n]) => `${name} ${n}`).join(', ');
+      lines.push(`  most missed: ${top(missed)}`, `  most spurious: ${top(spurious)}`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function fmt3(x: number): string {
+  return x.toFixed(3);
 }
 
 function fmt(x: number): string {

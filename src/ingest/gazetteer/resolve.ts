@@ -43,6 +43,7 @@ const SCORE = {
   qualifier: 20, // "Bucha, Ukraine"
   regionWord: 6, // "Kherson Oblast" for the region, not the city
   nearby: 2, // within NEARBY_KM of a place the article already placed
+  region: 6, // a first-level region's prior: as a city of a million (log10)
   capital: 1,
   seat: 0.5,
   close: 1.5, // runners-up within this of the best are reported
@@ -141,7 +142,8 @@ export function resolveNames(text: string, spans: readonly NameSpan[], gazetteer
     const scored = occurrences[0].candidates.filter((c) => !theOnly || entry(c).kind === 'country').map((c) => {
       const e = entry(c);
       const evidence: string[] = [];
-      let score = e.kind === 'country' ? 6.5 : e.kind === 'province' ? 5 : Math.log10(e.population + 1);
+      // A region ranks as a city of a million, 100,000 without a region word when a town of its name lies in it.
+      let score = e.kind === 'country' ? 6.5 : e.kind === 'province' ? SCORE.region : Math.log10(e.population + 1);
       if (spelled.includes(plain(e.name))) score += 1; // written as the gazetteer's own name, not an alternate
       if (qualifiers.some((q) => within(e, q))) {
         score += SCORE.qualifier;
@@ -155,7 +157,7 @@ export function resolveNames(text: string, spans: readonly NameSpan[], gazetteer
         evidence.push(`a country of the corpus (${e.country})`);
       }
       if (regionHint) score += e.kind === 'province' ? SCORE.regionWord : -SCORE.regionWord;
-      else if (e.kind === 'province' && namesakeSeat(e)) score -= 1; // a bare name is the town sooner than the region named after it
+      else if (e.kind === 'province' && namesakeSeat(e)) score -= 2; // a bare name is the town sooner than the region named after it
       if (regionHint && e.kind === 'province') evidence.push('named with a region word');
       else if (e.kind === 'province' && !namesakeSeat(e)) evidence.push(REGION_BY_NAME_ALONE); // "Ohio", "Virginia", "Alberta"
       if (points.some((p) => isNear(p, e.lngLat))) {

@@ -1,0 +1,28 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadGazetteer } from '../../../src/ingest/gazetteer/gazetteer.ts';
+import { BENCHMARKS, BENCHMARK_FOLDER, evaluateBenchmarks, publishedRows } from '../../../src/ingest/geoparse/benchmarks.ts';
+
+const FLOORS = JSON.parse(readFileSync('test/geoparse-floors.json', 'utf8')) as Record<string, { f1: number; acc161: number }>;
+const present = BENCHMARKS.every((b) => existsSync(join(BENCHMARK_FOLDER, b.file)));
+if (!present) process.stderr.write(`geoparsing floors skipped: the public benchmarks are not in ${BENCHMARK_FOLDER} (lgl.json, trnews.json)\n`);
+
+describe.skipIf(!present)('the geoparser on the public benchmarks (read from ../shared/geoparse)', () => {
+  const results = present ? evaluateBenchmarks(BENCHMARK_FOLDER, loadGazetteer()) : [];
+  for (const b of BENCHMARKS) {
+    it(`keeps recognition F1 and acc@161 at or above the recorded floor on ${b.label}`, () => {
+      const result = results.find((r) => r.id === b.id)!;
+      expect(result.docs).toBeGreaterThan(100);
+      expect(result.figures.f1).toBeGreaterThanOrEqual(FLOORS[b.id].f1);
+      expect(result.figures.acc161).toBeGreaterThanOrEqual(FLOORS[b.id].acc161);
+    });
+  }
+
+  it('reads the published rows beside which npm run eval reports, from the benchmarks\' README', () => {
+    const rows = publishedRows(BENCHMARK_FOLDER);
+    expect(rows.get('lgl')!.map((r) => r.system)).toContain('CamCoder');
+    expect(rows.get('trnews')!.length).toBeGreaterThanOrEqual(4);
+    for (const list of rows.values()) for (const r of list) expect(r.f1 > 0 && r.f1 < 1 && r.acc161 > 0 && r.acc161 < 1).toBe(true);
+  });
+});
