@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { parseDay } from '../src/core/day.ts';
 import { CATEGORIES } from '../src/core/model.ts';
 import { launchChromium, recordFirstIdle, serveBuiltApp } from './browser.ts';
+import { measureAddFigures } from './add.ts';
 import { measureBundle } from './bundle-size.ts';
 import { measureDisagreements } from './disagreements.ts';
 import { measureIngestFigures } from './ingest.ts';
@@ -316,6 +317,7 @@ async function measureSeedIdle(): Promise<number[]> {
 const bundle = measureBundle('dist'); // built by `npm run bench` before this runs: the five-article app
 const seedRuns = await measureSeedIdle();
 const ingest = measureIngestFigures();
+const add = measureAddFigures();
 const million = await measureMillion();
 
 const result = {
@@ -341,6 +343,9 @@ const result = {
   ingestParallelSpeedup: ingest.parallelSpeedup,
   ingestLongArticleMs: ingest.longArticleMs,
   ingestNameList4kMs: ingest.listOf4kMs,
+  addArticlesPerSec: add.tenKPerSec,
+  addArticlesPerSec1k: add.oneKPerSec,
+  addLinearity: add.linearity,
   seedIdleMs: Math.round(median(seedRuns)),
   appJsGzipKB: bundle.appJsGzipKB,
   basemapGzipKB: bundle.basemapGzipKB,
@@ -366,6 +371,7 @@ const rows: [string, string, string][] = [
   ['npm run ingest, 10,000 articles: 1 thread / 2 threads', `${ingest.oneThreadMs} / ${ingest.twoThreadsMs} ms (×${result.ingestParallelSpeedup})`, '≥ ×1.7'],
   ['one ~10 MB article (the size limit), gazetteer on', `${ingest.longArticleMs} ms`, 'linear: ≈ 2,500 × one 4 kB article'],
   ['one sentence listing 1,000 / 4,000 place names', `${ingest.listOf1kMs} / ${ingest.listOf4kMs} ms`, 'linear: ≈ ×4 (was cubic: 4,000 took 124 s)'],
+  ['npm run add, 1,000 / 10,000 text files (~4 kB) into a new corpus', `${add.oneKMs} / ${add.tenKMs} ms: ${result.addArticlesPerSec1k} / ${result.addArticlesPerSec} files/s, ×${result.addLinearity}`, 'linear: ≈ ×10 (was quadratic: 2,000 took 60 s)'],
   ['npm run ingest, 10,000 articles: peak memory (max RSS)', `${result.ingestPeakMB} MB`, '≤ 500 MB'],
   ['five-article app: page open → map idle, median of 3', `${result.seedIdleMs} ms (${seedRuns.map(Math.round).join(', ')})`, '≤ 1500 ms'],
   ['app JS (not maplibre) / basemap, gzip', `${result.appJsGzipKB} kB / ${result.basemapGzipKB} kB (maplibre ${bundle.maplibreJsGzipKB} kB)`, '≤ 60 / ≤ 150 kB'],

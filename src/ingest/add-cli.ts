@@ -1,10 +1,18 @@
 #!/usr/bin/env node
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { addArticles, type AddOutcome } from './add/add-articles.ts';
+import { addArticles } from './add/add-articles.ts';
+import { createProgress, jsonReport, reportLines } from './add/report.ts';
 import { InputError, formatProblem } from '../core/validate.ts';
 
-const USAGE = 'usage: npm run add -- PATH... [--articles data/articles.json] [--published YYYY-MM-DD] [--outlet NAME] [--url URL] [--headline TEXT] [--force] [--quiet]';
+const USAGE = `usage: npm run add -- PATH... [--articles data/articles.json] [--published YYYY-MM-DD] [--outlet NAME] [--url URL] [--headline TEXT] [--force] [--verbose | --quiet] [--json]
+  PATH          web pages (.html, .htm, .xhtml), texts (.txt, .text, .md, .markdown), or folders of them
+  --articles    the corpus's articles.json (created, with its folder, when missing)
+  --published, --outlet, --url, --headline   fill or override what the sources give
+  --force       replace the record of an article already in the corpus with what was read now
+  --verbose     each file's record, where each field was read, and its notes
+  --quiet       only the problems and the summary line
+  --json        each file's record and what became of it, as JSON on stdout`;
 const DEFAULT_ARTICLES = 'data/articles.json';
 
 async function main(argv: string[]): Promise<number> {
@@ -21,6 +29,8 @@ async function main(argv: string[]): Promise<number> {
         headline: { type: 'string' },
         force: { type: 'boolean', default: false },
         quiet: { type: 'boolean', short: 'q', default: false },
+        verbose: { type: 'boolean', short: 'v', default: false },
+        json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -37,19 +47,16 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`name the web pages, texts or folders to add\n${USAGE}\n`);
     return 1;
   }
+  const progress = createProgress({ isTTY: !values.quiet && process.stderr.isTTY, write: (text: string) => process.stderr.write(text) });
   try {
-    const { outcomes, problems } = addArticles(positionals, { ...values, articles: values.articles });
-    if (!values.quiet) for (const outcome of outcomes) process.stderr.write(describe(outcome));
-    for (const problem of problems) process.stderr.write(`${formatProblem(problem)}\n`);
-    const changed = outcomes.filter((o) => o.status !== 'unchanged');
-    const counts = `${count(outcomes, 'added')} added, ${count(outcomes, 'replaced')} replaced, ${count(outcomes, 'unchanged')} already there${problems.length ? `, ${problems.length} not added` : ''}`;
-    process.stderr.write(`${values.articles}: ${counts}\n`);
-    if (changed.length) {
-      process.stdout.write(`${JSON.stringify(changed.map((o) => o.record), null, 2)}\n`);
-      process.stderr.write(nextSteps(values.articles));
-    }
-    return problems.length ? 1 : 0;
+    const { articles, quiet, verbose, json, ...flags } = values;
+    const result = addArticles(positionals, { ...flags, articles, onProgress: progress.update });
+    progress.clear();
+    for (const line of reportLines(articles, result, { quiet, verbose }, nextSteps(articles))) process.stderr.write(`${line}\n`);
+    if (json) process.stdout.write(`${JSON.stringify(jsonReport(articles, result), null, 2)}\n`);
+    return result.problems.length ? 1 : 0;
   } catch (error) {
+    progress.clear();
     if (!(error instanceof InputError)) throw error;
     for (const problem of error.problems) process.stderr.write(`${formatProblem(problem)}\n`);
     return 1;
@@ -57,24 +64,14 @@ async function main(argv: string[]): Promise<number> {
 }
 
 /** What to run next: the ingest, and for a corpus of its own, the app on it. */
-function nextSteps(articles: string): string {
-  if (articles === DEFAULT_ARTICLES) return 'next: npm run ingest, then npm start\n';
+function nextSteps(articles: string): string[] {
+  if (articles === DEFAULT_ARTICLES) return ['next: npm run ingest, then npm start'];
   const folder = dirname(articles);
   const places = join(folder, 'places.geojson');
-  return `next: npm run ingest -- --articles ${articles} --places ${places} --out ${join(folder, 'events.json')}\n`
-    + `then: DATELINES_DATA=${folder} DATELINES_PLACES=${places} npm start\n`;
-}
-
-function count(outcomes: readonly AddOutcome[], status: AddOutcome['status']): number {
-  return outcomes.filter((o) => o.status === status).length;
-}
-
-/** One source's lines of the report: what became of it, and where each field of its record came from. */
-export function describe(o: AddOutcome): string {
-  const lines = [`${o.file}: ${o.status === 'unchanged' ? 'already in the corpus' : o.status} as ${o.record.id}`];
-  if (o.status !== 'unchanged') lines.push(`  ${o.sources.join('; ')}`);
-  for (const note of o.notes) lines.push(`  note: ${note}`);
-  return `${lines.join('\n')}\n`;
+  return [
+    `next: npm run ingest -- --articles ${articles} --places ${places} --out ${join(folder, 'events.json')}`,
+    `then: DATELINES_DATA=${folder} DATELINES_PLACES=${places} npm start`,
+  ];
 }
 
 process.exitCode = await main(process.argv.slice(2));

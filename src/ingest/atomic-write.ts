@@ -14,11 +14,12 @@ const WRITE_CHUNK = 1 << 20; // characters written at a time
  * Only a regular file is written: a symbolic link to one is written through (the link stays, its target gets the
  * text), and a device, FIFO, socket, folder or link to anything else is refused with a NotRegularFileError before
  * anything is written. Throws the file system's error otherwise; the temporary is gone either way.
+ * `removeStale: false` skips the sweep, for a caller writing many files to one folder that swept it once.
  */
-export function writeAtomically(file: string, chunks: Iterable<string>, what: string): void {
+export function writeAtomically(file: string, chunks: Iterable<string>, what: string, options: { removeStale?: boolean } = {}): void {
   const out = regularTarget(resolve(file));
   const folder = dirname(out);
-  removeStaleTemporaries(folder);
+  if (options.removeStale !== false) removeStaleTemporaries(folder);
   const mode = modeOf(out);
   const temporary = join(folder, `.${randomBytes(6).toString('hex')}.${what}.tmp`);
   let fd: number | null = null;

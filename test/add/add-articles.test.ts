@@ -192,6 +192,16 @@ describe('the corpus: idempotent, readable ids, records kept', () => {
     expect(readFileSync(w.articles, 'utf8')).toContain('"reuters-2024-05-05-floods-kill-dozens-in-southern-brazil"');
   });
 
+  it('keeps the bytes of records laid out by hand, one a line, when it adds to them', () => {
+    const w = createWorkspace('texts/ap-dateline.txt', 'texts/reuters-dateline.txt');
+    addArticles([join(w.input, 'ap-dateline.txt')], { articles: w.articles });
+    const [record] = records(w.articles);
+    const compact = `[\n  ${JSON.stringify(record)}\n]\n`;
+    writeFileSync(w.articles, compact);
+    addArticles([join(w.input, 'reuters-dateline.txt')], { articles: w.articles });
+    expect(readFileSync(w.articles, 'utf8').startsWith(`[\n  ${JSON.stringify(record)},\n  {\n    "id": "reuters-2024-05-05-`)).toBe(true);
+  });
+
   it('gives a different article with the same outlet, day and headline the next free id', () => {
     const w = createWorkspace('texts/ap-dateline.txt');
     writeFileSync(join(w.input, 'update.txt'), readFileSync(join(w.input, 'ap-dateline.txt'), 'utf8').replace('at least 128', 'at least 132'));

@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import { existsSync, lstatSync, mkdirSync, readdirSync } from 'node:fs';
 import { dirname, extname, join, resolve } from 'node:path';
-import * as jsonc from 'jsonc-parser';
 import { ID_PATTERN } from '../../core/model.ts';
 import { SUPPORTED_DAYS, formatDay, parseDay } from '../../core/day.ts';
 import { InputError, MAX_ARTICLE_BYTES, parseArticles, type InputProblem } from '../../core/validate.ts';
-import { writeAtomically, writeFailure } from '../atomic-write.ts';
+import { removeStaleTemporaries, writeAtomically, writeFailure } from '../atomic-write.ts';
 import { LockTimeoutError, withFileLock } from '../file-lock.ts';
 import { readText } from '../files.ts';
+import { editArticlesJson } from './articles-json.ts';
 import { httpUrl, type ArticleMeta, type Found, type ReadArticle } from './metadata.ts';
 import { readPlainText, withoutDateline } from './plain-text.ts';
 import { readWebPage } from './web-page.ts';
@@ -32,6 +32,14 @@ export interface AddOptions {
   headline?: string;
   /** Replace the record of an article already in the corpus with what was read now. */
   force?: boolean;
+  /** Told as the work goes: sources read of all found, then texts written of all to write. */
+  onProgress?: (progress: AddProgress) => void;
+}
+
+export interface AddProgress {
+  stage: 'reading' | 'writing';
+  done: number;
+  total: number;
 }
 
 /** What became of one source file. */
@@ -58,32 +66,45 @@ const EMPTY_PLACES = '{\n  "type": "FeatureCollection",\n  "features": []\n}\n';
 const SLUG_WORDS = 6; // words of the headline in an id
 const SLUG_CHARS = 48; // and at most this many characters of it
 
+/** A source read, its record's fields checked, waiting to go into the corpus. */
+interface SourceRead {
+  source: SourceFile;
+  read: ReadArticle;
+  meta: ArticleMeta;
+  hash: string;
+}
+
 /**
  * Adds articles to a corpus: each web page or text file (folders are walked) becomes a text under
  * `<corpus>/articles/` and a record in `articles.json`, read from the source and the options. The same text twice
- * is one article (whatever the file is called); an article without a readable publication date is not added. The
- * sources are read first; then, holding the corpus's lock (two runs at once take turns, neither losing the other's
- * records), `articles.json` is read again, the texts are written, then `articles.json` at once (atomically): the records already there are kept, byte for
+ * is one article (whatever the file is called); an article without a readable publication date, or whose record
+ * the ingest would refuse, is not added. The sources are read first; then, holding the corpus's lock (two runs at
+ * once take turns, neither losing the other's records), `articles.json` is read again, the new records checked,
+ * the texts written, then `articles.json` at once (atomically): the records already there are kept, byte for
  * byte, unless `force` replaces the record of an article added again. A corpus created now gets an empty
- * `places.geojson` beside its `articles.json`, for the places a person curates later.
+ * `places.geojson` beside its `articles.json`, for the places a person curates later. Linear in the sources and
+ * the corpus: one pass over `articles.json`'s text, sets and maps for the ids, files and texts.
  */
 export function addArticles(paths: readonly string[], options: AddOptions): AddResult {
   const problems: InputProblem[] = [];
   const flags = checkFlags(options);
   if (flags.length) throw new InputError(flags);
-  const reads: { source: SourceFile; read: ReadArticle; meta: ArticleMeta }[] = [];
-  for (const source of sourceFiles(paths, problems)) {
+  const reads: SourceRead[] = [];
+  const files = sourceFiles(paths, problems);
+  files.forEach((source, i) => {
+    options.onProgress?.({ stage: 'reading', done: i, total: files.length });
     const read = readSource(source, problems);
-    if (!read) continue;
+    if (!read) return;
     const meta = withFlags(read.meta, options);
     const missing = missingField(source, read, meta) ?? invalidRecord(source, meta, read.text);
     if (missing) problems.push(missing);
-    else reads.push({ source, read, meta });
-  }
+    else reads.push({ source, read, meta, hash: hashOf(read.text) });
+  });
+  options.onProgress?.({ stage: 'reading', done: files.length, total: files.length });
   // The pages are read above, outside the lock; from reading articles.json to writing it, one run at a time.
-  mkdirSync(dirname(resolve(options.articles)), { recursive: true });
   let written;
   try {
+    mkdirSync(dirname(resolve(options.articles)), { recursive: true });
     written = withFileLock(options.articles, () => addToCorpus(reads, options));
   } catch (error) {
     if (error instanceof InputError) throw error;
@@ -93,27 +114,30 @@ export function addArticles(paths: readonly string[], options: AddOptions): AddR
 }
 
 /** The records and texts of the sources read, added to the corpus as it is now: the caller holds its lock. */
-function addToCorpus(reads: readonly { source: SourceFile; read: ReadArticle; meta: ArticleMeta }[], options: AddOptions): Omit<AddResult, 'problems'> {
+function addToCorpus(reads: readonly SourceRead[], options: AddOptions): Omit<AddResult, 'problems'> {
   const corpusFolder = dirname(options.articles);
+  const textsFolder = join(corpusFolder, 'articles');
   const existingText = existsSync(options.articles) ? readText(options.articles) : null;
-  const records: ArticleRecord[] = existingText === null ? [] : parseArticles(existingText, options.articles).map((a) => ({ ...a, published: formatDay(a.published) }));
-  const byHash = new Map<string, number>();
-  records.forEach((record, i) => {
+  const existing: ArticleRecord[] = existingText === null ? [] : parseArticles(existingText, options.articles).map((a) => ({ ...a, published: formatDay(a.published) }));
+  const records = [...existing]; // and the new ones after them
+  const byHash = new Map<string, number>(); // a text's hash → its record's index in records
+  existing.forEach((record, i) => {
     try {
       byHash.set(hashOf(readText(join(corpusFolder, record.file), `${options.articles}: [${i}].file`, { within: corpusFolder, maxBytes: MAX_ARTICLE_BYTES })), i);
     } catch {
       // a record whose text is missing is the ingest's to report; it cannot be the same as a new one
     }
   });
+  const present = new Set(namesIn(textsFolder));
+  const ids = new Set(existing.map((r) => r.id));
+  const files = new Set(existing.map((r) => r.file));
+  const taken = (id: string) => ids.has(id) || files.has(`articles/${id}.txt`) || present.has(`${id}.txt`);
+  const orphans = orphanTexts(textsFolder, present, ids, files);
 
-  const orphans = orphanTexts(corpusFolder, records);
-  const placesFile = join(corpusFolder, 'places.geojson');
-  let createdPlaces: string | null = null;
   const outcomes: AddOutcome[] = [];
+  const replaced = new Map<number, ArticleRecord>(); // index in existing → its new record
   const texts = new Map<string, string>(); // file in the corpus → text to write
-  let edited = existingText ?? '[]\n';
-  for (const { source, read, meta } of reads) {
-    const hash = hashOf(read.text);
+  for (const { source, read, meta, hash } of reads) {
     const known = byHash.get(hash);
     const sources = Object.entries(meta).map(([field, found]) => `${field}: ${(found as Found<string>).from}`);
     const notes = [...read.notes];
@@ -121,32 +145,43 @@ function addToCorpus(reads: readonly { source: SourceFile; read: ReadArticle; me
     if (!meta.outlet) notes.push('no outlet found (pass --outlet to give one)');
     if (known !== undefined) {
       const old = records[known];
-      const record = { ...recordOf(meta, old.id, old.file) };
+      const record = recordOf(meta, old.id, old.file);
       if (!options.force || sameRecord(old, record)) {
         outcomes.push({ file: source.file, status: 'unchanged', record: old, sources, notes: options.force ? notes : [...notes, `already in the corpus as ${old.id}: its record is kept (pass --force to replace it with what was read now)`] });
         continue;
       }
       records[known] = record;
-      edited = applyEdit(edited, known, record);
+      if (known < existing.length) replaced.set(known, record);
       outcomes.push({ file: source.file, status: 'replaced', record, sources, notes });
       continue;
     }
     const orphan = orphans.get(hash);
     orphans.delete(hash);
-    const id = orphan ?? uniqueId(idOf(meta, read.text), records, corpusFolder);
+    const id = orphan ?? uniqueId(idOf(meta, read.text), taken);
     if (orphan) notes.push(`its text was in the corpus already, with no record (left by a run that was stopped): ${orphan} kept for it`);
     const record = recordOf(meta, id, `articles/${id}.txt`);
-    edited = applyEdit(edited, -1, record);
+    ids.add(id);
+    files.add(record.file);
+    present.add(`${id}.txt`);
+    byHash.set(hash, records.length);
     records.push(record);
-    byHash.set(hash, records.length - 1);
     texts.set(record.file, read.text);
     outcomes.push({ file: source.file, status: 'added', record, sources, notes });
   }
 
-  if (texts.size || outcomes.some((o) => o.status === 'replaced')) {
+  const placesFile = join(corpusFolder, 'places.geojson');
+  let createdPlaces: string | null = null;
+  if (texts.size || replaced.size) {
+    const edited = editArticlesJson(existingText ?? '[]\n', replaced, records.slice(existing.length));
     parseArticles(edited, options.articles); // never write a file the ingest would refuse, nor a text for it
-    mkdirSync(join(corpusFolder, 'articles'), { recursive: true });
-    for (const [file, text] of texts) writeAtomically(join(corpusFolder, file), [text], 'article');
+    mkdirSync(textsFolder, { recursive: true });
+    removeStaleTemporaries(textsFolder); // once, not once a text
+    let done = 0;
+    for (const [file, text] of texts) {
+      options.onProgress?.({ stage: 'writing', done: done++, total: texts.size });
+      writeAtomically(join(corpusFolder, file), [text], 'article', { removeStale: false });
+    }
+    options.onProgress?.({ stage: 'writing', done: texts.size, total: texts.size });
     writeAtomically(options.articles, [edited], 'articles');
     if (existingText === null && !existsSync(placesFile)) {
       writeAtomically(placesFile, [EMPTY_PLACES], 'places');
@@ -156,25 +191,27 @@ function addToCorpus(reads: readonly { source: SourceFile; read: ReadArticle; me
   return { outcomes, createdPlaces };
 }
 
+/** The names in a folder; none when it is not there yet. */
+function namesIn(folder: string): string[] {
+  try {
+    return readdirSync(folder);
+  } catch {
+    return [];
+  }
+}
+
 /**
  * The texts under `articles/` that no record names, by their hash → their id: a run killed between writing its
  * texts and its `articles.json` leaves them, and the run again takes each one back for the article it holds
  * (rather than giving that article an id with "-2"). A text of another article stays, and keeps its name.
  */
-function orphanTexts(corpusFolder: string, records: readonly ArticleRecord[]): Map<string, string> {
+function orphanTexts(textsFolder: string, names: ReadonlySet<string>, ids: ReadonlySet<string>, files: ReadonlySet<string>): Map<string, string> {
   const orphans = new Map<string, string>();
-  let names: string[];
-  try {
-    names = readdirSync(join(corpusFolder, 'articles'));
-  } catch {
-    return orphans; // no texts yet
-  }
-  const named = new Set(records.flatMap((r) => [r.file, `articles/${r.id}.txt`]));
   for (const name of names) {
     const id = name.endsWith('.txt') ? name.slice(0, -4) : '';
-    if (!ID_PATTERN.test(id) || named.has(`articles/${name}`)) continue;
+    if (!ID_PATTERN.test(id) || ids.has(id) || files.has(`articles/${name}`)) continue;
     try {
-      orphans.set(hashOf(readText(join(corpusFolder, 'articles', name), '(file)', { within: corpusFolder, maxBytes: MAX_ARTICLE_BYTES })), id);
+      orphans.set(hashOf(readText(join(textsFolder, name), '(file)', { within: textsFolder, maxBytes: MAX_ARTICLE_BYTES })), id);
     } catch {
       // unreadable: not this run's text, and its name stays taken
     }
@@ -331,20 +368,10 @@ export function slug(text: string): string {
 }
 
 /** The id, or the id with "-2", "-3"… when another article (or another file) has it. */
-function uniqueId(id: string, records: readonly ArticleRecord[], corpusFolder: string): string {
-  const taken = (candidate: string) => records.some((r) => r.id === candidate || r.file === `articles/${candidate}.txt`) || existsSync(join(corpusFolder, 'articles', `${candidate}.txt`));
+function uniqueId(id: string, taken: (candidate: string) => boolean): string {
   let candidate = id;
   for (let n = 2; taken(candidate); n++) candidate = `${id}-${n}`;
   return candidate;
-}
-
-/**
- * `articles.json`'s text with the record at `index` replaced (-1: appended), the rest of the text as it was,
- * through jsonc-parser's edits.
- */
-function applyEdit(text: string, index: number, record: ArticleRecord): string {
-  const edits = jsonc.modify(text, [index], record, { formattingOptions: { insertSpaces: true, tabSize: 2, eol: '\n' } });
-  return jsonc.applyEdits(text, edits);
 }
 
 /** The same text whatever its line ends, surrounding space and byte-order mark: one article. */
