@@ -18,6 +18,8 @@ export interface NameSpan {
   candidates: readonly number[];
   /** Other capitalised words run on from it: it is part of another name. */
   partOfName: boolean;
+  /** It opens that longer name, as a modifier: "Ohio Supreme Court", "U.S. Army", "Alexandria Police". */
+  leadsName: boolean;
   /** Preceded by a title or a first name: a person. */
   personLike: boolean;
   /** Preceded by a noun for a vessel, a paper or the like: a thing named after a place. */
@@ -140,6 +142,7 @@ function matchRun(text: string, tokens: Token[], first: number, last: number, ga
       regionHint,
       candidates,
       partOfName: before.length > 0 || after.length > 0,
+      leadsName: before.length === 0 && after.length > 0,
       personLike: titleBefore || (before.length > 0 && after.length === 0),
       thingLike: Boolean(adjacent && THING_NOUNS.has(previous.text.toLowerCase())),
       sentenceInitial: isSentenceStart(text, tokens[from].start),

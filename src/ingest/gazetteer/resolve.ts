@@ -35,6 +35,11 @@ export interface ResolveContext {
   corpusCountries: ReadonlyMap<string, number>;
   /** Name keys a person has said are not places in this corpus. */
   notPlaces: ReadonlySet<string>;
+  /**
+   * Whether a name that opens a longer one ("Ohio Supreme Court", "U.S. Army") is read as a place, as the
+   * geoparsing benchmarks count it (the geoparser); the map leaves it out, as no event happens at a modifier.
+   */
+  namesAsModifiers?: boolean;
 }
 
 const SCORE = {
@@ -49,6 +54,8 @@ const SCORE = {
   close: 1.5, // runners-up within this of the best are reported
 };
 const NEARBY_KM = 300;
+// What a name that opens a longer one may be, read as a modifier: a state's court, a country's army, not a town's school.
+const MODIFIER_KINDS = new Set(['country', 'province']);
 /** The evidence of a region named without a region word, with no town of its name inside it. */
 export const REGION_BY_NAME_ALONE = 'a first-level region, no town of its own name in it';
 const PLAIN_EVIDENCE_POPULATION = 100_000; // people: a city this large needs no other evidence
@@ -75,10 +82,11 @@ export function resolveNames(text: string, spans: readonly NameSpan[], gazetteer
   // "the Gulf", "the Levant", "the West": English puts no article before a town's or a province's bare name.
   // Countries may take it ("the United States", "the Dominican Republic"): after "the", only a country is meant.
   // Unless the name qualifies a noun after it: "the Port-au-Prince airport", "the Kyiv mayor".
-  const theBefore = (s: NameSpan) => /\bthe\s+$/i.test(text.slice(Math.max(0, s.start - 4), s.start)) && !qualifiesNoun(text.slice(s.end, s.end + 20));
+  // A name opening a longer one read as a modifier ("the Ohio Supreme Court"): the article is the longer name's.
+  const theBefore = (s: NameSpan) => /\bthe\s+$/i.test(text.slice(Math.max(0, s.start - 4), s.start)) && !qualifiesNoun(text.slice(s.end, s.end + 20)) && !(context.namesAsModifiers && s.leadsName);
   /** Why an occurrence cannot be a place whatever the gazetteer holds, or null (a person aside: see `usable`). */
   const notAPlace = (s: NameSpan): string | null => {
-    if (s.partOfName) return 'part of a longer name';
+    if (s.partOfName && !(context.namesAsModifiers && s.leadsName && s.candidates.some((c) => MODIFIER_KINDS.has(entry(c).kind) && entry(c).featureCode !== 'ADM2'))) return 'part of a longer name';
     if (theBefore(s) && !s.candidates.some((c) => entry(c).kind === 'country')) return 'after "the": a region or a feature, not a town';
     if (WORLD_REGIONS.has(s.key)) return 'a continent or world region: too large for a mark';
     if (s.thingLike) return 'names a thing here (a vessel, a paper…)';

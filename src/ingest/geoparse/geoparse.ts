@@ -63,7 +63,7 @@ function regionPoint(gazetteer: Gazetteer, country: string, admin1: string): [nu
 }
 
 const require = createRequire(import.meta.url);
-const NO_CONTEXT = { curatedCountries: [], curatedPoints: [], corpusCountries: new Map<string, number>(), notPlaces: new Set<string>() };
+const NO_CONTEXT = { curatedCountries: [], curatedPoints: [], corpusCountries: new Map<string, number>(), notPlaces: new Set<string>(), namesAsModifiers: true };
 
 /** The place names of one text, in text order. */
 export function geoparse(text: string, gazetteer: Gazetteer): GeoMention[] {

@@ -34,6 +34,11 @@ describe('failure kinds of the geoparser, fixed as kinds', () => {
     expect(found('Wildfires spread across Alberta.')).toEqual(['Alberta province CA']);
   });
 
+  it('reads a state or a country that opens a longer name as a place, as the benchmarks count it', () => {
+    expect(found('He asked the Ohio Supreme Court to delay it, and the U.S. Army agreed.')).toEqual(['Ohio province US', 'U.S. country US']);
+    expect(found('He studied at Lincoln High School.')).toEqual([]); // a town's name opening a school's is not read
+  });
+
   it('knows US counties named as counties, and never takes a bare name for one', () => {
     const [county] = geoparse('Deputies in Laurel County, Ky., arrested two men.', loadGazetteer());
     expect([county.name, county.ref.startsWith('admin2:US.KY.'), county.kind]).toEqual(['Laurel County', true, 'province']);
