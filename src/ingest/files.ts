@@ -141,7 +141,7 @@ function writeResult(paths: IngestPaths, result: IngestResult): IngestRun {
   return { ...result, count: result.events.length };
 }
 
-const BINARY_SNIFF_BYTES = 8192; // a NUL byte among the first this many: a binary file (as git and grep tell them)
+export const BINARY_SNIFF_BYTES = 8192; // a NUL byte among the first this many: a binary file (as git and grep tell them)
 
 /** The largest articles or places file (bytes). */
 export const MAX_INDEX_BYTES = 512 * 1024 * 1024;
@@ -153,6 +153,17 @@ export const MAX_INDEX_BYTES = 512 * 1024 * 1024;
  * ~/.ssh is not an article.
  */
 export function readText(file: string, field = '(file)', options: { within?: string; maxBytes?: number } = {}): string {
+  const bytes = readBytes(file, field, options);
+  if (bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) throw new InputError([{ file, field, message: 'is a binary file, not text' }]);
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    throw new InputError([{ file, field, message: 'is not valid UTF-8' }]);
+  }
+}
+
+/** A file's bytes, read as readText reads them (a regular file, up to `maxBytes`, inside `within`), not decoded. */
+export function readBytes(file: string, field = '(file)', options: { within?: string; maxBytes?: number } = {}): Buffer {
   const maxBytes = options.maxBytes ?? MAX_INDEX_BYTES;
   let bytes: Buffer;
   try {
@@ -170,12 +181,7 @@ export function readText(file: string, field = '(file)', options: { within?: str
     const code = (error as NodeJS.ErrnoException).code;
     throw new InputError([{ file, field, message: code === 'ENOENT' ? 'no such file' : `cannot read (${code})` }]);
   }
-  if (bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) throw new InputError([{ file, field, message: 'is a binary file, not text' }]);
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
-  } catch {
-    throw new InputError([{ file, field, message: 'is not valid UTF-8' }]);
-  }
+  return bytes;
 }
 
 /** Problems in a stable order: the places file's first, then the articles'. */

@@ -58,7 +58,7 @@ describe('what npm run add prints', () => {
       `${join(w.input, 'texts', 'dateline-without-year.txt')}: published: not found (no date line or dated dateline at the top of the text; the dateline says "June 23" but gives no year): not added; pass --published YYYY-MM-DD`,
       `${join(w.input, 'texts', 'no-headline.txt')}: published: not found (no date line or dated dateline at the top of the text): not added; pass --published YYYY-MM-DD`,
       `${w.articles}: 4 added, 0 replaced, 0 already there, 2 not added`,
-      '1 of the 4 articles read has notes (a field not found, a date that disagrees, a text to check): --verbose shows them',
+      '1 of 4 articles read has notes (a field not found, a date that disagrees, a text to check): --verbose shows them',
       `next: npm run ingest -- --articles ${w.articles} --places ${w.places} --out ${w.events}`,
       `then: DATELINES_DATA=${join(w.articles, '..')} DATELINES_PLACES=${w.places} npm start`,
       '',

@@ -1,15 +1,16 @@
 import { createHash } from 'node:crypto';
-import { existsSync, lstatSync, mkdirSync, readdirSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { dirname, extname, join, resolve } from 'node:path';
 import { ID_PATTERN } from '../../core/model.ts';
 import { SUPPORTED_DAYS, formatDay, parseDay } from '../../core/day.ts';
 import { InputError, MAX_ARTICLE_BYTES, parseArticles, type InputProblem } from '../../core/validate.ts';
 import { removeStaleTemporaries, writeAtomically, writeFailure } from '../atomic-write.ts';
 import { LockTimeoutError, withFileLock } from '../file-lock.ts';
-import { readText } from '../files.ts';
+import { readBytes, readText } from '../files.ts';
 import { editArticlesJson } from './articles-json.ts';
 import { httpUrl, type ArticleMeta, type Found, type ReadArticle } from './metadata.ts';
 import { readPlainText, withoutDateline } from './plain-text.ts';
+import { decodeSource } from './source-text.ts';
 import { readWebPage } from './web-page.ts';
 
 /** An article record as `articles.json` holds it (see CONTRACT.md). */
@@ -58,6 +59,14 @@ export interface AddResult {
   createdPlaces: string | null;
   /** Files that were not added, and why: "file: field: problem". */
   problems: InputProblem[];
+  /** Files found in the folders named that are neither web pages nor texts (a PDF, an image, a CSV), not read. */
+  skipped: SkippedFile[];
+}
+
+export interface SkippedFile {
+  file: string;
+  /** Its extension (".pdf"), "(no extension)" or "link to a folder" (links to folders are not followed). */
+  kind: string;
 }
 
 const PAGE_EXTENSIONS = new Set(['.html', '.htm', '.xhtml']);
@@ -90,7 +99,8 @@ export function addArticles(paths: readonly string[], options: AddOptions): AddR
   const flags = checkFlags(options);
   if (flags.length) throw new InputError(flags);
   const reads: SourceRead[] = [];
-  const files = sourceFiles(paths, problems);
+  const skipped: SkippedFile[] = [];
+  const files = sourceFiles(paths, problems, skipped);
   files.forEach((source, i) => {
     options.onProgress?.({ stage: 'reading', done: i, total: files.length });
     const read = readSource(source, problems);
@@ -110,11 +120,11 @@ export function addArticles(paths: readonly string[], options: AddOptions): AddR
     if (error instanceof InputError) throw error;
     throw new InputError([{ file: options.articles, field: '(file)', message: error instanceof LockTimeoutError ? error.message : writeFailure(error) }]);
   }
-  return { ...written, problems };
+  return { ...written, problems, skipped };
 }
 
 /** The records and texts of the sources read, added to the corpus as it is now: the caller holds its lock. */
-function addToCorpus(reads: readonly SourceRead[], options: AddOptions): Omit<AddResult, 'problems'> {
+function addToCorpus(reads: readonly SourceRead[], options: AddOptions): Omit<AddResult, 'problems' | 'skipped'> {
   const corpusFolder = dirname(options.articles);
   const textsFolder = join(corpusFolder, 'articles');
   const existingText = existsSync(options.articles) ? readText(options.articles) : null;
@@ -227,17 +237,30 @@ interface SourceFile {
 }
 
 /** The files to read: those named, and the pages and texts inside the folders named (hidden ones aside). */
-function sourceFiles(paths: readonly string[], problems: InputProblem[]): SourceFile[] {
+function sourceFiles(paths: readonly string[], problems: InputProblem[], skipped: SkippedFile[]): SourceFile[] {
   const files: SourceFile[] = [];
   const walk = (folder: string, root: string) => {
-    for (const name of readdirSync(folder).sort()) {
-      if (name.startsWith('.')) continue;
+    let names: string[];
+    try {
+      names = readdirSync(folder).sort();
+    } catch (error) {
+      problems.push({ file: folder, field: '(folder)', message: `cannot read (${(error as NodeJS.ErrnoException).code})` });
+      return;
+    }
+    for (const name of names) {
+      if (name.startsWith('.')) continue; // .DS_Store, .git, our temporaries
       const path = join(folder, name);
-      const stat = lstatSync(path);
+      let stat;
+      try {
+        stat = lstatSync(path);
+      } catch {
+        continue; // gone since the folder was listed
+      }
       if (stat.isDirectory()) walk(path, root);
       else {
         const kind = kindOf(path);
         if (kind) files.push({ file: path, kind, within: root });
+        else skipped.push({ file: path, kind: stat.isSymbolicLink() && isFolder(path) ? 'link to a folder' : extname(name).toLowerCase() || '(no extension)' });
       }
     }
   };
@@ -250,14 +273,30 @@ function sourceFiles(paths: readonly string[], problems: InputProblem[]): Source
       continue;
     }
     if (stat.isDirectory()) {
+      const before = files.length;
+      const skippedBefore = skipped.length;
       walk(path, path);
+      if (files.length === before) {
+        const inside = skipped.length - skippedBefore;
+        problems.push({ file: path, field: '(folder)', message: `holds no web page or text (${SOURCE_EXTENSIONS})${inside ? `: its ${inside === 1 ? 'one file was' : `${inside} files were`} skipped` : ''}; nothing to add` });
+      }
       continue;
     }
     const kind = kindOf(path);
     if (kind) files.push({ file: path, kind });
-    else problems.push({ file: path, field: '(file)', message: `is not a web page or a text (.html, .htm, .txt, .md)` });
+    else problems.push({ file: path, field: '(file)', message: `is not a web page or a text (${SOURCE_EXTENSIONS})` });
   }
   return files;
+}
+
+const SOURCE_EXTENSIONS = [...PAGE_EXTENSIONS, ...TEXT_EXTENSIONS].join(', ');
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 function kindOf(path: string): SourceFile['kind'] | null {
@@ -269,7 +308,7 @@ function kindOf(path: string): SourceFile['kind'] | null {
 function readSource(source: SourceFile, problems: InputProblem[]): ReadArticle | null {
   let content: string;
   try {
-    content = readText(source.file, '(file)', { within: source.within, maxBytes: MAX_ARTICLE_BYTES });
+    content = decodeSource(readBytes(source.file, '(file)', { within: source.within, maxBytes: MAX_ARTICLE_BYTES }), source.kind, source.file);
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     problems.push(...error.problems);
@@ -281,6 +320,10 @@ function readSource(source: SourceFile, problems: InputProblem[]): ReadArticle |
   } catch (error) {
     // a page the libraries cannot read is this file's problem, not the batch's
     problems.push({ file: source.file, field: source.kind === 'page' ? '(page)' : '(text)', message: `cannot be read: ${(error as Error).message}` });
+    return null;
+  }
+  if (read.refused) {
+    problems.push({ file: source.file, field: read.refused.field, message: read.refused.message });
     return null;
   }
   if (read.text.trim() === '') {

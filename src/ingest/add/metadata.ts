@@ -22,6 +22,8 @@ export interface ReadArticle {
   meta: ArticleMeta;
   /** Why a field could not be read, or what disagreed (a dateline's day against the page's date). */
   notes: string[];
+  /** Why the file is not an article at all (an error page saved in its place), whatever the flags say. */
+  refused?: { field: string; message: string };
 }
 
 /**

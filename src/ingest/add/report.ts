@@ -1,5 +1,5 @@
 import { formatProblem } from '../../core/validate.ts';
-import type { AddOutcome, AddProgress, AddResult } from './add-articles.ts';
+import type { AddOutcome, AddProgress, AddResult, SkippedFile } from './add-articles.ts';
 
 /** What `npm run add` says: `quiet` only the problems and the summary line; `verbose` each file's record too. */
 export interface ReportMode {
@@ -48,6 +48,7 @@ export function progressLine(progress: AddProgress): string {
 export function summaryLine(articles: string, result: AddResult): string {
   const counts = [`${count(result.outcomes, 'added')} added`, `${count(result.outcomes, 'replaced')} replaced`, `${count(result.outcomes, 'unchanged')} already there`];
   if (result.problems.length) counts.push(`${result.problems.length} not added`);
+  if (result.skipped.length) counts.push(`${result.skipped.length} skipped`);
   return `${articles}: ${counts.join(', ')}`;
 }
 
@@ -66,15 +67,35 @@ export function describeOutcome(o: AddOutcome): string[] {
  */
 export function reportLines(articles: string, result: AddResult, mode: ReportMode, next: string[]): string[] {
   const lines: string[] = [];
-  if (mode.verbose && !mode.quiet) for (const outcome of result.outcomes) lines.push(...describeOutcome(outcome));
+  if (mode.verbose && !mode.quiet) {
+    for (const outcome of result.outcomes) lines.push(...describeOutcome(outcome));
+    for (const { file, kind } of result.skipped) lines.push(`${file}: skipped: neither a web page nor a text (${kind})`);
+  }
   for (const problem of result.problems) lines.push(formatProblem(problem));
   lines.push(summaryLine(articles, result));
   if (mode.quiet) return lines;
+  if (result.skipped.length) lines.push(skippedLine(result.skipped, mode.verbose));
   const noted = result.outcomes.filter((o) => o.notes.length).length;
-  if (!mode.verbose && noted) lines.push(`${noted} of the ${result.outcomes.length} articles read ${noted === 1 ? 'has' : 'have'} notes (a field not found, a date that disagrees, a text to check): --verbose shows them`);
+  if (!mode.verbose && noted) lines.push(`${noted} of ${result.outcomes.length} article${result.outcomes.length === 1 ? '' : 's'} read ${noted === 1 ? 'has' : 'have'} notes (a field not found, a date that disagrees, a text to check): --verbose shows them`);
   if (result.outcomes.some((o) => o.status !== 'unchanged')) lines.push(...next);
   return lines;
 }
+
+/**
+ * What was skipped, by kind, most first: "skipped 5 files that are neither web pages nor texts: 2 .pdf, 1 .csv,
+ * 1 .docx, 1 .png (a document saved as .txt can be added; --verbose names them)".
+ */
+export function skippedLine(skipped: readonly SkippedFile[], verbose: boolean): string {
+  const byKind = new Map<string, number>();
+  for (const { kind } of skipped) byKind.set(kind, (byKind.get(kind) ?? 0) + 1);
+  const kinds = [...byKind].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([kind, n]) => `${n} ${kind}`);
+  const documents = skipped.some(({ kind }) => DOCUMENTS.has(kind));
+  const hints = [...(documents ? ['a document saved as .txt can be added'] : []), ...(verbose ? [] : ['--verbose names them'])];
+  const files = skipped.length === 1 ? 'file that is neither a web page nor a text' : 'files that are neither web pages nor texts';
+  return `skipped ${skipped.length} ${files}: ${kinds.join(', ')}${hints.length ? ` (${hints.join('; ')})` : ''}`;
+}
+
+const DOCUMENTS = new Set(['.pdf', '.doc', '.docx', '.odt', '.rtf', '.pages', '.epub']);
 
 /** The report as one JSON document (`--json`): the counts, and each file with what became of it. */
 export function jsonReport(articles: string, result: AddResult): object {
@@ -84,9 +105,11 @@ export function jsonReport(articles: string, result: AddResult): object {
     replaced: count(result.outcomes, 'replaced'),
     unchanged: count(result.outcomes, 'unchanged'),
     notAdded: result.problems.length,
+    skipped: result.skipped.length,
     files: [
       ...result.outcomes.map((o) => ({ file: o.file, status: o.status, record: o.record, sources: o.sources, notes: o.notes })),
       ...result.problems.map((p) => ({ file: p.file, status: 'not added', field: p.field, problem: p.message })),
+      ...result.skipped.map((f) => ({ file: f.file, status: 'skipped', kind: f.kind })),
     ],
   };
 }

@@ -13,6 +13,8 @@ import { readPlainText } from './plain-text.ts';
  */
 export function readWebPage(html: string): ReadArticle {
   const document = parsePage(html);
+  const error = errorPageSign(document);
+  if (error) return { text: '', meta: {}, notes: [], refused: { field: error.field, message: `says "${error.text}": an error page saved in the article's place, not added (save the article's page again)` } };
   const meta = pageMetadata(document, html);
   const description = cleanText(document.querySelector('meta[property="og:description"], meta[name="description"]')?.getAttribute('content'));
   for (const element of [...document.querySelectorAll(FURNITURE)]) element.remove();
@@ -46,6 +48,30 @@ export function parsePage(html: string): Document {
   if (parsed.documentElement?.tagName === 'HTML') return parsed;
   const wrapped = /<(?:head|body)[\s>]/i.test(html) ? `<!doctype html><html>${html}</html>` : `<!doctype html><html><head></head><body>${html}</body></html>`;
   return parseHTML(wrapped).document as unknown as Document;
+}
+
+/**
+ * The sign that a page is a server's error page, not an article: its title or main heading says "404", "Page not
+ * found", "Not Found", "This page could not be found"… Only the whole title, or one part of it between the site's
+ * separators ("404 | Reuters"), or words about a page not being found count: "Flight 404 lands in Lima" does not.
+ */
+export function errorPageSign(document: Document): { field: string; text: string } | null {
+  const candidates: [string, string | null][] = [
+    ['<title>', cleanText(document.querySelector('title')?.textContent)],
+    ['<h1>', cleanText(document.querySelector('h1')?.textContent)],
+  ];
+  for (const [field, text] of candidates) {
+    if (text && text.length <= 200 && saysNotFound(text)) return { field, text };
+  }
+  return null;
+}
+
+function saysNotFound(text: string): boolean {
+  const parts = text.split(/\s+[|–—:·•-]\s+/).map((part) => part.trim().replace(/[.!]+$/, ''));
+  if (parts.some((part) => /^(?:(?:error|http)\s*)?(?:404|410)(?:\s*(?:error|not found|gone))?$|^(?:page |file |article |content )?not found$|^error$/i.test(part))) return true;
+  return /\b(?:error|http)\s*:?\s*404\b|\b404\b\s*[-–—:|]?\s*(?:error|not found|page)\b/i.test(text)
+    || /\b(?:page|file|content|url)s?\b(?:[^.]{0,40})\b(?:not|no longer|cannot|can't|couldn't|could not)\b(?:\s+\w+){0,2}\s+(?:found|exists?|available)\b/i.test(text)
+    || /\bpage not found\b/i.test(text);
 }
 
 const DESCRIPTION_WORDS = 0.5; // the share of the description's words the story's opening must hold
