@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { ingestFilesInParallel } from './files.ts';
 import type { ArticleReport } from './pipeline.ts';
 import { InputError, formatProblem } from '../core/validate.ts';
+import { placesCommand } from './review.ts';
 
 const USAGE = 'usage: npm run ingest -- [--articles data/articles.json] [--places geo/places.geojson] [--out data/events.json] [--no-gazetteer] [--threads N] [--explain] [--quiet]';
 
@@ -39,7 +40,8 @@ async function main(argv: string[]): Promise<number> {
     const run = await ingestFilesInParallel({ articles: values.articles, places: values.places, out: values.out }, { gazetteer: !values['no-gazetteer'], threads, explain: values.explain });
     if (!values.quiet) for (const article of run.report) process.stderr.write(formatReport(article, values.explain));
     const unreviewed = run.places.length;
-    process.stderr.write(`wrote ${run.count} events to ${values.out}${unreviewed ? `; ${unreviewed} places from the gazetteer await review (npm run places -- review)` : ''}\n`);
+    const review = placesCommand(['review'], { events: values.out, articles: values.articles, places: values.places }); // for this corpus, as typed
+    process.stderr.write(`wrote ${run.count} events to ${values.out}${unreviewed ? `; ${unreviewed} places from the gazetteer await review (${review})` : ''}\n`);
     return 0;
   } catch (error) {
     if (!(error instanceof InputError)) throw error;

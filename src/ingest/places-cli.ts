@@ -1,15 +1,21 @@
 #!/usr/bin/env node
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { InputError, formatProblem } from '../core/validate.ts';
-import { reviewPlaces, type ReviewPaths } from './review.ts';
-import { LockTimeoutError, withFileLock } from './file-lock.ts';
+import { decide, findPlaces, openReview, type ReviewPaths } from './review.ts';
 
 const USAGE = `usage: npm run places -- review [--events data/events.json] [--articles data/articles.json] [--places geo/places.geojson]
-       npm run places -- accept ID [--as REF]    keep the place (or the candidate REF instead, e.g. geonames:2210247)
-       npm run places -- reject NAME             the name is not a place in this corpus
-Accepting appends the place to the curated file with its source; rejecting records the name under "notPlaces".
-Run npm run ingest afterwards: every later ingest honours what was decided.`;
+       npm run places -- accept ID [ID…] [--as REF]   keep the places (or, for one ID, the gazetteer entry REF instead, e.g. geonames:2210247)
+       npm run places -- accept --all                 keep every place under review
+       npm run places -- reject NAME [NAME…] [--note TEXT]   the names are not places in this corpus
+       npm run places -- reject --all                 no place under review is a place (each of its spellings is recorded)
+       npm run places -- add NAME --at LAT,LON [--kind town] [--country CC] [--id ID] [--alias NAME…] [--source TEXT]
+       npm run places -- add NAME --as REF            a place by name, at a point (its country found from it when not given) or a gazetteer entry
+       npm run places -- find NAME [--country CC]     the gazetteer's entries of a name, with their refs
+accept, reject and add take --dry-run: say what the decision would change in the events, and write nothing.
+The corpus flags (--events, --articles, --places) go with every command; the defaults are shown above.
+Accepting or adding appends places to the curated file with their source; rejecting records names under "notPlaces".
+Each decision says which events it takes away, brings or moves (the corpus ingested in memory with the new file);
+run npm run ingest afterwards (with the same corpus flags) to write them.`;
 
 function main(argv: string[]): number {
   let parsed;
@@ -23,6 +29,14 @@ function main(argv: string[]): number {
         places: { type: 'string', default: 'geo/places.geojson' },
         as: { type: 'string' },
         note: { type: 'string' },
+        all: { type: 'boolean', default: false },
+        'dry-run': { type: 'boolean', default: false },
+        at: { type: 'string' },
+        kind: { type: 'string' },
+        country: { type: 'string' },
+        id: { type: 'string' },
+        alias: { type: 'string', multiple: true },
+        source: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -31,28 +45,37 @@ function main(argv: string[]): number {
     return 1;
   }
   const { values, positionals } = parsed;
-  const [action, target] = positionals;
+  const [action, ...targets] = positionals;
   if (values.help || !action) {
     process.stdout.write(`${USAGE}\n`);
     return values.help ? 0 : 1;
   }
   const paths: ReviewPaths = { events: values.events, articles: values.articles, places: values.places };
+  const dryRun = values['dry-run'];
   try {
-    const open = () => reviewPlaces(paths, (file) => readFileSync(file, 'utf8'));
-    if (action === 'review') {
-      process.stdout.write(open().describe());
+    if (action === 'review' && targets.length === 0) {
+      process.stdout.write(openReview(paths).describe());
       return 0;
     }
-    if ((action === 'accept' || action === 'reject') && target) {
-      // Read, decide and write the curated file holding its lock: decisions made at once all land.
-      const message = lockedOrSaid(paths.places, () => {
-        const review = open();
-        return action === 'accept' ? review.accept(target, values.as ?? null) : review.reject(target, values.note ?? null);
-      });
-      process.stdout.write(`${message}\n`);
+    if (action === 'find' && targets.length === 1) {
+      process.stdout.write(findPlaces(targets[0], values.country ?? null, paths));
       return 0;
     }
-    process.stderr.write(`${USAGE}\n`);
+    if (action === 'accept') {
+      process.stdout.write(said(decide(paths, (review) => review.accept(targets, values.all, values.as ?? null), { dryRun })));
+      return 0;
+    }
+    if (action === 'reject') {
+      process.stdout.write(said(decide(paths, (review) => review.reject(targets, values.all, values.note ?? null), { dryRun })));
+      return 0;
+    }
+    if (action === 'add' && targets.length === 1) {
+      const spec = { name: targets[0], at: values.at, as: values.as, kind: values.kind, country: values.country, id: values.id, aliases: values.alias, source: values.source };
+      process.stdout.write(said(decide(paths, (review) => review.add(spec), { dryRun, eventsOptional: true })));
+      return 0;
+    }
+    const one = action === 'add' || action === 'find' ? `${action} takes one NAME (quote a name of several words)` : `unknown command "${action}"`;
+    process.stderr.write(`${action === 'review' ? 'review takes no arguments' : one}\n${USAGE}\n`);
     return 1;
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
@@ -61,14 +84,8 @@ function main(argv: string[]): number {
   }
 }
 
-/** `work` holding the file's lock; a lock held too long by another run is said as the file's problem. */
-function lockedOrSaid<T>(file: string, work: () => T): T {
-  try {
-    return withFileLock(file, work);
-  } catch (error) {
-    if (error instanceof LockTimeoutError) throw new InputError([{ file, field: '(file)', message: error.message }]);
-    throw error;
-  }
+function said(text: string): string {
+  return text.endsWith('\n') ? text : `${text}\n`;
 }
 
 process.exitCode = main(process.argv.slice(2));
