@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { addArticles } from './add/add-articles.ts';
 import { createProgress, jsonReport, reportLines } from './add/report.ts';
+import { forTerminal, jsonForTerminal } from './add/terminal.ts';
 import { InputError, formatProblem } from '../core/validate.ts';
 
 const USAGE = `usage: npm run add -- PATH... [--articles data/articles.json] [--published YYYY-MM-DD] [--outlet NAME] [--url URL] [--headline TEXT] [--force] [--verbose | --quiet] [--json]
@@ -35,7 +36,7 @@ async function main(argv: string[]): Promise<number> {
       },
     });
   } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
+    process.stderr.write(`${forTerminal((error as Error).message)}\n${USAGE}\n`);
     return 1;
   }
   const { values, positionals } = parsed;
@@ -52,13 +53,14 @@ async function main(argv: string[]): Promise<number> {
     const { articles, quiet, verbose, json, ...flags } = values;
     const result = addArticles(positionals, { ...flags, articles, onProgress: progress.update });
     progress.clear();
-    for (const line of reportLines(articles, result, { quiet, verbose }, nextSteps(articles))) process.stderr.write(`${line}\n`);
-    if (json) process.stdout.write(`${JSON.stringify(jsonReport(articles, result), null, 2)}\n`);
+    // Everything printed from a file or a file name goes through forTerminal: an article cannot drive the terminal.
+    for (const line of reportLines(articles, result, { quiet, verbose }, nextSteps(articles))) process.stderr.write(`${forTerminal(line)}\n`);
+    if (json) process.stdout.write(`${jsonForTerminal(JSON.stringify(jsonReport(articles, result), null, 2))}\n`);
     return result.problems.length ? 1 : 0;
   } catch (error) {
     progress.clear();
     if (!(error instanceof InputError)) throw error;
-    for (const problem of error.problems) process.stderr.write(`${formatProblem(problem)}\n`);
+    for (const problem of error.problems) process.stderr.write(`${forTerminal(formatProblem(problem))}\n`);
     return 1;
   }
 }
