@@ -91,8 +91,10 @@ interface SourceRead {
  * once take turns, neither losing the other's records), `articles.json` is read again, the new records checked,
  * the texts written, then `articles.json` at once (atomically): the records already there are kept, byte for
  * byte, unless `force` replaces the record of an article added again. A corpus created now gets an empty
- * `places.geojson` beside its `articles.json`, for the places a person curates later. Linear in the sources and
- * the corpus: one pass over `articles.json`'s text, sets and maps for the ids, files and texts.
+ * `places.geojson` beside its `articles.json`, for the places a person curates later; a text that a killed run
+ * left under `articles/` without its record is taken back for its article. One bad file is a problem, and the rest
+ * go in. Linear in the sources and the corpus: one pass over `articles.json`'s text, sets and maps for the ids,
+ * files and texts.
  */
 export function addArticles(paths: readonly string[], options: AddOptions): AddResult {
   const problems: InputProblem[] = [];
