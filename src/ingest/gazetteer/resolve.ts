@@ -86,7 +86,7 @@ export function resolveNames(text: string, spans: readonly NameSpan[], gazetteer
   const theBefore = (s: NameSpan) => /\bthe\s+$/i.test(text.slice(Math.max(0, s.start - 4), s.start)) && !qualifiesNoun(text.slice(s.end, s.end + 20)) && !(context.namesAsModifiers && s.leadsName);
   /** Why an occurrence cannot be a place whatever the gazetteer holds, or null (a person aside: see `usable`). */
   const notAPlace = (s: NameSpan): string | null => {
-    if (s.partOfName && !(context.namesAsModifiers && s.leadsName && s.candidates.some((c) => MODIFIER_KINDS.has(entry(c).kind) && entry(c).featureCode !== 'ADM2'))) return 'part of a longer name';
+    if (s.partOfName && !(context.namesAsModifiers && s.leadsName && s.candidates.some((c) => MODIFIER_KINDS.has(entry(c).kind)))) return 'part of a longer name';
     if (theBefore(s) && !s.candidates.some((c) => entry(c).kind === 'country')) return 'after "the": a region or a feature, not a town';
     if (WORLD_REGIONS.has(s.key)) return 'a continent or world region: too large for a mark';
     if (s.thingLike) return 'names a thing here (a vessel, a paper…)';
@@ -147,8 +147,7 @@ export function resolveNames(text: string, spans: readonly NameSpan[], gazetteer
       const t = entry(c);
       return t !== region && t.kind !== 'province' && t.kind !== 'country' && t.country === region.country && t.admin1 === region.admin1;
     });
-    // A county is meant only when named as one: "Laurel" is a town, "Laurel County" the county.
-    const scored = occurrences[0].candidates.filter((c) => (!theOnly || entry(c).kind === 'country') && (regionHint || entry(c).featureCode !== 'ADM2')).map((c) => {
+    const scored = occurrences[0].candidates.filter((c) => !theOnly || entry(c).kind === 'country').map((c) => {
       const e = entry(c);
       const evidence: string[] = [];
       // A region ranks as a city of a million, 100,000 without a region word when a town of its name lies in it.
@@ -165,11 +164,10 @@ export function resolveNames(text: string, spans: readonly NameSpan[], gazetteer
         score += SCORE.corpusCountry;
         evidence.push(`a country of the corpus (${e.country})`);
       }
-      const county = e.featureCode === 'ADM2';
       if (regionHint) score += e.kind === 'province' ? SCORE.regionWord : -SCORE.regionWord;
       else if (e.kind === 'province' && namesakeSeat(e)) score -= 2; // a bare name is the town sooner than the region named after it
       if (regionHint && e.kind === 'province') evidence.push('named with a region word');
-      else if (e.kind === 'province' && !county && !namesakeSeat(e)) evidence.push(REGION_BY_NAME_ALONE); // "Ohio", "Virginia", "Alberta"
+      else if (e.kind === 'province' && !namesakeSeat(e)) evidence.push(REGION_BY_NAME_ALONE); // "Ohio", "Virginia", "Alberta"
       if (points.some((p) => isNear(p, e.lngLat))) {
         score += SCORE.nearby;
         evidence.push(`within ${NEARBY_KM} km of the article's other places`);
@@ -184,10 +182,6 @@ export function resolveNames(text: string, spans: readonly NameSpan[], gazetteer
     });
     scored.sort((a, b) => b.score - a.score || entry(b.index).population - entry(a.index).population || (entry(a.index).ref < entry(b.index).ref ? -1 : 1));
     const best = scored[0];
-    if (!best) {
-      chosen.set(key, { entry: null, reason: 'only a county of that name, and it is not named as one ("… County")', runnersUp: [] });
-      continue;
-    }
     const runnersUp = scored.slice(1, 4).filter((s) => best.score - s.score <= SCORE.close).map((s) => s.index);
     const top = entry(best.index);
     const qualified = best.evidence.some((e) => e.startsWith('qualified'));

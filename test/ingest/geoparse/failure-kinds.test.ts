@@ -39,12 +39,6 @@ describe('failure kinds of the geoparser, fixed as kinds', () => {
     expect(found('He studied at Lincoln High School.')).toEqual([]); // a town's name opening a school's is not read
   });
 
-  it('knows US counties named as counties, and never takes a bare name for one', () => {
-    const [county] = geoparse('Deputies in Laurel County, Ky., arrested two men.', loadGazetteer());
-    expect([county.name, county.ref.startsWith('admin2:US.KY.'), county.kind]).toEqual(['Laurel County', true, 'province']);
-    expect(found('Power began to flicker on in Caracas.').some((m) => m.startsWith('Power'))).toBe(false); // Power County, Idaho
-  });
-
   it("reads a town by the article's frame: Alexandria in a Virginia story is Virginia's", () => {
     const names = geoparse('Officials in Alexandria said the storm that crossed Virginia had passed.', loadGazetteer());
     expect(names.find((m) => m.name === 'Alexandria')?.country).toBe('US');
