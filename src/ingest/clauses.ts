@@ -1,4 +1,5 @@
 import { firstIndex } from '../core/bisect.ts';
+import { memoize } from './gazetteer/memoize.ts';
 
 /**
  * Clause-level structure of one sentence, found from punctuation: where a mention's clause starts and ends,
@@ -12,6 +13,7 @@ export interface Span {
 }
 
 const CLAUSE_BREAK = /[,;:()“”"–—]| - /g;
+const SENTENCES_KEPT = 16; // sentences whose clause breaks and relative clauses are kept (each is asked about once per name)
 
 /**
  * The clause around `[start, end)`: from just after the previous break to just before the next one. The breaks
@@ -25,14 +27,7 @@ export function clauseAround(sentence: string, start: number, end: number): Span
   return { start: before >= 0 ? breaks[before].end : 0, end: after < breaks.length ? breaks[after].start : sentence.length };
 }
 
-let lastBreaks: { sentence: string; breaks: Span[] } | null = null;
-
-function breaksOf(sentence: string): Span[] {
-  if (lastBreaks?.sentence !== sentence) {
-    lastBreaks = { sentence, breaks: [...sentence.matchAll(CLAUSE_BREAK)].map((m) => ({ start: m.index, end: m.index + m[0].length })) };
-  }
-  return lastBreaks.breaks;
-}
+const breaksOf = memoize((sentence: string): Span[] => [...sentence.matchAll(CLAUSE_BREAK)].map((m) => ({ start: m.index, end: m.index + m[0].length })), SENTENCES_KEPT);
 
 /** Stretches set off by a pair of dashes or by brackets; an unpaired dash runs to the end of the sentence. */
 export function parentheticals(sentence: string): Span[] {
@@ -49,18 +44,14 @@ export function parentheticals(sentence: string): Span[] {
  * ", who …," and ", which …," clauses, and "who …" after a noun: they describe someone or something, not the
  * sentence's event ("Abdeslam, a French national who had lived in Molenbeek, …").
  */
-export function relativeClauses(sentence: string): Span[] {
-  if (lastRelatives?.sentence === sentence) return lastRelatives.spans;
+export const relativeClauses = memoize((sentence: string): Span[] => {
   const spans: Span[] = [];
   for (const m of sentence.matchAll(/, (?:who|which) |(?<=[a-z]) who (?=(?:had|has|have|was|were|is|lived|grew|worked|studied|resided|moved|once|previously|formerly)\b)/g)) {
     const close = sentence.indexOf(',', m.index + m[0].length);
     spans.push({ start: m.index, end: close === -1 ? sentence.length : close });
   }
-  lastRelatives = { sentence, spans };
   return spans;
-}
-
-let lastRelatives: { sentence: string; spans: Span[] } | null = null; // asked once per name of one sentence
+}, SENTENCES_KEPT);
 
 export function spanContaining(spans: readonly Span[], start: number, end: number): Span | null {
   return spans.find((s) => s.start <= start && end <= s.end) ?? null;

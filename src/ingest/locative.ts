@@ -246,12 +246,12 @@ function judgeMention(context: SentenceContext, mention: Mention): NotLocation |
   // What may yet happen, or did not: from the mention's clause to the end of what is said about it (the next
   // ", and", ";", "but" or "that" starts something else).
   const clause = clauseAround(sentence, mention.start, mention.end);
-  const rest = after;
-  const stop = rest.search(/,\s+(?:and|but|while)\s|;|\s(?:but|that)\s/);
-  const said = sentence.slice(Math.max(clause.start, mention.start - LOOK_BEHIND), stop === -1 ? mention.end + rest.length : mention.end + stop);
+  const stop = after.search(/,\s+(?:and|but|while)\s|;|\s(?:but|that)\s/);
+  const saidStart = Math.max(clause.start, mention.start - LOOK_BEHIND);
+  const said = sentence.slice(saidStart, mention.end + (stop === -1 ? after.length : stop));
   if (NOT_HAPPENED.test(said)) return 'not-happened';
   if (DESCRIPTION.test(said)) return 'description';
-  if (!hasFutureDate && (PROSPECTIVE.test(said) || (INTENT_WORDS.test(said) && intends(tokens ?? tag(sentence), clause.start, clause.start + said.length)))) return 'prospective';
+  if (!hasFutureDate && (PROSPECTIVE.test(said) || (INTENT_WORDS.test(said) && intends(tokens ?? tag(sentence), saidStart, saidStart + said.length)))) return 'prospective';
   return null;
 }
 

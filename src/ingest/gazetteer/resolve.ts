@@ -99,9 +99,13 @@ export function resolveNames(text: string, spans: readonly NameSpan[], gazetteer
   // The article's countries: named countries, curated places, qualifiers.
   const story = new Map<string, number>();
   const count = (c: string) => story.set(c, (story.get(c) ?? 0) + 1);
-  // The votes a region's name gave: a name is no evidence for itself ("Aceh" does not make Indonesia the story's).
-  const regionVotes = new Map<string, string[]>();
-  const storyHas = (key: string, country: string) => (story.get(country) ?? 0) - (regionVotes.get(key) ?? []).filter((c) => c === country).length > 0;
+  // The votes a region's name gave its country: a name is no evidence for itself ("Aceh" does not make Indonesia
+  // the story's). A key's candidates are the same at every occurrence, so it always votes for one country.
+  const regionVotes = new Map<string, { country: string; votes: number }>();
+  const storyHas = (key: string, country: string) => {
+    const own = regionVotes.get(key);
+    return (story.get(country) ?? 0) - (own?.country === country ? own.votes : 0) > 0;
+  };
   for (const c of context.curatedCountries) count(c);
   for (const s of spans) {
     if (!usable(s)) continue;
@@ -111,9 +115,9 @@ export function resolveNames(text: string, spans: readonly NameSpan[], gazetteer
     // A country's name, unless a region shares it ("Georgia"): then neither says which country the article is in.
     if (countries.length === 1 && regions.length === 0 && !s.regionHint) count(countries[0].country);
     // A region's name that no country shares, with no town of its name inside it ("Virginia", "Alberta").
-    if (regions.length === 1 && countries.length === 0 && !candidates.some((e) => e !== regions[0] && e.kind !== 'country' && e.country === regions[0].country && e.admin1 === regions[0].admin1)) {
+    if (regions.length === 1 && countries.length === 0 && !hasNamesakeTown(regions[0], candidates)) {
       count(regions[0].country);
-      regionVotes.set(s.key, [...(regionVotes.get(s.key) ?? []), regions[0].country]);
+      regionVotes.set(s.key, { country: regions[0].country, votes: (regionVotes.get(s.key)?.votes ?? 0) + 1 });
     }
     for (const a of qualifiedBy.get(s) ?? []) count(a.country);
   }
@@ -142,11 +146,7 @@ export function resolveNames(text: string, spans: readonly NameSpan[], gazetteer
     const spelled = occurrences.map((s) => plain(text.slice(s.start, s.end)));
     const framed = occurrences.some((s) => PLACE_FRAME_BEFORE.test(text.slice(Math.max(0, s.start - 40), s.start)) || LOCATIVE_WORDS.has(wordBefore(text, s.start)));
     const theOnly = occurrences.every(theBefore);
-    // A town of the region's own name inside it ("Kherson" in Kherson Oblast): the bare name means the town.
-    const namesakeSeat = (region: GazetteerEntry) => occurrences[0].candidates.some((c) => {
-      const t = entry(c);
-      return t !== region && t.kind !== 'province' && t.kind !== 'country' && t.country === region.country && t.admin1 === region.admin1;
-    });
+    const candidateEntries = occurrences[0].candidates.map(entry);
     const scored = occurrences[0].candidates.filter((c) => !theOnly || entry(c).kind === 'country').map((c) => {
       const e = entry(c);
       const evidence: string[] = [];
@@ -165,9 +165,9 @@ export function resolveNames(text: string, spans: readonly NameSpan[], gazetteer
         evidence.push(`a country of the corpus (${e.country})`);
       }
       if (regionHint) score += e.kind === 'province' ? SCORE.regionWord : -SCORE.regionWord;
-      else if (e.kind === 'province' && namesakeSeat(e)) score -= 2; // a bare name is the town sooner than the region named after it
+      else if (e.kind === 'province' && hasNamesakeTown(e, candidateEntries)) score -= 2; // a bare name is the town sooner than the region named after it
       if (regionHint && e.kind === 'province') evidence.push('named with a region word');
-      else if (e.kind === 'province' && !namesakeSeat(e)) evidence.push(REGION_BY_NAME_ALONE); // "Ohio", "Virginia", "Alberta"
+      else if (e.kind === 'province' && !hasNamesakeTown(e, candidateEntries)) evidence.push(REGION_BY_NAME_ALONE); // "Ohio", "Virginia", "Alberta"
       if (points.some((p) => isNear(p, e.lngLat))) {
         score += SCORE.nearby;
         evidence.push(`within ${NEARBY_KM} km of the article's other places`);
@@ -238,6 +238,11 @@ const plain = memoize(plainName, 50_000);
 
 export function describe(e: GazetteerEntry): string {
   return `${e.name} (${e.kind}, ${e.country}${e.population ? `, ${e.population.toLocaleString('en-US')} people` : ''})`;
+}
+
+/** Whether a town of the region's own name lies inside it ("Kherson" in Kherson Oblast): then the bare name is the town's. */
+function hasNamesakeTown(region: GazetteerEntry, candidates: readonly GazetteerEntry[]): boolean {
+  return candidates.some((t) => t !== region && t.kind !== 'province' && t.kind !== 'country' && t.country === region.country && t.admin1 === region.admin1);
 }
 
 /** Whether `place` lies in `area` (a country, or a first-level region by its code). */
