@@ -6,10 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { writeAtomically } from '../../src/ingest/atomic-write.ts';
 import { LockTimeoutError, lockPath, withFileLock } from '../../src/ingest/file-lock.ts';
 import { NO_PLACES, createTextCorpus } from '../text-corpus.ts';
+import { INGEST, PLACES } from '../places-corpus.ts';
 
 const ADD = join(process.cwd(), 'build/cli/ingest/add-cli.js');
-const INGEST = join(process.cwd(), 'build/cli/ingest/cli.js');
-const PLACES = join(process.cwd(), 'build/cli/ingest/places-cli.js');
 
 function createFolder(): string {
   return mkdtempSync(join(tmpdir(), 'datelines-writes-'));

@@ -1,32 +1,12 @@
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { NO_PLACES, createTextCorpus } from '../text-corpus.ts';
+import { createIngested as createCorpus, ingest, places, runPrinted } from '../places-corpus.ts';
+import { NO_PLACES } from '../text-corpus.ts';
 
-const INGEST = join(process.cwd(), 'build/cli/ingest/cli.js');
-const PLACES = join(process.cwd(), 'build/cli/ingest/places-cli.js');
-
-/** A corpus of short texts of our own, ingested once with no curated place; its folder. */
+/** A corpus of short texts of our own, published on 5 May 2015, ingested once with no curated place; its folder. */
 function createIngested(texts: Record<string, string>): string {
-  const { dir } = createTextCorpus(Object.entries(texts).map(([id, text]) => ({ id, text, published: '2015-05-05' })), NO_PLACES);
-  expect(ingest(dir).status).toBe(0);
-  return dir;
-}
-
-function ingest(dir: string) {
-  return spawnSync(process.execPath, [INGEST, '--articles', join(dir, 'articles.json'), '--places', join(dir, 'places.geojson'), '--out', join(dir, 'events.json'), '--quiet'], { encoding: 'utf8' });
-}
-
-function places(dir: string, args: string[]) {
-  const result = spawnSync(process.execPath, [PLACES, ...args, '--articles', join(dir, 'articles.json'), '--places', join(dir, 'places.geojson'), '--events', join(dir, 'events.json')], { encoding: 'utf8' });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-/** A command `find` printed, run through the shell as printed, npm run's script being the compiled CLI. */
-function runPrinted(command: string) {
-  const result = spawnSync('sh', ['-c', command.replace(/^npm run places --/, `'${process.execPath}' '${PLACES}'`)], { encoding: 'utf8' });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  return createCorpus(texts, '2015-05-05');
 }
 
 function curated(dir: string): { features: { id: string; geometry: { coordinates: number[] }; properties: Record<string, unknown> }[] } {

@@ -3,9 +3,8 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { NO_PLACES, createTextCorpus } from '../text-corpus.ts';
+import { INGEST, PLACES, runPrinted } from '../places-corpus.ts';
 
-const INGEST = join(process.cwd(), 'build/cli/ingest/cli.js');
-const PLACES = join(process.cwd(), 'build/cli/ingest/places-cli.js');
 /** A corpus of short texts of our own, published on one day, with no curated place unless given; its folder. */
 function createCorpus(texts: Record<string, string>, places = NO_PLACES): string {
   return createTextCorpus(Object.entries(texts).map(([id, text]) => ({ id, text, published: '2022-04-04' })), places).dir;
@@ -114,14 +113,6 @@ describe('curated places checked harder', () => {
     expect(lines.some((l) => l.includes('place "kyiv"'))).toBe(true);
   });
 });
-
-/** A command the CLIs printed, run as a person pasting it into a shell would, npm run's scripts being the compiled CLIs. */
-function runPrinted(command: string) {
-  const line = command.replace(/^npm run places(?: --)?/, `'${process.execPath}' '${PLACES}'`).replace(/^npm run ingest(?: --)?/, `'${process.execPath}' '${INGEST}'`);
-  expect(line).not.toBe(command); // one of ours
-  const result = spawnSync('sh', ['-c', line], { encoding: 'utf8' });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 /** The command a line of output gives (from "npm run" on). */
 function commandIn(output: string, ...words: string[]): string {

@@ -1,26 +1,12 @@
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { NO_PLACES, createTextCorpus } from '../text-corpus.ts';
-
-const INGEST = join(process.cwd(), 'build/cli/ingest/cli.js');
-const PLACES = join(process.cwd(), 'build/cli/ingest/places-cli.js');
+import { createIngested as createCorpus, ingest, places } from '../places-corpus.ts';
+import { NO_PLACES } from '../text-corpus.ts';
 
 /** A corpus of short texts of our own, ingested once with no curated place; its folder. */
 function createIngested(texts: Record<string, string>, published = '2022-04-04'): string {
-  const { dir } = createTextCorpus(Object.entries(texts).map(([id, text]) => ({ id, text, published })), NO_PLACES);
-  expect(ingest(dir).status).toBe(0);
-  return dir;
-}
-
-function ingest(dir: string) {
-  return spawnSync(process.execPath, [INGEST, '--articles', join(dir, 'articles.json'), '--places', join(dir, 'places.geojson'), '--out', join(dir, 'events.json'), '--quiet'], { encoding: 'utf8' });
-}
-
-function places(dir: string, args: string[]) {
-  const result = spawnSync(process.execPath, [PLACES, ...args, '--articles', join(dir, 'articles.json'), '--places', join(dir, 'places.geojson'), '--events', join(dir, 'events.json')], { encoding: 'utf8' });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  return createCorpus(texts, published);
 }
 
 function curated(dir: string): { features: { id: string; properties: { country: string } }[]; notPlaces?: { name: string }[] } {
