@@ -342,6 +342,16 @@ function fieldOf(prefix: string, keys: readonly PropertyKey[]): string {
   return `${prefix}${path}`.replace(/^\./, '') || '(root)';
 }
 
+/**
+ * A JSON file's text read as strictly as every other file here (see parseJson) and checked against `schema`, with
+ * one problem per issue naming the field; for files this module has no parser of its own for.
+ */
+export function parseJsonWith<T extends v.GenericSchema>(text: string, file: string, schema: T): v.InferOutput<T> {
+  const result = v.safeParse(schema, parseJson(text, file));
+  if (!result.success) throw new InputError(issuesToProblems(result.issues, file, ''));
+  return result.output;
+}
+
 function issuesToProblems(issues: readonly v.BaseIssue<unknown>[], file: string, prefix: string): InputProblem[] {
   return issues.map((issue) => {
     const field = fieldOf(prefix, (issue.path ?? []).map((p) => p.key as PropertyKey));

@@ -1,5 +1,6 @@
 import { readText } from '../files.ts';
-import { InputError, type InputProblem } from '../../core/validate.ts';
+import * as v from 'valibot';
+import { parseJsonWith } from '../../core/validate.ts';
 
 /**
  * A geoparsing benchmark as `../shared/geoparse/` holds them (LGL, TR-News): documents with the toponyms people
@@ -26,37 +27,26 @@ export interface Benchmark {
   docs: BenchmarkDoc[];
 }
 
+const OFFSET = v.pipe(v.number(), v.integer(), v.minValue(0));
+const BenchmarkSchema = v.object({
+  name: v.optional(v.string()),
+  docs: v.array(v.object({
+    id: v.optional(v.union([v.string(), v.number()])),
+    text: v.string(),
+    gold: v.array(v.object({ start: OFFSET, end: OFFSET, name: v.string(), lat: v.number(), lon: v.number() })),
+  })),
+});
+
 /** The benchmark in `file`; an InputError naming the file and the field for anything not of its shape. */
 export function readBenchmark(file: string): Benchmark {
-  let json: unknown;
-  try {
-    json = JSON.parse(readText(file));
-  } catch (error) {
-    if (error instanceof InputError) throw error;
-    throw new InputError([{ file, field: '(file)', message: `is not JSON: ${(error as Error).message}` }]);
-  }
-  const problems: InputProblem[] = [];
-  const root = json as { name?: unknown; docs?: unknown };
-  if (typeof root !== 'object' || root === null || !Array.isArray(root.docs)) throw new InputError([{ file, field: 'docs', message: 'must be an array of documents' }]);
-  const docs: BenchmarkDoc[] = [];
-  root.docs.forEach((raw: unknown, i: number) => {
-    const d = raw as { id?: unknown; text?: unknown; gold?: unknown };
-    if (typeof d?.text !== 'string' || !Array.isArray(d.gold)) {
-      problems.push({ file, field: `docs[${i}]`, message: 'must have a text and a gold array' });
-      return;
-    }
-    const toUtf16 = codePointToUtf16(d.text);
-    const gold: GoldToponym[] = [];
-    d.gold.forEach((g: unknown, k: number) => {
-      const t = g as Record<string, unknown>;
-      const ok = Number.isInteger(t.start) && Number.isInteger(t.end) && typeof t.lat === 'number' && typeof t.lon === 'number' && typeof t.name === 'string';
-      if (!ok) problems.push({ file, field: `docs[${i}].gold[${k}]`, message: 'must have integer start and end, a name and numeric lat and lon' });
-      else gold.push({ start: toUtf16(t.start as number), end: toUtf16(t.end as number), name: t.name as string, lat: t.lat as number, lon: t.lon as number });
-    });
-    docs.push({ id: String(d.id ?? i), text: d.text, gold });
-  });
-  if (problems.length) throw new InputError(problems);
-  return { name: typeof root.name === 'string' ? root.name : file, docs };
+  const { name, docs } = parseJsonWith(readText(file), file, BenchmarkSchema);
+  return {
+    name: name ?? file,
+    docs: docs.map((d, i) => {
+      const toUtf16 = codePointToUtf16(d.text);
+      return { id: String(d.id ?? i), text: d.text, gold: d.gold.map((g) => ({ start: toUtf16(g.start), end: toUtf16(g.end), name: g.name, lat: g.lat, lon: g.lon })) };
+    }),
+  };
 }
 
 /** A function from code-point offsets of `text` to UTF-16 offsets (the same for text without astral characters). */

@@ -1,7 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadGazetteer } from '../../../src/ingest/gazetteer/gazetteer.ts';
+import { readBenchmark } from '../../../src/ingest/geoparse/benchmark.ts';
 import { BENCHMARKS, BENCHMARK_FOLDER, evaluateBenchmarks, publishedRows } from '../../../src/ingest/geoparse/benchmarks.ts';
 
 const FLOORS = JSON.parse(readFileSync('test/geoparse-floors.json', 'utf8')) as Record<string, { f1: number; acc161: number }>;
@@ -24,5 +26,23 @@ describe.skipIf(!present)('the geoparser on the public benchmarks (read from ../
     expect(rows.get('lgl')!.map((r) => r.system)).toContain('CamCoder');
     expect(rows.get('trnews')!.length).toBeGreaterThanOrEqual(4);
     for (const list of rows.values()) for (const r of list) expect(r.f1 > 0 && r.f1 < 1 && r.acc161 > 0 && r.acc161 < 1).toBe(true);
+  });
+});
+
+describe('a benchmark file', () => {
+  it('is read with its offsets in UTF-16 code units', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'datelines-benchmark-'));
+    const file = join(dir, 'b.json');
+    writeFileSync(file, JSON.stringify({ name: 'B', docs: [{ id: 3, text: '🙂 in Kyiv', gold: [{ start: 5, end: 9, name: 'Kyiv', lat: 50.45, lon: 30.52 }] }] }));
+    const { docs } = readBenchmark(file);
+    expect(docs[0].id).toBe('3');
+    expect(docs[0].text.slice(docs[0].gold[0].start, docs[0].gold[0].end)).toBe('Kyiv');
+  });
+
+  it('that is not of the benchmarks\' shape is refused, naming the field', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'datelines-benchmark-'));
+    const file = join(dir, 'b.json');
+    writeFileSync(file, JSON.stringify({ docs: [{ text: 'in Kyiv', gold: [{ start: 3, end: 7, name: 'Kyiv', lon: 30.52 }] }] }));
+    expect(() => readBenchmark(file)).toThrow(`${file}: docs[0].gold[0].lat: is missing`);
   });
 });
