@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
 import { regularTarget, writeAtomically, writeFailure } from './atomic-write.ts';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
@@ -167,8 +167,7 @@ export function readBytes(file: string, field = '(file)', options: { within?: st
   const maxBytes = options.maxBytes ?? MAX_INDEX_BYTES;
   let bytes: Buffer;
   try {
-    const stat = statSync(file);
-    if (!stat.isFile()) throw new InputError([{ file, field, message: 'is not a regular file' }]);
+    const stat = statRegularFile(file, field);
     if (options.within !== undefined) {
       const folder = realpathSync(options.within);
       if (!realpathSync(file).startsWith(folder + sep)) throw new InputError([{ file, field, message: `lies outside the corpus folder ${options.within} (through a link)` }]);
@@ -178,10 +177,26 @@ export function readBytes(file: string, field = '(file)', options: { within?: st
     if (bytes.length > maxBytes) throw new InputError([{ file, field, message: `is over the limit of ${maxBytes} bytes` }]);
   } catch (error) {
     if (error instanceof InputError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError([{ file, field, message: code === 'ENOENT' ? 'no such file' : `cannot read (${code})` }]);
+    throw new InputError([{ file, field, message: readFailure(error) }]);
   }
   return bytes;
+}
+
+/** The stats of a file that is a regular file; an InputError saying what it is otherwise (missing, a folder, a FIFO…). */
+export function statRegularFile(file: string, field = '(file)'): Stats {
+  let stat: Stats;
+  try {
+    stat = statSync(file);
+  } catch (error) {
+    throw new InputError([{ file, field, message: readFailure(error) }]);
+  }
+  if (!stat.isFile()) throw new InputError([{ file, field, message: 'is not a regular file' }]);
+  return stat;
+}
+
+function readFailure(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  return code === 'ENOENT' ? 'no such file' : `cannot read (${code})`;
 }
 
 /** Problems in a stable order: the places file's first, then the articles'. */

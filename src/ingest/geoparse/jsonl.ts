@@ -1,4 +1,5 @@
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
+import { collect, statRegularFile } from '../files.ts';
 import type { InputProblem } from '../../core/validate.ts';
 
 const CHUNK_BYTES = 1 << 20; // read at a time
@@ -9,18 +10,7 @@ const CHUNK_BYTES = 1 << 20; // read at a time
  * line that is not JSON or not UTF-8. Only a regular file is read.
  */
 export function* jsonLines(file: string, maxLineBytes: number, problems: InputProblem[]): Generator<{ line: number; value: unknown }> {
-  let regular: boolean;
-  try {
-    regular = statSync(file).isFile();
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    problems.push({ file, field: '(file)', message: code === 'ENOENT' ? 'no such file' : `cannot read (${code})` });
-    return;
-  }
-  if (!regular) {
-    problems.push({ file, field: '(file)', message: 'is not a regular file' });
-    return;
-  }
+  if (collect(problems, () => statRegularFile(file)) === null) return;
   const fd = openSync(file, 'r');
   const decoder = new TextDecoder('utf-8', { fatal: true });
   try {
