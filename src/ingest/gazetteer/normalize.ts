@@ -15,7 +15,7 @@ export interface NameKey {
 }
 
 const ARTICLES = new Set(['al', 'el', 'ad', 'ar', 'as', 'ash', 'az', 'an', 'at', 'ath', 'adh', 'ed', 'es', 'ez', 'er', 'en', 'ul']);
-const REGION_WORDS = new Set(['province', 'oblast', 'governorate', 'region', 'state', 'prefecture', 'krai', 'county', 'department', 'voivodeship', 'muhafazah']);
+const REGION_WORDS = new Set(['province', 'oblast', 'governorate', 'region', 'state', 'prefecture', 'krai', 'county', 'parish', 'borough', 'department', 'voivodeship', 'muhafazah']);
 const ABBREVIATIONS = new Map([['st', 'saint'], ['ste', 'sainte'], ['mt', 'mount'], ['ft', 'fort']]);
 const VOWELS = 'aeiou';
 

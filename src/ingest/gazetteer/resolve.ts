@@ -24,7 +24,11 @@ export interface Resolution {
   reason: string;
   /** Close runners-up (entry indices), best first. */
   runnersUp: number[];
+  /** Which rule decided: a place chosen, or the one that set the name aside (a feature of the learned geoparser). */
+  rule: ResolveRule;
 }
+
+export type ResolveRule = 'chosen' | 'part-of-name' | 'after-the' | 'world-region' | 'thing' | 'curated-not-place' | 'person' | 'no-evidence' | 'small-unframed';
 
 export interface ResolveContext {
   /** Countries of the curated places the article names (ISO alpha-2). */
@@ -85,12 +89,12 @@ export function resolveNames(text: string, spans: readonly NameSpan[], gazetteer
   // A name opening a longer one read as a modifier ("the Ohio Supreme Court"): the article is the longer name's.
   const theBefore = (s: NameSpan) => /\bthe\s+$/i.test(text.slice(Math.max(0, s.start - 4), s.start)) && !qualifiesNoun(text.slice(s.end, s.end + 20)) && !(context.namesAsModifiers && s.leadsName);
   /** Why an occurrence cannot be a place whatever the gazetteer holds, or null (a person aside: see `usable`). */
-  const notAPlace = (s: NameSpan): string | null => {
-    if (s.partOfName && !(context.namesAsModifiers && s.leadsName && s.candidates.some((c) => MODIFIER_KINDS.has(entry(c).kind)))) return 'part of a longer name';
-    if (theBefore(s) && !s.candidates.some((c) => entry(c).kind === 'country')) return 'after "the": a region or a feature, not a town';
-    if (WORLD_REGIONS.has(s.key)) return 'a continent or world region: too large for a mark';
-    if (s.thingLike) return 'names a thing here (a vessel, a paper…)';
-    if (context.notPlaces.has(s.key)) return 'not a place (curated data)';
+  const notAPlace = (s: NameSpan): { rule: ResolveRule; reason: string } | null => {
+    if (s.partOfName && !(context.namesAsModifiers && s.leadsName && s.candidates.some((c) => MODIFIER_KINDS.has(entry(c).kind)))) return { rule: 'part-of-name', reason: 'part of a longer name' };
+    if (theBefore(s) && !s.candidates.some((c) => entry(c).kind === 'country')) return { rule: 'after-the', reason: 'after "the": a region or a feature, not a town' };
+    if (WORLD_REGIONS.has(s.key)) return { rule: 'world-region', reason: 'a continent or world region: too large for a mark' };
+    if (s.thingLike) return { rule: 'thing', reason: 'names a thing here (a vessel, a paper…)' };
+    if (context.notPlaces.has(s.key)) return { rule: 'curated-not-place', reason: 'not a place (curated data)' };
     return null;
   };
   // A name that is a person somewhere in the article gives no evidence where it stands without a locative word.
@@ -131,7 +135,7 @@ export function resolveNames(text: string, spans: readonly NameSpan[], gazetteer
     else byKey.set(s.key, [s]);
   }
   const points: [number, number][] = [...context.curatedPoints];
-  const chosen = new Map<string, { entry: number | null; reason: string; runnersUp: number[] }>();
+  const chosen = new Map<string, { entry: number | null; reason: string; runnersUp: number[]; rule: ResolveRule }>();
 
   // Names with the strongest evidence first, so that their places count as "nearby" for the rest.
   const keys = [...byKey.keys()].sort((a, b) => strength(b) - strength(a) || (a < b ? -1 : 1));
@@ -187,19 +191,19 @@ export function resolveNames(text: string, spans: readonly NameSpan[], gazetteer
     const qualified = best.evidence.some((e) => e.startsWith('qualified'));
     const strongEnough = best.evidence.length > 0 && !(occurrences.every((s) => s.sentenceInitial) && best.evidence.every((e) => e.startsWith('population')) && top.population < 1_000_000);
     if (!strongEnough) {
-      chosen.set(key, { entry: null, reason: `no evidence for ${describe(top)} beyond the name`, runnersUp: scored.slice(0, 3).map((s) => s.index) });
+      chosen.set(key, { entry: null, reason: `no evidence for ${describe(top)} beyond the name`, runnersUp: scored.slice(0, 3).map((s) => s.index), rule: 'no-evidence' });
       continue;
     }
     // A small town needs the text to speak of it as a place, not only the article's country: "Arab" in "Arab
     // states" is no town in Alabama, though the article names the United States.
     const near = best.evidence.some((e) => e.startsWith('within')) && best.evidence.some((e) => e.includes('country'));
     if ((top.kind === 'town' || top.kind === 'site') && top.population < SMALL_TOWN && !qualified && !framed && !near) {
-      chosen.set(key, { entry: null, reason: `${describe(top)} is small, and no occurrence is framed as a place ("in …", "the town of …")`, runnersUp: scored.slice(0, 3).map((s) => s.index) });
+      chosen.set(key, { entry: null, reason: `${describe(top)} is small, and no occurrence is framed as a place ("in …", "the town of …")`, runnersUp: scored.slice(0, 3).map((s) => s.index), rule: 'small-unframed' });
       continue;
     }
     if (framed && (top.kind === 'town' || top.kind === 'site')) best.evidence.push('framed as a place');
     if (top.kind === 'country') best.evidence.push('a country: evidence for the other names, never an event place itself');
-    chosen.set(key, { entry: best.index, reason: best.evidence.join('; '), runnersUp });
+    chosen.set(key, { entry: best.index, reason: best.evidence.join('; '), runnersUp, rule: 'chosen' });
     points.push(top.lngLat);
     // A region or a large city placed with evidence makes its country the article's too, for the names after it.
     if ((top.kind === 'province' || top.population >= PLAIN_EVIDENCE_POPULATION) && !story.has(top.country)) story.set(top.country, 1);
@@ -207,9 +211,10 @@ export function resolveNames(text: string, spans: readonly NameSpan[], gazetteer
 
   return spans.map((span) => {
     const why = notAPlace(span);
-    if (why !== null) return { span, entry: null, reason: why, runnersUp: [] };
-    const choice = chosen.get(span.key);
-    return choice ? { span, ...choice } : { span, entry: null, reason: 'a person in this article', runnersUp: [] };
+    if (why !== null) return { span, entry: null, ...why, runnersUp: [] };
+    // An occurrence set aside as a person stays one, whatever the name's other occurrences were read as.
+    const choice = usable(span) ? chosen.get(span.key) : undefined;
+    return choice ? { span, ...choice } : { span, entry: null, reason: 'a person in this article', runnersUp: [], rule: 'person' };
   });
 }
 
@@ -248,5 +253,6 @@ function hasNamesakeTown(region: GazetteerEntry, candidates: readonly GazetteerE
 /** Whether `place` lies in `area` (a country, or a first-level region by its code). */
 function within(place: GazetteerEntry, area: GazetteerEntry): boolean {
   if (place === area || place.country !== area.country) return false;
-  return area.kind === 'country' || (area.kind === 'province' && place.admin1 === area.admin1 && place.kind !== 'province');
+  // A county lies in its state ("Rutherford County, Tenn."); a first-level region in no other.
+  return area.kind === 'country' || (area.kind === 'province' && area.featureCode !== 'ADM2' && place.admin1 === area.admin1 && (place.kind !== 'province' || place.featureCode === 'ADM2'));
 }

@@ -4,6 +4,7 @@ import { InputError, MAX_ARTICLE_BYTES, formatProblem, type InputProblem } from 
 import { writeAtomically, writeFailure } from '../atomic-write.ts';
 import { loadGazetteer } from '../gazetteer/gazetteer.ts';
 import { geoparse } from './geoparse.ts';
+import { ALL_BENCHMARKS, modelTrainedOn, readModelFile } from './model-file.ts';
 import { jsonLines } from './jsonl.ts';
 
 const USAGE = `usage: npm run geoparse -- --in DOCS.jsonl --out MENTIONS.jsonl
@@ -38,11 +39,12 @@ function main(argv: string[]): number {
     for (const doc of docs(input, problems)) if (doc) count++;
     if (problems.length) throw new InputError(problems);
     const gazetteer = loadGazetteer();
+    const model = modelTrainedOn(readModelFile(), ALL_BENCHMARKS);
     let mentions = 0;
     function* lines(): Generator<string> {
       for (const doc of docs(input, [])) {
         if (!doc) continue;
-        for (const m of geoparse(doc.text, gazetteer)) {
+        for (const m of geoparse(doc.text, gazetteer, model)) {
           mentions++;
           yield `${JSON.stringify({ id: doc.id, start: m.start, end: m.end, name: m.name, lat: m.lat, lon: m.lon, ref: m.ref, kind: m.kind, country: m.country, confidence: m.confidence })}\n`;
         }

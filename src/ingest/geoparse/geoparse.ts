@@ -1,8 +1,11 @@
 import { createRequire } from 'node:module';
 import type { PlaceKind } from '../../core/model.ts';
-import type { Gazetteer } from '../gazetteer/gazetteer.ts';
+import type { Gazetteer, GazetteerEntry } from '../gazetteer/gazetteer.ts';
 import { findNames } from '../gazetteer/names-in-text.ts';
 import { resolveNames, type Resolution } from '../gazetteer/resolve.ts';
+import { probability } from '../learn/logistic.ts';
+import { candidatesOf, nameFeatures, type NameFeatures } from './features.ts';
+import type { GeoparseModel } from './model-file.ts';
 
 /**
  * The geoparser on its own: every place name found in a text and the place it was resolved to, countries and
@@ -65,22 +68,53 @@ function regionPoint(gazetteer: Gazetteer, country: string, admin1: string): [nu
 const require = createRequire(import.meta.url);
 const NO_CONTEXT = { curatedCountries: [], curatedPoints: [], corpusCountries: new Map<string, number>(), notPlaces: new Set<string>(), namesAsModifiers: true };
 
-/** The place names of one text, in text order. */
-export function geoparse(text: string, gazetteer: Gazetteer): GeoMention[] {
+/** Where the field's gazetteers put an entry, [lat, lon]: countries and regions at their middles, the rest where they are. */
+export function fieldPoint(gazetteer: Gazetteer, e: GazetteerEntry): [number, number] {
+  const point = e.kind === 'country' ? countryPoint(e.country) : e.kind === 'province' ? regionPoint(gazetteer, e.country, e.admin1) : undefined;
+  return point ?? [e.lngLat[1], e.lngLat[0]];
+}
+
+/** A text's names as the gazetteer scan finds them, the rules' resolution of each and the learned models' features. */
+export function readNames(text: string, gazetteer: Gazetteer): { resolutions: Resolution[]; features: NameFeatures[] } {
   const spans = findNames(text, gazetteer, () => false);
   const resolutions = resolveNames(text, spans, gazetteer, NO_CONTEXT);
+  return { resolutions, features: nameFeatures(text, resolutions, gazetteer, (e) => fieldPoint(gazetteer, e)) };
+}
+
+/**
+ * The place names of one text, in text order: each name the gazetteer scan finds that the model's recogniser
+ * takes for a place, resolved to its most probable candidate; `confidence` is P(place name) × P(that place).
+ * With no model (`null`), the rules alone decide, as the map's place finder does.
+ */
+export function geoparse(text: string, gazetteer: Gazetteer, model: GeoparseModel | null): GeoMention[] {
+  const { resolutions, features } = readNames(text, gazetteer);
   const out: GeoMention[] = [];
-  for (const r of resolutions) {
-    if (r.entry === null) continue;
-    const e = gazetteer.entry(r.entry);
-    const fieldPoint = e.kind === 'country' ? countryPoint(e.country) : e.kind === 'province' ? regionPoint(gazetteer, e.country, e.admin1) : undefined;
-    const [lat, lon] = fieldPoint ?? [e.lngLat[1], e.lngLat[0]];
-    out.push({ start: r.span.start, end: r.span.end, name: text.slice(r.span.start, r.span.end), lat, lon, ref: e.ref, kind: e.kind, country: e.country, confidence: confidenceOf(r) });
-  }
+  resolutions.forEach((r, i) => {
+    let index: number;
+    let confidence: number;
+    if (model === null) {
+      if (r.entry === null) return;
+      index = r.entry;
+      confidence = confidenceOf(r);
+    } else {
+      // A title or a first name right before it ("Rep. Jackson", "Tom Bell") is conclusive, whatever the model says.
+      if (r.span.personLike && r.rule === 'person') return;
+      const isPlace = probability(model.recognize, features[i].recognize);
+      if (isPlace < model.threshold) return;
+      const candidates = candidatesOf(r.span, gazetteer);
+      const scores = features[i].candidates.map((f) => probability(model.resolve, f));
+      const best = scores.reduce((b, p, k) => (p > scores[b] ? k : b), 0);
+      index = candidates[best];
+      confidence = Math.round(isPlace * (scores[best] / scores.reduce((a, b) => a + b, 0)) * 100) / 100;
+    }
+    const e = gazetteer.entry(index);
+    const [lat, lon] = fieldPoint(gazetteer, e);
+    out.push({ start: r.span.start, end: r.span.end, name: text.slice(r.span.start, r.span.end), lat, lon, ref: e.ref, kind: e.kind, country: e.country, confidence });
+  });
   return out;
 }
 
-/** A first confidence from the resolver's own account: fewer close runners-up and more evidence, surer. */
+/** The rules' confidence from their own account: fewer close runners-up and more evidence, surer. */
 function confidenceOf(r: Resolution): number {
   const evidence = r.reason.split('; ').length;
   const value = 0.5 + 0.1 * Math.min(evidence, 4) - 0.15 * r.runnersUp.length;

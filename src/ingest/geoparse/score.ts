@@ -45,23 +45,25 @@ export interface GeoparseFigures {
   medianKm: number;
 }
 
-/** One document's matches, by the protocol. */
-export function scoreDoc(gold: readonly GoldToponym[], predicted: readonly Predicted[]): DocScore {
+/** For each gold toponym in order, the index of the prediction it matches by the protocol, or -1. */
+export function matchGold(gold: readonly GoldToponym[], predicted: readonly { start: number; end: number; name: string }[]): number[] {
   const used = new Array<boolean>(predicted.length).fill(false);
-  const errorsKm: number[] = [];
-  const missed: GoldToponym[] = [];
-  for (const g of gold) {
+  return gold.map((g) => {
     const mid = (g.start + g.end) / 2;
     const name = g.name.toLowerCase();
     const k = predicted.findIndex((p, i) => !used[i] && Math.abs((p.start + p.end) / 2 - mid) < MIDPOINT_CHARS && p.name.toLowerCase() === name);
-    if (k < 0) {
-      missed.push(g);
-      continue;
-    }
-    used[k] = true;
-    errorsKm.push(distance([g.lon, g.lat], [predicted[k].lon, predicted[k].lat]));
-  }
-  const spurious = predicted.filter((_, i) => !used[i]);
+    if (k >= 0) used[k] = true;
+    return k;
+  });
+}
+
+/** One document's matches, by the protocol. */
+export function scoreDoc(gold: readonly GoldToponym[], predicted: readonly Predicted[]): DocScore {
+  const matches = matchGold(gold, predicted);
+  const used = new Set(matches);
+  const errorsKm = matches.flatMap((k, i) => (k < 0 ? [] : [distance([gold[i].lon, gold[i].lat], [predicted[k].lon, predicted[k].lat])]));
+  const missed = gold.filter((_, i) => matches[i] < 0);
+  const spurious = predicted.filter((_, i) => !used.has(i));
   return { tp: errorsKm.length, fp: spurious.length, fn: missed.length, errorsKm, missed, spurious };
 }
 
