@@ -79,6 +79,10 @@ export interface EventRecord {
   /** Where the dates come from, and the words that gave them (null when not from the quote). */
   dateBasis: DateBasis;
   dateText: string | null;
+  /** The judge's probability that a careful reader would put this dot here with this date, 0–1 (absent: no judge ran). */
+  confidence?: number;
+  /** The two or three reasons that weighed most, in words, each "+ …" (for) or "− …" (against). */
+  reasons?: string[];
 }
 
 /** An event as the app holds it: the record of `events.json`, with its dates as calendar days. */

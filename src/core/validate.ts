@@ -376,6 +376,9 @@ const EventSchema = v.object({
   // Files written before these fields existed are still read.
   dateBasis: v.optional(v.picklist(DATE_BASES), 'stated'),
   dateText: v.optional(v.nullable(v.string()), null),
+  // The judge's (docs/judge.md): absent in files the rules alone wrote.
+  confidence: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(1))),
+  reasons: v.optional(v.array(v.string())),
 });
 
 /** An event as the contract has it, every field present: what the ingest writes. */
@@ -385,7 +388,8 @@ const WrittenEventSchema = v.object({
   dateText: v.nullable(v.string()),
 });
 
-const EventsFileSchema = v.object({ events: v.array(v.unknown()), places: v.optional(v.array(v.unknown())) });
+const THRESHOLD = v.pipe(v.number(), v.minValue(0), v.maxValue(1));
+const EventsFileSchema = v.object({ threshold: v.optional(THRESHOLD), events: v.array(v.unknown()), places: v.optional(v.array(v.unknown())) });
 
 /**
  * Parses `events.json` for the app. Unlike the pipeline's inputs, a bad record does not reject the file: it is
@@ -395,11 +399,11 @@ export function parseEvents(
   json: string,
   file: string,
   known: { places: ReadonlySet<string>; articles: ReadonlySet<string> },
-): { events: MapEvent[]; problems: InputProblem[]; places: Place[] } {
+): { events: MapEvent[]; problems: InputProblem[]; places: Place[]; threshold: number | null } {
   const list = v.safeParse(EventsFileSchema, parseJson(json, file));
   if (!list.success) throw new InputError(issuesToProblems(list.issues, file, ''));
   const { events, problems, places } = readEvents(list.output.events, list.output.places ?? [], file, known, EventSchema);
-  return { events: events.map((e) => e.event), problems, places: places.map((p) => p.place) };
+  return { events: events.map((e) => e.event), problems, places: places.map((p) => p.place), threshold: list.output.threshold ?? null };
 }
 
 /**

@@ -3,9 +3,10 @@ import { parseArgs } from 'node:util';
 import { ingestFilesInParallel } from './files.ts';
 import type { ArticleReport } from './pipeline.ts';
 import { InputError, formatProblem } from '../core/validate.ts';
+import { readJudgeFile } from './judge/model-file.ts';
 import { placesCommand } from './review.ts';
 
-const USAGE = 'usage: npm run ingest -- [--articles data/articles.json] [--places geo/places.geojson] [--out data/events.json] [--no-gazetteer] [--threads N] [--explain] [--quiet]';
+const USAGE = 'usage: npm run ingest -- [--articles data/articles.json] [--places geo/places.geojson] [--out data/events.json] [--no-gazetteer] [--no-judge] [--threads N] [--explain] [--quiet]';
 
 async function main(argv: string[]): Promise<number> {
   let values;
@@ -17,6 +18,7 @@ async function main(argv: string[]): Promise<number> {
         places: { type: 'string', default: 'geo/places.geojson' },
         out: { type: 'string', default: 'data/events.json' },
         'no-gazetteer': { type: 'boolean', default: false },
+        'no-judge': { type: 'boolean', default: false }, // the rules alone decide: no confidence, no threshold
         explain: { type: 'boolean', default: false },
         threads: { type: 'string', default: '0' }, // 0: one per core, for corpora large enough to gain from it
         quiet: { type: 'boolean', short: 'q', default: false },
@@ -37,11 +39,13 @@ async function main(argv: string[]): Promise<number> {
     return 1;
   }
   try {
-    const run = await ingestFilesInParallel({ articles: values.articles, places: values.places, out: values.out }, { gazetteer: !values['no-gazetteer'], threads, explain: values.explain });
+    const judge = values['no-judge'] ? null : readJudgeFile(); // read first: a missing weights file stops the run before any work
+    const run = await ingestFilesInParallel({ articles: values.articles, places: values.places, out: values.out }, { gazetteer: !values['no-gazetteer'], threads, explain: values.explain, judge });
     if (!values.quiet) for (const article of run.report) process.stderr.write(formatReport(article, values.explain));
     const unreviewed = run.places.length;
     const review = placesCommand(['review'], { events: values.out, articles: values.articles, places: values.places }); // for this corpus, as typed
-    process.stderr.write(`wrote ${run.count} events to ${values.out}${unreviewed ? `; ${unreviewed} places from the gazetteer await review (${review})` : ''}\n`);
+    const shown = judge ? `, ${run.events.filter((e) => (e.confidence ?? 1) >= judge.threshold).length} at or above the judge's threshold ${judge.threshold}` : '';
+    process.stderr.write(`wrote ${run.count} events${shown} to ${values.out}${unreviewed ? `; ${unreviewed} places from the gazetteer await review (${review})` : ''}\n`);
     return 0;
   } catch (error) {
     if (!(error instanceof InputError)) throw error;

@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
 import { InputError, formatProblem } from '../core/validate.ts';
-import { evaluate } from './evaluate.ts';
+import { evaluate, readDevCorpus } from './evaluate.ts';
 import { f1, precision, recall } from './score.ts';
 import { loadGazetteer } from './gazetteer/gazetteer.ts';
 import { readModelFile } from './geoparse/model-file.ts';
+import { evaluateJudge, type JudgeEvaluation } from './judge/train.ts';
 import { BENCHMARKS, BENCHMARK_FOLDER, evaluateBenchmarks, publishedRows, type BenchmarkResult, type PublishedRow } from './geoparse/benchmarks.ts';
 
 const USAGE = 'usage: npm run eval -- [--corpus test/corpus] [--half tune|test|all] [--no-gazetteer] [--geoparse ../shared/geoparse] [--verbose] [--json]';
@@ -22,7 +23,8 @@ function main(argv: string[]): number {
   try {
     const { figures, details, placeMisses } = evaluate(values.corpus, halves, { gazetteer: !values['no-gazetteer'] });
     const geoparsing = values['no-gazetteer'] ? [] : evaluateBenchmarks(values.geoparse, loadGazetteer(), readModelFile());
-    if (values.json) return process.stdout.write(`${JSON.stringify({ ...figures, geoparsing: Object.fromEntries(BENCHMARKS.filter((b) => geoparsing.some((r) => r.id === b.id)).map((b) => [b.id, Object.fromEntries(geoparsing.filter((r) => r.id === b.id).map((r) => [r.system, r.figures]))])) })}\n`), 0;
+    const judged = evaluateJudge(readDevCorpus(values.corpus), values['no-gazetteer'] ? null : loadGazetteer());
+    if (values.json) return process.stdout.write(`${JSON.stringify({ ...figures, judge: judgeFigures(judged), geoparsing: Object.fromEntries(BENCHMARKS.filter((b) => geoparsing.some((r) => r.id === b.id)).map((b) => [b.id, Object.fromEntries(geoparsing.filter((r) => r.id === b.id).map((r) => [r.system, r.figures]))])) })}\n`), 0;
     for (const [setting, byHalf] of details) {
       for (const [half, perStory] of byHalf) {
         process.stdout.write(`\n${setting} — ${half} half\n${'story'.padEnd(18)} precision  recall   F1     (right/false, found/required)\n`);
@@ -37,6 +39,7 @@ function main(argv: string[]): number {
         }
       }
     }
+    process.stdout.write(judgeReport(judged, values.verbose));
     process.stdout.write(geoparsingReport(geoparsing, publishedRows(values.geoparse), values.geoparse, values.verbose));
     return 0;
   } catch (error) {
@@ -75,6 +78,38 @@ function geoparsingReport(results: readonly BenchmarkResult[], published: Map<st
     }
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** The judge's held-out figures, by setting: the whole corpus's P, R, F1 and counts at the default threshold. */
+function judgeFigures(j: JudgeEvaluation) {
+  return { threshold: j.threshold, thresholdRule: j.thresholdRule, ...Object.fromEntries([...j.scores].map(([setting, perStory]) => {
+    const all = perStory.get('(all)')!;
+    return [setting, { precision: round3(precision(all)), recall: round3(recall(all)), f1: round3(f1(all)), tp: all.truePositives, fp: all.falsePositives, found: all.found, required: all.required }];
+  })), calibration: j.calibration };
+}
+
+/**
+ * The judge, leave-one-story-out (each story scored by a model trained on the others), at the default threshold
+ * (the lowest with precision ≥ 0.85 held out, out of the box): per story and setting; the calibration table; the
+ * most confident false events and the least confident true ones.
+ */
+function judgeReport(j: JudgeEvaluation, verbose: boolean): string {
+  const lines = ['', `judge — leave one story out (every story scored by a model trained on the others), at the default threshold ${j.threshold}: ${j.thresholdRule}`];
+  for (const [setting, perStory] of j.scores) {
+    lines.push(`${setting}`, `${'story'.padEnd(18)} precision  recall   F1     (right/false, found/required)`);
+    for (const [story, s] of perStory) lines.push(`${story.padEnd(18)} ${fmt(precision(s))}      ${fmt(recall(s))}    ${fmt(f1(s))}  (${s.truePositives}/${s.falsePositives}, ${s.found}/${s.required})`);
+  }
+  lines.push('calibration, out of the box (events the judge keeps, held out): band, events, predicted, observed precision');
+  for (const b of j.calibration) if (b.count) lines.push(`  ${b.from.toFixed(1)}–${b.to.toFixed(1)}  ${String(b.count).padStart(4)}  ${fmt(b.predicted)}  ${fmt(b.observed)}${b.count >= 20 && Math.abs(b.predicted - b.observed) > 0.1 ? '  (off by more than 0.10)' : ''}`);
+  const show = (h: JudgeEvaluation['kept'][number]) => `  ${h.p.toFixed(2)} ${h.candidate.article} ${h.candidate.place} ${h.candidate.start}..${h.candidate.end}: ${h.candidate.quote.replace(/\s+/g, ' ').slice(0, 110)}`;
+  const n = verbose ? 30 : 10;
+  lines.push(`the ${n} most confident false events (held out, out of the box):`, ...[...j.kept].filter((h) => !h.label).sort((a, b) => b.p - a.p).slice(0, n).map(show));
+  lines.push(`the ${n} least confident true events (held out, out of the box):`, ...[...j.kept].filter((h) => h.label).sort((a, b) => a.p - b.p).slice(0, n).map(show));
+  return `${lines.join('\n')}\n`;
+}
+
+function round3(x: number): number {
+  return Math.round(x * 1000) / 1000;
 }
 
 function fmt3(x: number): string {

@@ -5,7 +5,7 @@ import { loadGazetteer } from './gazetteer/gazetteer.ts';
 import distance from '@turf/distance';
 import type { Place } from '../core/model.ts';
 import type { Gazetteer } from './gazetteer/gazetteer.ts';
-import { articleCountries, countCountries, runIngest, type ArticleReport, type ArticleWithText } from './pipeline.ts';
+import { articleCountries, countCountries, runIngest, type ArticleReport, type ArticleWithText, type IngestResult } from './pipeline.ts';
 import { createPlaceFinder } from './place-finder.ts';
 import { NO_EVENT, PLACE_TOLERANCE_KM, squash, f1, precision, recall, scoreEvents, sumScores, type GoldEvent, type GoldPlace, type GoldTrap, type Scored } from './score.ts';
 
@@ -21,18 +21,42 @@ export interface PlaceMiss {
   found: string[];
 }
 
-export function evaluate(corpusDir: string, halves: readonly string[], options: { gazetteer?: boolean } = {}): { figures: EvalFigures; details: Map<string, Map<string, Map<string, Scored>>>; placeMisses: Map<string, Map<string, PlaceMiss[]>> } {
-  const gold = JSON.parse(readFileSync(join(corpusDir, 'gold.json'), 'utf8')) as { events: GoldEvent[]; traps: GoldTrap[] };
-  const split = JSON.parse(readFileSync(join(corpusDir, 'split.json'), 'utf8')) as { stories: Record<string, string[]>; tune: string[]; test: string[] };
-  const gazetteer = options.gazetteer === false ? null : loadGazetteer();
+/** The development corpus as the eval reads it: gold, stories, halves, and its two settings' inputs. */
+export interface DevCorpus {
+  gold: { events: GoldEvent[]; traps: GoldTrap[] };
+  split: { stories: Record<string, string[]>; tune: string[]; test: string[] };
+  storyOf: Map<string, string>;
+  goldPlaces: Map<string, GoldPlace>;
+  settings: Record<'out of the box' | 'curated places', { corpus: ArticleWithText[]; places: Place[] }>;
+}
+
+export function readDevCorpus(corpusDir: string): DevCorpus {
+  const gold = JSON.parse(readFileSync(join(corpusDir, 'gold.json'), 'utf8')) as DevCorpus['gold'];
+  const split = JSON.parse(readFileSync(join(corpusDir, 'split.json'), 'utf8')) as DevCorpus['split'];
   const storyOf = new Map(Object.entries(split.stories).flatMap(([story, ids]) => ids.map((id) => [id, story] as const)));
   const curated = readInputs({ articles: join(corpusDir, 'articles.json'), places: join(corpusDir, 'places.geojson') });
   const goldPlaces = new Map<string, GoldPlace>(curated.places.map((p) => [p.id, { lngLat: p.lngLat, radiusKm: p.radiusKm }]));
   const empty = readInputs({ articles: join(corpusDir, 'articles.json'), places: join(corpusDir, 'no-places.geojson') });
-  const settings = {
-    'out of the box': { corpus: empty.corpus, places: [] as Place[] },
-    'curated places': { corpus: curated.corpus, places: curated.places },
+  return {
+    gold,
+    split,
+    storyOf,
+    goldPlaces,
+    settings: {
+      'out of the box': { corpus: empty.corpus, places: [] as Place[] },
+      'curated places': { corpus: curated.corpus, places: curated.places },
+    },
   };
+}
+
+/** The places an ingest result's events may use, by id: the corpus's curated ones and those it found. */
+export function placesOf(result: IngestResult, goldPlaces: ReadonlyMap<string, GoldPlace>): Map<string, GoldPlace> {
+  return new Map<string, GoldPlace>([...goldPlaces, ...result.places.map((f) => [f.id, { lngLat: f.geometry.coordinates as [number, number], radiusKm: f.properties.radiusKm ?? null }] as const)]);
+}
+
+export function evaluate(corpusDir: string, halves: readonly string[], options: { gazetteer?: boolean } = {}): { figures: EvalFigures; details: Map<string, Map<string, Map<string, Scored>>>; placeMisses: Map<string, Map<string, PlaceMiss[]>> } {
+  const { gold, split, storyOf, goldPlaces, settings } = readDevCorpus(corpusDir);
+  const gazetteer = options.gazetteer === false ? null : loadGazetteer();
   const figures: EvalFigures = {};
   const details = new Map<string, Map<string, Map<string, Scored>>>();
   const placeMisses = new Map<string, Map<string, PlaceMiss[]>>();
@@ -40,7 +64,7 @@ export function evaluate(corpusDir: string, halves: readonly string[], options: 
     const result = runIngest(corpus, known, { gazetteer, explain: true });
     const rejectedBy = new Map(result.report.map((r) => [r.article, r.rejected]));
     const placed = placesBySentence(corpus, known, gazetteer, gold.events);
-    const places = new Map<string, GoldPlace>([...goldPlaces, ...result.places.map((f) => [f.id, { lngLat: f.geometry.coordinates as [number, number], radiusKm: f.properties.radiusKm ?? null }] as const)]);
+    const places = placesOf(result, goldPlaces);
     figures[setting] = {};
     details.set(setting, new Map());
     placeMisses.set(setting, new Map());

@@ -9,6 +9,9 @@ import type { Gazetteer } from './gazetteer/gazetteer.ts';
 import type { Mention } from './mentions.ts';
 import { createPlaceFinder, type ArticlePlaces, type PlaceFinder } from './place-finder.ts';
 import { splitSentences, type Sentence } from './sentences.ts';
+import { candidateFeatures, type Features } from './judge/features.ts';
+import { judge as judgeOf, type JudgeModel, type Verdict } from './judge/judge.ts';
+import { squash } from './score.ts';
 
 /** Page furniture that reports nothing: links, subscription boxes, bylines of the page rather than the story. */
 const BOILERPLATE = /\b(click here|read more|subscribe|skip to main content|advertisement|date created)\b/i;
@@ -35,8 +38,23 @@ interface Located {
   place: string;
   mention: Mention | null;
   category: Category;
-  dates: { range: DayRange; text: string; basis: DateBasis } | null;
+  dates: { range: DayRange; text: string; basis: DateBasis; at: number } | null;
+  /** Null when the rules make an event of it; else the rule that set it aside (a candidate for the judge only). */
+  rule: string | null;
+  /** Places named in its sentence. */
+  places: number;
+  futureDate: boolean;
 }
+
+/**
+ * How the rules' candidates become events: by the rules alone (undefined), by the judge (each candidate scored,
+ * those at or above its floor kept, with their confidence and reasons), or every candidate kept with its features
+ * (for training the judge: `features` on each record, never written).
+ */
+export type Judging = { judge: JudgeModel } | { candidates: true };
+
+/** An event record with the judge's features, as `{ candidates: true }` gives them. */
+export type Candidate = EventRecord & { features: Features };
 
 /**
  * The events of one article, with the curated places only. Pure: the text and places in, event records out
@@ -68,7 +86,7 @@ export interface Rejection {
  * The events of one article whose places are already found (curated and gazetteer); `rejected`, when given,
  * collects the mentions that did not become events and why.
  */
-export function extractArticle(article: Article, text: string, found: ArticlePlaces, finder: PlaceFinder, rejected?: Rejection[]): EventRecord[] {
+export function extractArticle(article: Article, text: string, found: ArticlePlaces, finder: PlaceFinder, rejected?: Rejection[], judging?: Judging): EventRecord[] {
   const placeOf = finder.place;
   const sentences = splitSentences(text);
   // Lines end at CR, U+2028 and U+2029 too (as in sentences.ts); each is one code unit, so offsets stay the same.
@@ -78,20 +96,33 @@ export function extractArticle(article: Article, text: string, found: ArticlePla
   // Each sentence's dates, found once: undated sentences look back at them for context.
   const datesOf = new Map(sentences.map((s) => [s, findDates(s.text, article.published)]));
   const located: Located[] = [];
+  const seen = new Set<string>();
   for (const [index, sentence] of sentences.entries()) {
     if (BOILERPLATE.test(sentence.text) || isHeading(lined, sentence)) continue;
+    // The same sentence printed twice (a caption repeated) is one report: judged once.
+    if (judging) {
+      const key = squash(sentence.text);
+      if (seen.has(key)) continue;
+      seen.add(key);
+    }
     const mentions = mentionsIn(found.mentions, sentence);
     const dates = datesOf.get(sentence)!;
     const hasFutureDate = dates.some((d) => d.future && !d.relative && d.range.start >= article.published);
     const asides = parentheticals(sentence.text);
 
     const places = new Map<string, Mention>();
+    const setAside = new Map<string, { mention: Mention; rule: string }>(); // candidates for the judge only
     const judge = createSentenceJudge(sentence.text, mentions, hasFutureDate, qualifies, isCountry); // one per sentence: a list of n names is judged in n steps
     for (const mention of mentions) {
       if (places.has(mention.place)) continue;
       const why = judge.verdict(mention);
-      if (why === null) places.set(mention.place, mention);
-      else rejected?.push({ place: mention.place, start: sentence.start + mention.start, end: sentence.start + mention.end, quoteStart: sentence.start, reason: why });
+      if (why === null) {
+        places.set(mention.place, mention);
+        setAside.delete(mention.place);
+      } else {
+        rejected?.push({ place: mention.place, start: sentence.start + mention.start, end: sentence.start + mention.end, quoteStart: sentence.start, reason: why });
+        if (!setAside.has(mention.place)) setAside.set(mention.place, { mention, rule: why });
+      }
     }
     // A site in its city, a town in its province: keep the most specific place the sentence names.
     for (const id of [...places.keys()]) {
@@ -99,39 +130,100 @@ export function extractArticle(article: Article, text: string, found: ArticlePla
         if (other !== id && isWithin(other, id, placeOf)) {
           const m = places.get(id)!;
           rejected?.push({ place: id, start: sentence.start + m.start, end: sentence.start + m.end, quoteStart: sentence.start, reason: 'contains-a-named-place' });
+          setAside.set(id, { mention: m, rule: 'contains-a-named-place' });
           places.delete(id);
           break;
         }
       }
     }
 
-    for (const [place, mention] of places) {
+    const named = new Set(mentions.map((m) => m.place)).size;
+    const candidates: [string, Mention, string | null][] = [...[...places].map(([place, m]) => [place, m, null] as [string, Mention, null]), ...(judging ? [...setAside].map(([place, a]) => [place, a.mention, a.rule] as [string, Mention, string]) : [])];
+    for (const [place, mention, rule] of candidates) {
       const category = categoryOf(sentence.text, mention);
-      located.push({ sentence, index, place, mention: shift(mention, sentence.start), category, dates: datesFor(sentence.text, dates, asides, mention, category) });
+      located.push({ sentence, index, place, mention: shift(mention, sentence.start), category, dates: datesFor(sentence.text, dates, asides, mention, category), rule, places: named, futureDate: hasFutureDate });
     }
     // A meeting reported without a place, in a story filed from one, happened where it was filed.
     if (places.size === 0 && dateline && DATELINE_MEETING.test(sentence.text) && !ELSEWHERE.test(sentence.text)) {
-      located.push({ sentence, index, place: dateline, mention: null, category: 'meeting', dates: datesFor(sentence.text, dates, asides, null, 'meeting') });
+      located.push({ sentence, index, place: dateline, mention: null, category: 'meeting', dates: datesFor(sentence.text, dates, asides, null, 'meeting'), rule: null, places: named, futureDate: hasFutureDate });
     }
   }
+  if (judging) located.sort((a, b) => a.sentence.start - b.sentence.start || (a.mention?.start ?? -1) - (b.mention?.start ?? -1));
 
-  return located.map((event, n) => {
-    const { range, basis, text: dateText } = dateOf(event, sentences, datesOf, article);
+  const records: EventRecord[] = [];
+  const atPlace = new Map<string, number>();
+  for (const event of located) {
+    const reading = dateOf(event, sentences, datesOf, article);
+    if (!judging) {
+      records.push(recordOf(event, reading, records.length + 1));
+      continue;
+    }
+    // The judge weighs each date reading of the candidate (the rules' own first) and keeps the likeliest.
+    const place = placeOf(event.place);
+    const best = { verdict: null as Verdict | null, record: null as EventRecord | null };
+    for (const [k, r] of dateReadings(event, reading).entries()) {
+      const record = recordOf(event, r, records.length + 1);
+      const features = candidateFeatures({
+        sentence: event.sentence.text,
+        mention: event.mention && { start: event.mention.start - event.sentence.start, end: event.mention.end - event.sentence.start },
+        rule: event.rule,
+        category: event.category,
+        dateBasis: r.basis,
+        dateAt: r.at,
+        rulesDate: k === 0,
+        start: r.range.start,
+        end: r.range.end,
+        published: article.published,
+        placeKind: place?.kind ?? 'town',
+        curated: !event.place.includes(':'),
+        runnersUp: place?.candidates.length ?? 0,
+        dateline: event.place === dateline,
+        index: event.index,
+        sentences: sentences.length,
+        places: event.places,
+        earlierAtPlace: atPlace.get(event.place) ?? 0,
+        futureDate: event.futureDate,
+      });
+      if ('candidates' in judging) {
+        records.push(Object.assign(record, { id: `${record.id}.${k}`, features }));
+        continue;
+      }
+      const verdict = judgeOf(judging.judge, features);
+      if (!best.verdict || verdict.confidence > best.verdict.confidence) Object.assign(best, { verdict, record });
+    }
+    atPlace.set(event.place, (atPlace.get(event.place) ?? 0) + 1);
+    if (best.verdict && best.record && best.verdict.confidence >= (judging as { judge: JudgeModel }).judge.floor) records.push({ ...best.record, confidence: best.verdict.confidence, reasons: best.verdict.reasons });
+  }
+  return records;
+
+  /** The candidate's date readings: the rules' own, then the sentence's other dates, the context's and the publication day's. */
+  function dateReadings(event: Located, own: Reading): Reading[] {
+    const readings = [own];
+    const add = (r: Reading) => {
+      if (!readings.some((x) => x.range.start === r.range.start && x.range.end === r.range.end)) readings.push(r);
+    };
+    for (const d of datesOf.get(event.sentence)!) if (!d.relative && !d.future) add({ range: d.range, basis: 'stated', text: d.text, at: d.index });
+    add({ ...dateOf({ ...event, dates: null }, sentences, datesOf, article), at: null });
+    add({ range: { start: article.published, end: article.published }, basis: 'published', text: null, at: null });
+    return readings;
+  }
+
+  function recordOf(event: Located, r: Reading, n: number): EventRecord {
     return {
-      id: `${article.id}#${n + 1}`,
+      id: `${article.id}#${n}`,
       article: article.id,
       place: event.place,
-      start: formatDay(range.start),
-      end: formatDay(range.end),
+      start: formatDay(r.range.start),
+      end: formatDay(r.range.end),
       category: event.category,
       quote: event.sentence.text,
       quoteStart: event.sentence.start,
       mentionStart: event.mention?.start ?? null,
       mentionEnd: event.mention?.end ?? null,
-      dateBasis: basis,
-      dateText,
+      dateBasis: r.basis,
+      dateText: r.text,
     };
-  });
+  }
 
   function isCountry(mention: Mention): boolean {
     return placeOf(mention.place)?.kind === 'country';
@@ -159,10 +251,10 @@ export function extractArticle(article: Article, text: string, found: ArticlePla
     const pool = own.length ? own : sameRegion;
     const at = mention?.start ?? 0;
     const nearest = pool.reduce((best, d) => (Math.abs(d.index - at) < Math.abs(best.index - at) ? d : best));
-    if (reportDate(nearest)) return { range: { start: nearest.range.start - 1, end: nearest.range.end }, text: nearest.text, basis: 'reported' };
-    if (!nearest.relative) return { range: nearest.range, text: nearest.text, basis: 'stated' };
+    if (reportDate(nearest)) return { range: { start: nearest.range.start - 1, end: nearest.range.end }, text: nearest.text, basis: 'reported', at: nearest.index };
+    if (!nearest.relative) return { range: nearest.range, text: nearest.text, basis: 'stated', at: nearest.index };
     const anchor = [...dates].reverse().find((d) => !d.relative && aside && d.index < aside.start);
-    return anchor ? { range: resolveRelative(nearest.relative, anchor.range.start), text: `${anchor.text} ${nearest.text}`.trim(), basis: 'stated' } : null;
+    return anchor ? { range: resolveRelative(nearest.relative, anchor.range.start), text: `${anchor.text} ${nearest.text}`.trim(), basis: 'stated', at: nearest.index } : null;
   }
 }
 
@@ -202,8 +294,16 @@ function reportedSpeechStart(sentence: string, from: number, end: number): numbe
  * paragraph or the paragraph before; failing that, the nearest earlier sentence with an exact day; failing
  * that, the publication day. (Undated wire paragraphs report the story's day, not a vague stretch before it.)
  */
-function dateOf(event: Located, sentences: readonly Sentence[], datesOf: ReadonlyMap<Sentence, DateExpression[]>, article: Article): { range: DayRange; basis: DateBasis; text: string | null } {
-  if (event.dates) return { range: event.dates.range, basis: event.dates.basis, text: event.dates.text };
+/** A date reading of a candidate: its days, where they come from, the words that gave them and where those stand in the sentence. */
+interface Reading {
+  range: DayRange;
+  basis: DateBasis;
+  text: string | null;
+  at: number | null;
+}
+
+function dateOf(event: Located, sentences: readonly Sentence[], datesOf: ReadonlyMap<Sentence, DateExpression[]>, article: Article): Reading {
+  if (event.dates) return { range: event.dates.range, basis: event.dates.basis, text: event.dates.text, at: event.dates.at };
   const index = event.index;
   let exact: DayRange | null = null;
   for (let i = index - 1; i >= 0; i--) {
@@ -213,12 +313,12 @@ function dateOf(event: Located, sentences: readonly Sentence[], datesOf: Readonl
     const dates = datesOf.get(previous)!.filter((d) => !d.relative && !d.future && !ATTRIBUTIVE_DATE.test(previous.text.slice(Math.max(0, d.index - 20), d.index)) && !spanContaining(asides, d.index, d.index + d.text.length));
     if (dates.length === 0) continue;
     const range = dates[dates.length - 1].range;
-    if (previous.paragraph >= event.sentence.paragraph - 1) return { range, basis: 'context', text: null };
+    if (previous.paragraph >= event.sentence.paragraph - 1) return { range, basis: 'context', text: null, at: null };
     exact ??= range.start === range.end ? range : null;
     if (exact) break;
   }
-  if (exact) return { range: exact, basis: 'context', text: null };
-  return { range: { start: article.published, end: article.published }, basis: 'published', text: null };
+  if (exact) return { range: exact, basis: 'context', text: null, at: null };
+  return { range: { start: article.published, end: article.published }, basis: 'published', text: null, at: null };
 }
 
 /**

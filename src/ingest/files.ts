@@ -7,6 +7,8 @@ import type { Place } from '../core/model.ts';
 import { loadGazetteer, type Gazetteer } from './gazetteer/gazetteer.ts';
 import { startParallelIngest } from './parallel.ts';
 import { runIngest, serializedChunks, type ArticleWithText, type IngestResult } from './pipeline.ts';
+import type { JudgeModel } from './judge/judge.ts';
+import { readJudgeFile } from './judge/model-file.ts';
 import { InputError, MAX_ARTICLE_BYTES, parseArticles, readCuratedPlaces, refuseInvalidOutput, type InputProblem } from '../core/validate.ts';
 
 export interface IngestPaths {
@@ -81,21 +83,24 @@ export interface IngestRun extends IngestResult {
 }
 
 /**
- * Runs the pipeline from files to file, with the embedded gazetteer unless `gazetteer` is false. The output is
+ * Runs the pipeline from files to file, with the embedded gazetteer unless `gazetteer` is false, and the judge of
+ * models/judge.json unless `judge` is null (the rules alone) or another. The output is
  * validated, written to a fresh temporary file beside it, then renamed over the old one.
  */
-export function ingestFiles(paths: IngestPaths, options: { gazetteer?: boolean } = {}): IngestRun {
+export function ingestFiles(paths: IngestPaths, options: { gazetteer?: boolean; judge?: JudgeModel | null } = {}): IngestRun {
   const gazetteer = options.gazetteer === false ? null : loadGazetteer();
+  const judge = options.judge === undefined ? readJudgeFile() : options.judge;
   const { corpus, places, notPlaces } = readInputs(paths, gazetteer);
   checkOutput(paths, corpus);
-  const result = runIngest(corpus, places, { gazetteer, notPlaces });
+  const result = runIngest(corpus, places, { gazetteer, notPlaces, judging: judge ? { judge } : undefined });
   refuseInvalidOutput(result, paths.out, { places: new Set(places.map((p) => p.id)), texts: new Map(corpus.map(({ article, text }) => [article.id, text])) });
   return writeResult(paths, result);
 }
 
 /** As `ingestFiles`, with the articles spread over worker threads when the corpus is large (see parallel.ts). */
-export async function ingestFilesInParallel(paths: IngestPaths, options: { gazetteer?: boolean; threads?: number; explain?: boolean } = {}): Promise<IngestRun> {
+export async function ingestFilesInParallel(paths: IngestPaths, options: { gazetteer?: boolean; threads?: number; explain?: boolean; judge?: JudgeModel | null } = {}): Promise<IngestRun> {
   const useGazetteer = options.gazetteer !== false;
+  const judge = options.judge === undefined ? readJudgeFile() : options.judge;
   let inputs: CuratedInputs;
   try {
     inputs = readInputs(paths, null); // the workers start before the gazetteer is loaded here
@@ -105,7 +110,7 @@ export async function ingestFilesInParallel(paths: IngestPaths, options: { gazet
   }
   const { corpus, places, notPlaces } = inputs;
   checkOutput(paths, corpus);
-  const parallel = startParallelIngest(corpus, places, { gazetteer: useGazetteer, notPlaces, threads: options.threads, explain: options.explain ?? false });
+  const parallel = startParallelIngest(corpus, places, { gazetteer: useGazetteer, notPlaces, threads: options.threads, explain: options.explain ?? false, judge });
   const gazetteer = useGazetteer ? loadGazetteer() : null;
   const outside = gazetteer ? placesOutsideTheirCountry(places, gazetteer, paths.places) : [];
   if (outside.length) {

@@ -1,6 +1,7 @@
 import { parentPort } from 'node:worker_threads';
 import type { Place } from '../core/model.ts';
 import { loadGazetteer } from './gazetteer/gazetteer.ts';
+import type { JudgeModel } from './judge/judge.ts';
 import { articleCountries, readArticle, type ArticleWithText } from './pipeline.ts';
 import { createPlaceFinder, type ArticleScan } from './place-finder.ts';
 
@@ -13,22 +14,23 @@ export interface WorkerInit {
   notPlaces: string[];
   gazetteer: boolean;
   explain: boolean;
+  judge: JudgeModel | null;
   corpus: ArticleWithText[];
 }
 
 const port = parentPort!;
-let state: { finder: ReturnType<typeof createPlaceFinder>; corpus: ArticleWithText[]; scans: ArticleScan[]; explain: boolean } | null = null;
+let state: { finder: ReturnType<typeof createPlaceFinder>; corpus: ArticleWithText[]; scans: ArticleScan[]; explain: boolean; judge: JudgeModel | null } | null = null;
 
 port.on('message', (message: { init: WorkerInit } | { corpusCountries: [string, number][] }) => {
   if ('init' in message) {
-    const { places, notPlaces, gazetteer, explain, corpus } = message.init;
+    const { places, notPlaces, gazetteer, explain, judge, corpus } = message.init;
     const finder = createPlaceFinder(places, gazetteer ? loadGazetteer() : null, { notPlaces });
     const scans = corpus.map(({ text }) => finder.scan(text));
-    state = { finder, corpus, scans, explain };
+    state = { finder, corpus, scans, explain, judge };
     port.postMessage({ countries: corpus.map(({ text }, i) => articleCountries(finder, text, scans[i])) });
   } else {
-    const { finder, corpus, scans, explain } = state!;
+    const { finder, corpus, scans, explain, judge } = state!;
     const counts = new Map(message.corpusCountries);
-    port.postMessage({ parts: corpus.map(({ article, text }, i) => readArticle(finder, article, text, scans[i], counts, explain)) });
+    port.postMessage({ parts: corpus.map(({ article, text }, i) => readArticle(finder, article, text, scans[i], counts, explain, judge ? { judge } : undefined)) });
   }
 });

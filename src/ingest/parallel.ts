@@ -4,6 +4,7 @@ import type { Place } from '../core/model.ts';
 import type { Gazetteer } from './gazetteer/gazetteer.ts';
 import { ensureIndex } from './gazetteer/gazetteer.ts';
 import type { WorkerInit } from './ingest-worker.ts';
+import type { JudgeModel } from './judge/judge.ts';
 import { articleCountries, assemble, countCountries, readArticle, type ArticlePart, type ArticleWithText, type IngestResult } from './pipeline.ts';
 import { createPlaceFinder } from './place-finder.ts';
 
@@ -14,6 +15,8 @@ export interface ParallelOptions {
   threads?: number;
   /** Report why mentions did not become events (see IngestOptions). */
   explain: boolean;
+  /** The judge, when it decides (see IngestOptions); plain data, sent to each worker. */
+  judge?: JudgeModel | null;
 }
 
 export interface ParallelIngest {
@@ -41,7 +44,7 @@ export function startParallelIngest(corpus: readonly ArticleWithText[], places: 
   if (threads > 1 && options.gazetteer) ensureIndex(); // built once here, not by every worker at the same time
   const workers = shares.slice(1).map((share) => {
     const worker = new Worker(new URL('./ingest-worker.js', import.meta.url), { execArgv: [] });
-    const init: WorkerInit = { places: [...places], notPlaces: [...options.notPlaces], gazetteer: options.gazetteer, explain: options.explain, corpus: [...share] };
+    const init: WorkerInit = { places: [...places], notPlaces: [...options.notPlaces], gazetteer: options.gazetteer, explain: options.explain, judge: options.judge ?? null, corpus: [...share] };
     return { worker, countries: ask<{ countries: string[][] }>(worker, { init }) };
   });
   const cancel = async () => {
@@ -58,9 +61,10 @@ export function startParallelIngest(corpus: readonly ArticleWithText[], places: 
         const theirs = await Promise.all(workers.map((w) => w.countries));
         const corpusCountries = countCountries([...ownCountries, ...theirs.flatMap((t) => t.countries)]);
         const pending = workers.map(({ worker }) => ask<{ parts: ArticlePart[] }>(worker, { corpusCountries: [...corpusCountries] }));
-        const ownParts = own.map(({ article, text }, i) => readArticle(finder, article, text, scans[i], corpusCountries, options.explain));
+        const ownParts = own.map(({ article, text }, i) => readArticle(finder, article, text, scans[i], corpusCountries, options.explain, options.judge ? { judge: options.judge } : undefined));
         const otherParts = await Promise.all(pending);
-        return assemble([...ownParts, ...otherParts.flatMap((p) => p.parts)], places);
+        const result = assemble([...ownParts, ...otherParts.flatMap((p) => p.parts)], places);
+        return options.judge ? { ...result, threshold: options.judge.threshold } : result;
       } finally {
         await cancel();
       }

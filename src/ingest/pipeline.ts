@@ -1,7 +1,7 @@
 import type { Feature, Point } from 'geojson';
 import type { Article, EventRecord, Place } from '../core/model.ts';
 import { MONTH_NAME_SOURCE } from '../core/months.ts';
-import { extractArticle, type Rejection } from './extract.ts';
+import { extractArticle, type Judging, type Rejection } from './extract.ts';
 import type { Gazetteer, GazetteerEntry } from './gazetteer/gazetteer.ts';
 import { plainName } from './gazetteer/normalize.ts';
 import { describe } from './gazetteer/resolve.ts';
@@ -19,6 +19,8 @@ export interface IngestOptions {
   notPlaces?: readonly string[];
   /** Report why each mention did not become an event (`--explain`): off, the report lists none. */
   explain?: boolean;
+  /** How candidates become events: the rules alone (absent), the judge, or every candidate with its features (see extract.ts). */
+  judging?: Judging;
 }
 
 /** A place the gazetteer found, in the curated file's shape (see CONTRACT.md), unreviewed. */
@@ -51,6 +53,8 @@ export interface IngestResult {
   events: EventRecord[];
   places: FoundPlace[];
   report: ArticleReport[];
+  /** The judge's default threshold (events.json's top-level `threshold`), when the judge decided. */
+  threshold?: number;
 }
 
 /**
@@ -62,8 +66,9 @@ export function runIngest(corpus: readonly ArticleWithText[], places: readonly P
   const scans = corpus.map(({ text }) => finder.scan(text));
   // Two readings: the first learns which countries the corpus is about, the second uses that as weak evidence.
   const corpusCountries = countCountries(corpus.map(({ text }, i) => articleCountries(finder, text, scans[i])));
-  const parts = corpus.map(({ article, text }, i) => readArticle(finder, article, text, scans[i], corpusCountries, options.explain ?? true));
-  return assemble(parts, places);
+  const parts = corpus.map(({ article, text }, i) => readArticle(finder, article, text, scans[i], corpusCountries, options.explain ?? true, options.judging));
+  const result = assemble(parts, places);
+  return options.judging && 'judge' in options.judging ? { ...result, threshold: options.judging.judge.threshold } : result;
 }
 
 /** One article's countries (its first reading), for the corpus's count. */
@@ -90,10 +95,10 @@ export interface ArticlePart {
   entries: GazetteerEntry[];
 }
 
-export function readArticle(finder: PlaceFinder, article: Article, text: string, scan: ArticleScan, corpusCountries: ReadonlyMap<string, number>, explain: boolean): ArticlePart {
+export function readArticle(finder: PlaceFinder, article: Article, text: string, scan: ArticleScan, corpusCountries: ReadonlyMap<string, number>, explain: boolean, judging?: Judging): ArticlePart {
   const found = finder.resolve(text, scan, corpusCountries);
   const rejected: Rejection[] = [];
-  const events = extractArticle(article, text, found, finder, explain ? rejected : undefined);
+  const events = extractArticle(article, text, found, finder, explain ? rejected : undefined, judging);
   const spellings: [string, string][] = [];
   const runnersUp: [string, string][] = [];
   const entries = new Map<string, GazetteerEntry>();
@@ -135,16 +140,17 @@ export function assemble(parts: readonly ArticlePart[], places: readonly Place[]
 }
 
 /** The bytes of `data/events.json`. */
-export function serializeEvents(result: Pick<IngestResult, 'events' | 'places'>): string {
+export function serializeEvents(result: Pick<IngestResult, 'events' | 'places' | 'threshold'>): string {
   return [...serializedChunks(result)].join('');
 }
 
 /**
- * The same bytes as `JSON.stringify({ events, places }, null, 2) + "\n"`, a record at a time, so that a large
+ * The same bytes as `JSON.stringify({ threshold, events, places }, null, 2) + "\n"` (threshold only when the judge decided), a record at a time, so that a large
  * output is written without one string of all of it.
  */
-export function* serializedChunks(result: Pick<IngestResult, 'events' | 'places'>): Generator<string> {
+export function* serializedChunks(result: Pick<IngestResult, 'events' | 'places' | 'threshold'>): Generator<string> {
   yield '{\n';
+  if (result.threshold !== undefined) yield `  "threshold": ${result.threshold},\n`;
   yield* list('events', result.events, ',\n');
   yield* list('places', result.places, '\n');
   yield '}\n';

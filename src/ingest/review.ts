@@ -11,6 +11,8 @@ import { loadGazetteer, type Gazetteer, type GazetteerEntry } from './gazetteer/
 import { nameKey, plainName } from './gazetteer/normalize.ts';
 import { describe as describeEntry } from './gazetteer/resolve.ts';
 import { runIngest, type ArticleReport, type IngestResult } from './pipeline.ts';
+import type { JudgeModel } from './judge/judge.ts';
+import { readJudgeFile } from './judge/model-file.ts';
 
 export interface ReviewPaths {
   events: string;
@@ -84,7 +86,7 @@ export function openReview(paths: ReviewPaths, options: { eventsOptional?: boole
   const articles = parseArticles(readText(paths.articles), paths.articles);
   // Adding a place needs no events: a corpus not yet ingested has none to review.
   const noEvents = options.eventsOptional === true && !existsSync(paths.events);
-  const { events, places: found } = noEvents ? { events: [], places: [] } : parseEvents(readText(paths.events), paths.events, { places: new Set(curated.places.map((p) => p.id)), articles: new Set(articles.map((a) => a.id)) });
+  const { events, places: found, threshold } = noEvents ? { events: [], places: [], threshold: null } : parseEvents(readText(paths.events), paths.events, { places: new Set(curated.places.map((p) => p.id)), articles: new Set(articles.map((a) => a.id)) });
   const curatedIds = new Set(curated.places.map((p) => p.id));
   const curatedNames = curatedNameOwners(curated.places);
   const rejectedKeys = new Set(curated.notPlaces.map(keyOf));
@@ -116,6 +118,8 @@ export function openReview(paths: ReviewPaths, options: { eventsOptional?: boole
   const pendingNamed = (key: string): Place | null => pending.find((p) => spellings(p).some((s) => keyOf(s) === key)) ?? null;
 
   return {
+    /** The events were written by the judge (they carry its threshold): the next ingest's are read with it too. */
+    judged: threshold !== null,
     pendingNamed,
     /** The curated place a name or alias (exactly as written) belongs to, or undefined. */
     curatedOwner: (name: string) => curatedNames.get(name),
@@ -263,11 +267,12 @@ export function openReview(paths: ReviewPaths, options: { eventsOptional?: boole
  */
 export function decide(paths: ReviewPaths, choose: (review: Review) => Decision, options: { dryRun: boolean; eventsOptional?: boolean }): string {
   const work = () => {
-    const decision = choose(openReview(paths, { eventsOptional: options.eventsOptional }));
+    const review = openReview(paths, { eventsOptional: options.eventsOptional });
+    const decision = choose(review);
     if (decision.text === null) return decision.done.join('\n');
     const gazetteer = loadGazetteer();
     const next = checkCurated(decision.text, paths.places, gazetteer);
-    const changes = eventChanges(paths, next, gazetteer);
+    const changes = eventChanges(paths, next, gazetteer, review.judged ? readJudgeFile() : null);
     if (!options.dryRun) writeCurated(paths.places, decision.text);
     const said = options.dryRun ? ['--dry-run: nothing was written. It would have:', ...decision.done.map((d) => `  ${d}`)] : decision.done;
     return [...said, '', describeChanges(changes, paths, options.dryRun)].join('\n');
@@ -337,10 +342,11 @@ export interface EventChanges {
  * the curated file as it is and as it would be (the same reading as `npm run ingest`: readInputs, then runIngest),
  * and the events compared by where their place is named (article, sentence, mention).
  */
-export function eventChanges(paths: ReviewPaths, next: { places: Place[]; notPlaces: string[] }, gazetteer: Gazetteer): EventChanges {
+export function eventChanges(paths: ReviewPaths, next: { places: Place[]; notPlaces: string[] }, gazetteer: Gazetteer, judge: JudgeModel | null): EventChanges {
   const { corpus, places, notPlaces } = readInputs({ articles: paths.articles, places: paths.places }, gazetteer);
-  const before = runIngest(corpus, places, { gazetteer, notPlaces });
-  const after = runIngest(corpus, next.places, { gazetteer, notPlaces: next.notPlaces });
+  const judging = judge ? { judge } : undefined;
+  const before = runIngest(corpus, places, { gazetteer, notPlaces, judging });
+  const after = runIngest(corpus, next.places, { gazetteer, notPlaces: next.notPlaces, judging });
   const texts = new Map(corpus.map(({ article, text }) => [article.id, text]));
   const wasCurated = new Set(places.map((p) => p.id));
   const isCurated = new Map(next.places.map((p) => [p.id, p]));

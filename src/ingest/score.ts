@@ -145,3 +145,9 @@ export function squash(text: string): string {
 function samePlace(gold: GoldPlace, found: GoldPlace): boolean {
   return distance(gold.lngLat, found.lngLat) <= PLACE_TOLERANCE_KM + (gold.radiusKm ?? 0) + (found.radiusKm ?? 0);
 }
+
+/** Whether a found event is one a gold event of its article accepts (same sentence, place within tolerance, dates inside the acceptable range). */
+export function matchesGold(event: EventRecord, gold: readonly GoldEvent[], goldPlaces: ReadonlyMap<string, GoldPlace>, foundPlaces: ReadonlyMap<string, GoldPlace>): boolean {
+  const here = foundPlaces.get(event.place);
+  return here !== undefined && gold.some((g) => g.article === event.article && sameQuote(g.quote, event.quote) && event.start >= g.acceptable.from && event.end <= g.acceptable.to && samePlace(goldPlaces.get(g.place)!, here));
+}

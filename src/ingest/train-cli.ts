@@ -1,23 +1,26 @@
 #!/usr/bin/env node
 import { existsSync, mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { InputError, formatProblem } from '../core/validate.ts';
 import { writeAtomically, writeFailure } from './atomic-write.ts';
+import { readDevCorpus } from './evaluate.ts';
 import { loadGazetteer } from './gazetteer/gazetteer.ts';
 import { readBenchmark, type BenchmarkDoc } from './geoparse/benchmark.ts';
 import { BENCHMARKS, BENCHMARK_FOLDER } from './geoparse/benchmarks.ts';
-import { MODEL_FILE, gazetteerName } from './geoparse/model-file.ts';
 import { modelFileText, trainModelFile } from './geoparse/train.ts';
+import { trainJudgeFile } from './judge/train.ts';
+import { gazetteerName, modelsFolder } from './learn/weights-file.ts';
 
-const USAGE = `usage: npm run train -- [--geoparse ${BENCHMARK_FOLDER}] [--out ${MODEL_FILE}]
-Learns the geoparser's weights from the public benchmarks (LGL, TR-News) in that folder and writes them to
-${MODEL_FILE}: the same benchmarks and code give the same file, byte for byte.`;
+const USAGE = `usage: npm run train -- [--geoparse ${BENCHMARK_FOLDER}] [--corpus test/corpus] [--models models/]
+Learns the geoparser from the public benchmarks (LGL, TR-News) in --geoparse and the judge from the development
+corpus in --corpus, and writes their weights to --models (geoparse.json, judge.json): the same data and code give
+the same files, byte for byte.`;
 
 function main(argv: string[]): number {
   let values;
   try {
-    ({ values } = parseArgs({ args: argv, options: { geoparse: { type: 'string', default: BENCHMARK_FOLDER }, out: { type: 'string', default: MODEL_FILE }, help: { type: 'boolean', short: 'h', default: false } } }));
+    ({ values } = parseArgs({ args: argv, options: { geoparse: { type: 'string', default: BENCHMARK_FOLDER }, corpus: { type: 'string', default: 'test/corpus' }, models: { type: 'string', default: modelsFolder() }, help: { type: 'boolean', short: 'h', default: false } } }));
   } catch (error) {
     process.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
     return 1;
@@ -25,23 +28,35 @@ function main(argv: string[]): number {
   if (values.help) return process.stdout.write(`${USAGE}\n`), 0;
   try {
     const present = BENCHMARKS.filter((b) => existsSync(join(values.geoparse, b.file)));
-    if (present.length === 0) throw new InputError([{ file: values.geoparse, field: '(folder)', message: `holds none of ${BENCHMARKS.map((b) => b.file).join(', ')}: nothing to learn from` }]);
-    const started = performance.now();
+    if (present.length === 0) throw new InputError([{ file: values.geoparse, field: '(folder)', message: `holds none of ${BENCHMARKS.map((b) => b.file).join(', ')}: nothing to learn the geoparser from` }]);
+    const dev = readDevCorpus(values.corpus); // read first: a bad corpus stops the run before anything is written
+    const gazetteer = loadGazetteer();
+    let started = performance.now();
     const docs = new Map<string, BenchmarkDoc[]>(present.map((b) => [b.id, readBenchmark(join(values.geoparse, b.file)).docs]));
-    const file = trainModelFile(docs, loadGazetteer(), gazetteerName());
-    try {
-      mkdirSync(dirname(values.out), { recursive: true });
-      writeAtomically(values.out, [modelFileText(file)], 'model');
-    } catch (error) {
-      throw new InputError([{ file: values.out, field: '(file)', message: writeFailure(error) }]);
-    }
-    const sizes = Object.entries(file.models).map(([id, m]) => `${id}: ${Object.keys(m.recognize.weights).length} + ${Object.keys(m.resolve.weights).length} weights, threshold ${m.threshold}`);
-    process.stderr.write(`train: ${[...docs.values()].reduce((n, d) => n + d.length, 0)} documents in ${Math.round(performance.now() - started)} ms → ${values.out}\n  ${sizes.join('\n  ')}\n`);
+    const geoparser = trainModelFile(docs, gazetteer, gazetteerName());
+    const geoparseOut = join(values.models, 'geoparse.json');
+    write(geoparseOut, modelFileText(geoparser));
+    const sizes = Object.entries(geoparser.models).map(([id, m]) => `${id}: ${Object.keys(m.recognize.weights).length} + ${Object.keys(m.resolve.weights).length} weights, threshold ${m.threshold}`);
+    process.stderr.write(`train: geoparser from ${[...docs.values()].reduce((n, d) => n + d.length, 0)} documents in ${Math.round(performance.now() - started)} ms → ${geoparseOut}\n  ${sizes.join('\n  ')}\n`);
+    started = performance.now();
+    const judge = trainJudgeFile(dev, values.corpus, gazetteer, gazetteerName());
+    const judgeOut = join(values.models, 'judge.json');
+    write(judgeOut, `${JSON.stringify(judge, null, 1)}\n`);
+    process.stderr.write(`train: judge from ${judge.trainedOn.articles} articles of ${judge.trainedOn.stories} stories in ${Math.round(performance.now() - started)} ms → ${judgeOut}\n  ${Object.keys(judge.model.weights).length} weights, threshold ${judge.threshold} (${judge.thresholdRule}), floor ${judge.floor}\n`);
     return 0;
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     for (const problem of error.problems) process.stderr.write(`${formatProblem(problem)}\n`);
     return 1;
+  }
+}
+
+function write(file: string, text: string): void {
+  try {
+    mkdirSync(join(file, '..'), { recursive: true });
+    writeAtomically(file, [text], 'model');
+  } catch (error) {
+    throw new InputError([{ file, field: '(file)', message: writeFailure(error) }]);
   }
 }
 

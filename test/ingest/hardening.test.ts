@@ -1,3 +1,4 @@
+import { readJudgeFile } from '../../src/ingest/judge/model-file.ts';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -47,7 +48,7 @@ describe('a places file with no places', () => {
   it('gives no events, and a valid events.json', () => {
     const corpus = createCorpus([attack()], NO_PLACES);
     expect(ingestFiles(corpus, { gazetteer: false }).count).toBe(0);
-    expect(JSON.parse(readFileSync(corpus.out, 'utf8'))).toEqual({ events: [], places: [] });
+    expect(JSON.parse(readFileSync(corpus.out, 'utf8'))).toEqual({ threshold: readJudgeFile().threshold, events: [], places: [] });
   });
 });
 

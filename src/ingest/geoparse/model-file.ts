@@ -1,9 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { basename } from 'node:path';
 import * as v from 'valibot';
-import { InputError, parseJsonWith } from '../../core/validate.ts';
-import { indexPath } from '../gazetteer/gazetteer.ts';
+import { InputError } from '../../core/validate.ts';
 import type { LogisticModel } from '../learn/logistic.ts';
+import { join } from 'node:path';
+import { LogisticSchema, gazetteerName, modelsFolder, readWeightsFile } from '../learn/weights-file.ts';
 import { FEATURES } from './features.ts';
 
 /**
@@ -12,7 +11,7 @@ import { FEATURES } from './features.ts';
  * `lgl` and `trnews` each score the other benchmark in `npm run eval`, so that no figure comes from a model that
  * learned from the text it scores. A file from another format, another feature set or another gazetteer is refused.
  */
-export const MODEL_FILE = 'models/geoparse.json';
+export const MODEL_FILE = join(modelsFolder(), 'geoparse.json');
 export const MODEL_FORMAT = 'datelines-geoparse-model 1';
 /** The model that learned from every benchmark: the one the geoparse command uses. */
 export const ALL_BENCHMARKS = 'lgl+trnews';
@@ -35,18 +34,12 @@ export interface ModelFile {
   models: Record<string, GeoparseModel>;
 }
 
-const Logistic = v.object({ bias: v.number(), weights: v.record(v.string(), v.number()) });
 const ModelSchema = v.object({
   format: v.string(),
   features: v.string(),
   gazetteer: v.string(),
-  models: v.record(v.string(), v.object({ recognize: Logistic, threshold: v.pipe(v.number(), v.minValue(0), v.maxValue(1)), resolve: Logistic })),
+  models: v.record(v.string(), v.object({ recognize: LogisticSchema, threshold: v.pipe(v.number(), v.minValue(0), v.maxValue(1)), resolve: LogisticSchema })),
 });
-
-/** The gazetteer the running code would compute features with. */
-export function gazetteerName(): string {
-  return basename(indexPath());
-}
 
 const loaded = new Map<string, ModelFile>();
 
@@ -54,13 +47,7 @@ const loaded = new Map<string, ModelFile>();
 export function readModelFile(file = MODEL_FILE): ModelFile {
   const cached = loaded.get(file);
   if (cached) return cached;
-  const retrain = 'run `npm run train` to rebuild it';
-  if (!existsSync(file)) throw new InputError([{ file, field: '(file)', message: `the geoparser's weights are missing: ${retrain}` }]);
-  const model = parseJsonWith(readFileSync(file, 'utf8'), file, ModelSchema);
-  if (model.format !== MODEL_FORMAT) throw new InputError([{ file, field: 'format', message: `is "${model.format}", this code reads "${MODEL_FORMAT}": ${retrain}` }]);
-  if (model.features !== FEATURES) throw new InputError([{ file, field: 'features', message: `were "${model.features}", this code computes "${FEATURES}": ${retrain}` }]);
-  const gazetteer = gazetteerName();
-  if (model.gazetteer !== gazetteer) throw new InputError([{ file, field: 'gazetteer', message: `was trained with ${model.gazetteer}, this install has ${gazetteer}: ${retrain}` }]);
+  const model = readWeightsFile(file, ModelSchema, { format: MODEL_FORMAT, features: FEATURES, gazetteer: gazetteerName() }, "the geoparser's");
   loaded.set(file, model);
   return model;
 }

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FEATURES } from '../../../src/ingest/geoparse/features.ts';
-import { MODEL_FILE, MODEL_FORMAT, gazetteerName, modelTrainedOn, readModelFile } from '../../../src/ingest/geoparse/model-file.ts';
+import { MODEL_FILE, MODEL_FORMAT, modelTrainedOn, readModelFile } from '../../../src/ingest/geoparse/model-file.ts';
+import { gazetteerName } from '../../../src/ingest/learn/weights-file.ts';
 
 /** A weights file in a fresh folder: the committed one, changed by `edit`. */
 function createModelFile(edit: (text: string) => string): string {

@@ -3,20 +3,22 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BENCHMARKS, BENCHMARK_FOLDER } from '../../../src/ingest/geoparse/benchmarks.ts';
-import { MODEL_FILE } from '../../../src/ingest/geoparse/model-file.ts';
-import { bestThreshold } from '../../../src/ingest/geoparse/train.ts';
+import { BENCHMARKS, BENCHMARK_FOLDER } from '../../src/ingest/geoparse/benchmarks.ts';
+import { MODEL_FILE } from '../../src/ingest/geoparse/model-file.ts';
+import { JUDGE_FILE } from '../../src/ingest/judge/model-file.ts';
+import { bestThreshold } from '../../src/ingest/geoparse/train.ts';
 
 const TRAIN = join(process.cwd(), 'build/cli/ingest/train-cli.js');
 const present = BENCHMARKS.every((b) => existsSync(join(BENCHMARK_FOLDER, b.file)));
 
 describe.skipIf(!present)('npm run train (on the benchmarks in ../shared/geoparse)', () => {
-  it('rebuilds the weights file in the repository byte for byte', () => {
-    const out = join(mkdtempSync(join(tmpdir(), 'datelines-train-')), 'geoparse.json');
-    const result = spawnSync(process.execPath, [TRAIN, '--out', out], { encoding: 'utf8' });
+  it('rebuilds the weights files in the repository byte for byte: the geoparser and the judge', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'datelines-train-'));
+    const result = spawnSync(process.execPath, [TRAIN, '--models', dir], { encoding: 'utf8' });
     expect(result.stderr).toContain('706 documents');
     expect(result.status).toBe(0);
-    expect(readFileSync(out, 'utf8')).toBe(readFileSync(MODEL_FILE, 'utf8'));
+    expect(readFileSync(join(dir, 'geoparse.json'), 'utf8')).toBe(readFileSync(MODEL_FILE, 'utf8'));
+    expect(readFileSync(join(dir, 'judge.json'), 'utf8')).toBe(readFileSync(JUDGE_FILE, 'utf8'));
   });
 });
 
@@ -24,9 +26,9 @@ describe('npm run train', () => {
   it('with no benchmark in the folder named says there is nothing to learn from, and writes nothing', () => {
     const dir = mkdtempSync(join(tmpdir(), 'datelines-train-'));
     const out = join(dir, 'geoparse.json');
-    const result = spawnSync(process.execPath, [TRAIN, '--geoparse', dir, '--out', out], { encoding: 'utf8' });
+    const result = spawnSync(process.execPath, [TRAIN, '--geoparse', dir, '--models', dir], { encoding: 'utf8' });
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain(`${dir}: (folder): holds none of lgl.json, trnews.json`);
+    expect(result.stderr).toContain(`${dir}: (folder): holds none of lgl.json, trnews.json: nothing to learn the geoparser from`);
     expect(result.stderr).not.toContain('    at ');
     expect(existsSync(out)).toBe(false);
   });

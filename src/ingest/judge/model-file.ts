@@ -1,0 +1,39 @@
+import * as v from 'valibot';
+import { join } from 'node:path';
+import { LogisticSchema, gazetteerName, modelsFolder, readWeightsFile } from '../learn/weights-file.ts';
+import { FEATURES } from './features.ts';
+import type { JudgeModel } from './judge.ts';
+
+/**
+ * The judge's weights: `models/judge.json`, written by `npm run train` from the development corpus (every story),
+ * with the threshold and floor the leave-one-story-out figures chose (see docs/judge.md).
+ */
+export const JUDGE_FILE = join(modelsFolder(), 'judge.json');
+export const JUDGE_FORMAT = 'datelines-judge-model 1';
+
+export interface JudgeFile extends JudgeModel {
+  format: string;
+  features: string;
+  gazetteer: string;
+  /** What it learned from: the corpus folder, its articles and stories. */
+  trainedOn: { corpus: string; articles: number; stories: number };
+  /** How the threshold was chosen (see chooseThreshold). */
+  thresholdRule: string;
+}
+
+const JudgeSchema = v.object({
+  format: v.string(),
+  features: v.string(),
+  gazetteer: v.string(),
+  trainedOn: v.object({ corpus: v.string(), articles: v.number(), stories: v.number() }),
+  threshold: v.pipe(v.number(), v.minValue(0), v.maxValue(1)),
+  thresholdRule: v.string(),
+  floor: v.pipe(v.number(), v.minValue(0), v.maxValue(1)),
+  means: v.record(v.string(), v.number()),
+  model: LogisticSchema,
+});
+
+/** The judge's weights file, checked; an InputError naming the file and what is wrong. */
+export function readJudgeFile(file = JUDGE_FILE): JudgeFile {
+  return readWeightsFile(file, JudgeSchema, { format: JUDGE_FORMAT, features: FEATURES, gazetteer: gazetteerName() }, "the judge's");
+}
