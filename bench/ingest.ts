@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { parseDay } from '../src/core/day.ts';
 import { parsePlaces } from '../src/core/validate.ts';
 import { ensureIndex, loadGazetteer } from '../src/ingest/gazetteer/gazetteer.ts';
+import { readJudgeFile } from '../src/ingest/judge/model-file.ts';
 import { runIngest } from '../src/ingest/pipeline.ts';
 import { median } from './stats.ts';
 import { createSyntheticArticles } from './synthetic-articles.ts';
@@ -27,6 +28,11 @@ export interface IngestFigures {
   /** One sentence listing 1,000 and 4,000 place names ("…Mosul, Mosul, …"): its time must grow with its length. */
   listOf1kMs: number;
   listOf4kMs: number;
+  /** The judge's weights read and checked in a fresh process (median of 3), and the ingest's throughput with it. */
+  judgeLoadMs: number;
+  judgedOneKMs: number;
+  judgedTenKMs: number;
+  judgedArticlesPerSec: number;
 }
 
 const SEED = 20140623;
@@ -38,15 +44,19 @@ export function measureIngestFigures(): IngestFigures {
   const places = parsePlaces(readFileSync('geo/places.geojson', 'utf8'), 'geo/places.geojson');
   const names = places.flatMap((p) => [p.name, ...p.aliases]);
   const gazetteer = loadGazetteer();
-  const time = (count: number) => {
+  const judgeLoadMs = median([0, 1, 2].map(() => Number(spawnSync(process.execPath, ['--input-type=module', '-e', `const { loadGazetteer } = await import('./build/bench/src/ingest/gazetteer/gazetteer.js'); loadGazetteer(); const t = performance.now(); const { readJudgeFile } = await import('./build/bench/src/ingest/judge/model-file.js'); readJudgeFile(); console.log(performance.now() - t);`], { encoding: 'utf8' }).stdout)));
+  const judge = readJudgeFile();
+  const time = (count: number, judged = false) => {
     const corpus = createSyntheticArticles(count, names, SEED).map(({ id, text }) => ({ article: { id, file: `${id}.txt`, headline: id, outlet: 'bench', published: parseDay('2014-06-24')!, url: null }, text }));
     const started = performance.now();
-    runIngest(corpus, places, { gazetteer });
+    runIngest(corpus, places, { gazetteer, judging: judged ? { judge } : undefined });
     return performance.now() - started;
   };
   time(300); // warm-up, so that the 1,000-article run is not the JIT's
   const oneKMs = time(1_000);
   const tenKMs = time(10_000);
+  const judgedOneKMs = time(1_000, true);
+  const judgedTenKMs = time(10_000, true);
   const long = createSyntheticArticles(2_400, names, SEED + 2).map((a) => a.text).join('\n');
   const longStarted = performance.now();
   runIngest([{ article: { id: 'long', file: 'long.txt', headline: 'long', outlet: 'bench', published: parseDay('2014-06-24')!, url: null }, text: long.slice(0, 10 * 1024 * 1024 - 1) }], places, { gazetteer });
@@ -88,6 +98,10 @@ export function measureIngestFigures(): IngestFigures {
       longArticleMs,
       listOf1kMs,
       listOf4kMs,
+      judgeLoadMs: Math.round(judgeLoadMs),
+      judgedOneKMs: Math.round(judgedOneKMs),
+      judgedTenKMs: Math.round(judgedTenKMs),
+      judgedArticlesPerSec: Math.round(10_000 / (judgedTenKMs / 1000)),
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -10,7 +10,7 @@ import type { Mention } from './mentions.ts';
 import { createPlaceFinder, type ArticlePlaces, type PlaceFinder } from './place-finder.ts';
 import { splitSentences, type Sentence } from './sentences.ts';
 import { candidateFeatures, type Features } from './judge/features.ts';
-import { judge as judgeOf, type JudgeModel, type Verdict } from './judge/judge.ts';
+import { confidenceOf, judge as judgeOf, type JudgeModel } from './judge/judge.ts';
 import { squash } from './score.ts';
 
 /** Page furniture that reports nothing: links, subscription boxes, bylines of the page rather than the story. */
@@ -160,7 +160,7 @@ export function extractArticle(article: Article, text: string, found: ArticlePla
     }
     // The judge weighs each date reading of the candidate (the rules' own first) and keeps the likeliest.
     const place = placeOf(event.place);
-    const best = { verdict: null as Verdict | null, record: null as EventRecord | null };
+    const best = { confidence: -1, record: null as EventRecord | null, features: null as Features | null };
     for (const [k, r] of dateReadings(event, reading).entries()) {
       const record = recordOf(event, r, records.length + 1);
       const features = candidateFeatures({
@@ -188,11 +188,14 @@ export function extractArticle(article: Article, text: string, found: ArticlePla
         records.push(Object.assign(record, { id: `${record.id}.${k}`, features }));
         continue;
       }
-      const verdict = judgeOf(judging.judge, features);
-      if (!best.verdict || verdict.confidence > best.verdict.confidence) Object.assign(best, { verdict, record });
+      const confidence = confidenceOf(judging.judge, features);
+      if (confidence > best.confidence) Object.assign(best, { confidence, record, features });
     }
     atPlace.set(event.place, (atPlace.get(event.place) ?? 0) + 1);
-    if (best.verdict && best.record && best.verdict.confidence >= (judging as { judge: JudgeModel }).judge.floor) records.push({ ...best.record, confidence: best.verdict.confidence, reasons: best.verdict.reasons });
+    if (best.record && best.features && 'judge' in judging && best.confidence >= judging.judge.floor) {
+      const verdict = judgeOf(judging.judge, best.features); // the reasons, for the reading kept only
+      records.push({ ...best.record, confidence: verdict.confidence, reasons: verdict.reasons });
+    }
   }
   return records;
 

@@ -69,18 +69,32 @@ const NAMED: Record<string, string> = {
   dateDistance: 'the date stands far from the place',
 };
 
-/** The judge's verdict on a candidate's features. */
+/** The judge's confidence in a candidate, to two decimals (cheap: what is compared among a candidate's readings). */
+export function confidenceOf(j: JudgeModel, features: Features): number {
+  return Math.round(probability(j.model, features) * 100) / 100;
+}
+
+/** The judge's verdict on a candidate's features: its confidence and the reasons that weighed most. */
 export function judge(j: JudgeModel, features: Features): Verdict {
-  const p = probability(j.model, features);
   // A feature's pull on this candidate beside the typical one: weight × (value − mean), over the features it has and
   // the common ones it lacks (a sentence with no date of its own is marked by the missing "date stated").
-  const names = new Set([...Object.keys(features), ...Object.keys(j.means).filter((n) => j.means[n] >= 0.3)]);
+  const names = new Set([...Object.keys(features), ...commonFeatures(j)]);
   const contributions = [...names]
     .map((name) => ({ name, weight: (j.model.weights[name] ?? 0) * ((features[name] ?? 0) - (j.means[name] ?? 0)) }))
     .filter((c) => c.weight !== 0 && describe(c.name) !== null)
     .sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight) || (a.name < b.name ? -1 : 1));
   const reasons = contributions.slice(0, MAX_REASONS).map((c) => `${c.weight > 0 ? '+' : '−'} ${(features[c.name] ?? 0) > 0 ? describe(c.name) : `not ${describe(c.name)}`}`);
-  return { confidence: Math.round(p * 100) / 100, reasons };
+  return { confidence: confidenceOf(j, features), reasons };
+}
+
+const COMMON = 0.3; // a feature this many candidates have is a reason when it is missing
+const common = new WeakMap<JudgeModel, string[]>();
+
+/** The weighted features a typical candidate has (their mean ≥ COMMON), found once per model. */
+function commonFeatures(j: JudgeModel): string[] {
+  let names = common.get(j);
+  if (!names) common.set(j, (names = Object.keys(j.means).filter((n) => j.means[n] >= COMMON && describe(n) !== null)));
+  return names;
 }
 
 /** A feature in words, or null for one a reader would not follow. */
