@@ -1,12 +1,14 @@
 #!/usr/bin/env node
+import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
+import { createProgress } from './add/report.ts';
 import { ingestFilesInParallel } from './files.ts';
 import type { ArticleReport } from './pipeline.ts';
 import { InputError, formatProblem } from '../core/validate.ts';
 import { readJudgeFile } from './judge/model-file.ts';
 import { placesCommand } from './review.ts';
 
-const USAGE = 'usage: npm run ingest -- [--articles data/articles.json] [--places geo/places.geojson] [--out data/events.json] [--no-gazetteer] [--no-judge] [--threads N] [--explain] [--quiet]';
+const USAGE = 'usage: npm run ingest -- [--articles data/articles.json] [--places geo/places.geojson] [--out data/events.json] [--no-gazetteer] [--no-judge] [--threads N] [--explain] [--verbose] [--quiet]';
 
 async function main(argv: string[]): Promise<number> {
   let values;
@@ -22,6 +24,7 @@ async function main(argv: string[]): Promise<number> {
         explain: { type: 'boolean', default: false },
         threads: { type: 'string', default: '0' }, // 0: one per core, for corpora large enough to gain from it
         quiet: { type: 'boolean', short: 'q', default: false },
+        verbose: { type: 'boolean', short: 'v', default: false }, // each article's lines: its events, names, what was not recognised
         help: { type: 'boolean', short: 'h', default: false },
       },
     }));
@@ -33,19 +36,30 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  const threads = Number(values.threads);
-  if (!Number.isInteger(threads) || threads < 0) {
+  const asked = Number(values.threads);
+  if (!Number.isInteger(asked) || asked < 0) {
     process.stderr.write(`--threads: must be a whole number (0 for one per core)\n${USAGE}\n`);
     return 1;
   }
+  // Each thread holds the gazetteer and its share of the texts: more threads than cores only cost memory.
+  const threads = Math.min(asked, availableParallelism());
+  if (threads < asked && !values.quiet) process.stderr.write(`--threads ${asked}: capped at ${threads}, the cores this machine has\n`);
   try {
     const judge = values['no-judge'] ? null : readJudgeFile(); // read first: a missing weights file stops the run before any work
-    const run = await ingestFilesInParallel({ articles: values.articles, places: values.places, out: values.out }, { gazetteer: !values['no-gazetteer'], threads, explain: values.explain, judge });
-    if (!values.quiet) for (const article of run.report) process.stderr.write(formatReport(article, values.explain));
+    const progress = createProgress({ isTTY: !values.quiet && process.stderr.isTTY, write: (text: string) => process.stderr.write(text) }, (p: { stage: string; done: number; total: number }) => `reading ${p.done.toLocaleString('en-US')} of ${p.total.toLocaleString('en-US')} articles`);
+    const run = await ingestFilesInParallel({ articles: values.articles, places: values.places, out: values.out }, { gazetteer: !values['no-gazetteer'], threads, explain: values.explain, judge, onProgress: (done, total) => progress.update({ stage: 'reading', done, total }) });
+    progress.clear();
+    if (values.verbose || values.explain) for (const article of run.report) process.stderr.write(formatReport(article, values.explain));
     const unreviewed = run.places.length;
     const review = placesCommand(['review'], { events: values.out, articles: values.articles, places: values.places }); // for this corpus, as typed
     const shown = judge ? `, ${run.events.filter((e) => (e.confidence ?? 1) >= judge.threshold).length} at or above the judge's threshold ${judge.threshold}` : '';
-    process.stderr.write(`wrote ${run.count} events${shown} to ${values.out}${unreviewed ? `; ${unreviewed} places from the gazetteer await review (${review})` : ''}\n`);
+    process.stderr.write(`wrote ${run.count} events${shown} from ${run.report.length} articles to ${values.out}${unreviewed ? `; ${unreviewed} ${unreviewed === 1 ? 'place' : 'places'} from the gazetteer ${unreviewed === 1 ? 'awaits' : 'await'} review (${review})` : ''}\n`);
+    if (!values.quiet && !values.verbose && !values.explain) {
+      const none = run.report.filter((a) => a.events === 0).length;
+      const unrecognised = run.report.reduce((n, a) => n + a.unrecognised.length, 0);
+      const notes = [none ? `${none} of ${run.report.length} articles ${none === 1 ? 'gives' : 'give'} no event` : '', unrecognised ? `${unrecognised} ${unrecognised === 1 ? 'name' : 'names'} after "in", "at", "near"… ${unrecognised === 1 ? 'is' : 'are'} no place known` : ''].filter(Boolean);
+      if (notes.length) process.stderr.write(`${notes.join('; ')}: --verbose lists each article's events and names, --explain why each mention was or was not an event\n`);
+    }
     return 0;
   } catch (error) {
     if (!(error instanceof InputError)) throw error;

@@ -98,7 +98,7 @@ export function ingestFiles(paths: IngestPaths, options: { gazetteer?: boolean; 
 }
 
 /** As `ingestFiles`, with the articles spread over worker threads when the corpus is large (see parallel.ts). */
-export async function ingestFilesInParallel(paths: IngestPaths, options: { gazetteer?: boolean; threads?: number; explain?: boolean; judge?: JudgeModel | null } = {}): Promise<IngestRun> {
+export async function ingestFilesInParallel(paths: IngestPaths, options: { gazetteer?: boolean; threads?: number; explain?: boolean; judge?: JudgeModel | null; onProgress?: (done: number, total: number) => void } = {}): Promise<IngestRun> {
   const useGazetteer = options.gazetteer !== false;
   const judge = options.judge === undefined ? readJudgeFile() : options.judge;
   let inputs: CuratedInputs;
@@ -110,7 +110,7 @@ export async function ingestFilesInParallel(paths: IngestPaths, options: { gazet
   }
   const { corpus, places, notPlaces } = inputs;
   checkOutput(paths, corpus);
-  const parallel = startParallelIngest(corpus, places, { gazetteer: useGazetteer, notPlaces, threads: options.threads, explain: options.explain ?? false, judge });
+  const parallel = startParallelIngest(corpus, places, { gazetteer: useGazetteer, notPlaces, threads: options.threads, explain: options.explain ?? false, judge, onProgress: options.onProgress });
   const gazetteer = useGazetteer ? loadGazetteer() : null;
   const outside = gazetteer ? placesOutsideTheirCountry(places, gazetteer, paths.places) : [];
   if (outside.length) {

@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { InputError } from '../core/validate.ts';
 import type { Place } from '../core/model.ts';
 import type { Gazetteer } from './gazetteer/gazetteer.ts';
 import { ensureIndex } from './gazetteer/gazetteer.ts';
@@ -17,6 +18,8 @@ export interface ParallelOptions {
   explain: boolean;
   /** The judge, when it decides (see IngestOptions); plain data, sent to each worker. */
   judge?: JudgeModel | null;
+  /** Called as articles are read: how many of the corpus's are done (a worker's share counts when it replies). */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface ParallelIngest {
@@ -45,7 +48,9 @@ export function startParallelIngest(corpus: readonly ArticleWithText[], places: 
   const workers = shares.slice(1).map((share) => {
     const worker = new Worker(new URL('./ingest-worker.js', import.meta.url), { execArgv: [] });
     const init: WorkerInit = { places: [...places], notPlaces: [...options.notPlaces], gazetteer: options.gazetteer, explain: options.explain, judge: options.judge ?? null, corpus: [...share] };
-    return { worker, countries: ask<{ countries: string[][] }>(worker, { init }) };
+    const countries = askWorker<{ countries: string[][] }>(worker, { init });
+    countries.catch(() => {}); // awaited in finish(); a run cancelled before then must not leave it unhandled
+    return { worker, countries };
   });
   const cancel = async () => {
     await Promise.all(workers.map(({ worker }) => worker.terminate()));
@@ -60,9 +65,20 @@ export function startParallelIngest(corpus: readonly ArticleWithText[], places: 
         const ownCountries = own.map(({ text }, i) => articleCountries(finder, text, scans[i]));
         const theirs = await Promise.all(workers.map((w) => w.countries));
         const corpusCountries = countCountries([...ownCountries, ...theirs.flatMap((t) => t.countries)]);
-        const pending = workers.map(({ worker }) => ask<{ parts: ArticlePart[] }>(worker, { corpusCountries: [...corpusCountries] }));
-        const ownParts = own.map(({ article, text }, i) => readArticle(finder, article, text, scans[i], corpusCountries, options.explain, options.judge ? { judge: options.judge } : undefined));
-        const otherParts = await Promise.all(pending);
+        const pending = workers.map(({ worker }) => askWorker<{ parts: ArticlePart[] }>(worker, { corpusCountries: [...corpusCountries] }));
+        let done = 0;
+        const progress = (n: number) => options.onProgress?.((done += n), corpus.length);
+        const ownParts = own.map(({ article, text }, i) => {
+          const part = readArticle(finder, article, text, scans[i], corpusCountries, options.explain, options.judge ? { judge: options.judge } : undefined);
+          progress(1);
+          return part;
+        });
+        const otherParts = await Promise.all(pending.map((p, k) => p.then((reply) => {
+          // A worker's reply holds one part per article of its share, or the result would silently lack some.
+          if (reply.parts.length !== shares[k + 1].length) throw new InputError([{ file: '(ingest)', field: `worker ${k + 1}`, message: `read ${reply.parts.length} of its ${shares[k + 1].length} articles: nothing was written` }]);
+          progress(reply.parts.length);
+          return reply;
+        })));
         const result = assemble([...ownParts, ...otherParts.flatMap((p) => p.parts)], places);
         return options.judge ? { ...result, threshold: options.judge.threshold } : result;
       } finally {
@@ -72,18 +88,30 @@ export function startParallelIngest(corpus: readonly ArticleWithText[], places: 
   };
 }
 
-function ask<T>(worker: Worker, message: unknown): Promise<T> {
+/** Sends a worker a message and waits for its one reply; a worker that fails or ends first is an InputError saying so. */
+export function askWorker<T>(worker: Worker, message: unknown): Promise<T> {
   return new Promise((resolve, reject) => {
-    const onError = (error: Error) => {
+    const stop = () => {
       worker.off('message', onMessage);
-      reject(error);
+      worker.off('error', onError);
+      worker.off('exit', onExit);
+    };
+    const onError = (error: Error) => {
+      stop();
+      reject(new InputError([{ file: '(ingest)', field: 'worker', message: `a worker thread failed: ${error.message}: nothing was written` }]));
+    };
+    // A worker that ends without answering (killed, out of memory) would otherwise leave the ingest waiting or exit 13.
+    const onExit = (code: number) => {
+      stop();
+      reject(new InputError([{ file: '(ingest)', field: 'worker', message: `a worker thread stopped before it answered (exit code ${code}): nothing was written` }]));
     };
     const onMessage = (answer: T) => {
-      worker.off('error', onError);
+      stop();
       resolve(answer);
     };
     worker.once('message', onMessage);
     worker.once('error', onError);
+    worker.once('exit', onExit);
     worker.postMessage(message);
   });
 }

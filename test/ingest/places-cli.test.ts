@@ -25,7 +25,7 @@ const KHERSON = 'Russian troops shelled Kherson, Ukraine, on Sunday, officials s
 describe('npm run ingest with no place curated', () => {
   it('finds the places in the gazetteer, writes them unreviewed with their source, and says how many await review', () => {
     const dir = createCorpus({ kherson: KHERSON });
-    const result = run(INGEST, dir, []);
+    const result = run(INGEST, dir, ['--verbose']);
     expect(result.status).toBe(0);
     const out = events(dir);
     expect(out.events.map((e) => e.place)).toEqual(['kherson', 'mykolaiv']);

@@ -16,9 +16,9 @@ export interface ReportStream {
 /**
  * A progress line for a terminal, rewritten in place with a carriage return as the work goes ("reading 1,234 of
  * 10,000 files"), at most once a percent; nothing on a stream that is not a terminal (a pipe, a file, a test's log).
- * `clear` wipes the line, before the report is printed.
+ * `clear` wipes the line, before the report is printed. `line` words it (the ingest counts articles).
  */
-export function createProgress(stream: ReportStream): { update(progress: AddProgress): void; clear(): void } {
+export function createProgress<P extends { stage: string; done: number; total: number } = AddProgress>(stream: ReportStream, line: (progress: P) => string = progressLine as unknown as (progress: P) => string): { update(progress: P): void; clear(): void } {
   if (!stream.isTTY) return { update() {}, clear() {} };
   let shown = false;
   let last = ''; // the stage and percent last shown
@@ -28,7 +28,7 @@ export function createProgress(stream: ReportStream): { update(progress: AddProg
       if (`${progress.stage} ${percent}` === last) return;
       last = `${progress.stage} ${percent}`;
       shown = true;
-      stream.write(`\r${progressLine(progress)}\x1b[K`); // back to the line's start, the line, the rest of it wiped
+      stream.write(`\r${line(progress)}\x1b[K`); // back to the line's start, the line, the rest of it wiped
     },
     clear() {
       if (shown) stream.write('\r\x1b[K');
