@@ -130,6 +130,10 @@ const RULES: Rule[] = [
   },
 ];
 
+// A date's year of one or two digits at its end ("June 4, 99", "3/4/45"), and a month and day before such a year.
+const SHORT_YEAR = /(?:,\s*|[-/.])\d{1,2}\s*$/;
+const MONTH_DAY_SHORT_YEAR = new RegExp(String.raw`^${MONTH_WORD_SOURCE}\.? \d{1,2}(?:st|nd|rd|th)?,\s*\d{1,2}$`);
+
 const EXPLICIT_DATE_HINT = new RegExp(String.raw`\b${MONTH_WORD_SOURCE}\b|\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}`);
 
 /** "since June 23", "since Aug. 8, 2014": a stretch from an explicit day to publication. Group: the day as written. */
@@ -155,6 +159,25 @@ export function findDates(sentence: string, published: Day): DateExpression[] {
     if (!(known.isCertain('day') && known.isCertain('month')) || !/\d/.test(result.text)) continue;
     if (taken(result.index, result.text.length)) continue;
     const future = speaksOfFuture(sentence, result.index, result.text.length);
+    // A year of one or two digits is no year news writes after a day: "June 4, 99 rebels" is June 4 and a count, not
+    // 1999; "3/4/45" is no date at all (2045 or 1945?).
+    const short = SHORT_YEAR.exec(result.text);
+    if (short && known.isCertain('year')) {
+      const { year } = partsOf(published);
+      const numeric = !MONTH_DAY_SHORT_YEAR.test(result.text.trim());
+      // "3/4/14" in a 2014 story is that spring; "3/4/45" is no date a story of then writes.
+      if (numeric && (known.get('year')! > year || known.get('year')! < year - 30)) continue;
+      if (numeric) {
+        const day = dayOfResult(known);
+        if (day !== null) found.push({ index: result.index, text: result.text.trim(), range: { start: day, end: day }, future });
+        continue;
+      }
+      const text = result.text.slice(0, short.index);
+      const [again] = chrono.en.parse(text, { instant: middayOf(published), timezone: 0 });
+      const day = again && again.start.isCertain('day') ? explicitYear(again.start, published, future) : null;
+      if (day !== null && !taken(result.index, text.length)) found.push({ index: result.index, text: text.trim(), range: { start: day, end: day }, future });
+      continue;
+    }
     const day = explicitYear(known, published, future);
     if (day === null) continue;
     let end = day;
@@ -186,7 +209,30 @@ export function findDates(sentence: string, published: Day): DateExpression[] {
   const span = multiDaySpan(sentence);
   if (span > 1) for (const f of found) if (f.range.start === f.range.end) f.range = { start: f.range.start, end: f.range.start + span - 1 };
   // A date outside the days a dataset may hold ("December 31, 9999") is a typo or no news date: it dates nothing.
-  return found.filter((f) => f.range.start >= SUPPORTED_DAYS.start && f.range.end <= SUPPORTED_DAYS.end).sort((a, b) => a.index - b.index);
+  return found.filter(isSupported).sort((a, b) => a.index - b.index);
+}
+
+function isSupported(f: DateExpression): boolean {
+  return f.range.start >= SUPPORTED_DAYS.start && f.range.end <= SUPPORTED_DAYS.end;
+}
+
+// A year before 1800 or after 2100 where a date stands ("in 1799", "June 4, 1799", "by 2150"), "300 years ago", "the
+// 12th century".
+const FAR_YEAR = new RegExp(String.raw`\b(?:(?:in|of|since|from|until|till|by|around|circa|before|after)\s+(?:the\s+year\s+)?|${MONTH_WORD_SOURCE}\.?\s+(?:\d{1,2},?\s+)?)(1[0-7]\d\d|2[1-9]\d\d)\b`, 'g');
+const YEARS_AGO = /\b(\d+|hundreds of|thousands of) years ago\b/gi;
+const CENTURY = /\b(\d{1,2})(?:st|nd|rd|th) century\b/gi;
+
+/**
+ * The words of the first date in a sentence that lies outside the days a dataset may hold (1800–2100), when the
+ * sentence gives no date inside them: its events have no day to be put on, and the publication day would be a
+ * wrong one. Null when there is none.
+ */
+export function unsupportedDate(sentence: string, published: Day): string | null {
+  const { year } = partsOf(published);
+  for (const m of sentence.matchAll(FAR_YEAR)) return m[0];
+  for (const m of sentence.matchAll(YEARS_AGO)) if (!/^\d+$/.test(m[1]) || year - Number(m[1]) < partsOf(SUPPORTED_DAYS.start).year) return m[0];
+  for (const m of sentence.matchAll(CENTURY)) if (Number(m[1]) < 19 || Number(m[1]) > 21) return m[0];
+  return null;
 }
 
 /**

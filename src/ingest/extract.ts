@@ -3,7 +3,7 @@ import type { Article, Category, DateBasis, EventRecord, Place } from '../core/m
 import { firstIndex } from '../core/bisect.ts';
 import { categorize } from './categories.ts';
 import { clauseAround, parentheticals, spanContaining, type Span } from './clauses.ts';
-import { findDates, resolveRelative, type DateExpression } from './dates.ts';
+import { findDates, resolveRelative, unsupportedDate, type DateExpression } from './dates.ts';
 import { createSentenceJudge } from './locative.ts';
 import type { Gazetteer } from './gazetteer/gazetteer.ts';
 import type { Mention } from './mentions.ts';
@@ -107,6 +107,13 @@ export function extractArticle(article: Article, text: string, found: ArticlePla
     }
     const mentions = mentionsIn(found.mentions, sentence);
     const dates = datesOf.get(sentence)!;
+    // A sentence dated only outside the days a dataset holds ("in 1799", "300 years ago") has no day for its events:
+    // the publication day would be a wrong one.
+    const farDate = dates.length === 0 ? unsupportedDate(sentence.text, article.published) : null;
+    if (farDate !== null) {
+      for (const m of mentions) rejected?.push({ place: m.place, start: sentence.start + m.start, end: sentence.start + m.end, quoteStart: sentence.start, reason: `date-out-of-range ("${farDate}": the days held are 1800–2100)` });
+      continue;
+    }
     const hasFutureDate = dates.some((d) => d.future && !d.relative && d.range.start >= article.published);
     const asides = parentheticals(sentence.text);
 
