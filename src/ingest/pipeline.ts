@@ -106,7 +106,7 @@ export function readArticle(finder: PlaceFinder, article: Article, text: string,
     if (r.entry === null || !finder.gazetteer) continue;
     const e = finder.gazetteer.entry(r.entry);
     entries.set(e.ref, e);
-    spellings.push([e.ref, text.slice(r.span.start, r.span.end)]);
+    spellings.push([e.ref, text.slice(r.span.start, r.span.end).normalize('NFKC')]); // 'Ｍｏｓｕｌ' in fullwidth is named 'Mosul'
     for (const i of r.runnersUp) {
       const other = finder.gazetteer.entry(i);
       entries.set(other.ref, other);
