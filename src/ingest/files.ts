@@ -176,6 +176,8 @@ export function readBytes(file: string, field = '(file)', options: { within?: st
     if (options.within !== undefined) {
       const folder = realpathSync(options.within);
       if (!realpathSync(file).startsWith(folder + sep)) throw new InputError([{ file, field, message: `lies outside the corpus folder ${options.within} (through a link)` }]);
+      // A hard link has no path to follow: the same file may be one outside the folder (~/.ssh/id_rsa linked in).
+      if (stat.nlink > 1) throw new InputError([{ file, field, message: `has ${stat.nlink} hard links, so it may be a file outside the corpus folder: copy it in instead` }]);
     }
     if (stat.size > maxBytes) throw new InputError([{ file, field, message: `is ${stat.size} bytes, over the limit of ${maxBytes}` }]);
     bytes = readFileSync(file);

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, linkSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -134,6 +134,16 @@ describe('bad input: exit 1, one line per problem naming file and field, old out
       `${join(dir, files[1])}: ${join(dir, 'articles.json')}: [1].file: is not a regular file`,
       `${join(dir, files[2])}: ${join(dir, 'articles.json')}: [2].file: is not a regular file`,
     ]);
+  });
+
+  it('reads no article that is a hard link, which may be a file outside the folder', () => {
+    const dir = createCorpus();
+    const files = JSON.parse(readFileSync(join(dir, 'articles.json'), 'utf8')).map((a: { file: string }) => a.file) as string[];
+    const outside = join(mkdtempSync(join(dir, '..', 'datelines-secret-')), 'secret.txt');
+    writeFileSync(outside, 'TOKEN=hunter2');
+    rmSync(join(dir, files[0]));
+    linkSync(outside, join(dir, files[0]));
+    expect(expectRejected(dir)).toEqual([`${join(dir, files[0])}: ${join(dir, 'articles.json')}: [0].file: has 2 hard links, so it may be a file outside the corpus folder: copy it in instead`]);
   });
 
   it('refuses an article over the size limit, with the limit', () => {
