@@ -3,7 +3,7 @@ import { dirname, join, resolve, sep } from 'node:path';
 import { regularTarget, writeAtomically, writeFailure } from './atomic-write.ts';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import distance from '@turf/distance';
-import type { Place } from '../core/model.ts';
+import type { Article, Place } from '../core/model.ts';
 import { loadGazetteer, type Gazetteer } from './gazetteer/gazetteer.ts';
 import { startParallelIngest } from './parallel.ts';
 import { runIngest, serializedChunks, type ArticleWithText, type IngestResult } from './pipeline.ts';
@@ -31,17 +31,33 @@ export function readInputs(paths: Omit<IngestPaths, 'out'>, gazetteer: Gazetteer
   const problems: InputProblem[] = [];
   const curated = collect(problems, () => readCuratedPlaces(readText(paths.places), paths.places));
   if (curated) problems.push(...curated.problems);
-  const articles = collect(problems, () => parseArticles(readText(paths.articles), paths.articles)) ?? [];
+  const index = collect(problems, () => readText(paths.articles));
+  const parsed = index === null ? null : collect(problems, () => parseArticles(index, paths.articles));
+  const articles: { file: string | null; article: Article | null }[] = parsed ? parsed.map((article) => ({ file: article.file, article })) : index === null ? [] : filesNamed(index).map((file) => ({ file, article: null }));
   const folder = dirname(paths.articles);
   const corpus: ArticleWithText[] = [];
-  articles.forEach((article, i) => {
-    const file = join(folder, article.file);
+  // With a record of articles.json wrong, the texts of the others are still checked: every problem at once.
+  articles.forEach((entry, i) => {
+    if (entry.file === null) return;
+    const file = join(folder, entry.file);
     const text = collect(problems, () => readText(file, `${paths.articles}: [${i}].file`, { within: folder, maxBytes: MAX_ARTICLE_BYTES }));
-    if (text !== null) corpus.push({ article, text });
+    if (text !== null && entry.article) corpus.push({ article: entry.article, text });
   });
   if (curated && gazetteer) problems.push(...placesOutsideTheirCountry(curated.places, gazetteer, paths.places));
   if (problems.length || !curated) throw new InputError(sortProblems(problems, paths));
   return { corpus, places: curated.places, notPlaces: curated.notPlaces };
+}
+
+/** The `file` of each record of an articles.json that failed its schema, by position (null where it is no string). */
+function filesNamed(text: string): (string | null)[] {
+  let records: unknown;
+  try {
+    records = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch {
+    return [];
+  }
+  if (!Array.isArray(records)) return [];
+  return records.map((r: unknown) => (typeof r === 'object' && r !== null && typeof (r as { file?: unknown }).file === 'string' ? (r as { file: string }).file : null));
 }
 
 /**

@@ -68,6 +68,18 @@ describe('bad input: exit 1, one line per problem naming file and field, old out
     expect(expectRejected(dir)).toEqual([`${join(dir, 'articles.json')}: [1].published: is missing`]);
   });
 
+  it('with one record of articles.json wrong, still names the texts of the others that cannot be read', () => {
+    const dir = createCorpus();
+    editJson(dir, 'articles.json', (a) => {
+      delete a[1].published;
+      a[2].file = 'articles/gone.txt';
+    });
+    expect(expectRejected(dir)).toEqual([
+      `${join(dir, 'articles.json')}: [1].published: is missing`,
+      `${join(dir, 'articles', 'gone.txt')}: ${join(dir, 'articles.json')}: [2].file: no such file`,
+    ]);
+  });
+
   it('names an ill-typed field and an impossible date, one line each', () => {
     const dir = createCorpus();
     editJson(dir, 'articles.json', (a) => {
