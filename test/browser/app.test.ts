@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../src/csp.ts';
-import { axeViolations, launchChromium, openApp, serveBuiltApp, waitForMapIdle, type Served } from './harness.ts';
+import { TEST_APP, axeViolations, launchChromium, openApp, serveBuiltApp, waitForMapIdle, type Served } from './harness.ts';
 
 // The browser tests drive the built app as a person would, in Debian's Chromium with software WebGL.
 
@@ -27,7 +27,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   mkdirSync(SCREENS, { recursive: true });
-  served = await serveBuiltApp();
+  served = await serveBuiltApp(TEST_APP);
   browser = await launchChromium();
 });
 

@@ -35,6 +35,9 @@ function executableProblem(path: string): string | null {
   }
 }
 
+/** Where the test run builds the app on the seed data (global-setup.ts): not dist/, which may be a person's. */
+export const TEST_APP = 'build/test-app';
+
 /** Builds the app on another corpus (DATELINES_DATA / DATELINES_PLACES, see vite.config.ts) into `<dir>/<name>`. */
 export async function buildAppOn(corpus: { dir: string; data: string; places: string }, name: string): Promise<string> {
   const outDir = join(corpus.dir, name);
