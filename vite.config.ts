@@ -3,6 +3,7 @@ import solid from 'vite-plugin-solid';
 import { CONTENT_SECURITY_POLICY } from './src/csp.ts';
 import { datelinesData } from './vite/data-plugin.ts';
 import { datelinesBasemap } from './vite/basemap-plugin.ts';
+import { datelinesPreviewFiles } from './vite/preview-files.ts';
 import { datelinesResponseHeaders } from './vite/response-headers.ts';
 
 /** Puts the Content-Security-Policy into the built index.html (not in dev, where Vite injects inline styles). */
@@ -15,7 +16,7 @@ function contentSecurityPolicy(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [datelinesResponseHeaders(), solid(), contentSecurityPolicy(), datelinesData(), datelinesBasemap()],
+  plugins: [datelinesResponseHeaders(), datelinesPreviewFiles(), solid(), contentSecurityPolicy(), datelinesData(), datelinesBasemap()],
   base: './',
   build: {
     target: 'es2022',
