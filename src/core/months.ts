@@ -12,3 +12,9 @@ export const MONTH_NAME_SOURCE = `(?:${MONTH_NAMES.join('|')})`;
  * ("Jan", "Sept", "August"; also "Marching", so follow it with a day). A period after it is the caller's to allow.
  */
 export const MONTH_WORD_SOURCE = `(?:${MONTH_ABBREVIATIONS.join('|')})[a-z]*`;
+
+/** The days of the week in English, Sunday first: `WEEKDAY_NAMES[d]` for a weekday 0–6 (0 = Sunday). */
+export const WEEKDAY_NAMES: readonly string[] = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+/** Regex source for a weekday's name, no group to capture: `(?:Sunday|…|Saturday)`. */
+export const WEEKDAY_NAME_SOURCE = `(?:${WEEKDAY_NAMES.join('|')})`;

@@ -1,6 +1,6 @@
 import * as chrono from 'chrono-node';
 import { MS_PER_DAY, SUPPORTED_DAYS, addMonths, dayFromParts, firstOfMonth, lastOfMonth, partsOf, weekdayOf, type Day, type DayRange } from '../core/day.ts';
-import { MONTH_NAMES, MONTH_NAME_SOURCE, MONTH_WORD_SOURCE } from '../core/months.ts';
+import { MONTH_NAMES, MONTH_NAME_SOURCE, MONTH_WORD_SOURCE, WEEKDAY_NAMES, WEEKDAY_NAME_SOURCE } from '../core/months.ts';
 import { clauseAround } from './clauses.ts';
 
 /**
@@ -42,7 +42,6 @@ export interface DateExpression {
   future: boolean;
 }
 
-const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const FUTURE = /\b(will|begins?|starts?|opens?|is due|are due|is scheduled|are scheduled|is planned|are planned|is set|are set|to be held|upcoming|later this|tomorrow|plans? to|expected to)\b/i;
 
 /** Whether the clause around `[index, index + length)` of a sentence speaks of the future ("begins on Tuesday"). */
@@ -101,9 +100,9 @@ const RULES: Rule[] = [
     },
   },
   {
-    pattern: /\b(?:(?:on|[Oo]n|[Ll]ast|[Nn]ext|[Tt]his) )?(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)\b/g,
+    pattern: new RegExp(String.raw`\b(?:(?:on|[Oo]n|[Ll]ast|[Nn]ext|[Tt]his) )?(${WEEKDAY_NAME_SOURCE})\b`, 'g'),
     resolve: (m, published, future) => {
-      const weekday = WEEKDAYS.indexOf(m[1]);
+      const weekday = WEEKDAY_NAMES.indexOf(m[1]);
       // "last Monday", said on a Monday, is a week ago; "next Monday" on a Monday is a week ahead.
       if (/^last/i.test(m[0])) return single(weekdayNear(published - 1, weekday, false));
       if (/^next/i.test(m[0])) return single(weekdayNear(published + 1, weekday, true));

@@ -1,4 +1,4 @@
-import { MONTH_NAME_SOURCE } from '../core/months.ts';
+import { MONTH_NAME_SOURCE, WEEKDAY_NAME_SOURCE } from '../core/months.ts';
 import { clauseAround, relativeClauses, spanContaining } from './clauses.ts';
 import { tag, tokenAt, type Token } from './language.ts';
 import type { Mention } from './mentions.ts';
@@ -100,7 +100,7 @@ const PLACE_NOUNS = new Set(['capital', 'city', 'town', 'village', 'province', '
 const COMPASS_OF = /\b(north|south|east|west|northeast|northwest|southeast|southwest|outside|off the coast|upstream|downstream)(?:ern)? of\s+$/i;
 const PROSPECTIVE = /\b(will|would|could|might|[’']ll|is expected to|are expected to|is going to|are going to|matter of time|in sight|asked if|whether|is set to|are set to|is due to|are due to|is scheduled to|are scheduled to)\b/i;
 // "the Washington Post", "Baghdad International Airport": the name is part of another name.
-const NAME_CONTINUES = new RegExp(String.raw`^ (?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|${MONTH_NAME_SOURCE})\b)[A-Z][a-z]`);
+const NAME_CONTINUES = new RegExp(String.raw`^ (?!(?:${WEEKDAY_NAME_SOURCE}|${MONTH_NAME_SOURCE})\b)[A-Z][a-z]`);
 // "met Iraqi leaders in Baghdad": the leaders are met there, not speaking for it.
 const MEETING_BEFORE = /\b(met|meet|meets|meeting|visited|talks)\b[^,.;]*$/i;
 const OFFICIALS_IN = /\b(officials?|authorities|leaders?|government|regime|ministers?|envoys?|ambassadors?|spokes(?:man|woman|person|people)|representatives?)\s+in\s+$/i;

@@ -1,6 +1,6 @@
 import type { Feature, Point } from 'geojson';
 import type { Article, EventRecord, Place } from '../core/model.ts';
-import { MONTH_NAME_SOURCE } from '../core/months.ts';
+import { MONTH_NAME_SOURCE, WEEKDAY_NAME_SOURCE } from '../core/months.ts';
 import { extractArticle, type Judging, type Rejection } from './extract.ts';
 import type { Gazetteer, GazetteerEntry } from './gazetteer/gazetteer.ts';
 import { plainName } from './gazetteer/normalize.ts';
@@ -208,7 +208,7 @@ function foundPlace(e: GazetteerEntry, id: string, spelled: ReadonlyMap<string, 
 }
 
 /** A name that starts with a weekday or a month ("in June"): a date, not a place the report should call unrecognised. */
-const DAY_OR_MONTH = new RegExp(String.raw`^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|${MONTH_NAME_SOURCE})\b`);
+const DAY_OR_MONTH = new RegExp(String.raw`^(?:${WEEKDAY_NAME_SOURCE}|${MONTH_NAME_SOURCE})\b`);
 
 function reportOf(article: Article, text: string, events: number, found: ArticlePlaces, rejected: readonly Rejection[], finder: PlaceFinder): ArticleReport {
   const entry = (i: number) => finder.gazetteer!.entry(i);

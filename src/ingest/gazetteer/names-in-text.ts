@@ -1,3 +1,4 @@
+import { MONTH_ABBREVIATIONS, MONTH_NAMES, WEEKDAY_NAMES } from '../../core/months.ts';
 import type { Gazetteer } from './gazetteer.ts';
 import { memoize } from './memoize.ts';
 import { AFTER_A_COMMA_ONLY, CAPITAL_INITIALS, PLACE_ABBREVIATIONS } from './abbreviations.ts';
@@ -46,8 +47,7 @@ const FUNCTION_WORDS = new Set(
     'and or but nor so yet if then than as when while where which who whom whose what why how ' +
     'is are was were be been being has have had do does did will would shall should can could may might must ' +
     'not no all any some each every both either neither one two three there here also only just even still ' +
-    'mr mrs ms dr sir monday tuesday wednesday thursday friday saturday sunday january february march april june ' +
-    'july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec').split(' '),
+    'mr mrs ms dr sir sept').split(' ').concat([...WEEKDAY_NAMES, ...MONTH_NAMES, ...MONTH_ABBREVIATIONS].map((w) => w.toLowerCase())),
 );
 // Lowercase words that may join the capitalised words of one name ("Bay of Islands", "Salah ad Din").
 const CONNECTORS = new Set(['of', 'de', 'du', 'des', 'la', 'le', 'les', 'al', 'el', 'ad', 'ar', 'as', 'ash', 'az', 'an', 'ad', 'ed', 'es', 'ez', 'en', 'da', 'do', 'dos', 'das', 'del', 'di', 'am', 'im', 'sur', 'upon', 'bin', 'ibn', 'y']);

@@ -1,3 +1,4 @@
+import { WEEKDAY_NAME_SOURCE } from '../../core/months.ts';
 import type { Mention } from '../mentions.ts';
 import type { GazetteerEntry } from './gazetteer.ts';
 import { nameKey } from './normalize.ts';
@@ -26,7 +27,7 @@ const WORD = "(?:St\\.|\\p{Lu}[\\p{L}’'-]*)";
 const NOUN = new RegExp(`\\b(?:${SITE_NOUNS})\\b`, 'giu');
 const NAME_BEFORE_LOWERCASE_NOUN = new RegExp(`(?:${WORD}\\s){1,4}(?:(?:shopping|concert|city|town|police|army|military|air|football|national|main)\\s)?$`, 'u');
 const NAME_BEFORE_CAPITALISED_NOUN = new RegExp(`(?:${WORD}\\s){0,3}$`, 'u');
-const LEADING_WORDS = /^(?:(?:The|A|An|In|At|On|From|To|Near|Outside|Inside|Into|By|Of|And|But|Yet|Since|After|Before|During|When|While|As|Its|Their|His|Her|This|That|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s)+/u;
+const LEADING_WORDS = new RegExp(String.raw`^(?:(?:The|A|An|In|At|On|From|To|Near|Outside|Inside|Into|By|Of|And|But|Yet|Since|After|Before|During|When|While|As|Its|Their|His|Her|This|That|${WEEKDAY_NAME_SOURCE})\s)+`, 'u');
 
 /** Site names in a text: capitalised words ending with a site noun ("Independence Square", "Westgate mall"). */
 export function findSites(text: string): SiteSpan[] {
