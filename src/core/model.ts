@@ -83,6 +83,8 @@ export interface EventRecord {
   confidence?: number;
   /** The two or three reasons that weighed most, in words, each "+ …" (for) or "− …" (against). */
   reasons?: string[];
+  /** A person confirmed it, or corrected its place or date (corrections.json); absent otherwise. */
+  checked?: true;
 }
 
 /** An event as the app holds it: the record of `events.json`, with its dates as calendar days. */

@@ -20,8 +20,9 @@ export class InputError extends Error {
 }
 
 
-const ID = v.pipe(v.string(), v.regex(ID_PATTERN, 'must be lowercase kebab-case'));
-const ISO_DAY = v.pipe(
+/** Field schemas shared by the files that name ids, days and texts (here, and the corrections file). */
+export const ID = v.pipe(v.string(), v.regex(ID_PATTERN, 'must be lowercase kebab-case'));
+export const ISO_DAY = v.pipe(
   v.string(),
   v.check((s) => parseDay(s) !== null, 'must be a real calendar day, YYYY-MM-DD'),
   v.check((s) => {
@@ -29,7 +30,7 @@ const ISO_DAY = v.pipe(
     return day === null || (day >= SUPPORTED_DAYS.start && day <= SUPPORTED_DAYS.end);
   }, `must lie between ${formatDay(SUPPORTED_DAYS.start)} and ${formatDay(SUPPORTED_DAYS.end)}`),
 );
-const TEXT = v.pipe(v.string(), v.minLength(1, 'must not be empty'));
+export const TEXT = v.pipe(v.string(), v.minLength(1, 'must not be empty'));
 
 const ArticleSchema = v.object({
   id: ID,
@@ -379,6 +380,8 @@ const EventSchema = v.object({
   // The judge's (docs/judge.md): absent in files the rules alone wrote.
   confidence: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(1))),
   reasons: v.optional(v.array(v.string())),
+  // A person confirmed or corrected it (corrections.json, docs/corrections.md).
+  checked: v.optional(v.literal(true)),
 });
 
 /** An event as the contract has it, every field present: what the ingest writes. */

@@ -54,6 +54,11 @@ async function main(argv: string[]): Promise<number> {
     const review = placesCommand(['review'], { events: values.out, articles: values.articles, places: values.places }); // for this corpus, as typed
     const shown = judge ? `, ${run.events.filter((e) => (e.confidence ?? 1) >= judge.threshold).length} at or above the judge's threshold ${judge.threshold}` : '';
     process.stderr.write(`wrote ${run.count} events${shown} from ${run.report.length} articles to ${values.out}${unreviewed ? `; ${unreviewed} ${unreviewed === 1 ? 'place' : 'places'} from the gazetteer ${unreviewed === 1 ? 'awaits' : 'await'} review (${review})` : ''}\n`);
+    const c = run.corrections;
+    if (c.checked || c.removed || c.unmatched.length) {
+      process.stderr.write(`corrections: ${c.checked} of ${run.count} events checked by a person (${c.corrected} of them corrected), ${run.count - c.checked} unchecked, ${c.removed} removed as wrong\n`);
+      for (const problem of c.unmatched) process.stderr.write(`${formatProblem(problem)}\n`);
+    }
     if (!values.quiet && !values.verbose && !values.explain) {
       const none = run.report.filter((a) => a.events === 0).length;
       const unrecognised = run.report.reduce((n, a) => n + a.unrecognised.length, 0);

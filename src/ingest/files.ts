@@ -6,7 +6,8 @@ import distance from '@turf/distance';
 import type { Article, Place } from '../core/model.ts';
 import { loadGazetteer, type Gazetteer } from './gazetteer/gazetteer.ts';
 import { startParallelIngest } from './parallel.ts';
-import { runIngest, serializedChunks, type ArticleWithText, type IngestResult } from './pipeline.ts';
+import { runIngest, serializedChunks, sortInContractOrder, type ArticleWithText, type IngestResult } from './pipeline.ts';
+import { applyCorrections, correctionsPath, readCorrections, type Applied, type CorrectionsFile } from './corrections/corrections.ts';
 import type { JudgeModel } from './judge/judge.ts';
 import { readJudgeFile } from './judge/model-file.ts';
 import { InputError, MAX_ARTICLE_BYTES, parseArticles, readCuratedPlaces, refuseInvalidOutput, type InputProblem } from '../core/validate.ts';
@@ -96,6 +97,8 @@ const BORDER_KM = 25; // how far a curated point may stray over a border, to a t
 
 export interface IngestRun extends IngestResult {
   count: number;
+  /** What corrections.json did: events checked by a person, corrected, removed as wrong, and the corrections not applied. */
+  corrections: Omit<Applied, 'events'>;
 }
 
 /**
@@ -108,9 +111,9 @@ export function ingestFiles(paths: IngestPaths, options: { gazetteer?: boolean; 
   const judge = options.judge === undefined ? readJudgeFile() : options.judge;
   const { corpus, places, notPlaces } = readInputs(paths, gazetteer);
   checkOutput(paths, corpus);
+  const corrections = readCorrections(paths.articles);
   const result = runIngest(corpus, places, { gazetteer, notPlaces, judging: judge ? { judge } : undefined });
-  refuseInvalidOutput(result, paths.out, { places: new Set(places.map((p) => p.id)), texts: new Map(corpus.map(({ article, text }) => [article.id, text])) });
-  return writeResult(paths, result);
+  return finishRun(paths, corpus, places, result, corrections);
 }
 
 /** As `ingestFiles`, with the articles spread over worker threads when the corpus is large (see parallel.ts). */
@@ -126,6 +129,7 @@ export async function ingestFilesInParallel(paths: IngestPaths, options: { gazet
   }
   const { corpus, places, notPlaces } = inputs;
   checkOutput(paths, corpus);
+  const corrections = readCorrections(paths.articles); // read before the work: a bad file stops the run at once
   const parallel = startParallelIngest(corpus, places, { gazetteer: useGazetteer, notPlaces, threads: options.threads, explain: options.explain ?? false, judge, onProgress: options.onProgress });
   const gazetteer = useGazetteer ? loadGazetteer() : null;
   const outside = gazetteer ? placesOutsideTheirCountry(places, gazetteer, paths.places) : [];
@@ -134,8 +138,7 @@ export async function ingestFilesInParallel(paths: IngestPaths, options: { gazet
     throw new InputError(outside);
   }
   const result = await parallel.finish(gazetteer);
-  refuseInvalidOutput(result, paths.out, { places: new Set(places.map((p) => p.id)), texts: new Map(corpus.map(({ article, text }) => [article.id, text])) });
-  return writeResult(paths, result);
+  return finishRun(paths, corpus, places, result, corrections);
 }
 
 /** Refuses an output path that is one of the inputs (the articles, the places, an article's text): writing there would destroy it. */
@@ -153,13 +156,19 @@ export function checkOutput(paths: IngestPaths, corpus: readonly ArticleWithText
   if (same !== undefined) throw new InputError([{ file: paths.out, field: '(file)', message: `is an input (${same}); choose another output file` }]);
 }
 
-function writeResult(paths: IngestPaths, result: IngestResult): IngestRun {
+/** The corpus's corrections applied to an ingest's result, the output checked against the contract, then written. */
+function finishRun(paths: IngestPaths, corpus: readonly ArticleWithText[], places: readonly Place[], raw: IngestResult, corrections: CorrectionsFile): IngestRun {
+  const texts = new Map(corpus.map(({ article, text }) => [article.id, text]));
+  const { events, ...applied } = applyCorrections(raw.events, corrections, texts, new Set([...places.map((p) => p.id), ...raw.places.map((p) => p.id)]), correctionsPath(paths.articles));
+  const used = new Set(events.map((e) => e.place));
+  const result: IngestResult = { ...raw, events: sortInContractOrder(events), places: raw.places.filter((p) => used.has(p.id)) };
+  refuseInvalidOutput(result, paths.out, { places: new Set(places.map((p) => p.id)), texts });
   try {
     writeAtomically(paths.out, serializedChunks(result), 'events');
   } catch (error) {
     throw new InputError([{ file: paths.out, field: '(file)', message: writeFailure(error) }]);
   }
-  return { ...result, count: result.events.length };
+  return { ...result, count: result.events.length, corrections: applied };
 }
 
 export const BINARY_SNIFF_BYTES = 8192; // a NUL byte among the first this many: a binary file (as git and grep tell them)

@@ -134,9 +134,14 @@ export function assemble(parts: readonly ArticlePart[], places: readonly Place[]
   const ids = assignIds(used, places, spellings);
   const found = used.map((ref) => foundPlace(entries.get(ref)!, ids.get(ref)!, spellings.get(ref)!, [...(runnersUp.get(ref) ?? [])].map((r) => entries.get(r)!)));
   for (const e of events) e.place = ids.get(e.place) ?? e.place;
-  events.sort((a, b) => compare(a.start, b.start) || compare(a.article, b.article) || a.quoteStart - b.quoteStart || compare(a.place, b.place));
+  sortInContractOrder(events);
   found.sort((a, b) => compare(a.id, b.id));
   return { events, places: found, report: parts.map((p) => p.report) };
+}
+
+/** Events in the contract's order, in place: by start day, then article id, then position in the article, then place id. */
+export function sortInContractOrder(events: EventRecord[]): EventRecord[] {
+  return events.sort((a, b) => compare(a.start, b.start) || compare(a.article, b.article) || a.quoteStart - b.quoteStart || compare(a.place, b.place));
 }
 
 /** The bytes of `data/events.json`. */
