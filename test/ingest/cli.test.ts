@@ -17,8 +17,8 @@ function createCorpus(): string {
   return dir;
 }
 
-function ingest(dir: string) {
-  const result = spawnSync(process.execPath, [CLI, '--articles', join(dir, 'articles.json'), '--places', join(dir, 'places.geojson'), '--out', join(dir, 'events.json')], { encoding: 'utf8' });
+function ingest(dir: string, flags: string[] = []) {
+  const result = spawnSync(process.execPath, [CLI, '--articles', join(dir, 'articles.json'), '--places', join(dir, 'places.geojson'), '--out', join(dir, 'events.json'), ...flags], { encoding: 'utf8' });
   return { status: result.status, lines: result.stderr.trim().split('\n'), output: readFileSync(join(dir, 'events.json'), 'utf8'), files: readdirSync(dir).sort() };
 }
 
@@ -38,9 +38,9 @@ function expectRejected(dir: string): string[] {
 }
 
 describe('npm run ingest on another corpus', () => {
-  it('writes the same bytes as data/events.json for a copy of the corpus', () => {
+  it('writes the same bytes as data/events.json for a copy of the corpus, by the rules as data/ ships it', () => {
     const dir = createCorpus();
-    const run = ingest(dir);
+    const run = ingest(dir, ['--no-judge']);
     expect(run.status).toBe(0);
     expect(run.output).toBe(readFileSync('data/events.json', 'utf8'));
   });
