@@ -5,7 +5,8 @@ import type { TimeWindow } from './time-window.ts';
 /**
  * Every event of a dataset as two columns of small integers, one ordered by start day, one by end day, each cut
  * into days by an offsets array; beside them, what ties the two orders together and each event's article, for the
- * filters. This is what the app holds instead of a million event objects: 16 bytes an event.
+ * filters, and the judge's confidence in it. This is what the app holds instead of a million event objects: 17 bytes an
+ * event.
  *
  * An event's number is its index in `byStart`: for events given sorted by start day (as events.json is), their
  * index in that list. Masks over events (event-mask.ts) are indexed by it.
@@ -33,6 +34,8 @@ export interface EventColumns {
   article: Int32Array;
   /** Per article number: its outlet's number (an index into the dataset's outlet names), −1 when unknown. */
   articleOutlet: Int32Array;
+  /** Per event number: the judge's confidence in hundredths (0–100), NO_CONFIDENCE for an event it did not judge. */
+  confidence: Uint8Array;
 }
 
 /** What the columns need of an event: its place number, inclusive days, category index and article number. */
@@ -43,12 +46,24 @@ export interface ColumnEvent {
   category: number;
   /** −1 (or absent) for none. */
   article?: number;
+  /** The judge's confidence, 0–1 (events.json's `confidence`); absent when the event was not judged. */
+  confidence?: number;
+}
+
+/** The confidence column's value for an event the judge did not score (a file the rules alone wrote): above any threshold. */
+export const NO_CONFIDENCE = 255;
+
+/** A confidence (0–1) or a threshold in the columns' unit, hundredths: 0.47 → 47. */
+export function toHundredths(confidence: number): number {
+  return Math.round(confidence * 100);
 }
 
 export const CODE_PLACE_SHIFT = 5;
 const CATEGORY_MASK = 15; // 4 bits
-const RANGED_SLOT = CATEGORIES.length; // per place: one counter per category, then one for events with a range
-const SLOTS = CATEGORIES.length + 1;
+// Per place: one counter per category, then one for events with a range, then one for events under the unsure line.
+const RANGED_SLOT = CATEGORIES.length;
+const UNSURE_SLOT = CATEGORIES.length + 1;
+const SLOTS = CATEGORIES.length + 2;
 
 export function encodeEvent(e: ColumnEvent): number {
   return (e.place << CODE_PLACE_SHIFT) | (e.category << 1) | (e.end > e.start ? 1 : 0);
@@ -83,12 +98,14 @@ export function buildColumns(events: readonly ColumnEvent[], places: number, art
   const n = events.length;
   const byStart = new Int32Array(n);
   const article = new Int32Array(n);
+  const confidence = new Uint8Array(n);
   const numberOf = new Int32Array(n); // input index → event number
   let fill = startOffsets.slice(0, days);
   events.forEach((e, i) => {
     const at = fill[e.start - firstDay]++;
     byStart[at] = encodeEvent(e);
     article[at] = e.article ?? -1;
+    confidence[at] = e.confidence === undefined ? NO_CONFIDENCE : toHundredths(e.confidence);
     numberOf[i] = at;
   });
   const byEnd = new Int32Array(n);
@@ -99,7 +116,7 @@ export function buildColumns(events: readonly ColumnEvent[], places: number, art
     byEnd[at] = encodeEvent(e);
     endEvent[at] = numberOf[i];
   });
-  return { firstDay, days, places, startOffsets, endOffsets, byStart, byEnd, endEvent, article, articleOutlet: Int32Array.from(articleOutlet) };
+  return { firstDay, days, places, startOffsets, endOffsets, byStart, byEnd, endEvent, article, articleOutlet: Int32Array.from(articleOutlet), confidence };
 }
 
 /** The index into an offsets array for "before `day`", clamped to the extent. */
@@ -120,6 +137,9 @@ export function totalInWindow(columns: EventColumns, window: TimeWindow): number
  *
  * A mask (one byte per event number, non-zero: counted) leaves the other events out of every count: the filters.
  * Setting one recounts the window in one pass; moving the window under it stays step by step.
+ *
+ * `unsureBelow` (hundredths, or null) is the data's default threshold: the events counted whose confidence is under
+ * it are also counted apart per place (`unsure`), so a mark can say that all it shows are unsure.
  */
 export class WindowCounts {
   private readonly columns: EventColumns;
@@ -137,9 +157,14 @@ export class WindowCounts {
   /** The mask by event number (null: every event), and the same mask in `byEnd` order. */
   private startMask: Uint8Array | null = null;
   private endMask: Uint8Array | null = null;
+  /** Per event, 1 when its confidence is under the unsure line: in `byStart` order and in `byEnd` order (null: none is). */
+  private readonly startUnsure: Uint8Array | null;
+  private readonly endUnsure: Uint8Array | null;
 
-  constructor(columns: EventColumns) {
+  constructor(columns: EventColumns, unsureBelow: number | null = null) {
     this.columns = columns;
+    this.startUnsure = unsureBelow === null ? null : columns.confidence.map((c) => (c < unsureBelow ? 1 : 0));
+    this.endUnsure = this.startUnsure && inEndOrder(this.startUnsure, columns.endEvent);
     this.slots = new Int32Array(columns.places * SLOTS);
     this.totals = new Int32Array(columns.places);
     this.touched = new Int32Array(columns.places);
@@ -201,11 +226,12 @@ export class WindowCounts {
   private apply(started: number, ended: number, track: boolean): number {
     const { byStart, byEnd } = this.columns;
     let n = 0;
-    const visit = (code: number, delta: number) => {
+    const visit = (code: number, delta: number, unsure: number) => {
       const place = code >> CODE_PLACE_SHIFT;
       const base = place * SLOTS;
       this.slots[base + ((code >> 1) & CATEGORY_MASK)] += delta;
       if (code & 1) this.slots[base + RANGED_SLOT] += delta;
+      if (unsure) this.slots[base + UNSURE_SLOT] += delta;
       this.totals[place] += delta;
       this.shown += delta;
       if (track && this.stamp[place] !== this.generation) {
@@ -215,16 +241,18 @@ export class WindowCounts {
     };
     const startMask = this.startMask;
     const endMask = this.endMask;
+    const su = this.startUnsure ?? NONE_UNSURE;
+    const eu = this.endUnsure ?? NONE_UNSURE;
     if (startMask && endMask) {
-      for (let i = this.started; i < started; i++) if (startMask[i]) visit(byStart[i], 1);
-      for (let i = started; i < this.started; i++) if (startMask[i]) visit(byStart[i], -1);
-      for (let i = this.ended; i < ended; i++) if (endMask[i]) visit(byEnd[i], -1);
-      for (let i = ended; i < this.ended; i++) if (endMask[i]) visit(byEnd[i], 1);
+      for (let i = this.started; i < started; i++) if (startMask[i]) visit(byStart[i], 1, su[i]);
+      for (let i = started; i < this.started; i++) if (startMask[i]) visit(byStart[i], -1, su[i]);
+      for (let i = this.ended; i < ended; i++) if (endMask[i]) visit(byEnd[i], -1, eu[i]);
+      for (let i = ended; i < this.ended; i++) if (endMask[i]) visit(byEnd[i], 1, eu[i]);
     } else {
-      for (let i = this.started; i < started; i++) visit(byStart[i], 1);
-      for (let i = started; i < this.started; i++) visit(byStart[i], -1);
-      for (let i = this.ended; i < ended; i++) visit(byEnd[i], -1);
-      for (let i = ended; i < this.ended; i++) visit(byEnd[i], 1);
+      for (let i = this.started; i < started; i++) visit(byStart[i], 1, su[i]);
+      for (let i = started; i < this.started; i++) visit(byStart[i], -1, su[i]);
+      for (let i = this.ended; i < ended; i++) visit(byEnd[i], -1, eu[i]);
+      for (let i = ended; i < this.ended; i++) visit(byEnd[i], 1, eu[i]);
     }
     this.started = started;
     this.ended = ended;
@@ -245,6 +273,11 @@ export class WindowCounts {
     return this.slots[place * SLOTS + RANGED_SLOT];
   }
 
+  /** Events at the place whose confidence is under the unsure line (0 without one). */
+  unsure(place: number): number {
+    return this.slots[place * SLOTS + UNSURE_SLOT];
+  }
+
   /** The commonest category at the place (index into CATEGORIES; ties go to the earlier), −1 for none. */
   dominant(place: number): number {
     let best = -1;
@@ -258,6 +291,9 @@ export class WindowCounts {
     return best;
   }
 }
+
+/** Read as "no event is unsure": out of range reads undefined, which counts as 0. */
+const NONE_UNSURE: ArrayLike<number> = { length: 0 };
 
 /** A mask by event number, rewritten in the order of `byEnd`. */
 function inEndOrder(mask: Uint8Array, endEvent: Int32Array): Uint8Array {
@@ -309,19 +345,24 @@ export function startDays(columns: EventColumns, mask: Uint8Array | null = null)
   return days;
 }
 
-// The binary file the app fetches: a header of int32s, then the arrays, little-endian.
-const MAGIC = 0x444c4e33; // "DLN3": with endEvent, article and articleOutlet (DLN2 had only the two columns)
+// The binary file the app fetches: a header of int32s, then the int32 arrays, little-endian, then the confidence
+// bytes, padded with zeros to a whole number of int32s.
+const MAGIC = 0x444c4e34; // "DLN4": with the confidence bytes (DLN3 had endEvent, article and articleOutlet; DLN2 only the two columns)
 const HEADER = 6; // magic, firstDay, days, places, events, articles
 
 export function encodeColumns(c: EventColumns): Uint8Array {
-  const words = new Int32Array(HEADER + 2 * (c.days + 1) + 4 * c.byStart.length + c.articleOutlet.length);
+  const wordCount = HEADER + 2 * (c.days + 1) + 4 * c.byStart.length + c.articleOutlet.length;
+  const words = new Int32Array(wordCount + Math.ceil(c.confidence.length / 4));
   words.set([MAGIC, c.firstDay, c.days, c.places, c.byStart.length, c.articleOutlet.length]);
   let at = HEADER;
   for (const part of [c.startOffsets, c.endOffsets, c.byStart, c.byEnd, c.endEvent, c.article, c.articleOutlet]) {
     words.set(part, at);
     at += part.length;
   }
-  return littleEndian(new Uint8Array(words.buffer));
+  const bytes = littleEndian(new Uint8Array(words.buffer, 0, wordCount * 4));
+  const out = new Uint8Array(words.buffer);
+  out.set(c.confidence, bytes.byteLength); // bytes: no order to fix
+  return out;
 }
 
 /** Reads `encodeColumns` output; throws when the buffer is not such a file. */
@@ -330,7 +371,8 @@ export function decodeColumns(buffer: ArrayBuffer): EventColumns {
   const words = new Int32Array(IS_LITTLE_ENDIAN ? buffer : littleEndian(new Uint8Array(buffer.slice(0))).buffer);
   if (words.length < HEADER || words[0] !== MAGIC) throw new Error('not a Datelines columns file (or one of another version: build the app again)');
   const [, firstDay, days, places, events, articles] = words;
-  if (words.length !== HEADER + 2 * (days + 1) + 4 * events + articles) throw new Error('columns file is truncated');
+  const wordCount = HEADER + 2 * (days + 1) + 4 * events + articles;
+  if (words.length !== wordCount + Math.ceil(events / 4)) throw new Error('columns file is truncated');
   let at = HEADER;
   const take = (n: number) => words.subarray(at, (at += n));
   return {
@@ -344,6 +386,7 @@ export function decodeColumns(buffer: ArrayBuffer): EventColumns {
     endEvent: take(events),
     article: take(events),
     articleOutlet: take(articles),
+    confidence: new Uint8Array(buffer, wordCount * 4, events),
   };
 }
 

@@ -34,6 +34,18 @@ export function outletMask(columns: EventColumns, outlet: number): EventMask {
   return mask;
 }
 
+/**
+ * The events whose confidence is at least `min` (hundredths, see toHundredths: "at or above" the threshold), and every
+ * event the judge did not score; null when `min` is 0 or less (every event).
+ */
+export function confidenceMask(columns: EventColumns, min: number): EventMask | null {
+  if (min <= 0) return null;
+  const { confidence } = columns;
+  const mask = new Uint8Array(confidence.length);
+  for (let i = 0; i < confidence.length; i++) mask[i] = confidence[i] >= min ? 1 : 0;
+  return mask;
+}
+
 /** The events every given mask keeps; null when no mask is given (every event). The masks are not changed. */
 export function intersectMasks(masks: readonly (EventMask | null)[]): EventMask | null {
   const given = masks.filter((m): m is EventMask => m !== null);

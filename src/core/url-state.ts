@@ -5,7 +5,8 @@ import { MAX_QUERY } from './quote-search.ts';
 /**
  * What the URL hash holds: `#from=2014-06-20&to=2014-06-30&place=tal-afar&map=6/35.1/41.2`, and the filters:
  * `cat=attack,capture` (categories), `outlet=…` (an outlet's name), `article=…` (an article's id), `q=…` (the
- * text search), the names and the query percent-encoded; `list=events` (the chronological list is shown). Every part is optional; parsing never throws and drops
+ * text search), the names and the query percent-encoded; `sure=0.3` (the minimum confidence, when not the data's
+ * default); `list=events` (the chronological list is shown). Every part is optional; parsing never throws and drops
  * whatever it cannot read (an unknown category among known ones, too), so a mangled link still opens the app.
  */
 export interface UrlState {
@@ -18,6 +19,8 @@ export interface UrlState {
   article?: string;
   /** Trimmed, never empty, at most MAX_QUERY characters (a longer one is ignored). */
   query?: string;
+  /** The minimum confidence, 0–1 in hundredths (`sure=0.3`, `sure=0.05`, `sure=1`): events under it are hidden. */
+  sure?: number;
   /** The chronological list shows beside the map instead of the list of places (`list=events`). */
   list?: ListView;
   view?: MapView;
@@ -61,6 +64,8 @@ export function parseHash(hash: string): UrlState {
     } else if (key === 'q') {
       const query = value.trim();
       if (query && query.length <= MAX_QUERY && wellFormed(query)) state.query = query;
+    } else if (key === 'sure') {
+      if (/^(0(\.\d{1,2})?|1(\.0{1,2})?|\.\d{1,2})$/.test(value)) state.sure = Number(value);
     } else if (key === 'list') {
       if (value === 'events' || value === 'places') state.list = value;
     } else if (key === 'map') {
@@ -82,9 +87,15 @@ export function serializeHash(state: UrlState): string {
   if (state.outlet) parts.push(`outlet=${encodeURIComponent(state.outlet)}`);
   if (state.article) parts.push(`article=${state.article}`);
   if (state.query) parts.push(`q=${encodeURIComponent(state.query)}`);
+  if (state.sure !== undefined) parts.push(`sure=${formatSure(state.sure)}`);
   if (state.list === 'events') parts.push('list=events');
   if (state.view) parts.push(`map=${formatView(state.view)}`);
   return parts.length ? `#${parts.join('&')}` : '';
+}
+
+/** A minimum confidence as the hash writes it: at most two decimals, no trailing zeros (0.3, 0.47, 1). */
+export function formatSure(sure: number): string {
+  return String(Math.round(Math.min(1, Math.max(0, sure)) * 100) / 100);
 }
 
 /** `zoom/lat/lng` as MapLibre's hash writes it: zoom to 2 decimals, coordinates to a precision that grows with zoom. */

@@ -1,6 +1,6 @@
 import { firstIndex } from './bisect.ts';
 import type { Day } from './day.ts';
-import { CODE_PLACE_SHIFT, categoryOfCode, offsetIndex, type EventColumns } from './event-columns.ts';
+import { CODE_PLACE_SHIFT, NO_CONFIDENCE, categoryOfCode, offsetIndex, type EventColumns } from './event-columns.ts';
 import type { EventMask } from './event-mask.ts';
 import type { TimeWindow } from './time-window.ts';
 
@@ -15,6 +15,8 @@ export interface WindowEvent {
   start: Day;
   /** Inclusive; equal to start for an event of one day. */
   end: Day;
+  /** The judge's confidence, 0–1; null for an event it did not score. */
+  confidence: number | null;
 }
 
 /** The events of a window in chronological order, by position, without listing them: `length` and `numberAt(k)`. */
@@ -117,7 +119,7 @@ export class WindowEvents {
     return { length, numberAt, rowOf, rowFrom };
   }
 
-  /** What the columns say of an event: its place, category and days. */
+  /** What the columns say of an event: its place, category, days and confidence. */
   event(number: number): WindowEvent {
     const code = this.columns.byStart[number];
     const start = this.startOf(number);
@@ -126,7 +128,8 @@ export class WindowEvents {
       const k = lowerBound(this.ranged, number);
       end = this.rangedEnd[k];
     }
-    return { number, place: code >> CODE_PLACE_SHIFT, category: categoryOfCode(code), start, end };
+    const hundredths = this.columns.confidence[number];
+    return { number, place: code >> CODE_PLACE_SHIFT, category: categoryOfCode(code), start, end, confidence: hundredths === NO_CONFIDENCE ? null : hundredths / 100 };
   }
 
   /** The start day of an event number: the day whose slice of `byStart` holds it. */

@@ -11,8 +11,8 @@ export type CompiledFiles = Map<string, string | Uint8Array>;
 
 /**
  * Turns the canonical files (articles.json, places.geojson, events.json and the article texts) into what the app
- * loads: `meta.json` (the places that have events, the outlets, the records left out), `columns.bin` (every event as
- * integers, see event-columns.ts), `places/<n>.json` (the place's record, its events with their quotes and the
+ * loads: `meta.json` (the places that have events, the outlets, events.json's threshold, the records left out),
+ * `columns.bin` (every event as integers and its confidence as a byte, see event-columns.ts), `places/<n>.json` (the place's record, its events with their quotes and the
  * articles they cite, fetched when the place is opened), `texts/<article id>.txt`, and for the filters
  * `articles.json` (the articles by number, see ArticleEntry) and `quotes.txt` (each event's quote in search form, a
  * line each in event-number order, see quote-search.ts), both fetched when a filter first needs them, and
@@ -23,13 +23,13 @@ export function compileDataset(inputs: { articles: string; places: string; event
   try {
     const articles = parseArticles(inputs.articles, 'articles.json');
     const curated = parsePlaces(inputs.places, 'places.geojson');
-    const { events, problems, places: found } = parseEvents(inputs.events, 'events.json', {
+    const { events, problems, places: found, threshold } = parseEvents(inputs.events, 'events.json', {
       places: new Set(curated.map((p) => p.id)),
       articles: new Set(articles.map((a) => a.id)),
     });
     const texts = articles.map((article) => inputs.text(article.file));
     const named = articles.map((article, i) => (article.headline === null ? withLead(article, texts[i]) : article));
-    const files = compileRecords(named, [...curated, ...found], events, problems);
+    const files = compileRecords(named, [...curated, ...found], events, problems, threshold);
     articles.forEach((article, i) => {
       if (texts[i]) files.set(`texts/${article.id}.txt`, texts[i]);
     });
@@ -52,8 +52,17 @@ export function failedDataset(problems: readonly InputProblem[]): CompiledFiles 
   return new Map([['meta.json', JSON.stringify(meta)]]);
 }
 
-/** The compiled files for records already validated (the places are kept only where events are). */
-export function compileRecords(articles: readonly Article[], allPlaces: readonly Place[], unordered: readonly MapEvent[], problems: readonly InputProblem[]): CompiledFiles {
+/**
+ * The compiled files for records already validated (the places are kept only where events are); `threshold` is
+ * events.json's (null: none, every event shows).
+ */
+export function compileRecords(
+  articles: readonly Article[],
+  allPlaces: readonly Place[],
+  unordered: readonly MapEvent[],
+  problems: readonly InputProblem[],
+  threshold: number | null = null,
+): CompiledFiles {
   // Event numbers are positions in start order (see EventColumns); events.json is in that order already.
   const events = [...unordered].sort((a, b) => a.start - b.start);
   const used = new Set(events.map((e) => e.place));
@@ -64,7 +73,7 @@ export function compileRecords(articles: readonly Article[], allPlaces: readonly
   const outletNumber = new Map(outlets.map((o, i) => [o, i]));
   const articleNumber = new Map(articles.map((a, i) => [a.id, i]));
   const columns = buildColumns(
-    events.map((e) => ({ place: number.get(e.place)!, start: e.start, end: e.end, category: category.get(e.category)!, article: articleNumber.get(e.article) ?? -1 })),
+    events.map((e) => ({ place: number.get(e.place)!, start: e.start, end: e.end, category: category.get(e.category)!, article: articleNumber.get(e.article) ?? -1, confidence: e.confidence })),
     places.length,
     articles.map((a) => (a.outlet === null ? -1 : outletNumber.get(a.outlet)!)),
   );
@@ -72,14 +81,14 @@ export function compileRecords(articles: readonly Article[], allPlaces: readonly
   for (const e of events) perPlace[number.get(e.place)!].push(e);
   const files: CompiledFiles = new Map();
   const summaries = places.map(({ id, name, kind, lngLat, radiusKm, reviewed }) => ({ id, name, kind, lngLat, radiusKm, reviewed }));
-  const meta: CompiledMeta = { format: COMPILED_FORMAT, places: summaries, problems: [...problems], events: events.length, outlets, frame: firstViewPlaces(summaries, events) };
+  const meta: CompiledMeta = { format: COMPILED_FORMAT, places: summaries, problems: [...problems], events: events.length, outlets, frame: firstViewPlaces(summaries, events), threshold };
   files.set('meta.json', JSON.stringify(meta));
   files.set('columns.bin', encodeColumns(columns));
   const entries: ArticleEntry[] = articles.map((a) => ({ id: a.id, title: articleTitle(a), outlet: a.outlet, published: a.published }));
   files.set('articles.json', JSON.stringify(entries));
   files.set('quotes.txt', writeQuoteLines(events.map((e) => e.quote)));
   for (let k = 0; k * ROWS_PER_FILE < events.length; k++) {
-    const rows: RowFile = events.slice(k * ROWS_PER_FILE, (k + 1) * ROWS_PER_FILE).map((e) => [e.id, firstWords(e.quote, ROW_QUOTE_CHARS)]);
+    const rows: RowFile = events.slice(k * ROWS_PER_FILE, (k + 1) * ROWS_PER_FILE).map((e) => (e.reasons ? [e.id, firstWords(e.quote, ROW_QUOTE_CHARS), e.reasons] : [e.id, firstWords(e.quote, ROW_QUOTE_CHARS)]));
     files.set(`rows/${k}.json`, JSON.stringify(rows));
   }
   const articleById = new Map(articles.map((a) => [a.id, a]));

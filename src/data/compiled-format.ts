@@ -6,8 +6,9 @@ import type { InputProblem } from '../core/validate.ts';
  * The version of the compiled format: the loader refuses another, with a message that says to build again.
  * 2: columns.bin DLN3 (event numbers, articles and outlets), meta.json `outlets`, articles.json, quotes.txt.
  * 3: `rows/<k>.json`, the chronological list's lines.
+ * 4: the judge's confidence: columns.bin DLN4 (a byte per event), meta.json `threshold`, a row's reasons.
  */
-export const COMPILED_FORMAT = 3;
+export const COMPILED_FORMAT = 4;
 
 /** Events per file of `rows/`: file k holds events numbered [k × ROWS_PER_FILE, (k + 1) × ROWS_PER_FILE). */
 export const ROWS_PER_FILE = 500;
@@ -15,11 +16,12 @@ export const ROWS_PER_FILE = 500;
 export const ROW_QUOTE_CHARS = 110;
 
 /**
- * `rows/<k>.json`: for each event of its slice, in event-number order, its id and the first words of its quote
- * (firstWords, ROW_QUOTE_CHARS): what the chronological list shows beyond the columns, fetched a slice at a time as
- * rows scroll into view.
+ * `rows/<k>.json`: for each event of its slice, in event-number order, its id, the first words of its quote
+ * (firstWords, ROW_QUOTE_CHARS) and the judge's reasons (absent for an event it did not judge): what the
+ * chronological list shows beyond the columns, fetched a slice at a time as rows scroll into view.
  */
-export type RowFile = [id: string, opening: string][];
+export type RowFile = RowLine[];
+export type RowLine = [id: string, opening: string] | [id: string, opening: string, reasons: string[]];
 
 /**
  * `meta.json` of a compiled dataset: what the app needs before anything is opened. Either the dataset (the places
@@ -35,6 +37,8 @@ export type CompiledMeta =
       /** The outlets the articles name, sorted; an outlet's number (columns.bin's articleOutlet) is its index here. */
       outlets: string[];
       frame?: string[];
+      /** events.json's `threshold`: the default below which events are hidden; null when the file has none (every event shows). */
+      threshold: number | null;
       fatal?: undefined;
     }
   | { format: typeof COMPILED_FORMAT; fatal: InputProblem[] };

@@ -1,7 +1,7 @@
 import type { DailyCounts } from '../core/counts.ts';
 import type { Day } from '../core/day.ts';
-import { WindowCounts, dailyCounts, decodeColumns, placeTotals, startDays, type EventColumns } from '../core/event-columns.ts';
-import { articleMask, categoryMask, outletMask, type EventMask } from '../core/event-mask.ts';
+import { WindowCounts, dailyCounts, decodeColumns, placeTotals, startDays, toHundredths, type EventColumns } from '../core/event-columns.ts';
+import { articleMask, categoryMask, confidenceMask, outletMask, type EventMask } from '../core/event-mask.ts';
 import { CATEGORIES, type Article, type Category, type MapEvent, type Place, type PlaceSummary } from '../core/model.ts';
 import type { TimeWindow } from '../core/time-window.ts';
 import { formatProblem, type InputProblem } from '../core/problem.ts';
@@ -43,6 +43,11 @@ export interface Dataset extends EventData {
 
 /** What the app reads of the event columns: counts, and the masks and daily counts of the filters. */
 export interface EventData {
+  /**
+   * events.json's `threshold`, 0–1: by default the events under it are hidden, and a mark whose events are all under
+   * it is drawn as unsure; null when the file has none (a file the rules alone wrote: every event shows).
+   */
+  threshold: number | null;
   /** Events per day of the extent, for the histogram. */
   daily: DailyCounts;
   /** The days on which some event starts, in order. */
@@ -62,19 +67,22 @@ export interface EventData {
   outletMask(outlet: number): EventMask;
   /** The events of one article, by number. */
   articleMask(article: number): EventMask;
+  /** The events whose confidence is at least `min` (0–1), and those the judge did not score; null for every event. */
+  confidenceMask(min: number): EventMask | null;
   /** `daily` and `eventDays` for the events a mask keeps (null: all, the same objects as above). */
   dailyOf(mask: EventMask | null): DailyCounts;
   eventDaysOf(mask: EventMask | null): readonly Day[];
 }
 
-/** The event data of some columns. */
-export function eventDataOf(columns: EventColumns): EventData {
+/** The event data of some columns, with events.json's threshold (null: none). */
+export function eventDataOf(columns: EventColumns, threshold: number | null = null): EventData {
   const daily: DailyCounts = { firstDay: columns.firstDay, ...dailyCounts(columns) };
   const eventDays = startDays(columns);
   return {
+    threshold,
     daily,
     eventDays,
-    createWindowCounts: () => new WindowCounts(columns),
+    createWindowCounts: () => new WindowCounts(columns, threshold === null ? null : toHundredths(threshold)),
     createWindowEvents: () => new WindowEvents(columns),
     totals: placeTotals(columns),
     extent: { from: columns.firstDay, to: columns.firstDay + Math.max(0, columns.days - 1) },
@@ -82,6 +90,7 @@ export function eventDataOf(columns: EventColumns): EventData {
     categoryMask: (categories) => categoryMask(columns, [...categories].map((c) => CATEGORIES.indexOf(c))),
     outletMask: (outlet) => outletMask(columns, outlet),
     articleMask: (article) => articleMask(columns, article),
+    confidenceMask: (min) => confidenceMask(columns, toHundredths(min)),
     dailyOf: (mask) => (mask ? { firstDay: columns.firstDay, ...dailyCounts(columns, mask) } : daily),
     eventDaysOf: (mask) => (mask ? startDays(columns, mask) : eventDays),
   };
@@ -129,7 +138,7 @@ export async function loadDataset(base: URL): Promise<Dataset> {
       .then((r) => r.json() as Promise<PlaceFile>)
       .then((file): PlaceSources => ({ place: file.place, events: file.events, articles: new Map(file.articles.map((a) => [a.id, a])) })),
   );
-  const events = eventDataOf(columns);
+  const events = eventDataOf(columns, meta.threshold ?? null);
   const textOf = cached((id: string) => fetchFile(`texts/${encodeURIComponent(id)}.txt`).then((r) => r.text()));
   const articleList = cached(() => fetchFile('articles.json').then((r) => r.json() as Promise<ArticleEntry[]>));
   const quoteIndex = cached(() =>
@@ -147,7 +156,7 @@ export async function loadDataset(base: URL): Promise<Dataset> {
     fetchFile(`rows/${k}.json`)
       .then((r) => r.json() as Promise<unknown>)
       .then((rows) => {
-        if (!isRowFile(rows)) throw new DatasetError([{ file: `rows/${k}.json`, field: '(file)', message: `is not a list of at most ${ROWS_PER_FILE} [id, opening] pairs` }]);
+        if (!isRowFile(rows)) throw new DatasetError([{ file: `rows/${k}.json`, field: '(file)', message: `is not a list of at most ${ROWS_PER_FILE} [id, opening, reasons?] rows` }]);
         return rows;
       }),
   );
@@ -170,7 +179,12 @@ export async function loadDataset(base: URL): Promise<Dataset> {
 }
 
 function isRowFile(value: unknown): value is RowFile {
-  return Array.isArray(value) && value.length <= ROWS_PER_FILE && value.every((row) => Array.isArray(row) && row.length === 2 && typeof row[0] === 'string' && typeof row[1] === 'string');
+  const isReasons = (r: unknown) => Array.isArray(r) && r.every((reason) => typeof reason === 'string');
+  return (
+    Array.isArray(value) &&
+    value.length <= ROWS_PER_FILE &&
+    value.every((row) => Array.isArray(row) && (row.length === 2 || (row.length === 3 && isReasons(row[2]))) && typeof row[0] === 'string' && typeof row[1] === 'string')
+  );
 }
 
 /** `load`, asked once per key; a load that fails is forgotten, so the next ask tries again. */

@@ -109,7 +109,9 @@ export function createPlaceLayers(selected: string): LayerSpecification[] {
       paint: {
         'circle-color': ['get', 'color'],
         'circle-radius': ['get', 'radius'],
-        'circle-opacity': ['case', ['==', ['get', 'count'], 0], 0.25, ['==', ['get', 'uncertain'], 1], 0.5, 0.88],
+        // Faded: none in the window; hollow (a ring in its colour, see selectionPaint): all it shows are unsure; pale:
+        // dates uncertain.
+        'circle-opacity': ['case', ['==', ['get', 'count'], 0], 0.25, ['==', ['get', 'unsure'], 1], UNSURE_FILL_OPACITY, ['==', ['get', 'uncertain'], 1], 0.5, 0.88],
         ...selectionPaint(selected),
       },
     },
@@ -160,11 +162,19 @@ export function createPlaceLayers(selected: string): LayerSpecification[] {
   ];
 }
 
-/** The mark outline that shows which place is selected ('' for none). */
+/** An unsure mark's fill: almost none, so that it reads as a ring. */
+const UNSURE_FILL_OPACITY = 0.12;
+
+/**
+ * The mark's outline: dark and widest round the selected place ('' for none), a ring in the mark's colour round an
+ * unsure one (every event it shows is under the data's default threshold), else thin and white.
+ */
 export function selectionPaint(selected: string): Pick<CirclePaint, 'circle-stroke-color' | 'circle-stroke-width'> {
+  const isSelected: ExpressionSpecification = ['==', ['get', 'id'], selected];
+  const isUnsure: ExpressionSpecification = ['==', ['get', 'unsure'], 1];
   return {
-    'circle-stroke-color': ['case', ['==', ['get', 'id'], selected], '#1d1a17', '#ffffff'],
-    'circle-stroke-width': ['case', ['==', ['get', 'id'], selected], 3, 1.5],
+    'circle-stroke-color': ['case', isSelected, '#1d1a17', isUnsure, ['get', 'color'], '#ffffff'],
+    'circle-stroke-width': ['case', isSelected, 3, isUnsure, MARK_OUTLINE, 1.5],
   };
 }
 

@@ -13,12 +13,16 @@ export interface MarkProperties {
   uncertain: 0 | 1;
   /** 1 when no person has checked the place (the gazetteer placed it). */
   unreviewed: 0 | 1;
+  /** 1 when every event it shows is under the data's default threshold (shown because the reader lowered it). */
+  unsure: 0 | 1;
 }
 
 /** What the marks read of the counts under the current window, per place number (WindowCounts answers this). */
 export interface PlaceCounts {
   count(place: number): number;
   uncertain(place: number): number;
+  /** Events counted whose confidence is under the data's default threshold. */
+  unsure(place: number): number;
   /** Index into CATEGORIES, −1 for none. */
   dominant(place: number): number;
 }
@@ -44,10 +48,11 @@ const NO_EVENTS_RADIUS = 4;
 export class PlaceMarks {
   private readonly places: readonly PlaceSummary[];
   private readonly look: MarkLook;
-  /** What was last sent per place: count, dominant category, uncertain flag. */
+  /** What was last sent per place: count, dominant category, uncertain and unsure flags. */
   private readonly sentCount: Int32Array;
   private readonly sentDominant: Int8Array;
   private readonly sentUncertain: Int8Array;
+  private readonly sentUnsure: Int8Array;
 
   constructor(places: readonly PlaceSummary[], look: MarkLook) {
     this.places = places;
@@ -55,6 +60,7 @@ export class PlaceMarks {
     this.sentCount = new Int32Array(places.length);
     this.sentDominant = new Int8Array(places.length);
     this.sentUncertain = new Int8Array(places.length);
+    this.sentUnsure = new Int8Array(places.length);
   }
 
   /** Every mark, as counted now. */
@@ -75,7 +81,8 @@ export class PlaceMarks {
     const update: MarkChanges['update'] = [];
     const check = (p: number) => {
       const uncertain = isUncertain(counts, p);
-      if (counts.count(p) === this.sentCount[p] && counts.dominant(p) === this.sentDominant[p] && uncertain === this.sentUncertain[p]) return;
+      const unsure = isUnsure(counts, p);
+      if (counts.count(p) === this.sentCount[p] && counts.dominant(p) === this.sentDominant[p] && uncertain === this.sentUncertain[p] && unsure === this.sentUnsure[p]) return;
       const look = this.remember(p, counts);
       update.push({ id: p, addOrUpdateProperties: (Object.keys(look) as (keyof typeof look)[]).map((key) => ({ key, value: look[key] })) });
     };
@@ -84,21 +91,28 @@ export class PlaceMarks {
     return update.length > 0 ? { update } : null;
   }
 
-  private remember(p: number, counts: PlaceCounts): Pick<MarkProperties, 'count' | 'radius' | 'color' | 'uncertain'> {
+  private remember(p: number, counts: PlaceCounts): Pick<MarkProperties, 'count' | 'radius' | 'color' | 'uncertain' | 'unsure'> {
     const count = counts.count(p);
     const dominant = counts.dominant(p);
     const uncertain = isUncertain(counts, p);
+    const unsure = isUnsure(counts, p);
     this.sentCount[p] = count;
     this.sentDominant[p] = dominant;
     this.sentUncertain[p] = uncertain;
-    if (count === 0) return { count, radius: NO_EVENTS_RADIUS, color: NO_EVENTS_COLOR, uncertain };
-    return { count, radius: this.look.radius(count), color: this.look.color(CATEGORIES[dominant]), uncertain };
+    this.sentUnsure[p] = unsure;
+    if (count === 0) return { count, radius: NO_EVENTS_RADIUS, color: NO_EVENTS_COLOR, uncertain, unsure };
+    return { count, radius: this.look.radius(count), color: this.look.color(CATEGORIES[dominant]), uncertain, unsure };
   }
 }
 
 function isUncertain(counts: PlaceCounts, p: number): 0 | 1 {
   const count = counts.count(p);
   return count > 0 && counts.uncertain(p) === count ? 1 : 0;
+}
+
+function isUnsure(counts: PlaceCounts, p: number): 0 | 1 {
+  const count = counts.count(p);
+  return count > 0 && counts.unsure(p) === count ? 1 : 0;
 }
 
 /**

@@ -107,8 +107,22 @@ export function createAppState(data: Dataset, initial: UrlState, options: { fram
     const index = quotes.value();
     return t.length > 0 && index ? quoteMask(index, t) : null;
   });
-  /** The events the filters keep, by event number; null for every event. */
-  const mask = createMemo(() => intersectMasks([categoryMask(), sourceMask(), textMask()]));
+  // The minimum confidence: the data's threshold unless the reader chose another (a link, the control); none when the
+  // data has no threshold (a file the rules alone wrote: every event shows, and a link's `sure` is ignored).
+  const defaultConfidence = data.threshold;
+  const [chosenConfidence, writeChosenConfidence] = createSignal<number | null>(defaultConfidence === null ? null : (initial.sure ?? null));
+  const minConfidence = createMemo(() => (defaultConfidence === null ? null : (chosenConfidence() ?? defaultConfidence)));
+  /** Sets the minimum confidence (0–1, in hundredths); the data's default is held as "no choice". */
+  const chooseConfidence = (min: number | null) => {
+    const rounded = min === null ? null : Math.round(Math.min(1, Math.max(0, min)) * 100) / 100;
+    writeChosenConfidence(rounded === defaultConfidence ? null : rounded);
+  };
+  const confidenceMask = createMemo(() => {
+    const min = minConfidence();
+    return min === null ? null : data.confidenceMask(min);
+  });
+  /** The events the filters and the minimum confidence keep, by event number; null for every event. */
+  const mask = createMemo(() => intersectMasks([confidenceMask(), categoryMask(), sourceMask(), textMask()]));
   const filtering = createMemo(() => isFiltering(filters()));
   /** A filter waits for its data (the quotes, the list of articles). */
   const filtersPending = () => (terms().length > 0 && !quotes.value() && !quotes.error()) || (article() !== null && !articles.value() && !articles.error());
@@ -133,6 +147,7 @@ export function createAppState(data: Dataset, initial: UrlState, options: { fram
   const following = (track: () => unknown): PlaceCounts => ({
     count: (p) => (track(), counter.count(p)),
     uncertain: (p) => (track(), counter.uncertain(p)),
+    unsure: (p) => (track(), counter.unsure(p)),
     dominant: (p) => (track(), counter.dominant(p)),
   });
   // The list of places follows once a frame: a drag that moves the window several times a frame re-sorts it once.
@@ -210,8 +225,17 @@ export function createAppState(data: Dataset, initial: UrlState, options: { fram
     eventDays: createMemo(() => data.eventDaysOf(mask())),
 
     filters,
-    /** Whether any filter is on. */
+    /** Whether any filter is on (the minimum confidence is not one: see minConfidence). */
     filtering,
+    /**
+     * The minimum confidence (0–1): events under it are hidden like a filter's, but it is no filter (Clear filters
+     * leaves it); null when the data has no threshold.
+     */
+    minConfidence,
+    /** events.json's threshold, the minimum confidence by default; null when it has none. */
+    defaultConfidence,
+    /** Sets the minimum confidence (null: back to the data's default). */
+    setMinConfidence: (min: number | null) => chooseConfidence(min),
     filtersPending,
     /** Why a filter could not be applied (its data failed to load), or null. */
     filterProblem,
@@ -304,6 +328,7 @@ export function createAppState(data: Dataset, initial: UrlState, options: { fram
         outlet: outlet() ?? undefined,
         article: article() ?? undefined,
         query: q === '' ? undefined : q,
+        sure: chosenConfidence() ?? undefined,
         list: listView() === 'events' ? 'events' : undefined,
         view: view() ?? undefined,
       };
@@ -319,6 +344,7 @@ export function createAppState(data: Dataset, initial: UrlState, options: { fram
         chooseArticle(state.article ?? null);
         if ((state.query ?? '') !== query().trim()) writeQuery(state.query ?? '');
         if (terms().length > 0) quotes.request();
+        if (defaultConfidence !== null) chooseConfidence(state.sure ?? null);
         setListView(state.list ?? 'places');
         if (state.view) setView(state.view);
       });
@@ -332,10 +358,11 @@ export type AppState = ReturnType<typeof createAppState>;
 
 /**
  * The parts of a link the data cannot honour: a place it does not have, a window entirely outside its days, an
- * outlet no article names. (An unknown article is said once the list of articles is loaded.)
+ * outlet no article names, a minimum confidence where no event has one. (An unknown article is said once the list of articles is loaded.)
  */
-export function ignoredIn(url: UrlState, data: Pick<Dataset, 'placesById' | 'extent' | 'outlets'>): string[] {
+export function ignoredIn(url: UrlState, data: Pick<Dataset, 'placesById' | 'extent' | 'outlets' | 'threshold'>): string[] {
   const ignored: string[] = [];
+  if (url.sure !== undefined && data.threshold === null) ignored.push(`minimum confidence ${url.sure}: the events of this data carry no confidence`);
   if (url.place && !data.placesById.has(url.place)) ignored.push(`place “${url.place}”: no such place in this data`);
   if (url.outlet && !data.outlets.includes(url.outlet)) ignored.push(`outlet “${url.outlet}”: no article in this data is from it`);
   const { from, to } = data.extent;

@@ -8,6 +8,7 @@ import { MapCanvas, type Insets, type MapControls } from '../map/MapCanvas.tsx';
 import { PlaceMarks, areaOutlines, outlinedAreas } from '../map/marks.ts';
 import { createAppState } from '../state/app-state.ts';
 import { ArticleReader } from './ArticleReader.tsx';
+import { ConfidenceThreshold } from './ConfidenceThreshold.tsx';
 import { EventFilterBar } from './EventFilterBar.tsx';
 import { EventList } from './EventList.tsx';
 import { ListTabs, focusListTab } from './ListTabs.tsx';
@@ -103,6 +104,7 @@ export function App(props: { data: Dataset }) {
           events={list().events}
           places={data.places}
           filtered={state.filtering()}
+          threshold={data.threshold}
           rowFile={data.rowFile}
           onLight={state.setLit}
           onChoose={chooseEvent}
@@ -151,6 +153,9 @@ export function App(props: { data: Dataset }) {
           onArticle={state.setArticle}
           onClear={state.clearFilters}
         />
+        <Show when={state.defaultConfidence !== null}>
+          <ConfidenceThreshold value={state.minConfidence()!} defaultValue={state.defaultConfidence!} onChange={state.setMinConfidence} />
+        </Show>
         <p class="status" role="status" aria-live="polite" aria-busy={state.playing() || state.filtersPending()}>
           {formatCount(state.shown())} of {formatCount(data.eventCount)} events
           {state.filtersPending() ? ' (filtering…)' : state.filtering() ? ' (filtered)' : ''}
@@ -194,7 +199,7 @@ export function App(props: { data: Dataset }) {
               covered={covered}
               onUnavailable={setMapProblem}
             />
-            <Legend categories={state.filters().categories} onToggle={state.toggleCategory} />
+            <Legend categories={state.filters().categories} onToggle={state.toggleCategory} threshold={data.threshold} />
             <WindowFit controls={mapControls()} places={data.places} count={state.counts.count} counted={state.touched} playing={state.playing()} />
           </Show>
         </div>
@@ -219,6 +224,8 @@ export function App(props: { data: Dataset }) {
                 error={state.sourcesError()}
                 window={state.timeWindow()}
                 filters={state.filters()}
+                minConfidence={state.minConfidence()}
+                defaultConfidence={data.threshold}
                 onClose={state.close}
                 onRead={state.read}
                 focusEvent={state.focusEvent()}

@@ -6,7 +6,8 @@ import { CATEGORIES, type PlaceSummary } from '../core/model.ts';
 import { categoryColor } from '../core/scales.ts';
 import { listGeometry, listTopFor, rowsInView } from '../core/virtual-list.ts';
 import type { WindowEvents, WindowRows } from '../core/window-events.ts';
-import { ROWS_PER_FILE, type RowFile } from '../data/compiled-format.ts';
+import { ROWS_PER_FILE, type RowFile, type RowLine } from '../data/compiled-format.ts';
+import { confidenceLabel, isBelowDefault } from './ConfidenceNote.tsx';
 import type { ListMemory } from '../state/app-state.ts';
 
 export interface EventListProps {
@@ -16,6 +17,11 @@ export interface EventListProps {
   places: readonly PlaceSummary[];
   /** Whether filters are on (said when the list is empty). */
   filtered: boolean;
+  /**
+   * The data's default threshold, or null when its events carry no confidence. With one, each row has a third line:
+   * how sure the judge was and why, marked unsure when under it.
+   */
+  threshold: number | null;
   /** Slice k of the rows' ids and quote openings (see RowFile). */
   rowFile(k: number): Promise<RowFile>;
   /** The place of the row under the pointer or the focus, to light on the map; null when none is. */
@@ -30,6 +36,8 @@ export interface EventListProps {
 
 /** The height of a row, in CSS pixels: fixed, so that a row's place in the list is its index times this. */
 export const ROW_HEIGHT = 62;
+/** The same, for rows with a line of confidence (a judged dataset). */
+export const JUDGED_ROW_HEIGHT = 80;
 const OVERSCAN = 6; // rows drawn beyond each edge of the view
 /** Browsers cap an element's height (about 33 million px in Chromium): a longer list scrolls through a scaled box. */
 const MAX_SCROLL_HEIGHT = 8_000_000;
@@ -42,6 +50,7 @@ const MAX_SCROLL_HEIGHT = 8_000_000;
  * Page Up/Down by a screenful, Home/End to the ends; Tab enters at the row last used and leaves.
  */
 export function EventList(props: EventListProps) {
+  const rowHeight = props.threshold === null ? ROW_HEIGHT : JUDGED_ROW_HEIGHT; // fixed for the life of the list
   let scroller!: HTMLDivElement;
   const [scrollTop, setScrollTop] = createSignal(0);
   const [viewHeight, setViewHeight] = createSignal(600);
@@ -53,12 +62,12 @@ export function EventList(props: EventListProps) {
   const refocus = props.focusOnMount;
 
   const length = () => props.rows.length;
-  const geometry = createMemo(() => listGeometry(length(), ROW_HEIGHT, viewHeight(), MAX_SCROLL_HEIGHT));
+  const geometry = createMemo(() => listGeometry(length(), rowHeight, viewHeight(), MAX_SCROLL_HEIGHT));
   const listTop = () => scrollTop() * geometry().scale;
   const activeRow = createMemo(() => props.rows.rowOf(activeEvent()));
   /** The rows drawn: those in view with the overscan, and the active row wherever it is (it may hold the focus). */
   const drawn = createMemo(() => {
-    const [first, last] = rowsInView(listTop(), viewHeight(), ROW_HEIGHT, length(), OVERSCAN);
+    const [first, last] = rowsInView(listTop(), viewHeight(), rowHeight, length(), OVERSCAN);
     // In ascending order, so that rows kept from one view to the next are never moved in the page (a moved
     // element loses the focus).
     const rows: number[] = [];
@@ -69,7 +78,7 @@ export function EventList(props: EventListProps) {
     return rows;
   });
   /** The row Tab reaches: the active one, else the first in view. */
-  const tabRow = createMemo(() => (activeRow() >= 0 ? activeRow() : Math.min(length() - 1, Math.floor(listTop() / ROW_HEIGHT))));
+  const tabRow = createMemo(() => (activeRow() >= 0 ? activeRow() : Math.min(length() - 1, Math.floor(listTop() / rowHeight))));
 
   const fileOf = (number: number) => Math.floor(number / ROWS_PER_FILE);
   const asked = new Set<number>();
@@ -93,7 +102,7 @@ export function EventList(props: EventListProps) {
     const wanted = new Set(drawn().map((k) => fileOf(props.rows.numberAt(k))));
     for (const k of wanted) if (!have.has(k) && !asked.has(k)) void fetchFile(k);
   });
-  const openingOf = (number: number): [string, string] | undefined => openings().get(fileOf(number))?.[number % ROWS_PER_FILE];
+  const openingOf = (number: number): RowLine | undefined => openings().get(fileOf(number))?.[number % ROWS_PER_FILE];
 
   /** Scrolls to list position `top` (px), and says so to the rows at once. */
   const scrollToListTop = (top: number) => {
@@ -104,7 +113,7 @@ export function EventList(props: EventListProps) {
     if (length() === 0) return;
     const row = Math.max(0, Math.min(length() - 1, k));
     setActiveEvent(props.rows.numberAt(row));
-    const top = listTopFor(row, listTop(), viewHeight(), ROW_HEIGHT);
+    const top = listTopFor(row, listTop(), viewHeight(), rowHeight);
     if (top !== listTop()) scrollToListTop(top);
     queueMicrotask(() => {
       const button = scroller.querySelector<HTMLButtonElement>(`button[data-row="${row}"]`);
@@ -117,7 +126,7 @@ export function EventList(props: EventListProps) {
   };
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.ctrlKey || e.altKey || e.metaKey) return;
-    const page = Math.max(1, Math.floor(viewHeight() / ROW_HEIGHT) - 1);
+    const page = Math.max(1, Math.floor(viewHeight() / rowHeight) - 1);
     const moves: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: page, PageUp: -page };
     const at = Math.max(0, activeRow());
     if (e.key in moves) focusRow(at + moves[e.key]);
@@ -142,9 +151,9 @@ export function EventList(props: EventListProps) {
       (rows, previous) => {
         if (!previous || previous.length === 0) return;
         const top = untrack(listTop);
-        const row = Math.min(previous.length - 1, Math.floor(top / ROW_HEIGHT));
+        const row = Math.min(previous.length - 1, Math.floor(top / rowHeight));
         const now = rows.rowFrom(previous.numberAt(row));
-        const target = now >= rows.length ? 0 : now * ROW_HEIGHT + (top - row * ROW_HEIGHT);
+        const target = now >= rows.length ? 0 : now * rowHeight + (top - row * rowHeight);
         if (Math.abs(target - top) >= 1) scrollToListTop(target);
       },
       { defer: true },
@@ -152,7 +161,7 @@ export function EventList(props: EventListProps) {
   );
   // What the app keeps of the list while it is not shown.
   createEffect(() => {
-    const k = Math.min(length() - 1, Math.floor(listTop() / ROW_HEIGHT));
+    const k = Math.min(length() - 1, Math.floor(listTop() / rowHeight));
     props.memory.top = k >= 0 ? props.rows.numberAt(k) : -1;
   });
   createEffect(() => (props.memory.active = activeEvent()));
@@ -163,7 +172,7 @@ export function EventList(props: EventListProps) {
     observer.observe(scroller);
     onCleanup(() => observer.disconnect());
     const top = props.rows.rowOf(remembered.top);
-    if (top >= 0) scrollToListTop(top * ROW_HEIGHT);
+    if (top >= 0) scrollToListTop(top * rowHeight);
     props.memory.refocus = false;
     if (!refocus) return;
     const active = props.rows.rowOf(remembered.active);
@@ -173,7 +182,7 @@ export function EventList(props: EventListProps) {
   onCleanup(() => props.onLight(null));
 
   return (
-    <div class="event-list-panel" ref={(el) => el.style.setProperty('--row-height', `${ROW_HEIGHT}px`)}>
+    <div class="event-list-panel" ref={(el) => el.style.setProperty('--row-height', `${rowHeight}px`)}>
       <p class="muted small list-caption">
         <Show when={length() > 0} fallback={props.filtered ? 'No event in the window that the filters keep.' : 'No event in the window.'}>
           {formatCount(length())} {length() === 1 ? 'event' : 'events'} in the window, earliest first
@@ -199,9 +208,10 @@ export function EventList(props: EventListProps) {
               const place = () => props.places[event().place];
               const opening = () => openingOf(event().number);
               const category = () => CATEGORIES[event().category];
-              const top = () => scrollTop() + (index * ROW_HEIGHT - listTop());
+              const below = () => isBelowDefault(event().confidence, props.threshold);
+              const top = () => scrollTop() + (index * rowHeight - listTop());
               return (
-                <li class="event-row" style={{ top: `${top()}px` }} aria-posinset={index + 1} aria-setsize={length()}>
+                <li class="event-row" classList={{ 'below-default': below() }} style={{ top: `${top()}px` }} aria-posinset={index + 1} aria-setsize={length()}>
                   <button
                     type="button"
                     data-row={index}
@@ -232,6 +242,16 @@ export function EventList(props: EventListProps) {
                         <bdi>{opening()![1]}</bdi>
                       </Show>
                     </span>
+                    <Show when={event().confidence !== null}>
+                      <span class="spoken-only">.</span>
+                      <span class="row-sure">
+                        <Show when={below()}>
+                          <span class="unsure-tag">Unsure</span>{' '}
+                        </Show>
+                        <span class="sureness">{confidenceLabel(event().confidence!)}</span>
+                        <Show when={opening()?.[2]?.length}>: {opening()![2]!.join('; ')}</Show>
+                      </span>
+                    </Show>
                   </button>
                 </li>
               );

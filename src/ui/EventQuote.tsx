@@ -5,16 +5,22 @@ import type { Article, MapEvent } from '../core/model.ts';
 import { safeHttpUrl } from '../core/safe-url.ts';
 import { CATEGORY_LABELS } from '../core/category-labels.ts';
 import { categoryColor } from '../core/scales.ts';
+import { ConfidenceNote, isBelowDefault } from './ConfidenceNote.tsx';
 
 export interface EventQuoteProps {
   event: MapEvent;
   article: Article;
   /** The quote chosen in the list of events: marked. */
   chosen?: boolean;
+  /** The data's default threshold (null or absent: none); an event under it is marked unsure. */
+  threshold?: number | null;
   onRead(event: MapEvent): void;
 }
 
-/** One event in the Sources panel: when, what kind, the sentence with the place's mention marked, and its source. */
+/**
+ * One event in the Sources panel: when, what kind, how sure the judge was and why, the sentence with the place's
+ * mention marked, and its source.
+ */
 export function EventQuote(props: EventQuoteProps) {
   // An event and its article are records that never change while the item shows (lists are keyed by event), so
   // everything is worked out once and written as plain DOM: a busy place renders hundreds of these at once.
@@ -25,8 +31,9 @@ export function EventQuote(props: EventQuoteProps) {
   const uncertain = e.end > e.start && !reported;
   const href = safeHttpUrl(article.url);
   const published = formatLongDay(article.published);
+  const threshold = props.threshold ?? null;
   return (
-    <li class="event" classList={{ chosen: props.chosen === true }} data-event={e.id} tabIndex={-1}>
+    <li class="event" classList={{ chosen: props.chosen === true, 'below-default': isBelowDefault(e.confidence, threshold) }} data-event={e.id} tabIndex={-1}>
       <div class="event-meta">
         <span class="category" style={{ '--category': categoryColor(e.category) }}>{CATEGORY_LABELS[e.category]}</span>
         <time datetime={formatDay(reported ? e.end : e.start)} class={uncertain || reported ? 'uncertain' : undefined}>
@@ -38,6 +45,7 @@ export function EventQuote(props: EventQuoteProps) {
         {e.dateBasis === 'published' && <span class="hint">dated by the article's publication</span>}
         {e.mentionStart === null && <span class="hint">place from the article's dateline</span>}
       </div>
+      {e.confidence !== undefined && <ConfidenceNote confidence={e.confidence} reasons={e.reasons} threshold={threshold} />}
       <blockquote>
         {before}
         {mention && <mark>{mention}</mark>}

@@ -1,4 +1,4 @@
-import { For, createSignal } from 'solid-js';
+import { For, Show, createSignal } from 'solid-js';
 import { CATEGORIES, type Category } from '../core/model.ts';
 import { CATEGORY_LABELS } from '../core/category-labels.ts';
 import { categoryColor } from '../core/scales.ts';
@@ -8,6 +8,8 @@ export interface LegendProps {
   categories: ReadonlySet<Category> | null;
   /** A kind's button was pressed: add it to the filter, or take it away. */
   onToggle(category: Category): void;
+  /** The data's default threshold (null or absent: its events carry no confidence, and no unsure mark is drawn). */
+  threshold?: number | null;
 }
 
 /**
@@ -58,6 +60,12 @@ export function Legend(props: LegendProps) {
             <span class="key key-area" aria-hidden="true" />
             <span>An area (a province, or the country chosen): its events lie somewhere inside.</span>
           </li>
+          <Show when={props.threshold != null}>
+            <li>
+              <span class="key key-unsure" aria-hidden="true" />
+              <span>A ring, hollow: every event it shows is under the default confidence ({props.threshold!.toFixed(2)}).</span>
+            </li>
+          </Show>
           <li>
             <span class="key key-unreviewed" aria-hidden="true">?</span>
             <span>Placed by the gazetteer; no person has checked it yet.</span>

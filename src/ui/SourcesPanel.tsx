@@ -8,6 +8,7 @@ import type { PlaceSources } from '../data/dataset.ts';
 import { CATEGORY_LABELS } from '../core/category-labels.ts';
 import { KIND_LABELS } from '../core/kind-labels.ts';
 import { overlaps, type TimeWindow } from '../core/time-window.ts';
+import { toHundredths } from '../core/event-columns.ts';
 import { EventQuote } from './EventQuote.tsx';
 
 export interface SourcesPanelProps {
@@ -21,6 +22,10 @@ export interface SourcesPanelProps {
   window: TimeWindow;
   /** Only the events these keep are listed; the others are counted, as hidden by the filters. */
   filters?: EventFilters;
+  /** Only events of at least this confidence (0–1) are listed, the others counted apart; null or absent: every event. */
+  minConfidence?: number | null;
+  /** The data's default threshold: an event listed under it (the reader lowered the minimum) is marked unsure. */
+  defaultConfidence?: number | null;
   onClose(): void;
   onRead(read: { event: MapEvent; article: Article }): void;
   /** An event whose quote is brought into view and given the focus once the sources show (a row chosen in the list). */
@@ -35,15 +40,21 @@ export function SourcesPanel(props: SourcesPanelProps) {
   const all = () => props.sources?.events ?? [];
   const article = (e: MapEvent) => props.sources!.articles.get(e.article)!;
   const filters = () => props.filters ?? NO_FILTERS;
+  /** The events at or above the minimum confidence (those the judge did not score too): the columns' test, on records. */
+  const sureEnough = createMemo(() => {
+    const min = props.minConfidence ?? null;
+    return min === null ? all() : all().filter((e) => e.confidence === undefined || toHundredths(e.confidence) >= toHundredths(min));
+  });
   const kept = createMemo(() => {
     const f = filters();
     const terms = searchTerms(f.query);
-    return all().filter((e) => passesFilters(e, props.sources!.articles.get(e.article), f, terms));
+    return sureEnough().filter((e) => passesFilters(e, props.sources!.articles.get(e.article), f, terms));
   });
-  const hidden = () => all().length - kept().length;
+  const unsureHidden = () => all().length - sureEnough().length;
+  const hidden = () => sureEnough().length - kept().length;
   const inside = createMemo(() => kept().filter((e) => overlaps(e, props.window)));
   const outside = createMemo(() => kept().filter((e) => !overlaps(e, props.window)));
-  const disagreements = createMemo(() => findDisagreements(all()));
+  const disagreements = createMemo(() => findDisagreements(sureEnough()));
   // The events outside the window are drawn when their list is opened: a busy place may have thousands.
   const [outsideOpen, setOutsideOpen] = createSignal(false);
   // A place with thousands of events shows them a page at a time.
@@ -53,7 +64,7 @@ export function SourcesPanel(props: SourcesPanelProps) {
     setLimit(PAGE);
   });
   const quote = (event: MapEvent) => (
-    <EventQuote event={event} article={article(event)} chosen={props.focusEvent === event.id} onRead={(e) => props.onRead({ event: e, article: article(e) })} />
+    <EventQuote event={event} article={article(event)} chosen={props.focusEvent === event.id} threshold={props.defaultConfidence ?? null} onRead={(e) => props.onRead({ event: e, article: article(e) })} />
   );
   let heading!: HTMLHeadingElement;
   let panel!: HTMLElement;
@@ -144,7 +155,12 @@ export function SourcesPanel(props: SourcesPanelProps) {
             {formatCount(hidden())} {hidden() === 1 ? 'event' : 'events'} here hidden by the filters.
           </p>
         </Show>
-        <Show when={inside().length > 0} fallback={<Show when={!props.error}><p class="empty">No event here {hidden() > 0 ? 'that the filters keep ' : ''}falls inside the time window.</p></Show>}>
+        <Show when={unsureHidden() > 0}>
+          <p class="filtered-out muted">
+            {formatCount(unsureHidden())} {unsureHidden() === 1 ? 'event' : 'events'} here under the minimum confidence ({(props.minConfidence ?? 0).toFixed(2)}): lower it to see {unsureHidden() === 1 ? 'it' : 'them'}.
+          </p>
+        </Show>
+        <Show when={inside().length > 0} fallback={<Show when={!props.error}><p class="empty">No event here {hidden() > 0 ? 'that the filters keep ' : unsureHidden() > 0 ? 'sure enough to show ' : ''}falls inside the time window.</p></Show>}>
           <ol class="events">
             <For each={inside().slice(0, limit())}>{quote}</For>
           </ol>

@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../src/csp.ts';
-import { TEST_APP, axeViolations, launchChromium, openApp, serveBuiltApp, waitForMapIdle, type Served } from './harness.ts';
+import { TEST_APP, axeViolations, shownByDefault, launchChromium, openApp, serveBuiltApp, waitForMapIdle, type Served } from './harness.ts';
 
 // The browser tests drive the built app as a person would, in Debian's Chromium with software WebGL.
 
@@ -12,14 +12,18 @@ interface RawEvent {
   end: string;
   article: string;
   dateBasis: string;
+  confidence?: number;
 }
-const events: RawEvent[] = JSON.parse(readFileSync('data/events.json', 'utf8')).events;
+const seed: { threshold?: number; events: RawEvent[] } = JSON.parse(readFileSync('data/events.json', 'utf8'));
+const events = seed.events;
+/** The events the app shows at its default minimum confidence, the file's threshold (the others are counted in "of N"). */
+const shown = shownByDefault(seed);
 const places: { id: string; properties: { name: string; aliases: string[] } }[] = JSON.parse(readFileSync('geo/places.geojson', 'utf8')).features;
 const SCREENS = 'test-results/screens';
 
-/** Events overlapping [from, to] (inclusive), counted from the file rather than by the app's code. */
+/** Events shown overlapping [from, to] (inclusive), counted from the file rather than by the app's code. */
 function expectedCount(from: string, to: string): number {
-  return events.filter((e) => e.start <= to && e.end >= from).length;
+  return shown.filter((e) => e.start <= to && e.end >= from).length;
 }
 
 let served: Served;
@@ -99,7 +103,7 @@ function sources(page: Page) {
 describe('the map', () => {
   it('loads with every event counted, asks nothing of other hosts, and logs no error', async () => {
     const { page, foreignRequests, consoleErrors, close } = await desktop();
-    await expect.poll(() => page.getByRole('status').textContent()).toBe(`${events.length} of ${events.length} events`);
+    await expect.poll(() => page.getByRole('status').textContent()).toBe(`${shown.length} of ${events.length} events`);
     await page.screenshot({ path: `${SCREENS}/desktop.png` });
     expect(foreignRequests).toEqual([]);
     expect(consoleErrors).toEqual([]);
@@ -133,7 +137,7 @@ describe('the map', () => {
       await expect.poll(() => panel.getByRole('heading', { level: 2 }).textContent()).toBe(place.properties.name);
       const quotes = panel.locator('blockquote');
       // The quotes are fetched when the place is opened.
-      await expect.poll(() => quotes.count()).toBe(events.filter((e) => e.place === id).length);
+      await expect.poll(() => quotes.count()).toBe(shown.filter((e) => e.place === id).length);
       for (const mark of await panel.locator('blockquote mark').allTextContents()) expect([place.properties.name, ...place.properties.aliases]).toContain(mark);
       if (id === 'al-waleed') {
         await expect.poll(() => panel.getByRole('region', { name: 'Reports disagree' }).count()).toBe(1);
@@ -197,7 +201,8 @@ describe('the map', () => {
     const { page, close } = await desktop();
     const at = (await placeOnScreen(page, 'raqqa'))!;
     await page.mouse.move(at.x, at.y);
-    await expect.poll(() => page.locator('.mark-tooltip').textContent()).toBe('Raqqa1 event in window');
+    const n = shown.filter((e) => e.place === 'raqqa').length;
+    await expect.poll(() => page.locator('.mark-tooltip').textContent()).toBe(`Raqqa${n} ${n === 1 ? 'event' : 'events'} in window`);
     await close();
   });
 });
@@ -279,7 +284,7 @@ describe('the time window', () => {
     const { page, close } = await desktop('#from=2014-06-24&to=2014-06-24');
     await page.getByRole('button', { name: 'Next day with events' }).click();
     const start = page.getByRole('slider', { name: 'Start date' });
-    const next = events.map((e) => e.start).filter((d) => d > '2014-06-24').sort()[0]; // exact days and starts of ranges
+    const next = shown.map((e) => e.start).filter((d) => d > '2014-06-24').sort()[0]; // exact days and starts of ranges
     await expect.poll(() => start.getAttribute('aria-valuetext')).toBe(next);
     await close();
   });
@@ -303,8 +308,8 @@ describe('the URL', () => {
   });
 
   it('ignores what it cannot read', async () => {
-    const { page, consoleErrors, close } = await desktop('#from=2014-13-45&to=banana&place=%E0%A4%A&map=99/abc/1');
-    await expect.poll(() => page.getByRole('status').textContent()).toBe(`${events.length} of ${events.length} events`);
+    const { page, consoleErrors, close } = await desktop('#from=2014-13-45&to=banana&place=%E0%A4%A&map=99/abc/1&sure=high');
+    await expect.poll(() => page.getByRole('status').textContent()).toBe(`${shown.length} of ${events.length} events`);
     expect(consoleErrors).toEqual([]);
     await close();
   });
@@ -347,7 +352,8 @@ describe('the URL', () => {
 
 describe('the Sources panel', () => {
   it('opens the article with the quote highlighted and in view', async () => {
-    const { page, close } = await desktop('#place=raqqa');
+    // Raqqa's events are all under the default minimum confidence: the link lowers it to 0.
+    const { page, close } = await desktop('#place=raqqa&sure=0');
     await sources(page).getByRole('button', { name: 'Read in article' }).first().click();
     const dialog = page.getByRole('dialog');
     const quoted = dialog.locator('mark.quoted');
@@ -372,8 +378,8 @@ describe('the Sources panel', () => {
 
   it('lists events outside the window apart, collapsed', async () => {
     const { page, close } = await desktop('#from=2016-07-01&to=2016-07-31&place=baghdad');
-    const inside = expectedCount('2016-07-01', '2016-07-31') && events.filter((e) => e.place === 'baghdad' && e.start <= '2016-07-31' && e.end >= '2016-07-01').length;
-    const outside = events.filter((e) => e.place === 'baghdad').length - inside;
+    const inside = expectedCount('2016-07-01', '2016-07-31') && shown.filter((e) => e.place === 'baghdad' && e.start <= '2016-07-31' && e.end >= '2016-07-01').length;
+    const outside = shown.filter((e) => e.place === 'baghdad').length - inside;
     await expect.poll(() => sources(page).locator('ol.events').first().locator('blockquote').count()).toBe(inside);
     const details = sources(page).locator('details.outside');
     expect(await details.locator('summary').textContent()).toBe(`${outside} more events here outside the time window`);

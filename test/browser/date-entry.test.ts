@@ -1,16 +1,18 @@
 import { readFileSync } from 'node:fs';
 import type { BrowserContextOptions } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { ownSeedApp, windowHandles } from './harness.ts';
+import { ownSeedApp, shownByDefault, windowHandles } from './harness.ts';
 
 // Setting the time window without dragging: the handles' keys and the typed dates, on the seed corpus (data/,
 // geo/places.geojson), on a desktop and on a phone with touch; built into a folder of its own so that a build of
 // dist/ running beside these tests cannot change what they drive.
 
-const events: { start: string; end: string }[] = JSON.parse(readFileSync('data/events.json', 'utf8')).events;
+const seed: { threshold?: number; events: { start: string; end: string; confidence?: number }[] } = JSON.parse(readFileSync('data/events.json', 'utf8'));
+const events = seed.events;
 const firstDay = events.map((e) => e.start).sort()[0];
 const lastDay = events.map((e) => e.end).sort().at(-1)!;
-const expectedCount = (from: string, to: string) => `${events.filter((e) => e.start <= to && e.end >= from).length} of ${events.length} events`;
+/** The status for a window: the events shown at the default minimum confidence (the file's threshold), of them all. */
+const expectedCount = (from: string, to: string) => `${shownByDefault(seed).filter((e) => e.start <= to && e.end >= from).length} of ${events.length} events`;
 
 const DESKTOP: BrowserContextOptions = { viewport: { width: 1400, height: 900 } };
 const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, hasTouch: true, isMobile: true };

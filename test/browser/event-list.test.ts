@@ -2,12 +2,16 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { firstWords } from '../../src/core/format.ts';
 import { ROW_QUOTE_CHARS } from '../../src/data/compiled-format.ts';
-import { ownSeedApp, waitForMapIdle } from './harness.ts';
+import { ownSeedApp, shownByDefault, waitForMapIdle } from './harness.ts';
 
 // The chronological list of the window's events, driven as a person would: by pointer and by keys.
 
 const app = ownSeedApp('event-list');
-const events: { id: string; place: string; start: string; end: string; category: string; quote: string }[] = JSON.parse(readFileSync('data/events.json', 'utf8')).events;
+const seed: { threshold?: number; events: { id: string; place: string; start: string; end: string; category: string; quote: string; confidence?: number }[] } = JSON.parse(
+  readFileSync('data/events.json', 'utf8'),
+);
+/** The events the list shows at the default minimum confidence, the file's threshold. */
+const events = shownByDefault(seed);
 
 /** The window's events as the list should show them: overlapping it, by start day, in file order within a day. */
 function expectedRows(from: string, to: string, keep: (e: (typeof events)[number]) => boolean = () => true) {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { parseDay } from '../../src/core/day.ts';
-import { axeViolations, ownSeedApp, waitForMapIdle } from './harness.ts';
+import { axeViolations, ownSeedApp, shownByDefault, waitForMapIdle } from './harness.ts';
 
 // The filters on the seed corpus (data/, geo/places.geojson), driven as a person would: a kind clicked in the
 // legend, an outlet picked, words typed. The app is built into a folder of its own so that a build of dist/ running
@@ -15,11 +15,15 @@ interface RawEvent {
   article: string;
   category: string;
   quote: string;
+  confidence?: number;
 }
-const events: RawEvent[] = JSON.parse(readFileSync('data/events.json', 'utf8')).events;
+const seed: { threshold?: number; events: RawEvent[] } = JSON.parse(readFileSync('data/events.json', 'utf8'));
+const all = seed.events;
+/** The events shown at the default minimum confidence (the file's threshold): what the filters work on. */
+const events = shownByDefault(seed);
 const articles: { id: string; outlet: string | null }[] = JSON.parse(readFileSync('data/articles.json', 'utf8'));
 const outletOf = (e: RawEvent) => articles.find((a) => a.id === e.article)!.outlet;
-const extent = { from: parseDay(events.map((e) => e.start).sort()[0])!, to: parseDay(events.map((e) => e.end).sort().at(-1)!)! };
+const extent = { from: parseDay(all.map((e) => e.start).sort()[0])!, to: parseDay(all.map((e) => e.end).sort().at(-1)!)! };
 
 const OUTLET = 'Unattributed (AFP and Reuters copy)';
 const captures = events.filter((e) => e.category === 'capture');
@@ -74,14 +78,14 @@ async function mapTotals(page: Page): Promise<{ events: number; colors: string[]
 describe('the filters', () => {
   it('follow a kind clicked in the legend, an outlet picked and words typed: the count, the address, the histogram and the map', async () => {
     const { page, consoleErrors, close } = await open();
-    await expect.poll(() => status(page)).toBe(`${events.length} of ${events.length} events`);
+    await expect.poll(() => status(page)).toBe(`${events.length} of ${all.length} events`);
     const unfiltered = await bars(page);
     expect(unfiltered.exact.length).toBeGreaterThan(0);
 
     // when a person clicks "Captured" in the legend
     await kind(page, 'Captured').click();
     // then only captures are counted, and the button says it is pressed
-    await expect.poll(() => status(page)).toBe(`${captures.length} of ${events.length} events (filtered)`);
+    await expect.poll(() => status(page)).toBe(`${captures.length} of ${all.length} events (filtered)`);
     expect(await kind(page, 'Captured').getAttribute('aria-pressed')).toBe('true');
     expect(await kind(page, 'Attack').getAttribute('aria-pressed')).toBe('false');
     await expect.poll(() => hash(page)).toMatch(/(^#|&)cat=capture(&|$)/);
@@ -102,12 +106,12 @@ describe('the filters', () => {
 
     // when an outlet is picked
     await source(page).selectOption({ label: OUTLET });
-    await expect.poll(() => status(page)).toBe(`${capturesOfOutlet.length} of ${events.length} events (filtered)`);
+    await expect.poll(() => status(page)).toBe(`${capturesOfOutlet.length} of ${all.length} events (filtered)`);
     await expect.poll(() => hash(page)).toContain(`outlet=${OUTLET}`);
 
     // when words are typed in the search field
     await search(page).fill('tal AFAR');
-    await expect.poll(() => status(page)).toBe(`${capturesOfOutletAtTalAfar.length} of ${events.length} events (filtered)`);
+    await expect.poll(() => status(page)).toBe(`${capturesOfOutletAtTalAfar.length} of ${all.length} events (filtered)`);
     await expect.poll(() => hash(page)).toContain('q=tal AFAR');
     expect((await mapTotals(page)).events).toBe(capturesOfOutletAtTalAfar.length);
     expect(capturesOfOutletAtTalAfar.length).toBeGreaterThan(0);
@@ -117,7 +121,7 @@ describe('the filters', () => {
     const link = await page.evaluate(() => location.hash);
     await close();
     const again = await open(link);
-    await expect.poll(() => status(again.page)).toBe(`${capturesOfOutletAtTalAfar.length} of ${events.length} events (filtered)`);
+    await expect.poll(() => status(again.page)).toBe(`${capturesOfOutletAtTalAfar.length} of ${all.length} events (filtered)`);
     expect(await kind(again.page, 'Captured').getAttribute('aria-pressed')).toBe('true');
     expect(await search(again.page).inputValue()).toBe('tal AFAR');
     expect(await source(again.page).evaluate((s: HTMLSelectElement) => s.selectedOptions[0].textContent)).toBe(OUTLET);
@@ -128,7 +132,7 @@ describe('the filters', () => {
 
   it('list only the events they keep in a place\'s Sources, and say how many they hide', async () => {
     const { page, close } = await open('#cat=capture');
-    await expect.poll(() => status(page)).toBe(`${captures.length} of ${events.length} events (filtered)`);
+    await expect.poll(() => status(page)).toBe(`${captures.length} of ${all.length} events (filtered)`);
     // Tal Afar: a capture, and an attack the filter hides
     const ofTalAfar = events.filter((e) => e.place === 'tal-afar');
     const capturesOfTalAfar = ofTalAfar.filter((e) => e.category === 'capture');
@@ -144,13 +148,13 @@ describe('the filters', () => {
   it('toggle a kind with the keyboard, and clear every filter at once', async () => {
     const { page, close } = await open('#q=baghdad');
     const withBaghdad = events.filter((e) => /baghdad/i.test(e.quote));
-    await expect.poll(() => status(page)).toBe(`${withBaghdad.length} of ${events.length} events (filtered)`);
+    await expect.poll(() => status(page)).toBe(`${withBaghdad.length} of ${all.length} events (filtered)`);
     await kind(page, 'Meeting').focus();
     await page.keyboard.press('Space');
     const meetings = withBaghdad.filter((e) => e.category === 'meeting');
-    await expect.poll(() => status(page)).toBe(`${meetings.length} of ${events.length} events (filtered)`);
+    await expect.poll(() => status(page)).toBe(`${meetings.length} of ${all.length} events (filtered)`);
     await page.getByRole('button', { name: 'Clear filters' }).click();
-    await expect.poll(() => status(page)).toBe(`${events.length} of ${events.length} events`);
+    await expect.poll(() => status(page)).toBe(`${events.length} of ${all.length} events`);
     expect(await search(page).inputValue()).toBe('');
     await expect.poll(() => hash(page)).not.toMatch(/cat=|q=|outlet=/);
     expect(await page.getByRole('button', { name: 'Clear filters' }).count()).toBe(0);
@@ -159,7 +163,7 @@ describe('the filters', () => {
 
   it('say what a link names that the data lacks, and keep the rest', async () => {
     const { page, close } = await open('#cat=capture,nonsense&outlet=The%20Times&article=no-such-article');
-    await expect.poll(() => status(page)).toBe(`${captures.length} of ${events.length} events (filtered)`);
+    await expect.poll(() => status(page)).toBe(`${captures.length} of ${all.length} events (filtered)`);
     await expect.poll(() => page.getByText(/Ignored in the link/).textContent()).toContain('outlet “The Times”');
     await expect.poll(() => page.getByText(/Ignored in the link/).textContent()).toContain('article “no-such-article”');
     await expect.poll(() => hash(page)).not.toMatch(/outlet=|article=/);

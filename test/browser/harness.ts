@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
-import { accessSync, constants, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { accessSync, constants, cpSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
@@ -37,6 +37,15 @@ function executableProblem(path: string): string | null {
 
 /** Where the test run builds the app on the seed data (global-setup.ts): not dist/, which may be a person's. */
 export const TEST_APP = 'build/test-app';
+
+/**
+ * The events of an events.json that the app shows at its default minimum confidence: those at or above the file's
+ * threshold (and any the judge did not score); every event when the file has no threshold (`--no-judge`).
+ */
+export function shownByDefault<E extends { confidence?: number }>(file: { threshold?: number; events: E[] }): E[] {
+  const { threshold } = file;
+  return threshold === undefined ? file.events : file.events.filter((e) => e.confidence === undefined || e.confidence >= threshold);
+}
 
 /** Builds the app on another corpus (DATELINES_DATA / DATELINES_PLACES, see vite.config.ts) into `<dir>/<name>`. */
 export async function buildAppOn(corpus: { dir: string; data: string; places: string }, name: string): Promise<string> {
@@ -112,15 +121,27 @@ export async function waitForMapIdle(page: Page): Promise<void> {
 /**
  * For a test file: the seed corpus (data/, geo/places.geojson) built into a folder of its own and served, and a
  * browser, made before its tests and closed after them. A build of dist/ running beside the file (another test
- * file's setup) cannot change what it drives.
+ * file's setup) cannot change what it drives. `judged`: the seed's articles ingested again with the judge
+ * (models/judge.json) into that folder, whatever data/events.json holds; `events` is then that file's path.
  */
-export function ownSeedApp(name: string): { readonly served: Served; readonly browser: Browser; open(options: BrowserContextOptions, hash?: string): ReturnType<typeof openInContext> } {
+export function ownSeedApp(
+  name: string,
+  options: { judged?: boolean } = {},
+): { readonly served: Served; readonly browser: Browser; readonly events: string; open(options: BrowserContextOptions, hash?: string): ReturnType<typeof openInContext> } {
   const app = {
+    events: 'data/events.json',
     open: (options: BrowserContextOptions, hash = '') => openInContext(app.browser, options, app.served.url + hash),
-  } as { dir?: string; served: Served; browser: Browser; open(options: BrowserContextOptions, hash?: string): ReturnType<typeof openInContext> };
+  } as { dir?: string; served: Served; browser: Browser; events: string; open(options: BrowserContextOptions, hash?: string): ReturnType<typeof openInContext> };
   beforeAll(async () => {
     app.dir = mkdtempSync(join(tmpdir(), `datelines-${name}-`));
-    app.served = await serveBuiltApp(await buildAppOn({ dir: app.dir, data: 'data', places: 'geo/places.geojson' }, 'dist'));
+    let data = 'data';
+    if (options.judged) {
+      data = join(app.dir, 'data');
+      cpSync('data', data, { recursive: true });
+      app.events = join(data, 'events.json');
+      ingestFiles({ articles: join(data, 'articles.json'), places: 'geo/places.geojson', out: app.events });
+    }
+    app.served = await serveBuiltApp(await buildAppOn({ dir: app.dir, data, places: 'geo/places.geojson' }, 'dist'));
     app.browser = await launchChromium();
   });
   afterAll(async () => {

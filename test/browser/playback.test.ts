@@ -4,13 +4,15 @@ import { describe, expect, it } from 'vitest';
 import { parseDay } from '../../src/core/day.ts';
 import { formatRange } from '../../src/core/format.ts';
 import { PLAYBACK_SPEEDS } from '../../src/core/playback-schedule.ts';
-import { ownSeedApp } from './harness.ts';
+import { ownSeedApp, shownByDefault } from './harness.ts';
 
 // Play and Pause on the seed corpus (data/, geo/places.geojson), built into a folder of its own so that a build of
 // dist/ running beside these tests cannot change what they drive. Times are the page's own (performance.now()),
 // taken when the handles' aria-valuetext changes: the tests wait for a state, then measure what happened.
 
-const events: { start: string; end: string }[] = JSON.parse(readFileSync('data/events.json', 'utf8')).events;
+const seed: { threshold?: number; events: { start: string; end: string; confidence?: number }[] } = JSON.parse(readFileSync('data/events.json', 'utf8'));
+/** The events shown at the default minimum confidence (the file's threshold): what plays. */
+const events = shownByDefault(seed);
 const firstDay = events.map((e) => e.start).sort()[0];
 const day = (text: string) => parseDay(text)!;
 const daysBetween = (from: string, to: string) => day(to) - day(from);
@@ -130,7 +132,7 @@ describe('Play', () => {
     expect(new Set(frames.map((f) => f[1])).size).toBeGreaterThan(5);
     for (const [from, to, label, status] of frames) {
       expect(label).toBe(formatRange(day(from), day(to)));
-      expect(status).toBe(`${expectedCount(from, to)} of ${events.length} events`);
+      expect(status).toBe(`${expectedCount(from, to)} of ${seed.events.length} events`);
     }
     await close();
   });

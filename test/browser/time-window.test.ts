@@ -2,13 +2,15 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { formatDay, parseDay } from '../../src/core/day.ts';
-import { ownSeedApp, windowHandles } from './harness.ts';
+import { ownSeedApp, shownByDefault, windowHandles } from './harness.ts';
 
 // The time window bar on the seed corpus (data/, geo/places.geojson), built into a folder of its own so that a
 // build of dist/ running beside these tests cannot change what they drive.
 
-const events: { start: string; end: string }[] = JSON.parse(readFileSync('data/events.json', 'utf8')).events;
-const extent = { from: parseDay(events.map((e) => e.start).sort()[0])!, to: parseDay(events.map((e) => e.end).sort().at(-1)!)! };
+const seed: { threshold?: number; events: { start: string; end: string; confidence?: number }[] } = JSON.parse(readFileSync('data/events.json', 'utf8'));
+const extent = { from: parseDay(seed.events.map((e) => e.start).sort()[0])!, to: parseDay(seed.events.map((e) => e.end).sort().at(-1)!)! };
+/** The events shown at the default minimum confidence (the file's threshold): the days ⏮/⏭ step to. */
+const events = shownByDefault(seed);
 const day = (text: string) => parseDay(text)!;
 const plus = (text: string, days: number) => formatDay(day(text) + days);
 

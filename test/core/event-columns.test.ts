@@ -6,27 +6,33 @@ import { histogram } from '../../src/core/counts.ts';
 import { CATEGORIES, type Category, type MapEvent } from '../../src/core/model.ts';
 import { createEvent } from '../ingest/helpers.ts';
 
-const event = (place: string, start: number, end: number, category: Category) => createEvent({ place, start, end, category });
+const event = (place: string, start: number, end: number, category: Category, confidence?: number) =>
+  createEvent({ place, start, end, category, ...(confidence === undefined ? {} : { confidence }) });
 
+/** Events of four places, some with a confidence (in hundredths, as the judge writes it) and some without. */
 const arbitraryEvents = fc.array(
   fc.record({
     place: fc.constantFrom('a', 'b', 'c', 'd'),
     start: fc.integer({ min: 0, max: 60 }),
     length: fc.integer({ min: 0, max: 15 }),
     category: fc.constantFrom(...CATEGORIES),
+    confidence: fc.option(fc.integer({ min: 0, max: 100 }), { nil: undefined }),
   }),
   { maxLength: 60 },
-).map((raw) => raw.map((r) => event(r.place, r.start, r.start + r.length, r.category)));
+).map((raw) => raw.map((r) => event(r.place, r.start, r.start + r.length, r.category, r.confidence === undefined ? undefined : r.confidence / 100)));
+
+const UNSURE_BELOW = 0.47; // the unsure line of the counts these tests make
 
 const arbitraryWindow = fc.record({ from: fc.integer({ min: -10, max: 85 }), width: fc.integer({ min: 0, max: 40 }) }).map(({ from, width }) => ({ from, to: from + width }));
 
-/** Checks every place's count, uncertain count and commonest category against one pass over the events. */
+/** Checks every place's count, uncertain and unsure counts and commonest category against one pass over the events. */
 function expectExact(counts: WindowCounts, places: string[], events: MapEvent[], window: { from: number; to: number }) {
-  const slow = countByPlace(events, window, CATEGORIES);
+  const slow = countByPlace(events, window, CATEGORIES, UNSURE_BELOW);
   expect(counts.total()).toBe(countInWindow(events, window));
   places.forEach((place, p) => {
     expect(counts.count(p)).toBe(slow.get(place)?.count ?? 0);
     expect(counts.uncertain(p)).toBe(slow.get(place)?.uncertain ?? 0);
+    expect(counts.unsure(p)).toBe(slow.get(place)?.unsure ?? 0);
     expect(counts.dominant(p) === -1 ? null : CATEGORIES[counts.dominant(p)]).toBe(slow.get(place)?.dominant ?? null);
   });
 }
@@ -59,7 +65,7 @@ describe('the event columns', () => {
     fc.assert(
       fc.property(arbitraryEvents, fc.array(arbitraryWindow, { minLength: 1, maxLength: 8 }), (events, windows) => {
         const { columns, places } = columnsOf(events);
-        const counts = new WindowCounts(columns);
+        const counts = new WindowCounts(columns, 47);
         let before = places.map(() => 0);
         for (const window of windows) {
           const touched = counts.moveTo(window);
@@ -85,7 +91,7 @@ describe('the event columns', () => {
         // In start order, so that an event's number is its index (see EventColumns).
         const events = [...unsorted].sort((a, b) => a.start - b.start);
         const { columns, places } = columnsOf(events);
-        const counts = new WindowCounts(columns);
+        const counts = new WindowCounts(columns, 47);
         for (const { window, seed } of steps) {
           // seed 0: no mask; otherwise keep every event whose index is not a multiple of seed + 1
           const mask = seed === 0 ? null : Uint8Array.from(events, (_, i) => (i % (seed + 1) === 0 ? 0 : 1));
@@ -125,6 +131,20 @@ describe('the event columns', () => {
       { day: 6, exact: 0, possible: 0 },
     ]);
     expect(startDays(columns)).toEqual([2, 3, 4]);
+  });
+
+  it('count apart the events under the unsure line, an event exactly on it not among them, and none without a line', () => {
+    const events = [event('a', 1, 1, 'attack', 0.46), event('a', 2, 2, 'attack', 0.47), event('a', 3, 3, 'attack'), event('b', 2, 4, 'meeting', 0.1)];
+    const { columns } = columnsOf(events);
+    expect([...columns.confidence]).toEqual([46, 47, 10, 255]); // in start order; 255: not judged
+    const counts = new WindowCounts(columns, 47);
+    counts.moveTo({ from: 0, to: 9 });
+    expect([counts.unsure(0), counts.unsure(1)]).toEqual([1, 1]);
+    counts.moveTo({ from: 2, to: 3 });
+    expect([counts.unsure(0), counts.unsure(1)]).toEqual([0, 1]);
+    const plain = new WindowCounts(columns);
+    plain.moveTo({ from: 0, to: 9 });
+    expect([plain.unsure(0), plain.unsure(1)]).toEqual([0, 0]);
   });
 
   it('read back what they write, and refuse a file that is not theirs', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { WindowCounts, buildColumns, dailyCounts, startDays } from '../../src/core/event-columns.ts';
-import { articleMask, categoryMask, intersectMasks, maskCount, outletMask } from '../../src/core/event-mask.ts';
+import { articleMask, categoryMask, confidenceMask, intersectMasks, maskCount, outletMask } from '../../src/core/event-mask.ts';
 import { histogram } from '../../src/core/counts.ts';
 import { CATEGORIES, type Category } from '../../src/core/model.ts';
 
@@ -12,22 +12,22 @@ const c = (category: Category) => CATEGORIES.indexOf(category);
 /**
  * Six events at two places over days 1–9, from three articles: article 0 (outlet 1, "Reuters"), article 1 (outlet
  * 0, "AFP"), article 2 (no known outlet).
- *   #0 place 0, day 1,    attack,  article 0
- *   #1 place 0, day 2,    meeting, article 1
- *   #2 place 1, days 2–6, attack,  article 1 (a range)
- *   #3 place 1, day 4,    capture, article 0
- *   #4 place 0, day 5,    attack,  article 2
- *   #5 place 1, day 9,    meeting, article 0
+ *   #0 place 0, day 1,    attack,  article 0, confidence 0.9
+ *   #1 place 0, day 2,    meeting, article 1, confidence 0.47
+ *   #2 place 1, days 2–6, attack,  article 1 (a range), confidence 0.46
+ *   #3 place 1, day 4,    capture, article 0, not judged
+ *   #4 place 0, day 5,    attack,  article 2, confidence 0.1
+ *   #5 place 1, day 9,    meeting, article 0, confidence 0
  */
 function createColumns() {
   return buildColumns(
     [
-      { place: 0, start: 1, end: 1, category: c('attack'), article: 0 },
-      { place: 0, start: 2, end: 2, category: c('meeting'), article: 1 },
-      { place: 1, start: 2, end: 6, category: c('attack'), article: 1 },
+      { place: 0, start: 1, end: 1, category: c('attack'), article: 0, confidence: 0.9 },
+      { place: 0, start: 2, end: 2, category: c('meeting'), article: 1, confidence: 0.47 },
+      { place: 1, start: 2, end: 6, category: c('attack'), article: 1, confidence: 0.46 },
       { place: 1, start: 4, end: 4, category: c('capture'), article: 0 },
-      { place: 0, start: 5, end: 5, category: c('attack'), article: 2 },
-      { place: 1, start: 9, end: 9, category: c('meeting'), article: 0 },
+      { place: 0, start: 5, end: 5, category: c('attack'), article: 2, confidence: 0.1 },
+      { place: 1, start: 9, end: 9, category: c('meeting'), article: 0, confidence: 0 },
     ],
     2,
     [1, 0, -1],
@@ -48,6 +48,14 @@ describe('event masks', () => {
     expect([...outletMask(columns, 1)]).toEqual([1, 0, 0, 1, 0, 1]);
     expect([...outletMask(columns, 0)]).toEqual([0, 1, 1, 0, 0, 0]);
     expect(maskCount(outletMask(columns, 7))).toBe(0);
+  });
+
+  it('keep the events at or above a confidence (hundredths), and every event the judge did not score', () => {
+    const columns = createColumns();
+    expect([...confidenceMask(columns, 47)!]).toEqual([1, 1, 0, 1, 0, 0]);
+    expect([...confidenceMask(columns, 46)!]).toEqual([1, 1, 1, 1, 0, 0]);
+    expect([...confidenceMask(columns, 100)!]).toEqual([0, 0, 0, 1, 0, 0]);
+    expect(confidenceMask(columns, 0)).toBeNull(); // nothing is under 0: every event, no mask
   });
 
   it('intersect, with no mask standing for every event', () => {
@@ -99,6 +107,18 @@ describe('counts under a mask', () => {
     // windows [0,1] [1,2] [2,3] [3,4] [4,5] [5,6] [6,7] [7,8] [8,9]
     expect(totals).toEqual([1, 2, 1, 1, 2, 2, 1, 0, 0]);
     expect(placeOne).toEqual([0, 1, 1, 1, 1, 1, 1, 0, 0]);
+  });
+
+  it('count under a confidence mask like any other, and say how many of those shown are under the unsure line', () => {
+    const columns = createColumns();
+    const counts = new WindowCounts(columns, 47);
+    counts.moveTo({ from: 1, to: 9 });
+    expect([counts.unsure(0), counts.unsure(1)]).toEqual([1, 2]); // #4; #2 and #5
+    counts.setMask(confidenceMask(columns, 10)); // #5 (0) hidden
+    expect(counts.total()).toBe(5);
+    expect([counts.unsure(0), counts.unsure(1)]).toEqual([1, 1]);
+    counts.setMask(intersectMasks([confidenceMask(columns, 47), categoryMask(columns, [c('attack')])])); // #0
+    expect([counts.count(0), counts.count(1), counts.unsure(0), counts.unsure(1)]).toEqual([1, 0, 0, 0]);
   });
 
   it('refuse a mask of another length', () => {

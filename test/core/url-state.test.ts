@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseDay } from '../../src/core/day.ts';
-import { formatView, parseHash, serializeHash } from '../../src/core/url-state.ts';
+import { formatSure, formatView, parseHash, serializeHash } from '../../src/core/url-state.ts';
 
 describe('the URL hash', () => {
   it('reads the contract example', () => {
@@ -53,6 +53,19 @@ describe('the URL hash', () => {
     expect(parseHash(`#q=${'x'.repeat(201)}&to=2014-06-30`)).toEqual({ to: parseDay('2014-06-30') });
     expect(parseHash('#q=%20Mosul%20')).toEqual({ query: 'Mosul' });
     expect(parseHash('#outlet=\uD800x&q=a\uDC00')).toEqual({});
+  });
+
+  it('reads and writes the minimum confidence, 0–1 to two decimals, after the text search', () => {
+    expect(parseHash('#q=Mosul&sure=0.3')).toEqual({ query: 'Mosul', sure: 0.3 });
+    expect(['0', '0.05', '.5', '1', '1.0', '1.00', '0.47'].map((v) => parseHash(`#sure=${v}`).sure)).toEqual([0, 0.05, 0.5, 1, 1, 1, 0.47]);
+    expect(serializeHash({ query: 'Mosul', sure: 0.3, list: 'events' })).toBe('#q=Mosul&sure=0.3&list=events');
+    expect(serializeHash({ sure: 0 })).toBe('#sure=0');
+    expect(serializeHash({ sure: 1 })).toBe('#sure=1');
+    expect(formatSure(0.4700000001)).toBe('0.47');
+  });
+
+  it('ignores a minimum confidence it cannot read: out of 0–1, three decimals, a sign, a word', () => {
+    for (const value of ['1.01', '2', '-0.1', '0.475', '+0.3', 'high', '', '0.', '1e-1', '%200.3']) expect(parseHash(`#sure=${value}`)).toEqual({});
   });
 
   it('writes the view with the precision MapLibre uses', () => {

@@ -38,9 +38,9 @@ describe('the events of a window, as rows', () => {
     const list = new WindowEvents(columns);
     const rows = list.rows({ from: 10, to: 12 });
     expect(Array.from({ length: rows.length }, (_, k) => rows.numberAt(k))).toEqual([0, 2, 3, 4]);
-    expect(list.event(0)).toEqual({ number: 0, place: 0, category: 0, start: 3, end: 12 });
-    expect(list.event(4)).toEqual({ number: 4, place: 2, category: 3, start: 12, end: 20 });
-    expect(list.event(5)).toEqual({ number: 5, place: 2, category: 3, start: 30, end: 30 });
+    expect(list.event(0)).toEqual({ number: 0, place: 0, category: 0, start: 3, end: 12, confidence: null });
+    expect(list.event(4)).toEqual({ number: 4, place: 2, category: 3, start: 12, end: 20, confidence: null });
+    expect(list.event(5)).toEqual({ number: 5, place: 2, category: 3, start: 30, end: 30, confidence: null });
     expect(rows.rowOf(3)).toBe(2);
     expect(rows.rowOf(1)).toBe(-1); // ended before the window
     expect(rows.rowOf(5)).toBe(-1); // after it
@@ -50,6 +50,21 @@ describe('the events of a window, as rows', () => {
     expect(Array.from({ length: masked.length }, (_, k) => masked.numberAt(k))).toEqual([2, 4]);
     expect(masked.rowOf(4)).toBe(1);
     expect(masked.rowOf(0)).toBe(-1); // in the window, but the mask leaves it out
+  });
+
+  it('reads each event\'s confidence in hundredths, and null for one the judge did not score', () => {
+    const list = new WindowEvents(
+      buildColumns(
+        [
+          { place: 0, start: 5, end: 5, category: 0, confidence: 0.47 },
+          { place: 0, start: 6, end: 6, category: 0 },
+          { place: 0, start: 7, end: 7, category: 0, confidence: 1 },
+          { place: 0, start: 8, end: 8, category: 0, confidence: 0 },
+        ],
+        1,
+      ),
+    );
+    expect([0, 1, 2, 3].map((n) => list.event(n).confidence)).toEqual([0.47, null, 1, 0]);
   });
 
   it('refuses a mask of another length', () => {
@@ -107,7 +122,7 @@ describe('the events of a window, as rows', () => {
           const sorted = events.map((e, i) => ({ e, i })).sort((a, b) => a.e.start - b.e.start || a.i - b.i);
           for (const number of got) {
             const e = sorted[number].e;
-            expect(list.event(number)).toEqual({ number, place: e.place, category: e.category, start: e.start, end: e.end });
+            expect(list.event(number)).toEqual({ number, place: e.place, category: e.category, start: e.start, end: e.end, confidence: null });
           }
         },
       ),

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { WindowCounts, decodeColumns } from '../../src/core/event-columns.ts';
+import { NO_CONFIDENCE, WindowCounts, decodeColumns } from '../../src/core/event-columns.ts';
 import { parseDay } from '../../src/core/day.ts';
-import { articleMask, categoryMask, outletMask } from '../../src/core/event-mask.ts';
+import { articleMask, categoryMask, confidenceMask, outletMask } from '../../src/core/event-mask.ts';
 import { CATEGORIES } from '../../src/core/model.ts';
 import { normalizeForSearch, quoteMask, readQuoteIndex } from '../../src/core/quote-search.ts';
 import { compileDataset } from '../../src/data/compile.ts';
@@ -14,7 +14,9 @@ import { firstWords } from '../../src/core/format.ts';
 
 const read = (path: string) => readFileSync(path, 'utf8');
 const inputs = { articles: read('data/articles.json'), places: read('geo/places.geojson'), events: read('data/events.json'), text: (file: string) => readFileSync(join('data', file)) };
-const canonical = (JSON.parse(inputs.events) as { events: { id: string; article: string; place: string; start: string; end: string; category: string; quote: string }[] }).events;
+const canonical = (
+  JSON.parse(inputs.events) as { events: { id: string; article: string; place: string; start: string; end: string; category: string; quote: string; confidence?: number; reasons?: string[] }[] }
+).events;
 
 function compiled(overrides: Partial<typeof inputs> = {}) {
   const files = compileDataset({ ...inputs, ...overrides });
@@ -69,7 +71,7 @@ describe('the compiled dataset', () => {
     const rows = [...files.keys()].filter((name) => name.startsWith('rows/')).sort((a, b) => Number(a.slice(5, -5)) - Number(b.slice(5, -5)));
     expect(rows.length).toBe(Math.ceil(canonical.length / ROWS_PER_FILE));
     const lines = rows.flatMap((name) => JSON.parse(files.get(name) as string) as RowFile);
-    expect(lines).toEqual(canonical.map((e) => [e.id, firstWords(e.quote, ROW_QUOTE_CHARS)]));
+    expect(lines).toEqual(canonical.map((e) => (e.reasons ? [e.id, firstWords(e.quote, ROW_QUOTE_CHARS), e.reasons] : [e.id, firstWords(e.quote, ROW_QUOTE_CHARS)])));
     const kept = (mask: Uint8Array) => canonical.filter((_, i) => mask[i]).map((e) => e.id);
     expect(kept(categoryMask(columns, [CATEGORIES.indexOf('capture')]))).toEqual(canonical.filter((e) => e.category === 'capture').map((e) => e.id));
     const article = articles.findIndex((a) => a.id === 'kerry-baghdad-2014-06-23');
@@ -79,6 +81,45 @@ describe('the compiled dataset', () => {
       expect(kept(outletMask(columns, o))).toEqual(canonical.filter((e) => ids.has(e.article)).map((e) => e.id));
     });
     expect(kept(quoteMask(quotes, ['tal', 'afar']))).toEqual(canonical.filter((e) => /tal afar/i.test(e.quote)).map((e) => e.id));
+  });
+
+  it('carries the judge\'s threshold into meta.json, each event\'s confidence into the columns in hundredths, its reasons into the rows and the place files', () => {
+    // data/events.json as the judge would write it: a threshold, and per event a confidence and reasons.
+    const file = JSON.parse(inputs.events) as { threshold?: number; events: { confidence?: number; reasons?: string[] }[] };
+    file.threshold = 0.47;
+    file.events.forEach((e, i) => {
+      e.confidence = ((i * 37) % 101) / 100;
+      e.reasons = [`+ reason ${i}`, '− quoted speech'];
+    });
+    const { files, meta } = compiled({ events: JSON.stringify(file) });
+    if (meta.fatal) throw new Error('fatal');
+    expect(meta.threshold).toBe(0.47);
+    const bytes = files.get('columns.bin') as Uint8Array;
+    const columns = decodeColumns(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+    // events.json is in start order: event number i is its event i
+    expect([...columns.confidence]).toEqual(file.events.map((e) => Math.round(e.confidence! * 100)));
+    const kept = file.events.filter((_, i) => confidenceMask(columns, 47)![i]);
+    expect(kept).toEqual(file.events.filter((e) => e.confidence! >= 0.47));
+    expect((JSON.parse(files.get('rows/0.json') as string) as RowFile).map((row) => row[2])).toEqual(file.events.map((e) => e.reasons));
+    const fromPlaces = meta.places.flatMap((_, n) => (JSON.parse(files.get(`places/${n}.json`) as string) as PlaceFile).events);
+    expect(fromPlaces.every((e) => e.confidence !== undefined && e.reasons?.length === 2)).toBe(true);
+  });
+
+  it('reads a file the rules alone wrote: no threshold, no confidence (every event above any line), rows without reasons', () => {
+    const file = JSON.parse(inputs.events) as { threshold?: number; events: { confidence?: number; reasons?: string[] }[] };
+    delete file.threshold;
+    for (const e of file.events) {
+      delete e.confidence;
+      delete e.reasons;
+    }
+    const { files, meta } = compiled({ events: JSON.stringify(file) });
+    if (meta.fatal) throw new Error('fatal');
+    expect(meta.threshold).toBeNull();
+    const bytes = files.get('columns.bin') as Uint8Array;
+    const columns = decodeColumns(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+    expect(columns.confidence.every((c) => c === NO_CONFIDENCE)).toBe(true);
+    expect(confidenceMask(columns, 100)!.every((k) => k === 1)).toBe(true);
+    expect((JSON.parse(files.get('rows/0.json') as string) as RowFile).every((row) => row.length === 2)).toBe(true);
   });
 
   it('counts in its columns what the records say, per place, for any window', () => {

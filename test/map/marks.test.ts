@@ -30,6 +30,22 @@ describe('place marks', () => {
     expect(marks.all(counts).features.map((f) => f.properties.uncertain)).toEqual([0, 1]);
   });
 
+  it('mark a place as unsure when every event it shows is under the default threshold, and send the change', () => {
+    // a: 0.3 (day 1) and 0.8 (day 2); b: 0.2 (days 5–8); the default threshold 0.47.
+    const events = [
+      createEvent({ place: 'a', start: 1, category: 'attack', confidence: 0.3 }),
+      createEvent({ place: 'a', start: 2, category: 'attack', confidence: 0.8 }),
+      createEvent({ place: 'b', start: 5, end: 8, category: 'meeting', confidence: 0.2 }),
+    ];
+    const { columns, places } = columnsOf(events);
+    const counts = new WindowCounts(columns, 47);
+    const marks = new PlaceMarks(places.map((id) => createPlace(id)), look);
+    counts.moveTo({ from: 0, to: 10 });
+    expect(marks.all(counts).features.map((f) => f.properties.unsure)).toEqual([0, 1]);
+    const changes = marks.changes(counts, counts.moveTo({ from: 1, to: 1 })); // a shows only its 0.3 event
+    expect(changes?.update.map((u) => [u.id, Object.fromEntries(u.addOrUpdateProperties.map((p) => [p.key, p.value])).unsure])).toEqual([[0, 1], [1, 0]]);
+  });
+
   it('send only the marks whose look changed since last sent', () => {
     const { counts, marks } = setUp();
     counts.moveTo({ from: 0, to: 3 });
@@ -37,8 +53,8 @@ describe('place marks', () => {
     expect(marks.changes(counts, counts.moveTo({ from: 0, to: 3 }))).toBeNull();
     const changes = marks.changes(counts, counts.moveTo({ from: 2, to: 6 }));
     expect(changes?.update.map((u) => [u.id, Object.fromEntries(u.addOrUpdateProperties.map((p) => [p.key, p.value]))]).sort()).toEqual([
-      [0, { count: 1, radius: 10, color: 'red', uncertain: 0 }],
-      [1, { count: 1, radius: 10, color: 'blue', uncertain: 1 }],
+      [0, { count: 1, radius: 10, color: 'red', uncertain: 0, unsure: 0 }],
+      [1, { count: 1, radius: 10, color: 'blue', uncertain: 1, unsure: 0 }],
     ]);
     // A jump that recounts from nothing (touched = null) still sends only what changed.
     expect(marks.changes(counts, null)).toBeNull();

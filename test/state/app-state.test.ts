@@ -13,9 +13,10 @@ const day = (s: string) => parseDay(s)!;
  * A dataset of three places: Tal Afar (22–23 June 2014, a range, a capture), Baghdad (a meeting on 23 June, a
  * recapture on 24 June) and Mosul (an airstrike on 10 July); articles "reuters-1" (Reuters: Tal Afar, the meeting)
  * and "afp-1" (AFP: the recapture, Mosul). Sources load when the test says so (`release`), so that the order of loads
- * can be chosen; the list of articles and the quotes load at once, counted in `fetched`.
+ * can be chosen; the list of articles and the quotes load at once, counted in `fetched`. Judged (`judged`), the
+ * four events have the confidences 0.8, 0.3, 0.6 and 0.2 and the data the threshold 0.47.
  */
-function createData() {
+function createData(options: { judged?: boolean } = {}) {
   const places: PlaceSummary[] = ['baghdad', 'tal-afar', 'mosul'].map((id, i) => ({ id, name: id, kind: 'city', lngLat: [44 - i, 33 + i], radiusKm: null, reviewed: true }) as PlaceSummary);
   // In start order, so that an event's number is its index here (see EventColumns).
   const events = [
@@ -25,7 +26,8 @@ function createData() {
     { place: 2, start: day('2014-07-10'), end: day('2014-07-10'), category: 5, article: 1, quote: 'Jets struck Mosul, officials said.' },
   ];
   const outlets = ['AFP', 'Reuters'];
-  const columns = buildColumns(events, places.length, [1, 0]);
+  const confidences = [0.8, 0.3, 0.6, 0.2];
+  const columns = buildColumns(options.judged ? events.map((e, i) => ({ ...e, confidence: confidences[i] })) : events, places.length, [1, 0]);
   const articles: ArticleEntry[] = [
     { id: 'reuters-1', title: 'Kerry in Baghdad', outlet: 'Reuters', published: day('2014-06-23') },
     { id: 'afp-1', title: 'Baghdad and Mosul', outlet: 'AFP', published: day('2014-07-10') },
@@ -33,7 +35,7 @@ function createData() {
   const pending = new Map<string, () => void>();
   const loads: string[] = [];
   const fetched = { articles: 0, quotes: 0 };
-  const columnData = eventDataOf(columns);
+  const columnData = eventDataOf(columns, options.judged ? 0.47 : null);
   const data: Dataset = {
     ...columnData,
     places,
@@ -70,9 +72,13 @@ function createFrames() {
   return { frame, flush: () => [...queued.splice(0)].forEach((c) => c()), pending: () => queued.length };
 }
 
-function withState<T>(run: (state: ReturnType<typeof createAppState>, data: ReturnType<typeof createData>, frames: ReturnType<typeof createFrames>) => T, initial = {}): T {
+function withState<T>(
+  run: (state: ReturnType<typeof createAppState>, data: ReturnType<typeof createData>, frames: ReturnType<typeof createFrames>) => T,
+  initial = {},
+  options: { judged?: boolean } = {},
+): T {
   return createRoot((dispose) => {
-    const data = createData();
+    const data = createData(options);
     const frames = createFrames();
     const result = run(createAppState(data.data, initial, { frame: frames.frame }), data, frames);
     if (!(result instanceof Promise)) dispose();
@@ -270,5 +276,85 @@ describe('the filters in the app state', () => {
       state.apply({});
       expect(state.filtering()).toBe(false);
     });
+  });
+});
+
+describe('the minimum confidence in the app state', () => {
+  it("hides the events under the data's threshold by default, on the map, in the total and the histogram, and says which shown are unsure", () => {
+    withState(
+      (state) => {
+        expect(state.defaultConfidence).toBe(0.47);
+        expect(state.minConfidence()).toBe(0.47);
+        expect(state.filtering()).toBe(false); // not a filter: the data's own default
+        expect(state.shown()).toBe(2); // Tal Afar 0.8, the recapture 0.6
+        expect([0, 1, 2].map((p) => state.counts.count(p))).toEqual([1, 1, 0]);
+        expect(state.daily().exact[day('2014-06-23') - day('2014-06-22')]).toBe(0); // the meeting (0.3) is hidden
+        expect(state.eventDays()).toEqual([day('2014-06-22'), day('2014-06-24')]);
+        expect(state.urlState().sure).toBeUndefined();
+        state.setMinConfidence(0.25);
+        expect(state.shown()).toBe(3);
+        expect([0, 1, 2].map((p) => state.counts.unsure(p))).toEqual([1, 0, 0]); // the meeting, under 0.47
+        expect(state.urlState().sure).toBe(0.25);
+        state.setMinConfidence(0);
+        expect(state.shown()).toBe(4);
+        expect(state.counts.unsure(2)).toBe(1);
+        state.setMinConfidence(0.47); // the default again: nothing for the URL to keep
+        expect(state.urlState().sure).toBeUndefined();
+        state.setMinConfidence(0.9);
+        expect(state.shown()).toBe(0);
+        state.setMinConfidence(null);
+        expect(state.minConfidence()).toBe(0.47);
+      },
+      {},
+      { judged: true },
+    );
+  });
+
+  it('is left alone by Clear filters, and combines with the filters with "and"', () => {
+    withState(
+      (state) => {
+        state.setMinConfidence(0.1);
+        state.setCategories(['meeting', 'airstrike']);
+        expect(state.shown()).toBe(2);
+        state.setMinConfidence(0.25);
+        expect(state.shown()).toBe(1); // the meeting (0.3), not the airstrike (0.2)
+        state.clearFilters();
+        expect(state.minConfidence()).toBe(0.25);
+        expect(state.shown()).toBe(3);
+      },
+      {},
+      { judged: true },
+    );
+  });
+
+  it('starts from a link\'s minimum confidence, and applies the one of a hash from Back or Forward (none: the default)', () => {
+    withState(
+      (state) => {
+        expect(state.minConfidence()).toBe(0.25);
+        expect(state.shown()).toBe(3);
+        state.apply({ sure: 0 });
+        expect(state.shown()).toBe(4);
+        state.apply({});
+        expect(state.minConfidence()).toBe(0.47);
+        expect(state.shown()).toBe(2);
+      },
+      { sure: 0.25 },
+      { judged: true },
+    );
+  });
+
+  it('without a threshold in the data shows every event, and says that a link\'s minimum confidence was ignored', () => {
+    withState(
+      (state) => {
+        expect(state.defaultConfidence).toBeNull();
+        expect(state.minConfidence()).toBeNull();
+        expect(state.shown()).toBe(4);
+        expect(state.ignored()).toEqual(['minimum confidence 0.9: the events of this data carry no confidence']);
+        expect(state.urlState().sure).toBeUndefined();
+        state.apply({ sure: 0.9 });
+        expect(state.shown()).toBe(4);
+      },
+      { sure: 0.9 },
+    );
   });
 });
