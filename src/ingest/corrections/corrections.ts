@@ -66,6 +66,22 @@ export interface Applied {
   unmatched: InputProblem[];
 }
 
+/** What a correction names: an article, a sentence (white space aside) and the place the event had. */
+export function correctionKey(article: string, quote: string, place: string): string {
+  return `${article}\u0000${squash(quote)}\u0000${place}`;
+}
+
+/** Each event's latest correction (by `at`; of two at one time, the later in the file), with its index in the file. */
+export function latestCorrections(file: CorrectionsFile): Map<string, { correction: Correction; index: number }> {
+  const latest = new Map<string, { correction: Correction; index: number }>();
+  file.corrections.forEach((correction, index) => {
+    const k = correctionKey(correction.article, correction.quote, correction.place);
+    const before = latest.get(k);
+    if (!before || before.correction.at <= correction.at) latest.set(k, { correction, index });
+  });
+  return latest;
+}
+
 /**
  * The events with the corrections applied, the latest correction of an event winning: a wrong event goes; a moved
  * or re-dated one is moved or re-dated; each confirmed or corrected one carries `checked: true`. An event is the
@@ -73,20 +89,14 @@ export interface Applied {
  * `texts` are the articles' texts, to tell a sentence that is gone from one whose event the ingest no longer draws.
  */
 export function applyCorrections(events: readonly EventRecord[], file: CorrectionsFile, texts: ReadonlyMap<string, string>, places: ReadonlySet<string>, path: string): Applied {
-  const key = (article: string, quote: string, place: string) => `${article}\u0000${squash(quote)}\u0000${place}`;
-  const latest = new Map<string, { correction: Correction; index: number }>();
-  file.corrections.forEach((correction, index) => {
-    const k = key(correction.article, correction.quote, correction.place);
-    const before = latest.get(k);
-    if (!before || before.correction.at <= correction.at) latest.set(k, { correction, index });
-  });
+  const latest = latestCorrections(file);
   const used = new Set<string>();
   const out: EventRecord[] = [];
   let corrected = 0;
   let removed = 0;
   const unmatched: InputProblem[] = [];
   for (const event of events) {
-    const k = key(event.article, event.quote, event.place);
+    const k = correctionKey(event.article, event.quote, event.place);
     const found = latest.get(k);
     if (!found) {
       out.push(event);

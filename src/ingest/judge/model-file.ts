@@ -15,8 +15,8 @@ export interface JudgeFile extends JudgeModel {
   format: string;
   features: string;
   gazetteer: string;
-  /** What it learned from: the corpus folder, its articles and stories. */
-  trainedOn: { corpus: string; articles: number; stories: number };
+  /** What it learned from: the corpus folder, its articles and stories, and a newsroom's corrections when asked. */
+  trainedOn: { corpus: string; articles: number; stories: number; corrections?: { articles: string; examples: number } };
   /** How the threshold was chosen (see chooseThreshold). */
   thresholdRule: string;
 }
@@ -25,7 +25,7 @@ const JudgeSchema = v.object({
   format: v.string(),
   features: v.string(),
   gazetteer: v.string(),
-  trainedOn: v.object({ corpus: v.string(), articles: v.number(), stories: v.number() }),
+  trainedOn: v.object({ corpus: v.string(), articles: v.number(), stories: v.number(), corrections: v.optional(v.object({ articles: v.string(), examples: v.number() })) }),
   threshold: v.pipe(v.number(), v.minValue(0), v.maxValue(1)),
   thresholdRule: v.string(),
   floor: v.pipe(v.number(), v.minValue(0), v.maxValue(1)),

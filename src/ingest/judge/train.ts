@@ -38,7 +38,11 @@ export function judgeExamples(dev: DevCorpus, gazetteer: Gazetteer | null): Judg
   const examples: JudgeExample[] = [];
   const places = new Map<string, Map<string, GoldPlace>>();
   const goldOf = new Map<string, DevCorpus['gold']['events']>();
-  for (const g of dev.gold.events) goldOf.set(g.article, [...(goldOf.get(g.article) ?? []), g]);
+  for (const g of dev.gold.events) {
+    const list = goldOf.get(g.article);
+    if (list) list.push(g);
+    else goldOf.set(g.article, [g]);
+  }
   for (const [setting, { corpus, places: known }] of Object.entries(dev.settings)) {
     const result = runIngest(corpus, known, { gazetteer, explain: false, judging: { candidates: true } });
     const found = placesOf(result, dev.goldPlaces);
@@ -58,11 +62,11 @@ export function trainJudge(examples: readonly JudgeExample[], options: Partial<T
   return trainLogistic(examples.map((e) => ({ features: e.candidate.features, label: e.label })), options);
 }
 
-/** Each story's candidates scored by a model trained on the other stories. */
-export function leaveOneStoryOut(examples: readonly JudgeExample[], options: Partial<TrainOptions> = JUDGE_TRAINING): HeldOut[] {
+/** Each story's candidates scored by a model trained on the other stories (and on `alwaysLearned`, never held out: a corpus's corrections). */
+export function leaveOneStoryOut(examples: readonly JudgeExample[], options: Partial<TrainOptions> = JUDGE_TRAINING, alwaysLearned: readonly JudgeExample[] = []): HeldOut[] {
   const stories = [...new Set(examples.map((e) => e.story))].sort();
   return stories.flatMap((story) => {
-    const model = trainJudge(examples.filter((e) => e.story !== story), options);
+    const model = trainJudge([...examples.filter((e) => e.story !== story), ...alwaysLearned], options);
     return examples.filter((e) => e.story === story).map((e) => ({ ...e, p: probability(model, e.candidate.features) }));
   });
 }
@@ -144,17 +148,23 @@ export function calibration(heldOut: readonly HeldOut[]): CalibrationBand[] {
 }
 
 /** The judge's weights file for a corpus: trained on every story, its threshold chosen on the held-out figures. */
-export function trainJudgeFile(dev: DevCorpus, corpusDir: string, gazetteer: Gazetteer | null, gazetteerName: string): JudgeFile {
+export function trainJudgeFile(dev: DevCorpus, corpusDir: string, gazetteer: Gazetteer | null, gazetteerName: string, corrections?: { corpus: string; examples: readonly JudgeExample[] }): JudgeFile {
   const set = judgeExamples(dev, gazetteer);
-  const { threshold, rule } = chooseThreshold(leaveOneStoryOut(set.examples), set, dev);
-  const model = trainJudge(set.examples);
+  const extra = corrections?.examples ?? [];
+  const { threshold, rule } = chooseThreshold(leaveOneStoryOut(set.examples, JUDGE_TRAINING, extra), set, dev);
+  const model = trainJudge([...set.examples, ...extra]);
   const means: Record<string, number> = {};
   for (const name of Object.keys(model.weights)) means[name] = Math.round((set.examples.reduce((sum, e) => sum + (e.candidate.features[name] ?? 0), 0) / set.examples.length) * 1e4) / 1e4;
   return {
     format: JUDGE_FORMAT,
     features: FEATURES,
     gazetteer: gazetteerName,
-    trainedOn: { corpus: corpusDir, articles: dev.settings['curated places'].corpus.length, stories: Object.keys(dev.split.stories).length },
+    trainedOn: {
+      corpus: corpusDir,
+      articles: dev.settings['curated places'].corpus.length,
+      stories: Object.keys(dev.split.stories).length,
+      ...(corrections ? { corrections: { articles: corrections.corpus, examples: extra.length } } : {}),
+    },
     threshold,
     thresholdRule: rule,
     floor: FLOOR,
