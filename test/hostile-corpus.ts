@@ -36,7 +36,7 @@ export function createHostileCorpus(): { dir: string; data: string; places: stri
       `A long line follows. ${'word '.repeat(20_000)}\n`,
   );
   writeFileSync(join(data, 'articles', 'hostile-crlf.txt'), '\uFEFFCRLF test\r\n\r\nInsurgents seized control of Mosul on Monday, officers said.\r\nThe town of Rawa fell.\r\n');
-  ingestFiles({ articles: join(data, 'articles.json'), places, out: join(data, 'events.json') }, { judge: null });
+  ingestFiles({ articles: join(data, 'articles.json'), places, out: join(data, 'events.json') });
   const events = JSON.parse(readFileSync(join(data, 'events.json'), 'utf8'));
   // A place "found by the gazetteer" whose name and candidates carry markup: an events.json is input too.
   events.places.push({

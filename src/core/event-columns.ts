@@ -302,10 +302,10 @@ function inEndOrder(mask: Uint8Array, endEvent: Int32Array): Uint8Array {
   return out;
 }
 
-/** Events per place over the whole extent. */
-export function placeTotals(columns: EventColumns): Int32Array {
+/** Events per place over the whole extent (only those a mask keeps, by event number, when one is given). */
+export function placeTotals(columns: EventColumns, mask: Uint8Array | null = null): Int32Array {
   const totals = new Int32Array(columns.places);
-  for (let i = 0; i < columns.byStart.length; i++) totals[columns.byStart[i] >> CODE_PLACE_SHIFT]++;
+  for (let i = 0; i < columns.byStart.length; i++) if (!mask || mask[i]) totals[columns.byStart[i] >> CODE_PLACE_SHIFT]++;
   return totals;
 }
 

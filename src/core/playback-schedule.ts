@@ -48,14 +48,16 @@ export function playbackWidth(extent: TimeWindow): number {
 }
 
 /**
- * The first window Play shows: the window as it is; from the whole timeline, a window of playbackWidth days at its
- * start; from the end of the timeline, the same width again from the start.
+ * The first window Play shows: the window as it is; from the whole timeline, a window of playbackWidth days from
+ * its first day on which an event shown starts (a range under the minimum confidence may stretch the timeline back
+ * over days with nothing shown); from the end of the timeline, the same width again from there.
  */
 export function firstPlaybackStep(window: TimeWindow, data: PlaybackData, daysPerSecond: number): PlaybackStep {
-  const { extent } = data;
+  const { extent, eventDays } = data;
   const whole = window.from <= extent.from && window.to >= extent.to;
   const width = whole ? playbackWidth(extent) : window.to - window.from + 1;
-  const first = whole || window.to >= extent.to ? shiftWindow({ from: extent.from, to: extent.from + width - 1 }, 0, extent) : window;
+  const start = Math.max(extent.from, eventDays[0] ?? extent.from);
+  const first = whole || window.to >= extent.to ? shiftWindow({ from: start, to: start + width - 1 }, 0, extent) : window;
   return { window: first, hold: holdFor(first, data, daysPerSecond) };
 }
 

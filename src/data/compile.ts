@@ -81,7 +81,7 @@ export function compileRecords(
   for (const e of events) perPlace[number.get(e.place)!].push(e);
   const files: CompiledFiles = new Map();
   const summaries = places.map(({ id, name, kind, lngLat, radiusKm, reviewed }) => ({ id, name, kind, lngLat, radiusKm, reviewed }));
-  const meta: CompiledMeta = { format: COMPILED_FORMAT, places: summaries, problems: [...problems], events: events.length, outlets, frame: firstViewPlaces(summaries, events), threshold };
+  const meta: CompiledMeta = { format: COMPILED_FORMAT, places: summaries, problems: [...problems], events: events.length, outlets, frame: firstViewPlaces(summaries, sureEnough(events, threshold)), threshold };
   files.set('meta.json', JSON.stringify(meta));
   files.set('columns.bin', encodeColumns(columns));
   const entries: ArticleEntry[] = articles.map((a) => ({ id: a.id, title: articleTitle(a), outlet: a.outlet, published: a.published }));
@@ -97,4 +97,11 @@ export function compileRecords(
     files.set(`places/${n}.json`, JSON.stringify(file));
   });
   return files;
+}
+
+/** The events shown by default: those at or above the threshold, and those the judge did not score (all: none is). */
+function sureEnough(events: readonly MapEvent[], threshold: number | null): readonly MapEvent[] {
+  if (threshold === null) return events;
+  const sure = events.filter((e) => e.confidence === undefined || e.confidence >= threshold);
+  return sure.length > 0 ? sure : events;
 }

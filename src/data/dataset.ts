@@ -58,6 +58,8 @@ export interface EventData {
   createWindowEvents(): WindowEvents;
   /** Events per place number, all dates. */
   totals: Int32Array;
+  /** Events per place number, all dates, of those a mask keeps (null: all, the same array as `totals`). */
+  totalsOf(mask: EventMask | null): Int32Array;
   extent: TimeWindow;
   /** How many articles there are (article numbers run from 0). */
   articleCount: number;
@@ -78,13 +80,15 @@ export interface EventData {
 export function eventDataOf(columns: EventColumns, threshold: number | null = null): EventData {
   const daily: DailyCounts = { firstDay: columns.firstDay, ...dailyCounts(columns) };
   const eventDays = startDays(columns);
+  const totals = placeTotals(columns);
   return {
     threshold,
     daily,
     eventDays,
     createWindowCounts: () => new WindowCounts(columns, threshold === null ? null : toHundredths(threshold)),
     createWindowEvents: () => new WindowEvents(columns),
-    totals: placeTotals(columns),
+    totals,
+    totalsOf: (mask) => (mask ? placeTotals(columns, mask) : totals),
     extent: { from: columns.firstDay, to: columns.firstDay + Math.max(0, columns.days - 1) },
     articleCount: columns.articleOutlet.length,
     categoryMask: (categories) => categoryMask(columns, [...categories].map((c) => CATEGORIES.indexOf(c))),

@@ -1,4 +1,6 @@
 import type { Category } from '../core/model.ts';
+import { clauseAround } from './clauses.ts';
+import type { Mention } from './mentions.ts';
 
 /**
  * What kind of event a clause reports, from its verbs and nouns. Earlier rows win: a clause that says
@@ -25,4 +27,34 @@ const RULES: readonly [Category, RegExp][] = [
 export function categorize(text: string): Category | null {
   for (const [category, pattern] of RULES) if (pattern.test(text)) return category;
   return null;
+}
+
+/**
+ * The kind of event at a mention: read from its clause, up to any reported speech ("said in London that
+ * airstrikes…" is a statement). A clause with no event word takes the kind of the clause it hangs from: a
+ * fronted place and date ("In Baghdad on June 23, militants attacked a checkpoint") that of the clause after it,
+ * a continuation ("…launched airstrikes, largely centred on Raqqa") that of the clause before it. A place where
+ * something is said to have happened that none of the kinds names is `other`.
+ */
+export function categoryOf(sentence: string, mention: Mention): Category {
+  const clause = clauseAround(sentence, mention.start, mention.end);
+  const own = categorize(sentence.slice(clause.start, reportedSpeechStart(sentence, mention.end, clause.end)));
+  if (own) return own;
+  const following = clause.start === 0 && clause.end < sentence.length ? kindOfClauseAt(sentence, clause.end, 1) : null;
+  if (following) return following;
+  const previous = clause.start > 0 ? kindOfClauseAt(sentence, clause.start - 1, -1) : null;
+  return previous ?? categorize(sentence) ?? 'other';
+}
+
+/** The kind of the clause met walking from `p` in `step`'s direction past breaks and spaces. */
+function kindOfClauseAt(sentence: string, p: number, step: 1 | -1): Category | null {
+  while (p > 0 && p < sentence.length && /[\s,;:()“”"–—-]/.test(sentence[p])) p += step;
+  const clause = clauseAround(sentence, p, p + 1);
+  return categorize(sentence.slice(clause.start, clause.end));
+}
+
+/** Where a "that"-clause of reported speech begins after `from`, or `end` when there is none before it. */
+function reportedSpeechStart(sentence: string, from: number, end: number): number {
+  const at = sentence.slice(from, end).search(/\sthat\s/);
+  return at === -1 ? end : from + at;
 }

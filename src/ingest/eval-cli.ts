@@ -5,6 +5,7 @@ import { evaluate, readDevCorpus } from './evaluate.ts';
 import { f1, precision, recall } from './score.ts';
 import { loadGazetteer } from './gazetteer/gazetteer.ts';
 import { readModelFile } from './geoparse/model-file.ts';
+import { evaluateCategory, type CategoryEvaluation } from './judge/category.ts';
 import { evaluateJudge, type JudgeEvaluation } from './judge/train.ts';
 import { BENCHMARKS, BENCHMARK_FOLDER, evaluateBenchmarks, publishedRows, type BenchmarkResult, type PublishedRow } from './geoparse/benchmarks.ts';
 
@@ -23,8 +24,10 @@ function main(argv: string[]): number {
   try {
     const { figures, details, placeMisses } = evaluate(values.corpus, halves, { gazetteer: !values['no-gazetteer'] });
     const geoparsing = values['no-gazetteer'] ? [] : evaluateBenchmarks(values.geoparse, loadGazetteer(), readModelFile());
-    const judged = evaluateJudge(readDevCorpus(values.corpus), values['no-gazetteer'] ? null : loadGazetteer());
-    if (values.json) return process.stdout.write(`${JSON.stringify({ ...figures, judge: judgeFigures(judged), geoparsing: Object.fromEntries(BENCHMARKS.filter((b) => geoparsing.some((r) => r.id === b.id)).map((b) => [b.id, Object.fromEntries(geoparsing.filter((r) => r.id === b.id).map((r) => [r.system, r.figures]))])) })}\n`), 0;
+    const dev = readDevCorpus(values.corpus);
+    const judged = evaluateJudge(dev, values['no-gazetteer'] ? null : loadGazetteer());
+    const kinds = evaluateCategory(dev);
+    if (values.json) return process.stdout.write(`${JSON.stringify({ ...figures, judge: judgeFigures(judged), category: { examples: kinds.examples, rules: round3(kinds.rules), model: round3(kinds.model), used: round3(kinds.used) }, geoparsing: Object.fromEntries(BENCHMARKS.filter((b) => geoparsing.some((r) => r.id === b.id)).map((b) => [b.id, Object.fromEntries(geoparsing.filter((r) => r.id === b.id).map((r) => [r.system, r.figures]))])) })}\n`), 0;
     for (const [setting, byHalf] of details) {
       for (const [half, perStory] of byHalf) {
         process.stdout.write(`\n${setting} — ${half} half\n${'story'.padEnd(18)} precision  recall   F1     (right/false, found/required)\n`);
@@ -40,6 +43,7 @@ function main(argv: string[]): number {
       }
     }
     process.stdout.write(judgeReport(judged, values.verbose));
+    process.stdout.write(categoryReport(kinds));
     process.stdout.write(geoparsingReport(geoparsing, publishedRows(values.geoparse), values.geoparse, values.verbose));
     return 0;
   } catch (error) {
@@ -105,6 +109,17 @@ function judgeReport(j: JudgeEvaluation, verbose: boolean): string {
   const n = verbose ? 30 : 10;
   lines.push(`the ${n} most confident false events (held out, out of the box):`, ...[...j.kept].filter((h) => !h.label).sort((a, b) => b.p - a.p).slice(0, n).map(show));
   lines.push(`the ${n} least confident true events (held out, out of the box):`, ...[...j.kept].filter((h) => h.label).sort((a, b) => a.p - b.p).slice(0, n).map(show));
+  return `${lines.join('\n')}\n`;
+}
+
+/** The kind of event, leave one story out: the share of gold events given their gold category, by the rules and by the model. */
+function categoryReport(k: CategoryEvaluation): string {
+  const lines = [
+    '',
+    `category — leave one story out, on the ${k.examples} gold events (share given their gold kind): the rules' verb lists ${fmt(k.rules)}, the model alone ${fmt(k.model)}, as the ingest gives it (the model where the rules fall back or hear speech) ${fmt(k.used)}`,
+    `${'story'.padEnd(18)} rules  model  used`,
+  ];
+  for (const [story, [rules, model, used]] of k.byStory) lines.push(`${story.padEnd(18)} ${fmt(rules)}   ${fmt(model)}   ${fmt(used)}`);
   return `${lines.join('\n')}\n`;
 }
 

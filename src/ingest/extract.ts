@@ -1,7 +1,8 @@
 import { formatDay, type DayRange } from '../core/day.ts';
 import type { Article, Category, DateBasis, EventRecord, Place } from '../core/model.ts';
 import { firstIndex } from '../core/bisect.ts';
-import { categorize } from './categories.ts';
+import { categorize, categoryOf } from './categories.ts';
+import { MODEL_DECIDES, articleCategory, categoryFeatures, judgedCategory } from './judge/category.ts';
 import { clauseAround, parentheticals, spanContaining, type Span } from './clauses.ts';
 import { findDates, resolveRelative, unsupportedDate, type DateExpression } from './dates.ts';
 import { createSentenceJudge } from './locative.ts';
@@ -159,6 +160,7 @@ export function extractArticle(article: Article, text: string, found: ArticlePla
 
   const records: EventRecord[] = [];
   const atPlace = new Map<string, number>();
+  let articleKind: Category | null | undefined; // the article's commonest kind, for the category model: once, when asked
   for (const event of located) {
     const reading = dateOf(event, sentences, datesOf, article);
     if (!judging) {
@@ -201,7 +203,9 @@ export function extractArticle(article: Article, text: string, found: ArticlePla
     atPlace.set(event.place, (atPlace.get(event.place) ?? 0) + 1);
     if (best.record && best.features && 'judge' in judging && best.confidence >= judging.judge.floor) {
       const verdict = judgeOf(judging.judge, best.features); // the reasons, for the reading kept only
-      records.push({ ...best.record, confidence: verdict.confidence, reasons: verdict.reasons });
+      const kinds = judging.judge.category?.models;
+      const category = kinds && MODEL_DECIDES.has(event.category) ? judgedCategory(kinds, categoryFeatures({ sentence: event.sentence.text, mention: event.mention && { start: event.mention.start - event.sentence.start, end: event.mention.end - event.sentence.start }, rule: event.category, article: (articleKind ??= articleCategory(text)) }), event.category) : best.record.category;
+      records.push({ ...best.record, category, confidence: verdict.confidence, reasons: verdict.reasons });
     }
   }
   return records;
@@ -266,36 +270,6 @@ export function extractArticle(article: Article, text: string, found: ArticlePla
     const anchor = [...dates].reverse().find((d) => !d.relative && aside && d.index < aside.start);
     return anchor ? { range: resolveRelative(nearest.relative, anchor.range.start), text: `${anchor.text} ${nearest.text}`.trim(), basis: 'stated', at: nearest.index } : null;
   }
-}
-
-/**
- * The kind of event at a mention: read from its clause, up to any reported speech ("said in London that
- * airstrikes…" is a statement). A clause with no event word takes the kind of the clause it hangs from: a
- * fronted place and date ("In Baghdad on June 23, militants attacked a checkpoint") that of the clause after it,
- * a continuation ("…launched airstrikes, largely centred on Raqqa") that of the clause before it. A place where
- * something is said to have happened that none of the kinds names is `other`.
- */
-function categoryOf(sentence: string, mention: Mention): Category {
-  const clause = clauseAround(sentence, mention.start, mention.end);
-  const own = categorize(sentence.slice(clause.start, reportedSpeechStart(sentence, mention.end, clause.end)));
-  if (own) return own;
-  const following = clause.start === 0 && clause.end < sentence.length ? kindOfClauseAt(sentence, clause.end, 1) : null;
-  if (following) return following;
-  const previous = clause.start > 0 ? kindOfClauseAt(sentence, clause.start - 1, -1) : null;
-  return previous ?? categorize(sentence) ?? 'other';
-}
-
-/** The kind of the clause met walking from `p` in `step`'s direction past breaks and spaces. */
-function kindOfClauseAt(sentence: string, p: number, step: 1 | -1): Category | null {
-  while (p > 0 && p < sentence.length && /[\s,;:()“”"–—-]/.test(sentence[p])) p += step;
-  const clause = clauseAround(sentence, p, p + 1);
-  return categorize(sentence.slice(clause.start, clause.end));
-}
-
-/** Where a "that"-clause of reported speech begins after `from`, or `end` when there is none before it. */
-function reportedSpeechStart(sentence: string, from: number, end: number): number {
-  const at = sentence.slice(from, end).search(/\sthat\s/);
-  return at === -1 ? end : from + at;
 }
 
 /**

@@ -3,7 +3,7 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import fontUrl from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff2?url';
 import type { FeatureCollection, Point, Polygon } from 'geojson';
-import { createEffect, getOwner, onCleanup, onMount, runWithOwner } from 'solid-js';
+import { createEffect, getOwner, on, onCleanup, onMount, runWithOwner } from 'solid-js';
 import type { MapView } from '../core/url-state.ts';
 import { clearOf, type Insets } from './insets.ts';
 
@@ -37,7 +37,7 @@ export interface MapControls {
 }
 
 export interface MapCanvasProps {
-  /** Every place mark as counted now; asked for once, when the map has loaded. */
+  /** Every place mark as counted now; asked for when the map has loaded, and again whenever what it reads changes. */
   marks(): FeatureCollection<Point, MarkProperties>;
   /** The marks whose look changed with the last change of the window. */
   markChanges: MarkChanges | null;
@@ -82,7 +82,7 @@ export function MapCanvas(props: MapCanvasProps) {
     map.addControl(new maplibregl.AttributionControl({ compact: true, customAttribution: 'Basemap: Natural Earth' }));
     map.addControl(new maplibregl.ScaleControl({ maxWidth: 100, unit: 'metric' }), 'top-right');
     const controls = createControls(map, () => props.covered());
-    if (!props.initialView) controls.fit(props.initialFrame, { animate: false, maxZoom: 6 });
+    if (!props.initialView) keepFirstViewFramed(map, () => controls.fit(props.initialFrame, { animate: false, maxZoom: 6 }));
 
     // As soon as the style is parsed, not when the basemap has loaded too: the first view then draws fewer frames.
     map.once('style.load', () => {
@@ -94,6 +94,7 @@ export function MapCanvas(props: MapCanvasProps) {
       const litPlace = makeLitPlace(map);
       wireInteractions(map, props);
       runWithOwner(owner, () => {
+        createEffect(on(() => props.marks(), (marks) => places.setData(marks), { defer: true }));
         createEffect(() => {
           const changes = props.markChanges;
           if (changes) void places.updateData(changes);
@@ -167,7 +168,7 @@ function createControls(map: maplibregl.Map, covered: () => Insets): MapControls
       const inView = at.x >= padding.left && at.x <= width - padding.right && at.y >= padding.top && at.y <= height - padding.bottom;
       // A place merged into a cluster is not yet visible: zoom until its cluster splits.
       let zoom = Math.max(map.getZoom(), 5);
-      const [cluster] = inView ? map.queryRenderedFeatures(at, { layers: ['clusters'] }) : [];
+      const cluster = inView ? await clusterHolding(map, point) : null;
       if (cluster) zoom = Math.max(zoom, (await (map.getSource(PLACES_SOURCE) as maplibregl.GeoJSONSource).getClusterExpansionZoom(cluster.properties.cluster_id as number)) + 0.3);
       if ((inView && !cluster) || !wanted()) return;
       map.easeTo({ center: point, zoom: Math.min(zoom, 14), padding, duration: 600 });
@@ -178,6 +179,52 @@ function createControls(map: maplibregl.Map, covered: () => Insets): MapControls
       }
     },
   };
+}
+
+/**
+ * Frames the first view now, and again as the page settles around the map (it is resized, the legend is laid over
+ * it once loaded) until anything else moves the camera: a person, a link's place being revealed.
+ */
+function keepFirstViewFramed(map: maplibregl.Map, frame: () => void): void {
+  let framing = false;
+  let settled = false;
+  const again = () => {
+    if (settled) return;
+    framing = true;
+    frame();
+    framing = false;
+  };
+  const moved = () => {
+    if (framing) return;
+    settled = true;
+    map.off('movestart', moved);
+    map.off('resize', again);
+  };
+  map.on('movestart', moved);
+  map.on('resize', again);
+  map.once('load', again);
+  again();
+}
+
+/**
+ * The drawn cluster that holds the place at `point`, or null when the place stands alone. A cluster's disc sits at
+ * the mean of its places, which may lie well away from any one of them (a big city with smaller places to one side),
+ * so the discs near the point are asked for their places, nearest first.
+ */
+async function clusterHolding(map: maplibregl.Map, point: [number, number]): Promise<maplibregl.MapGeoJSONFeature | null> {
+  const at = map.project(point);
+  const reach = CLUSTER_OPTIONS.clusterRadius * 3;
+  const near = map.queryRenderedFeatures([[at.x - reach, at.y - reach], [at.x + reach, at.y + reach]], { layers: ['clusters'] });
+  const distance = (f: maplibregl.MapGeoJSONFeature) => {
+    const p = map.project((f.geometry as Point).coordinates as [number, number]);
+    return Math.hypot(p.x - at.x, p.y - at.y);
+  };
+  const source = map.getSource(PLACES_SOURCE) as maplibregl.GeoJSONSource;
+  for (const cluster of near.sort((a, b) => distance(a) - distance(b))) {
+    const leaves = await source.getClusterLeaves(cluster.properties.cluster_id as number, Infinity, 0);
+    if (leaves.some((l) => { const [x, y] = (l.geometry as Point).coordinates; return Math.abs(x - point[0]) < 1e-9 && Math.abs(y - point[1]) < 1e-9; })) return cluster;
+  }
+  return null;
 }
 
 /** Hover tooltips, clicks on places and on clusters. */

@@ -42,8 +42,9 @@ const NO_EVENTS_RADIUS = 4;
 
 /**
  * One point per place that has events anywhere in the dataset (its feature id is the place number), with its look
- * for the current window. The set of points never changes with the window, only their properties, so clusters stay
- * put while scrubbing; after the first full set, only the places whose look changed are sent.
+ * for the current window; a place none of whose events is sure enough to show (the minimum confidence) has none.
+ * The set of points never changes with the window or the filters, only their properties, so clusters stay put
+ * while scrubbing; after the first full set, only the places whose look changed are sent.
  */
 export class PlaceMarks {
   private readonly places: readonly PlaceSummary[];
@@ -63,16 +64,25 @@ export class PlaceMarks {
     this.sentUnsure = new Int8Array(places.length);
   }
 
-  /** Every mark, as counted now. */
-  all(counts: PlaceCounts): FeatureCollection<Point, MarkProperties> {
-    const features = this.places.map(
-      (place, p): Feature<Point, MarkProperties> => ({
+  /** Per place number, non-zero when it has a point (see `all`); null: every place. */
+  private present: ArrayLike<number> | null = null;
+
+  /**
+   * Every mark, as counted now: of the places whose `totals` (events per place number over all dates, under the
+   * minimum confidence) are not zero, or of every place when none are given.
+   */
+  all(counts: PlaceCounts, totals: ArrayLike<number> | null = null): FeatureCollection<Point, MarkProperties> {
+    this.present = totals;
+    const features: Feature<Point, MarkProperties>[] = [];
+    this.places.forEach((place, p) => {
+      if (totals && !totals[p]) return;
+      features.push({
         type: 'Feature',
         id: p,
         geometry: { type: 'Point', coordinates: place.lngLat },
         properties: { id: place.id, name: place.name, unreviewed: place.reviewed === false ? 1 : 0, ...this.remember(p, counts) },
-      }),
-    );
+      });
+    });
     return { type: 'FeatureCollection', features };
   }
 
@@ -80,6 +90,7 @@ export class PlaceMarks {
   changes(counts: PlaceCounts, touched: ArrayLike<number> | null): MarkChanges | null {
     const update: MarkChanges['update'] = [];
     const check = (p: number) => {
+      if (this.present && !this.present[p]) return; // no point to change: the next `all` draws it as counted then
       const uncertain = isUncertain(counts, p);
       const unsure = isUnsure(counts, p);
       if (counts.count(p) === this.sentCount[p] && counts.dominant(p) === this.sentDominant[p] && uncertain === this.sentUncertain[p] && unsure === this.sentUnsure[p]) return;

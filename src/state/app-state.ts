@@ -234,6 +234,11 @@ export function createAppState(data: Dataset, initial: UrlState, options: { fram
     minConfidence,
     /** events.json's threshold, the minimum confidence by default; null when it has none. */
     defaultConfidence,
+    /** Events per place number, all dates, sure enough to show (the minimum confidence); null when every event shows. */
+    sureTotals: createMemo(() => {
+      const m = confidenceMask();
+      return m === null ? null : data.totalsOf(m);
+    }),
     /** Sets the minimum confidence (null: back to the data's default). */
     setMinConfidence: (min: number | null) => chooseConfidence(min),
     filtersPending,

@@ -34,6 +34,7 @@ export function App(props: { data: Dataset }) {
 
   const radius = createRadiusScale(data.totals.reduce((a, b) => Math.max(a, b), 0));
   const marks = new PlaceMarks(data.places, { radius, color: (c) => categoryColor(c) });
+  // A place none of whose events is sure enough to show has no mark: marks.all is asked again when that changes.
   const markChanges = createMemo(() => marks.changes(state.counter, state.touched()));
   // The map rings the selected place once its sources show: redrawing a busy map in software takes longer than
   // showing the text, and the text is what was asked for.
@@ -94,7 +95,7 @@ export function App(props: { data: Dataset }) {
   });
   const chooseEvent = (place: string, eventId: string) => void state.selectEvent(place, eventId, reveal);
   createEffect(() => state.wantRows(mapProblem() !== null));
-  const placeList = () => <PlaceList places={data.places} counts={state.listCounts} filtered={state.filtering()} selected={state.selected()} onSelect={select} focusOnMount={state.returnFocusTo()} />;
+  const placeList = () => <PlaceList places={data.places} counts={state.listCounts} sureTotals={state.sureTotals()} filtered={state.filtering()} selected={state.selected()} onSelect={select} focusOnMount={state.returnFocusTo()} />;
   /** The chronological list (in the side, or in the map's place when there is no map). */
   const eventList = () => (
     <Show when={state.windowRows()}>
@@ -183,7 +184,7 @@ export function App(props: { data: Dataset }) {
         <div class="map-area" ref={mapArea}>
           <Show when={!mapProblem()} fallback={<NoMap reason={mapProblem()!}>{eventList()}</NoMap>}>
             <MapCanvas
-              marks={() => marks.all(state.counter)}
+              marks={() => marks.all(state.counter, state.sureTotals())}
               markChanges={markChanges()}
               areas={areas()}
               selected={marked()}

@@ -9,6 +9,11 @@ export interface PlaceListProps {
   /** Every place with events; a place's number is its index. */
   places: readonly PlaceSummary[];
   counts: PlaceCounts;
+  /**
+   * Events per place number, all dates, sure enough to show (the minimum confidence): a place with none is not listed,
+   * as it has no mark; null or absent: every place is.
+   */
+  sureTotals?: ArrayLike<number> | null;
   /** Whether filters are on (a place without events is then "none with the filters"). */
   filtered?: boolean;
   selected: string | null;
@@ -33,9 +38,10 @@ export function PlaceList(props: PlaceListProps) {
 
   const matches = createMemo(() => {
     const q = query().trim().toLocaleLowerCase('en');
-    if (!q) return null;
+    const sure = props.sureTotals;
+    if (!q && !sure) return null;
     const found: number[] = [];
-    for (let p = 0; p < names.length; p++) if (names[p].includes(q)) found.push(p);
+    for (let p = 0; p < names.length; p++) if ((!q || names[p].includes(q)) && (!sure || sure[p] > 0)) found.push(p);
     return found;
   });
   /** The first LIST_LIMIT candidates by count (descending), then name. */

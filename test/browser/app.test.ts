@@ -13,6 +13,8 @@ interface RawEvent {
   article: string;
   dateBasis: string;
   confidence?: number;
+  mentionStart: number | null;
+  mentionEnd: number | null;
 }
 const seed: { threshold?: number; events: RawEvent[] } = JSON.parse(readFileSync('data/events.json', 'utf8'));
 const events = seed.events;
@@ -21,9 +23,21 @@ const shown = shownByDefault(seed);
 const places: { id: string; properties: { name: string; aliases: string[] } }[] = JSON.parse(readFileSync('geo/places.geojson', 'utf8')).features;
 const SCREENS = 'test-results/screens';
 
+const articleFiles = new Map<string, string>((JSON.parse(readFileSync('data/articles.json', 'utf8')) as { id: string; file: string }[]).map((a) => [a.id, a.file]));
+/** The words of its article that named an event's place. */
+const mentionOf = (e: RawEvent) => readFileSync(`data/${articleFiles.get(e.article)}`, 'utf8').slice(e.mentionStart!, e.mentionEnd!);
+
 /** Events shown overlapping [from, to] (inclusive), counted from the file rather than by the app's code. */
 function expectedCount(from: string, to: string): number {
   return shown.filter((e) => e.start <= to && e.end >= from).length;
+}
+
+/** The ISO day `n` days after an ISO day, and the same day of the next month (as Page Up moves a handle). */
+const isoDaysAfter = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+function isoMonthAfter(day: string): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCMonth(d.getUTCMonth() + 1);
+  return d.toISOString().slice(0, 10);
 }
 
 let served: Served;
@@ -46,11 +60,12 @@ async function desktop(hash = '') {
   return { ...opened, close: () => context.close() };
 }
 
-/** Where a place is on screen, in page coordinates, or null when it is outside the map's viewport. */
+/** Where a place is on screen, in page coordinates, or null when it is outside the map's viewport or not drawn at all. */
 async function placeOnScreen(page: Page, id: string): Promise<{ x: number; y: number } | null> {
   return page.evaluate((id) => {
     const map = window.map!;
-    const feature = (map.getStyle().sources.places as unknown as { data: GeoJSON.FeatureCollection<GeoJSON.Point, { id: string }> }).data.features.find((f) => f.properties.id === id)!;
+    const feature = (map.getStyle().sources.places as unknown as { data: GeoJSON.FeatureCollection<GeoJSON.Point, { id: string }> }).data.features.find((f) => f.properties.id === id);
+    if (!feature) return null;
     const point = map.project(feature.geometry.coordinates as [number, number]);
     const canvas = map.getCanvas().getBoundingClientRect();
     if (point.x < 0 || point.y < 0 || point.x > canvas.width || point.y > canvas.height) return null;
@@ -81,6 +96,17 @@ async function clickPlace(page: Page, id: string): Promise<void> {
       at = await placeOnScreen(page, id);
       if (!at) throw new Error(`${id} is not on screen even after "Show all places"`);
     }
+    const covered = await page.evaluate(({ x, y }) => document.elementFromPoint(x, y) !== window.map!.getCanvas(), at);
+    if (covered) {
+      // under the legend or a panel: bring it to the middle of the map, as a person would drag it there
+      await page.evaluate((id) => {
+        const map = window.map!;
+        const feature = (map.getStyle().sources.places as unknown as { data: GeoJSON.FeatureCollection<GeoJSON.Point, { id: string }> }).data.features.find((f) => f.properties.id === id)!;
+        map.jumpTo({ center: feature.geometry.coordinates as [number, number] });
+      }, id);
+      await waitForMapIdle(page);
+      continue;
+    }
     const mark = await markAt(page, at);
     if (mark?.kind === 'place' && mark.id === id) {
       await page.mouse.click(at.x, at.y);
@@ -91,7 +117,14 @@ async function clickPlace(page: Page, id: string): Promise<void> {
       await waitForMapIdle(page);
       continue;
     }
-    throw new Error(`nothing clickable is drawn where ${id} is`);
+    if (mark === null || mark.kind === 'place') {
+      // another place's mark lies over it (a big mark beside a small one), or the disc holding it sits to one side
+      // (at the mean of its places): zoom in on it, as a person would
+      await page.mouse.move(at.x, at.y);
+      await page.mouse.wheel(0, -600);
+      await waitForMapIdle(page);
+      continue;
+    }
   }
   throw new Error(`could not reach ${id}`);
 }
@@ -121,14 +154,14 @@ describe('the map', () => {
     await close();
   });
 
-  it('opens on Iraq and Syria', async () => {
+  it('opens on Iraq, where the events shown by default are', async () => {
     const { page, close } = await desktop();
-    for (const id of ['baghdad', 'mosul', 'raqqa', 'al-waleed']) expect(await placeOnScreen(page, id), id).not.toBeNull();
+    for (const id of ['baghdad', 'mosul', 'tal-afar', 'al-waleed']) expect(await placeOnScreen(page, id), id).not.toBeNull();
     expect(await placeOnScreen(page, 'washington')).toBeNull();
     await close();
   });
 
-  for (const id of ['baghdad', 'tal-afar', 'al-waleed', 'mosul', 'raqqa', 'brussels']) {
+  for (const id of ['baghdad', 'tal-afar', 'al-waleed', 'mosul', 'cairo', 'brussels']) {
     it(`shows the quotes for ${id} when its mark is clicked`, async () => {
       const { page, consoleErrors, close } = await desktop();
       await clickPlace(page, id);
@@ -138,7 +171,9 @@ describe('the map', () => {
       const quotes = panel.locator('blockquote');
       // The quotes are fetched when the place is opened.
       await expect.poll(() => quotes.count()).toBe(shown.filter((e) => e.place === id).length);
-      for (const mark of await panel.locator('blockquote mark').allTextContents()) expect([place.properties.name, ...place.properties.aliases]).toContain(mark);
+      // each quote marks the words that named the place there: its name, or a site in it ("the US embassy")
+      const named = shown.filter((e) => e.place === id && e.mentionStart !== null).map((e) => mentionOf(e)).sort();
+      expect((await panel.locator('blockquote mark').allTextContents()).sort()).toEqual(named);
       if (id === 'al-waleed') {
         await expect.poll(() => panel.getByRole('region', { name: 'Reports disagree' }).count()).toBe(1);
         await page.screenshot({ path: `${SCREENS}/selected-al-waleed.png` });
@@ -199,10 +234,10 @@ describe('the map', () => {
 
   it('shows a tooltip with the name and the count on hover', async () => {
     const { page, close } = await desktop();
-    const at = (await placeOnScreen(page, 'raqqa'))!;
+    const at = (await placeOnScreen(page, 'al-waleed'))!;
     await page.mouse.move(at.x, at.y);
-    const n = shown.filter((e) => e.place === 'raqqa').length;
-    await expect.poll(() => page.locator('.mark-tooltip').textContent()).toBe(`Raqqa${n} ${n === 1 ? 'event' : 'events'} in window`);
+    const n = shown.filter((e) => e.place === 'al-waleed').length;
+    await expect.poll(() => page.locator('.mark-tooltip').textContent()).toBe(`Al-Waleed border crossing${n} ${n === 1 ? 'event' : 'events'} in window`);
     await close();
   });
 });
@@ -219,17 +254,18 @@ describe('the time window', () => {
     await expect.poll(() => page.getByRole('status').textContent()).toBe(`${expectedCount(first, first)} of ${events.length} events`);
     for (let i = 0; i < 14; i++) await page.keyboard.press('ArrowRight');
     const to = (await end.getAttribute('aria-valuetext'))!;
-    expect(to).toBe('2014-06-23');
+    expect(to).toBe(isoDaysAfter(first, 14));
     await expect.poll(() => page.getByRole('status').textContent()).toBe(`${expectedCount(first, to)} of ${events.length} events`);
     await page.keyboard.press('PageUp');
-    await expect.poll(() => end.getAttribute('aria-valuetext')).toBe('2014-07-23');
+    const month = isoMonthAfter(to);
+    await expect.poll(() => end.getAttribute('aria-valuetext')).toBe(month);
     await start.focus();
     await page.keyboard.press('End');
-    await expect.poll(() => start.getAttribute('aria-valuetext')).toBe('2014-07-23');
-    await expect.poll(() => page.getByRole('status').textContent()).toBe(`${expectedCount('2014-07-23', '2014-07-23')} of ${events.length} events`);
+    await expect.poll(() => start.getAttribute('aria-valuetext')).toBe(month);
+    await expect.poll(() => page.getByRole('status').textContent()).toBe(`${expectedCount(month, month)} of ${events.length} events`);
     // The address follows once the window rests, as one history entry, not one per key press.
     const entries = await page.evaluate(() => history.length);
-    await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/^#from=2014-07-23&to=2014-07-23(&|$)/);
+    await expect.poll(() => page.evaluate(() => location.hash)).toMatch(new RegExp(`^#from=${month}&to=${month}(&|$)`));
     expect(await page.evaluate(() => history.length)).toBe(entries);
     await close();
   });
@@ -337,15 +373,15 @@ describe('the URL', () => {
   it('goes back to the previously selected place', async () => {
     const { page, close } = await desktop();
     const list = page.getByRole('navigation', { name: 'Places' });
-    await list.getByRole('button', { name: /^Raqqa/ }).click();
-    await expect.poll(() => sources(page).getByRole('heading', { level: 2 }).textContent()).toBe('Raqqa');
+    await list.getByRole('button', { name: /^Al-Waleed/ }).click();
+    await expect.poll(() => sources(page).getByRole('heading', { level: 2 }).textContent()).toBe('Al-Waleed border crossing');
     await sources(page).getByRole('button', { name: 'Close sources' }).click();
     await list.getByRole('button', { name: /^Mosul/ }).click();
     await expect.poll(() => sources(page).getByRole('heading', { level: 2 }).textContent()).toBe('Mosul');
     await page.goBack();
     await expect.poll(() => sources(page).count()).toBe(0);
     await page.goBack();
-    await expect.poll(() => sources(page).getByRole('heading', { level: 2 }).textContent()).toBe('Raqqa');
+    await expect.poll(() => sources(page).getByRole('heading', { level: 2 }).textContent()).toBe('Al-Waleed border crossing');
     await close();
   });
 });
@@ -422,7 +458,8 @@ describe('access and screens', () => {
 
   it('fits a phone: map on top, no sideways scrolling, the panel as a bottom sheet, touch works', async () => {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
-    const { page, consoleErrors } = await openApp(context, served.url);
+    // Raqqa, alone on the first view, is under the default confidence: the reader lowers it (sure=0.2) to see it
+    const { page, consoleErrors } = await openApp(context, `${served.url}#sure=0.2`);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     const mapBox = (await page.locator('.map').boundingBox())!;
     const timeBox = (await page.locator('.time-window').boundingBox())!;

@@ -26,11 +26,14 @@ const places = new Map<string, [number, number]>(
   (JSON.parse(readFileSync('geo/places.geojson', 'utf8')).features as { id: string; geometry: { type: string; coordinates: [number, number] } }[]).filter((f) => f.geometry.type === 'Point').map((f) => [f.id, f.geometry.coordinates]),
 );
 
+/** Tall enough that the list draws every row of these windows at once (it draws only the rows in view). */
+const TALL = { viewport: { width: 1440, height: 1800 } };
+
 const rows = (page: import('playwright-core').Page) => page.getByRole('list', { name: 'Events in the window, by date' }).getByRole('button');
 
 describe('the events of the window, by date', () => {
   it('lists them in date order with the opening of each quote, and follows the window and the filters', async () => {
-    const { page, consoleErrors, close } = await app.open({ viewport: { width: 1440, height: 900 } }, '#from=2014-06-20&to=2014-06-24');
+    const { page, consoleErrors, close } = await app.open(TALL, '#from=2014-06-20&to=2014-06-24');
     await page.getByRole('tab', { name: 'Events by date' }).click();
     await expect.poll(() => page.url()).toContain('list=events');
     const want = expectedRows('2014-06-20', '2014-06-24');
@@ -54,7 +57,7 @@ describe('the events of the window, by date', () => {
   });
 
   it('lights the place of the row pointed at, and opens the place at that quote when the row is chosen', async () => {
-    const { page, consoleErrors, close } = await app.open({ viewport: { width: 1440, height: 900 } }, '#from=2014-06-20&to=2014-06-24&list=events');
+    const { page, consoleErrors, close } = await app.open(TALL, '#from=2014-06-20&to=2014-06-24&list=events');
     const want = expectedRows('2014-06-20', '2014-06-24');
     await expect.poll(() => rows(page).count()).toBe(want.length);
     const pick = want.findIndex((e) => e.place === 'baghdad');

@@ -68,7 +68,7 @@ export async function buildAppOn(corpus: { dir: string; data: string; places: st
 export async function serveTexts(articles: readonly TextArticle[]): Promise<{ served: Served; found: { id: string; geometry: { coordinates: [number, number] } }[] }> {
   const corpus = createTextCorpus(articles);
   const events = join(corpus.dir, 'events.json');
-  ingestFiles({ articles: corpus.articles, places: corpus.places, out: events }, { judge: null }); // the rules' events, as data/ ships them
+  ingestFiles({ articles: corpus.articles, places: corpus.places, out: events }); // judged, as npm run ingest writes them
   const served = await serveBuiltApp(await buildAppOn({ dir: corpus.dir, data: corpus.dir, places: corpus.places }, 'dist'));
   return { served, found: JSON.parse(readFileSync(events, 'utf8')).places };
 }

@@ -128,6 +128,12 @@ describe('the first playback step', () => {
     expect(firstPlaybackStep(data.extent, data, NORMAL).window).toEqual(w('2014-06-09', '2014-06-15'));
   });
 
+  it('starts from the whole timeline at the first day an event shown starts, not at a hidden range that begins earlier', () => {
+    // The events shown (the mask's days) start on 9 June; a range under the minimum confidence runs from 1 April.
+    const data = { ...createData([['2014-04-01', '2014-06-23'], ['2014-06-09', '2014-06-09'], ['2014-07-01', '2014-07-01']]), eventDays: [d('2014-06-09'), d('2014-07-01')] };
+    expect(firstPlaybackStep(data.extent, data, NORMAL).window).toEqual(w('2014-06-09', '2014-06-15'));
+  });
+
   it('starts from a short whole timeline with a quarter of it, and from a one-day timeline with that day', () => {
     expect(playbackWidth(w('2020-01-01', '2020-01-12'))).toBe(3);
     const oneDay = createData([['2020-01-01', '2020-01-01']]);

@@ -2,12 +2,14 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { evaluate, readDevCorpus } from '../../src/ingest/evaluate.ts';
 import { loadGazetteer } from '../../src/ingest/gazetteer/gazetteer.ts';
+import { evaluateCategory } from '../../src/ingest/judge/category.ts';
 import { evaluateJudge } from '../../src/ingest/judge/train.ts';
 import { f1, precision, scoreEvents, type GoldEvent, type GoldPlace } from '../../src/ingest/score.ts';
 import type { EventRecord } from '../../src/core/model.ts';
 
 const FLOORS = JSON.parse(readFileSync('test/corpus/floors.json', 'utf8')) as {
   judge: Record<string, { precision: number; f1: number }> & { calibrationWithin: number };
+  category: { used: number; rules: number };
   rules: Record<string, Record<string, { f1: number; placesFound: number }>>;
 };
 const SETTINGS = ['out of the box', 'curated places'];
@@ -38,6 +40,16 @@ describe('the judge on the development corpus, leave one story out (npm run eval
     const bands = judged.calibration.filter((b) => b.count >= 20);
     expect(bands.length).toBeGreaterThanOrEqual(4);
     for (const b of bands) expect(Math.abs(b.predicted - b.observed), `${b.from}–${b.to}`).toBeLessThanOrEqual(FLOORS.judge.calibrationWithin);
+  });
+});
+
+describe('the kind of event on the development corpus, leave one story out (npm run eval)', () => {
+  it('is right at least as often as the recorded floor, and more often as the ingest gives it than by the rules alone', () => {
+    const kinds = evaluateCategory(readDevCorpus('test/corpus'));
+    expect(kinds.examples).toBeGreaterThanOrEqual(900);
+    expect(kinds.used).toBeGreaterThanOrEqual(FLOORS.category.used);
+    expect(kinds.rules).toBeGreaterThanOrEqual(FLOORS.category.rules);
+    expect(kinds.used).toBeGreaterThan(kinds.rules);
   });
 });
 

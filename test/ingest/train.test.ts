@@ -12,7 +12,7 @@ const TRAIN = join(process.cwd(), 'build/cli/ingest/train-cli.js');
 const present = BENCHMARKS.every((b) => existsSync(join(BENCHMARK_FOLDER, b.file)));
 
 describe.skipIf(!present)('npm run train (on the benchmarks in ../shared/geoparse)', () => {
-  it('rebuilds the weights files in the repository byte for byte: the geoparser and the judge', () => {
+  it('rebuilds the weights files in the repository byte for byte: the geoparser and the judge', { timeout: 180_000 }, () => {
     const dir = mkdtempSync(join(tmpdir(), 'datelines-train-'));
     const result = spawnSync(process.execPath, [TRAIN, '--models', dir], { encoding: 'utf8' });
     expect(result.stderr).toContain('706 documents');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { WindowCounts } from '../../src/core/event-columns.ts';
 import { CATEGORIES, type Category, type PlaceSummary } from '../../src/core/model.ts';
+import { eventDataOf } from '../../src/data/dataset.ts';
 import { PlaceMarks, areaOutlines, outlinedAreas } from '../../src/map/marks.ts';
 import { createEvent, createPlace } from '../ingest/helpers.ts';
 import { columnsOf } from '../reference-counts.ts';
@@ -44,6 +45,27 @@ describe('place marks', () => {
     expect(marks.all(counts).features.map((f) => f.properties.unsure)).toEqual([0, 1]);
     const changes = marks.changes(counts, counts.moveTo({ from: 1, to: 1 })); // a shows only its 0.3 event
     expect(changes?.update.map((u) => [u.id, Object.fromEntries(u.addOrUpdateProperties.map((p) => [p.key, p.value])).unsure])).toEqual([[0, 1], [1, 0]]);
+  });
+
+  it('draw no point for a place none of whose events is sure enough to show, and send it no change', () => {
+    const events = [
+      createEvent({ place: 'a', start: 1, category: 'attack', confidence: 0.8 }),
+      createEvent({ place: 'b', start: 5, category: 'meeting', confidence: 0.2 }),
+    ];
+    const { columns, places } = columnsOf(events);
+    const data = eventDataOf(columns, 0.47);
+    const counts = data.createWindowCounts();
+    const sure = data.confidenceMask(0.47);
+    counts.setMask(sure);
+    counts.moveTo({ from: 0, to: 10 });
+    const marks = new PlaceMarks(places.map((id) => createPlace(id)), look);
+    expect(marks.all(counts, data.totalsOf(sure)).features.map((f) => f.properties.id)).toEqual(['a']);
+    expect(marks.changes(counts, counts.moveTo({ from: 4, to: 6 }))?.update.map((u) => u.id)).toEqual([0]); // a fades; b has no point
+    // The reader lowers the minimum: b is drawn, as unsure.
+    const all = data.confidenceMask(0.1);
+    counts.setMask(all);
+    counts.moveTo({ from: 0, to: 10 });
+    expect(marks.all(counts, data.totalsOf(all)).features.map((f) => [f.properties.id, f.properties.unsure])).toEqual([['a', 0], ['b', 1]]);
   });
 
   it('send only the marks whose look changed since last sent', () => {

@@ -1,3 +1,4 @@
+import type { CategoryModel } from './category.ts';
 import { probability, type LogisticModel } from '../learn/logistic.ts';
 import type { Features } from './features.ts';
 
@@ -14,6 +15,8 @@ export interface JudgeModel {
   floor: number;
   /** Each weighted feature's mean over the training candidates: a reason is what moves a candidate away from the typical one. */
   means: Readonly<Record<string, number>>;
+  /** The kind of event, judged over the sentence (category.ts); absent: the rules' kind stands. */
+  category?: { features: string; models: CategoryModel };
 }
 
 export interface Verdict {

@@ -1,6 +1,9 @@
 import * as v from 'valibot';
 import { join } from 'node:path';
-import { LogisticSchema, gazetteerName, modelsFolder, readWeightsFile } from '../learn/weights-file.ts';
+import { CATEGORIES, type Category } from '../../core/model.ts';
+import { InputError } from '../../core/validate.ts';
+import { LogisticSchema, RETRAIN, gazetteerName, modelsFolder, readWeightsFile } from '../learn/weights-file.ts';
+import { CATEGORY_FEATURES } from './category.ts';
 import { FEATURES } from './features.ts';
 import type { JudgeModel } from './judge.ts';
 
@@ -31,9 +34,12 @@ const JudgeSchema = v.object({
   floor: v.pipe(v.number(), v.minValue(0), v.maxValue(1)),
   means: v.record(v.string(), v.number()),
   model: LogisticSchema,
+  category: v.optional(v.object({ features: v.string(), models: v.object(Object.fromEntries(CATEGORIES.map((c) => [c, LogisticSchema])) as Record<Category, typeof LogisticSchema>) })),
 });
 
 /** The judge's weights file, checked; an InputError naming the file and what is wrong. */
 export function readJudgeFile(file = JUDGE_FILE): JudgeFile {
-  return readWeightsFile(file, JudgeSchema, { format: JUDGE_FORMAT, features: FEATURES, gazetteer: gazetteerName() }, "the judge's");
+  const judge = readWeightsFile(file, JudgeSchema, { format: JUDGE_FORMAT, features: FEATURES, gazetteer: gazetteerName() }, "the judge's");
+  if (judge.category && judge.category.features !== CATEGORY_FEATURES) throw new InputError([{ file, field: 'category.features', message: `were "${judge.category.features}", this code computes "${CATEGORY_FEATURES}": ${RETRAIN}` }]);
+  return judge;
 }

@@ -3,6 +3,7 @@ import { placesOf, type DevCorpus } from '../evaluate.ts';
 import type { Candidate } from '../extract.ts';
 import { probability, trainLogistic, type LogisticModel, type TrainOptions } from '../learn/logistic.ts';
 import { runIngest } from '../pipeline.ts';
+import { CATEGORY_FEATURES, categoryExamples, trainCategory } from './category.ts';
 import { FEATURES } from './features.ts';
 import { JUDGE_FORMAT, type JudgeFile } from './model-file.ts';
 import { matchesGold, precision, recall, scoreEvents, sumScores, type GoldPlace, type Scored } from '../score.ts';
@@ -170,6 +171,7 @@ export function trainJudgeFile(dev: DevCorpus, corpusDir: string, gazetteer: Gaz
     floor: FLOOR,
     means,
     model,
+    category: { features: CATEGORY_FEATURES, models: trainCategory(categoryExamples(dev)) },
   };
 }
 

@@ -28,7 +28,7 @@ export function modelsFolder(): string {
   return 'models';
 }
 
-const RETRAIN = 'run `npm run train` to rebuild it';
+export const RETRAIN = 'run `npm run train` to rebuild it';
 
 /** The gazetteer the running code computes features with: its index's file name (its sources' versions and format). */
 export function gazetteerName(): string {

@@ -47,5 +47,9 @@ describe("the judge's weights file", () => {
     const other = join(dir, 'other.json');
     writeFileSync(other, JSON.stringify({ ...JSON.parse(text), features: 'judge-features 0' }));
     expect(() => readJudgeFile(other)).toThrow(expect.objectContaining({ problems: [expect.objectContaining({ file: other, field: 'features' })] }));
+    const kinds = join(dir, 'kinds.json');
+    const parsed = JSON.parse(text);
+    writeFileSync(kinds, JSON.stringify({ ...parsed, category: { ...parsed.category, features: 'category-features 0' } }));
+    expect(() => readJudgeFile(kinds)).toThrow(expect.objectContaining({ problems: [expect.objectContaining({ file: kinds, field: 'category.features' })] }));
   });
 });
