@@ -204,7 +204,7 @@ export function extractArticle(article: Article, text: string, found: ArticlePla
     if (best.record && best.features && 'judge' in judging && best.confidence >= judging.judge.floor) {
       const verdict = judgeOf(judging.judge, best.features); // the reasons, for the reading kept only
       const kinds = judging.judge.category?.models;
-      const category = kinds && MODEL_DECIDES.has(event.category) ? judgedCategory(kinds, categoryFeatures({ sentence: event.sentence.text, mention: event.mention && { start: event.mention.start - event.sentence.start, end: event.mention.end - event.sentence.start }, rule: event.category, article: (articleKind ??= articleCategory(text)) }), event.category) : best.record.category;
+      const category = kinds && MODEL_DECIDES.has(event.category) ? judgedCategory(kinds, categoryFeatures({ sentence: event.sentence.text, mention: event.mention && { start: event.mention.start - event.sentence.start, end: event.mention.end - event.sentence.start }, rule: event.category, article: (articleKind ??= articleCategory(sentences)) }), event.category) : best.record.category;
       records.push({ ...best.record, category, confidence: verdict.confidence, reasons: verdict.reasons });
     }
   }

@@ -55,10 +55,10 @@ function wordsOf(text: string): Set<string> {
   return out;
 }
 
-/** The commonest category the rules give the article's sentences (ties: the table's order), null when none has one. */
-export function articleCategory(text: string): Category | null {
+/** The commonest category the rules give an article's sentences (ties: the table's order), null when none has one. */
+export function articleCategory(sentences: readonly { text: string }[]): Category | null {
   const counts = new Map<Category, number>();
-  for (const s of splitSentences(text)) {
+  for (const s of sentences) {
     const c = categorize(s.text);
     if (c) counts.set(c, (counts.get(c) ?? 0) + 1);
   }
@@ -97,7 +97,7 @@ export interface CategoryExample {
 export function categoryExamples(dev: DevCorpus): CategoryExample[] {
   const { corpus, places } = dev.settings['curated places'];
   const names = new Map(places.map((p) => [p.id, [p.name, ...p.aliases]]));
-  const kinds = new Map(corpus.map(({ article, text }) => [article.id, articleCategory(text)]));
+  const kinds = new Map(corpus.map(({ article, text }) => [article.id, articleCategory(splitSentences(text))]));
   const examples: CategoryExample[] = [];
   for (const g of dev.gold.events) {
     const story = dev.storyOf.get(g.article);

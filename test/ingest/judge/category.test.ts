@@ -19,8 +19,9 @@ describe('the kind of event, judged over the sentence', () => {
   });
 
   it('takes the article\'s commonest kind from the rules over its sentences', () => {
-    expect(articleCategory('An earthquake struck at dawn. Aftershocks followed. Officials said it was bad.')).toBe('disaster');
-    expect(articleCategory('Nothing of note.')).toBeNull();
+    const sentences = (text: string) => text.split(/(?<=\.) /).map((s) => ({ text: s }));
+    expect(articleCategory(sentences('An earthquake struck at dawn. Aftershocks followed. Officials said it was bad.'))).toBe('disaster');
+    expect(articleCategory(sentences('Nothing of note.'))).toBeNull();
   });
 
   it('gives the likeliest kind, and overrules the rules only where they fall back or hear speech', () => {
