@@ -6,7 +6,8 @@ import { ID_PATTERN, PLACE_KINDS, type EventRecord, type Place, type PlaceKind }
 import { InputError, formatProblem, parseArticles, parseCuratedPlaces, parseEvents, readCuratedPlaces, type InputProblem } from '../core/validate.ts';
 import { writeAtomically, writeFailure } from './atomic-write.ts';
 import { LockTimeoutError, withFileLock } from './file-lock.ts';
-import { placesOutsideTheirCountry, readInputs, readText } from './files.ts';
+import { placesOutsideTheirCountry, readInputs } from './files.ts';
+import { readText } from './read-files.ts';
 import { loadGazetteer, type Gazetteer, type GazetteerEntry } from './gazetteer/gazetteer.ts';
 import { nameKey, plainName } from './gazetteer/normalize.ts';
 import { describe as describeEntry } from './gazetteer/resolve.ts';

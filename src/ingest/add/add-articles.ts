@@ -6,7 +6,7 @@ import { SUPPORTED_DAYS, formatDay, parseDay } from '../../core/day.ts';
 import { InputError, MAX_ARTICLE_BYTES, parseArticles, type InputProblem } from '../../core/validate.ts';
 import { removeStaleTemporaries, writeAtomically, writeFailure } from '../atomic-write.ts';
 import { LockTimeoutError, withFileLock } from '../file-lock.ts';
-import { readBytes, readText } from '../files.ts';
+import { readBytes, readText } from '../read-files.ts';
 import { editArticlesJson } from './articles-json.ts';
 import { httpUrl, type ArticleMeta, type Found, type ReadArticle } from './metadata.ts';
 import { readPlainText, withoutDateline } from './plain-text.ts';

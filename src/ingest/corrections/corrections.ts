@@ -4,7 +4,7 @@ import * as v from 'valibot';
 import { formatDay, parseDay } from '../../core/day.ts';
 import type { EventRecord } from '../../core/model.ts';
 import { ID, ISO_DAY, InputError, TEXT, parseJsonWith, type InputProblem } from '../../core/validate.ts';
-import { readText } from '../files.ts';
+import { readText } from '../read-files.ts';
 import { squash } from '../score.ts';
 
 /**
