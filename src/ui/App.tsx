@@ -8,6 +8,7 @@ import { MapCanvas, type Insets, type MapControls } from '../map/MapCanvas.tsx';
 import { PlaceMarks, areaOutlines, outlinedAreas } from '../map/marks.ts';
 import { createAppState } from '../state/app-state.ts';
 import { ArticleReader } from './ArticleReader.tsx';
+import { CheckedCount } from './CheckedCount.tsx';
 import { ConfidenceThreshold } from './ConfidenceThreshold.tsx';
 import { EventFilterBar } from './EventFilterBar.tsx';
 import { EventList } from './EventList.tsx';
@@ -18,6 +19,7 @@ import { NoMap } from './NoMap.tsx';
 import { PlaceList } from './PlaceList.tsx';
 import { SourcesPanel } from './SourcesPanel.tsx';
 import { TimeWindowBar } from './TimeWindowBar.tsx';
+import { Warnings } from './Warnings.tsx';
 import { WindowFit } from './WindowFit.tsx';
 import { createUrlSync } from './create-url-sync.ts';
 
@@ -129,7 +131,7 @@ export function App(props: { data: Dataset }) {
     document.title = place ? `${place.name} · Datelines` : 'Datelines';
   });
   const onKey = (e: KeyboardEvent) => {
-    if (e.key === 'Escape' && state.selected() && !state.reading()) state.close();
+    if (e.key === 'Escape' && state.selected() && !state.reading() && !(e.target as Element).closest?.('dialog')) state.close();
   };
   onMount(() => document.addEventListener('keydown', onKey));
   onCleanup(() => document.removeEventListener('keydown', onKey));
@@ -160,21 +162,8 @@ export function App(props: { data: Dataset }) {
           {formatCount(state.shown())} of {formatCount(data.eventCount)} events
           {state.filtersPending() ? ' (filtering…)' : state.filtering() ? ' (filtered)' : ''}
         </p>
-        <Show when={state.filterProblem()}>
-          <p class="warning" role="alert">A filter could not be applied: {state.filterProblem()}</p>
-        </Show>
-        <Show when={data.problems.length > 0}>
-          <p class="warning" role="alert" title={data.problems.map((p) => `${p.field}: ${p.message}`).join('\n')}>
-            {data.problems.length} {data.problems.length === 1 ? 'record was' : 'records were'} left out: {data.problems[0].field}: {data.problems[0].message}
-            {data.problems.length > 1 ? ' …' : ''}
-          </p>
-        </Show>
-        <Show when={state.ignored().length > 0}>
-          <p class="warning ignored-in-link">
-            Ignored in the link: {state.ignored().join('; ')}.
-            <button type="button" class="icon-button" aria-label="Dismiss" onClick={state.dismissIgnored}>✕</button>
-          </p>
-        </Show>
+        <CheckedCount checked={data.checked} />
+        <Warnings filterProblem={state.filterProblem()} problems={data.problems} ignored={state.ignored()} onDismissIgnored={state.dismissIgnored} />
         <button type="button" class="show-all" disabled={mapProblem() !== null} onClick={() => mapControls()?.fit(data.places.map((p) => p.lngLat), { maxZoom: 6 })}>
           Show all places
         </button>
