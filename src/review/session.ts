@@ -70,8 +70,10 @@ export interface PlaceHit {
   population: number | null;
   /** Where it comes from: the curated file, the gazetteer by way of the last ingest, or the gazetteer itself. */
   from: 'curated' | 'found' | 'gazetteer';
-  /** The nearest of the other places of the event's article, and how far (km, rounded); null when it has none. */
+  /** The nearest of the other places of the event's article (not this one), and how far (km, rounded); null when it has none. */
   nearest: { name: string; km: number } | null;
+  /** Whether the article names this place for another of its events. */
+  inArticle: boolean;
 }
 
 const KEPT_VERSIONS = 100; // versions remembered for stale writes; an older page is told to reload
@@ -260,9 +262,10 @@ export function openSession(corpus: ReviewCorpus, judge: JudgeModel | null) {
       const places = placesNow();
       const byId = new Map(places.map((p) => [p.id, p]));
       const others = [...new Set(snapshot.events.filter((e) => e.article === event.article && e.place !== event.place).map((e) => e.place))].flatMap((p) => (byId.has(p) ? [byId.get(p)!] : []));
-      const nearest = (lngLat: [number, number]) => {
+      const nearest = (lngLat: [number, number], self: string | null = null) => {
         let best: PlaceHit['nearest'] = null;
         for (const o of others) {
+          if (o.id === self) continue;
           const km = Math.round(distance(lngLat, o.lngLat));
           if (!best || km < best.km) best = { name: o.name, km };
         }
@@ -273,12 +276,12 @@ export function openSession(corpus: ReviewCorpus, judge: JudgeModel | null) {
       const isCurated = new Set(curated.map((p) => p.id));
       const hits: PlaceHit[] = places
         .filter((p) => p.id !== event.place && [p.name, ...p.aliases].some((n) => plainName(n).includes(typed)))
-        .map((p) => ({ to: p.id, name: p.name, kind: p.kind, country: p.country, population: null, from: isCurated.has(p.id) ? 'curated' : 'found', nearest: nearest(p.lngLat) }));
+        .map((p) => ({ to: p.id, name: p.name, kind: p.kind, country: p.country, population: null, from: isCurated.has(p.id) ? 'curated' : 'found', nearest: nearest(p.lngLat, p.id), inArticle: others.includes(p) }));
       const known = new Set(places.flatMap((p) => (p.geonames !== null ? [`geonames:${p.geonames}`] : [])));
       const gazetteer = loadGazetteer();
       const entries = (gazetteer.lookup(nameKey(query).key) ?? []).map((i) => gazetteer.entry(i)).filter((e) => !known.has(e.ref));
       entries.sort((a, b) => b.population - a.population || (a.ref < b.ref ? -1 : 1));
-      for (const e of entries) hits.push({ to: e.ref, name: e.name, kind: e.kind, country: e.country, population: e.population || null, from: 'gazetteer', nearest: nearest(e.lngLat) });
+      for (const e of entries) hits.push({ to: e.ref, name: e.name, kind: e.kind, country: e.country, population: e.population || null, from: 'gazetteer', nearest: nearest(e.lngLat), inArticle: false });
       return hits.slice(0, SEARCH_RESULTS);
     },
   };

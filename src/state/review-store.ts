@@ -30,6 +30,7 @@ export interface PlaceHit {
   population: number | null;
   from: 'curated' | 'found' | 'gazetteer';
   nearest: { name: string; km: number } | null;
+  inArticle: boolean;
 }
 
 /** What an event's record says of its date, for the Date form. */

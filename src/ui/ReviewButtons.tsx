@@ -91,6 +91,7 @@ function found(n: number): string {
 /** "town, IQ, 35,000 people · 60 km from Mosul · in this corpus": what tells places of one name apart. */
 export function describeHit(hit: PlaceHit): string {
   const parts = [`${hit.kind}, ${hit.country}${hit.population ? `, ${formatCount(hit.population)} people` : ''}`];
+  if (hit.inArticle) parts.push('named in this article');
   if (hit.nearest) parts.push(hit.nearest.km === 0 ? `at ${hit.nearest.name}` : `${formatCount(hit.nearest.km)} km from ${hit.nearest.name}`);
   parts.push(hit.from === 'gazetteer' ? 'gazetteer' : hit.from === 'curated' ? 'curated' : 'found by the ingest');
   return parts.join(' · ');
