@@ -44,7 +44,10 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`ingested ${run.count} events from ${run.report.length} articles into ${session.paths.events}; ${run.corrections.checked} checked by a person\n`);
     for (const problem of run.corrections.unmatched) process.stderr.write(`${formatProblem(problem)}\n`);
     const app = values.app ?? (await builtApp(corpus, REVIEW_APP, (line) => process.stderr.write(`${line}\n`)));
-    const server = await startReviewServer(session, app, port);
+    const server = await startReviewServer(session, app, port).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'EADDRINUSE' || error.code === 'EACCES') throw new InputError([{ file: '(command line)', field: '--port', message: `${port} ${error.code === 'EADDRINUSE' ? 'is in use' : 'may not be used'}: give another with --port N (0 for a free one)` }]);
+      throw error;
+    });
     process.stdout.write(`${server.url}\n`);
     process.stderr.write(`Review on the map at ${server.url} (this run's token is in the page it serves: writes without it are refused). Ctrl-C stops.\n`);
     const stop = () => void server.close().then(() => process.exit(0));
