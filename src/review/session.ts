@@ -183,19 +183,21 @@ export function openSession(corpus: ReviewCorpus, judge: JudgeModel | null) {
       const key = correctionKey(event.article, event.quote, event.place);
       refuseConflict(snapshot, [key]);
       const base = { article: event.article, quote: event.quote, place: event.place, at: new Date().toISOString() };
+      const named = (id: string) => placesNow().find((p) => p.id === id)?.name ?? id;
+      const where = `${named(event.place)}, ${event.start === event.end ? event.start : `${event.start} to ${event.end}`}`;
       let correction: Correction;
       let said: string;
-      if (body.action === 'right') [correction, said] = [{ ...base, action: 'right' }, `Checked: the event at ${event.place} on ${event.start} is right.`];
-      else if (body.action === 'wrong') [correction, said] = [{ ...base, action: 'wrong', reason: body.reason }, `Marked wrong (${body.reason.replace(/-/g, ' ')}): the event at ${event.place} on ${event.start} leaves the map.`];
+      if (body.action === 'right') [correction, said] = [{ ...base, action: 'right' }, `Checked: the event at ${where} is right.`];
+      else if (body.action === 'wrong') [correction, said] = [{ ...base, action: 'wrong', reason: body.reason }, `Marked wrong (${body.reason.replace(/-/g, ' ')}): the event at ${where} leaves the map.`];
       else if (body.action === 'date') {
         if (parseDay(body.end)! < parseDay(body.start)!) throw new RequestError(400, 'end: is before start');
         correction = { ...base, action: 'date', from: { start: event.start, end: event.end }, to: { start: body.start, end: body.end } };
-        said = `Re-dated: the event at ${event.place} is now ${body.start === body.end ? body.start : `${body.start} to ${body.end}`}.`;
+        said = `Re-dated: the event at ${where} is now ${body.start === body.end ? body.start : `${body.start} to ${body.end}`}.`;
       } else {
         const to = placeToMoveTo(body.to);
         if (to === event.place) throw new RequestError(400, `to: the event is at "${to}" already`);
         correction = { ...base, action: 'move', to };
-        said = `Moved: the event of ${event.article} is now at ${to}.`;
+        said = `Moved: the event at ${where} is now at ${named(to)}.`;
       }
       writeCorrections((list) => [...list, correction]);
       refresh(new Set([key]));

@@ -100,9 +100,9 @@ export function createReviewStore(token: string, base: URL, reload: () => Promis
     if (busy()) return;
     setBusy(true);
     try {
-      const answer = await call<{ version: string; said: string; counts: { events: number; checked: number } }>(path, { version: version(), ...body });
+      const answer = await call<{ version: string; said: string }>(path, { version: version(), ...body });
       await sync(reload);
-      setMessage({ kind: 'done', text: `${answer.said} ${answer.counts.checked} of ${answer.counts.events} events checked.` });
+      setMessage({ kind: 'done', text: answer.said });
     } catch (error) {
       const refusal = error instanceof ReviewRefusal ? error : new ReviewRefusal(String(error), false);
       setMessage({ kind: refusal.reload ? 'reload' : 'error', text: refusal.message });

@@ -144,7 +144,7 @@ describe('the review on the map', () => {
     await quoteItem(a.page, opening(x.quote)).getByRole('button', { name: 'Right' }).click();
     await expect.poll(() => said(a.page)).toContain('Checked');
     await quoteItem(b.page, opening(y.quote)).getByRole('button', { name: 'Right' }).click(); // on the version before a's
-    await expect.poll(() => said(b.page)).toContain('2 of');
+    await expect.poll(() => b.page.locator('.checked-count').textContent()).toContain('2 of');
     await expect.poll(() => quoteItem(b.page, opening(x.quote)).textContent()).toContain('Checked by a person'); // a's change, shown in b
     // Now a is behind, and y is what b changed since: a's change of y is not merged, a is told to reload.
     await quoteItem(a.page, opening(y.quote)).getByRole('button', { name: 'Wrong' }).click();
