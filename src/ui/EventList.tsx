@@ -218,6 +218,8 @@ export function EventList(props: EventListProps) {
               const opening = () => openingOf(event().number);
               const category = () => CATEGORIES[event().category];
               const below = () => isBelowDefault(event().confidence, props.threshold);
+              /** A person checked it: said on the line of confidence (a checked event has none), else in the head. */
+              const checked = () => opening()?.[3] === 1;
               const top = () => scrollTop() + (index * rowHeight - listTop());
               return (
                 <li class="event-row" classList={{ 'below-default': below() }} style={{ top: `${top()}px` }} aria-posinset={index + 1} aria-setsize={length()}>
@@ -245,7 +247,7 @@ export function EventList(props: EventListProps) {
                       <span class="row-place"><bdi>{place().name}</bdi></span>
                       <span class="spoken-only">,</span>
                       <span class="row-kind">{CATEGORY_LABELS[category()]}</span>
-                      <Show when={opening()?.[3] === 1}>
+                      <Show when={checked() && props.threshold === null}>
                         <CheckedTag />
                       </Show>
                       <span class="spoken-only">:</span>
@@ -255,6 +257,12 @@ export function EventList(props: EventListProps) {
                         <bdi>{opening()![1]}</bdi>
                       </Show>
                     </span>
+                    <Show when={checked() && props.threshold !== null}>
+                      <span class="spoken-only">.</span>
+                      <span class="row-sure">
+                        <CheckedTag />
+                      </span>
+                    </Show>
                     <Show when={event().confidence !== null}>
                       <span class="spoken-only">.</span>
                       <span class="row-sure">
