@@ -40,7 +40,7 @@ if (token === null) {
     render(
       () => (
         <ReviewContext.Provider value={review}>
-          <div class="review-shell">
+          <div class="review-shell" classList={{ picking: review.picking() !== null }}>
             <ReviewBar review={review} />
             <Show when={data()} keyed>
               {(d) => <App data={d} />}

@@ -94,7 +94,7 @@ export async function startReviewServer(session: ReviewSession, appDir: string, 
     if (req.method === 'GET') {
       const version = query.get('version') ?? '';
       if (path === '/api/version') return json(res, 200, { version: session.version() });
-      if (path === '/api/places') return json(res, 200, { results: session.search(version, query.get('event') ?? '', query.get('q') ?? '') });
+      if (path === '/api/places') return json(res, 200, { results: session.search(version, query.get('event') ?? '', query.get('q') ?? '', lngLatOf(query.get('near'))) });
       if (path === '/api/event') return json(res, 200, { event: session.event(version, query.get('id') ?? '') });
       return json(res, 404, { error: `no such API: GET ${path}` });
     }
@@ -162,6 +162,14 @@ export function inside(root: string, name: string): string | null {
   const real = realpathSync(file);
   if (!real.startsWith(root + sep) || !statSync(real).isFile()) return null;
   return real;
+}
+
+/** "lng,lat" of a point clicked on the map, or null (absent); a RequestError when it is no point. */
+function lngLatOf(text: string | null): [number, number] | null {
+  if (text === null) return null;
+  const [lng, lat] = text.split(',').map(Number);
+  if (!Number.isFinite(lng) || !Number.isFinite(lat) || Math.abs(lng) > 180 || Math.abs(lat) > 90) throw new RequestError(400, `near: "${text}" must be lng,lat in degrees`);
+  return [lng, lat];
 }
 
 function parse<T extends v.GenericSchema>(schema: T, body: unknown): v.InferOutput<T> {

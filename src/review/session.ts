@@ -11,7 +11,7 @@ import { writeAtomically, writeFailure } from '../ingest/atomic-write.ts';
 import { CORRECTIONS_FORMAT, WRONG_REASONS, correctionsPath, readCorrections, type Correction, type CorrectionsFile } from '../ingest/corrections/corrections.ts';
 import { LockTimeoutError, withFileLock } from '../ingest/file-lock.ts';
 import { ingestFiles, readInputs, readText, type IngestRun } from '../ingest/files.ts';
-import { loadGazetteer } from '../ingest/gazetteer/gazetteer.ts';
+import { loadGazetteer, type GazetteerEntry } from '../ingest/gazetteer/gazetteer.ts';
 import { nameKey, plainName } from '../ingest/gazetteer/normalize.ts';
 import type { JudgeModel } from '../ingest/judge/judge.ts';
 import { freeId, kebab, writeDecision, type ReviewPaths } from '../ingest/review.ts';
@@ -74,10 +74,13 @@ export interface PlaceHit {
   nearest: { name: string; km: number } | null;
   /** Whether the article names this place for another of its events. */
   inArticle: boolean;
+  /** How far it lies from the point clicked on the map (km, rounded); null for a search by name. */
+  fromPoint: number | null;
 }
 
 const KEPT_VERSIONS = 100; // versions remembered for stale writes; an older page is told to reload
 const SEARCH_RESULTS = 20;
+const NEAR_KM = 60; // how far from a point clicked on the map a place is offered
 const EVERYTHING = Symbol('every event'); // what a change made outside the review (a terminal, an editor) touched
 
 interface Snapshot {
@@ -254,11 +257,12 @@ export function openSession(corpus: ReviewCorpus, judge: JudgeModel | null) {
     },
 
     /**
-     * Places to move an event to, by name: the corpus's (curated, and found by the last ingest) whose name or alias
-     * holds the words typed, then the gazetteer's entries of that name; each with its country, population, and the
-     * nearest of the other places of the event's article.
+     * Places to move an event to, by name (`query`): the corpus's (curated, and found by the last ingest) whose name
+     * or alias holds the words typed, then the gazetteer's entries of that name; or by a point clicked on the map
+     * (`near`, [lng, lat]): the corpus's places and the gazetteer's towns nearest it. Each with its country,
+     * population, and the nearest of the other places of the event's article.
      */
-    search(version: string, id: string, query: string): PlaceHit[] {
+    search(version: string, id: string, query: string, near: [number, number] | null = null): PlaceHit[] {
       const snapshot = snapshotOf(version);
       const event = eventIn(snapshot, id);
       const places = placesNow();
@@ -274,16 +278,30 @@ export function openSession(corpus: ReviewCorpus, judge: JudgeModel | null) {
         return best;
       };
       const typed = plainName(query).trim();
-      if (typed === '') return [];
+      if (typed === '' && near === null) return [];
       const isCurated = new Set(curated.map((p) => p.id));
-      const hits: PlaceHit[] = places
-        .filter((p) => p.id !== event.place && [p.name, ...p.aliases].some((n) => plainName(n).includes(typed)))
-        .map((p) => ({ to: p.id, name: p.name, kind: p.kind, country: p.country, population: null, from: isCurated.has(p.id) ? 'curated' : 'found', nearest: nearest(p.lngLat, p.id), inArticle: others.includes(p) }));
+      const fromPoint = (lngLat: [number, number]) => (near ? Math.round(distance(near, lngLat)) : null);
+      const corpusHit = (p: Place): PlaceHit => ({ to: p.id, name: p.name, kind: p.kind, country: p.country, population: null, from: isCurated.has(p.id) ? 'curated' : 'found', nearest: nearest(p.lngLat, p.id), inArticle: others.includes(p), fromPoint: fromPoint(p.lngLat) });
+      const entryHit = (e: GazetteerEntry): PlaceHit => ({ to: e.ref, name: e.name, kind: e.kind, country: e.country, population: e.population || null, from: 'gazetteer', nearest: nearest(e.lngLat), inArticle: false, fromPoint: fromPoint(e.lngLat) });
       const known = new Set(places.flatMap((p) => (p.geonames !== null ? [`geonames:${p.geonames}`] : [])));
       const gazetteer = loadGazetteer();
+      if (near) {
+        const closest = places.filter((p) => p.id !== event.place && distance(near, p.lngLat) <= NEAR_KM).map(corpusHit);
+        const towns: { entry: GazetteerEntry; km: number }[] = [];
+        for (let i = 0; i < gazetteer.size; i++) {
+          const e = gazetteer.entry(i);
+          if ((e.kind === 'city' || e.kind === 'town' || e.kind === 'site') && !known.has(e.ref) && Math.abs(e.lngLat[1] - near[1]) < 1) {
+            const km = distance(near, e.lngLat);
+            if (km <= NEAR_KM) towns.push({ entry: e, km });
+          }
+        }
+        towns.sort((a, b) => a.km - b.km);
+        return [...closest, ...towns.slice(0, SEARCH_RESULTS).map((t) => entryHit(t.entry))].sort((a, b) => a.fromPoint! - b.fromPoint!).slice(0, SEARCH_RESULTS);
+      }
+      const hits = places.filter((p) => p.id !== event.place && [p.name, ...p.aliases].some((n) => plainName(n).includes(typed))).map(corpusHit);
       const entries = (gazetteer.lookup(nameKey(query).key) ?? []).map((i) => gazetteer.entry(i)).filter((e) => !known.has(e.ref));
       entries.sort((a, b) => b.population - a.population || (a.ref < b.ref ? -1 : 1));
-      for (const e of entries) hits.push({ to: e.ref, name: e.name, kind: e.kind, country: e.country, population: e.population || null, from: 'gazetteer', nearest: nearest(e.lngLat), inArticle: false });
+      hits.push(...entries.map(entryHit));
       return hits.slice(0, SEARCH_RESULTS);
     },
   };

@@ -31,6 +31,16 @@ export interface PlaceHit {
   from: 'curated' | 'found' | 'gazetteer';
   nearest: { name: string; km: number } | null;
   inArticle: boolean;
+  /** km from the point clicked on the map; null for a search by name. */
+  fromPoint: number | null;
+}
+
+/** A Move by a click on the map: the event, and once clicked, the point and the places near it. */
+export interface Picking {
+  event: string;
+  about: string;
+  at: [number, number] | null;
+  results: PlaceHit[] | null;
 }
 
 /** What an event's record says of its date, for the Date form. */
@@ -70,6 +80,7 @@ export function createReviewStore(token: string, base: URL, reload: () => Promis
   const [version, setVersion] = createSignal<string | null>(null);
   const [busy, setBusy] = createSignal(false);
   const [message, setMessage] = createSignal<ReviewMessage | null>(null);
+  const [picking, setPicking] = createSignal<Picking | null>(null);
 
   const call = async <T>(path: string, body?: Record<string, unknown>): Promise<T> => {
     const response = await fetch(new URL(path, base), {
@@ -122,6 +133,21 @@ export function createReviewStore(token: string, base: URL, reload: () => Promis
     settle: (place: string, decision: 'accept' | 'choose' | 'reject', ref?: string) => write('api/places', { place, decision, ...(ref ? { ref } : {}) }),
     undo: () => write('api/undo', {}),
     search: (event: string, q: string) => call<{ results: PlaceHit[] }>(query('api/places', { event, q })).then((r) => r.results),
+    /** A Move by a click on the map under way (see Picking), or null. */
+    picking,
+    /** Waits for a click on the map to move this event there (the map opens no mark meanwhile). */
+    startPicking: (event: string, about: string) => setPicking({ event, about, at: null, results: null }),
+    stopPicking: () => setPicking(null),
+    /** The point clicked while picking: the places near it are asked for, to choose from. */
+    pickAt(at: [number, number]) {
+      const now = picking();
+      if (!now) return;
+      setPicking({ ...now, at, results: null });
+      call<{ results: PlaceHit[] }>(query('api/places', { event: now.event, near: `${at[0]},${at[1]}` })).then(
+        (r) => picking()?.at === at && setPicking({ ...now, at, results: r.results }),
+        (error: Error) => (setPicking(null), setMessage({ kind: 'error', text: error.message })),
+      );
+    },
     eventDate: (event: string) => call<{ event: EventDate }>(query('api/event', { id: event })).then((r) => r.event),
   };
 }

@@ -7,6 +7,7 @@ import type { Dataset } from '../data/dataset.ts';
 import { MapCanvas, type Insets, type MapControls } from '../map/MapCanvas.tsx';
 import { PlaceMarks, areaOutlines, outlinedAreas } from '../map/marks.ts';
 import { createAppState } from '../state/app-state.ts';
+import { useReview } from '../state/review-store.ts';
 import { ArticleReader } from './ArticleReader.tsx';
 import { CheckedCount } from './CheckedCount.tsx';
 import { ConfidenceThreshold } from './ConfidenceThreshold.tsx';
@@ -31,6 +32,7 @@ export function App(props: { data: Dataset }) {
   const data = props.data;
   const initial = parseHash(location.hash);
   const state = createAppState(data, initial);
+  const review = useReview();
   const [mapProblem, setMapProblem] = createSignal<string | null>(null);
   const [mapControls, setMapControls] = createSignal<MapControls | null>(null);
 
@@ -187,6 +189,8 @@ export function App(props: { data: Dataset }) {
               }}
               covered={covered}
               onUnavailable={setMapProblem}
+              picking={Boolean(review?.picking())}
+              onPick={review?.pickAt}
             />
             <Legend categories={state.filters().categories} onToggle={state.toggleCategory} threshold={data.threshold} />
             <WindowFit controls={mapControls()} places={data.places} count={state.counts.count} counted={state.touched} playing={state.playing()} />

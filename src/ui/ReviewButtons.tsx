@@ -69,18 +69,28 @@ function MoveDialog(props: { review: ReviewStore; event: string; about: string; 
       <p class="muted small" role="status" aria-live="polite">
         {results.loading ? 'Searching…' : results.error ? `The search failed: ${String(results.error.message ?? results.error)}` : query().trim().length < 2 ? 'Type two letters or more.' : found(results()?.length ?? 0)}
       </p>
-      <ul class="review-results" aria-label="Places found">
-        <For each={results.loading ? [] : (results() ?? [])}>
-          {(hit) => (
-            <li>
-              <button type="button" class="review-result" onClick={() => (props.onClose(), void props.review.correct(props.event, { action: 'move', to: hit.to }))}>
-                <strong>{hit.name}</strong> <span class="muted">{describeHit(hit)}</span>
-              </button>
-            </li>
-          )}
-        </For>
-      </ul>
+      <PlaceHits hits={results.loading ? [] : (results() ?? [])} onChoose={(hit) => (props.onClose(), void props.review.correct(props.event, { action: 'move', to: hit.to }))} />
+      <button type="button" class="review-action" onClick={() => (props.onClose(), props.review.startPicking(props.event, props.about))}>
+        Click the map instead
+      </button>
     </ReviewDialog>
+  );
+}
+
+/** The places a Move search found, each a button that moves the event there. */
+export function PlaceHits(props: { hits: readonly PlaceHit[]; onChoose(hit: PlaceHit): void }) {
+  return (
+    <ul class="review-results" aria-label="Places found">
+      <For each={props.hits}>
+        {(hit) => (
+          <li>
+            <button type="button" class="review-result" onClick={() => props.onChoose(hit)}>
+              <strong>{hit.name}</strong> <span class="muted">{describeHit(hit)}</span>
+            </button>
+          </li>
+        )}
+      </For>
+    </ul>
   );
 }
 
@@ -91,6 +101,7 @@ function found(n: number): string {
 /** "town, IQ, 35,000 people · 60 km from Mosul · in this corpus": what tells places of one name apart. */
 export function describeHit(hit: PlaceHit): string {
   const parts = [`${hit.kind}, ${hit.country}${hit.population ? `, ${formatCount(hit.population)} people` : ''}`];
+  if (hit.fromPoint !== null) parts.push(`${formatCount(hit.fromPoint)} km from the point clicked`);
   if (hit.inArticle) parts.push('named in this article');
   if (hit.nearest) parts.push(hit.nearest.km === 0 ? `at ${hit.nearest.name}` : `${formatCount(hit.nearest.km)} km from ${hit.nearest.name}`);
   parts.push(hit.from === 'gazetteer' ? 'gazetteer' : hit.from === 'curated' ? 'curated' : 'found by the ingest');

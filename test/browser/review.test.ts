@@ -95,6 +95,25 @@ describe('the review on the map', () => {
     expect(corpus.readEvents().events.find((e) => e.quote === event.quote && e.place === 'tal-afar')?.checked).toBe(true);
   });
 
+  it('moves a dot to a place picked by a click on the map', async () => {
+    const { corpus, server } = await createReview();
+    const [event] = shownAt(corpus, 'baghdad');
+    const { page } = await openPage(`${server.url}#place=baghdad&map=6/35.5/43`);
+    await quoteItem(page, opening(event.quote)).getByRole('button', { name: 'Move' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Click the map instead' }).click();
+    await expect.poll(() => page.getByRole('region', { name: 'Review' }).textContent()).toContain('Click the map where it happened');
+    const kirkuk: [number, number] = [44.39, 35.47];
+    const at = await page.evaluate((p) => window.map!.project(p), kirkuk);
+    const box = (await page.locator('.maplibregl-canvas').boundingBox())!;
+    await page.mouse.click(box.x + at.x, box.y + at.y);
+    const hit = page.getByRole('dialog').getByRole('list', { name: 'Places found' }).getByRole('button').first();
+    await expect.poll(() => hit.textContent()).toMatch(/^Kirkuk.*km from the point clicked/);
+    expect(await sources(page).getByRole('heading', { name: 'Baghdad' }).count()).toBe(1); // the click opened no mark
+    await hit.click();
+    await expect.poll(() => said(page)).toContain('Moved');
+    expect(corpus.readEvents().events.some((e) => e.quote === event.quote && e.place !== 'baghdad' && e.checked)).toBe(true);
+  });
+
   it('re-dates a dot to a range, showing the words that gave the old date', async () => {
     const { corpus, server } = await createReview();
     const event = shownAt(corpus, 'baghdad').find((e) => e.start === e.end)!;

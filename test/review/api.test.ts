@@ -91,6 +91,20 @@ describe('moving an event', () => {
     expect((corpusHit.json() as { results: { from: string; name: string }[] }).results[0]).toMatchObject({ from: 'found', name: 'Kyiv' });
   });
 
+  it('finds the places near a point clicked on the map, nearest first', async () => {
+    const review = await createPlacesReview();
+    const event = review.events().events.find((e) => e.place === review.found('Kherson').id)!;
+    const odesa = [30.7326, 46.4775]; // the centre of Odesa, [lng, lat]
+    const reply = await ask(review.server, 'GET', `/api/places?version=${review.session.version()}&event=${encodeURIComponent(event.id)}&near=${odesa.join(',')}`);
+    expect(reply.status).toBe(200);
+    const results = (reply.json() as { results: { name: string; fromPoint: number }[] }).results;
+    expect(results[0].name).toBe('Odesa');
+    expect(results[0].fromPoint).toBeLessThan(3);
+    expect(results.map((r) => r.fromPoint)).toEqual([...results.map((r) => r.fromPoint)].sort((a, b) => a - b));
+    expect(results.every((r) => r.fromPoint <= 60)).toBe(true);
+    expect((await ask(review.server, 'GET', `/api/places?version=${review.session.version()}&event=${encodeURIComponent(event.id)}&near=200,1`)).status).toBe(400);
+  });
+
   it('moves an event to a gazetteer entry: the place is added to the curated file, the event goes there and is checked', async () => {
     const review = await createPlacesReview();
     const event = review.events().events.find((e) => e.place === review.found('Kherson').id)!;
