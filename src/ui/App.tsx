@@ -4,7 +4,7 @@ import { mainTheatre } from '../core/frame.ts';
 import { categoryColor, createRadiusScale } from '../core/scales.ts';
 import { parseHash } from '../core/url-state.ts';
 import type { Dataset } from '../data/dataset.ts';
-import { MapCanvas, type Insets, type MapControls } from '../map/MapCanvas.tsx';
+import { MapCanvas, type MapControls } from '../map/MapCanvas.tsx';
 import { PlaceMarks, areaOutlines, outlinedAreas } from '../map/marks.ts';
 import { createAppState } from '../state/app-state.ts';
 import { useReview } from '../state/review-store.ts';
@@ -22,10 +22,8 @@ import { SourcesPanel } from './SourcesPanel.tsx';
 import { TimeWindowBar } from './TimeWindowBar.tsx';
 import { Warnings } from './Warnings.tsx';
 import { WindowFit } from './WindowFit.tsx';
+import { coveredInsets } from './covered-insets.ts';
 import { createUrlSync } from './create-url-sync.ts';
-
-/** An overlay wider than this share of the map covers its edge (the camera keeps marks from under it). */
-const WIDE_OVERLAY = 0.4;
 
 /** The page: the state (src/state/) laid out as the map, the list or a place's sources, and the time window. */
 export function App(props: { data: Dataset }) {
@@ -57,26 +55,7 @@ export function App(props: { data: Dataset }) {
 
   let side!: HTMLDivElement;
   let mapArea!: HTMLDivElement;
-  /**
-   * What covers the map, measured: the legend along its bottom, the Sources panel where it lies over the map, and on a
-   * narrow map the fit controls along its top.
-   */
-  const covered = (): Insets => {
-    const map = mapArea.getBoundingClientRect();
-    const box = (element: Element | null | undefined) => {
-      const r = element?.getBoundingClientRect();
-      return r && r.width > 0 && r.top < map.bottom && r.bottom > map.top && r.left < map.right && r.right > map.left ? r : null;
-    };
-    const fromBottom = (element: Element | null | undefined) => map.bottom - (box(element)?.top ?? map.bottom);
-    // The fit controls along the top count where they take much of its width (a phone), not as a corner of a wide map.
-    const fit = box(mapArea.querySelector('.window-fit'));
-    return {
-      top: fit && fit.width > map.width * WIDE_OVERLAY ? fit.bottom - map.top : 0,
-      right: 0,
-      left: 0,
-      bottom: Math.max(fromBottom(mapArea.querySelector('.legend')), fromBottom(side.firstElementChild)),
-    };
-  };
+  const covered = () => coveredInsets(mapArea, side);
   /**
    * Shows a place on the map, out of its cluster and above the bottom sheet on a phone, once the panel shows its
    * sources (so that its size is known), and only while it is still the place chosen.
