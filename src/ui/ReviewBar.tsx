@@ -1,4 +1,4 @@
-import { Show } from 'solid-js';
+import { Show, createEffect, on } from 'solid-js';
 import type { ReviewStore } from '../state/review-store.ts';
 import { PlaceHits } from './ReviewButtons.tsx';
 import { ReviewDialog } from './ReviewDialog.tsx';
@@ -10,6 +10,13 @@ import { ReviewDialog } from './ReviewDialog.tsx';
  */
 export function ReviewBar(props: { review: ReviewStore }) {
   const review = props.review;
+  let said!: HTMLParagraphElement;
+  // The app is drawn anew after an answer: where nothing took the focus back (the list of events), the answer takes it.
+  createEffect(
+    on(review.message, (message) => {
+      if (message) requestAnimationFrame(() => (document.activeElement === null || document.activeElement === document.body) && said.focus());
+    }),
+  );
   /** Moves the event picked for to the place chosen, the picking over (read before it ends: its view goes with it). */
   const choose = (event: string, to: string) => {
     review.stopPicking();
@@ -18,7 +25,7 @@ export function ReviewBar(props: { review: ReviewStore }) {
   return (
     <section class="review-bar" aria-label="Review">
       <strong class="review-mode">Review mode</strong>
-      <p class="review-message" role="status" aria-live="polite" classList={{ 'review-said': review.busy() || review.message() !== null, 'review-error': review.message()?.kind !== 'done' && review.message() !== null }}>
+      <p ref={said} tabIndex={-1} class="review-message" role="status" aria-live="polite" classList={{ 'review-said': review.busy() || review.message() !== null, 'review-error': review.message()?.kind !== 'done' && review.message() !== null }}>
         {review.busy() ? 'Saving and ingesting again…' : (review.message()?.text ?? 'What you decide is saved to the corpus (corrections.json) and kept by every ingest.')}
       </p>
       <Show when={review.message()?.kind === 'reload'}>

@@ -42,6 +42,8 @@ async function openPage(url: string, options: { width?: number; height?: number 
   return { ...opened, context };
 }
 
+/** Waits for what the page shows to change: a change is saved, ingested and compiled before it shows (seconds on 2 busy cores). */
+const poll = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 20_000 });
 const sources = (page: Page) => page.getByRole('complementary', { name: 'Sources' });
 const said = (page: Page) => page.locator('.review-message').textContent();
 const counted = (page: Page) => page.locator('p.status[role="status"]').textContent();
@@ -66,8 +68,9 @@ describe('the review on the map', () => {
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('button', { name: 'Not an event' }).focus();
     await page.keyboard.press('Enter');
-    await expect.poll(() => said(page)).toContain('Marked wrong (not an event)');
-    await expect.poll(() => quoteItem(page, opening(event.quote)).count()).toBe(0);
+    await poll(() => said(page)).toContain('Marked wrong (not an event)');
+    await poll(() => quoteItem(page, opening(event.quote)).count()).toBe(0);
+    await poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Baghdad'); // the panel, drawn anew, has the focus
     const [shown, total] = /(\d+) of (\d+) events/.exec(before!)!.slice(1).map(Number);
     expect(await counted(page)).toContain(`${shown - 1} of ${total - 1} events`);
     const gone = (file: ReturnType<typeof corpus.readEvents>) => !file.events.some((e) => e.quote === event.quote && e.place === 'baghdad');
@@ -85,12 +88,12 @@ describe('the review on the map', () => {
     await quoteItem(page, opening(event.quote)).getByRole('button', { name: 'Move' }).click();
     await page.getByRole('dialog').getByLabel('Place name').fill('Tal Af');
     const hit = page.getByRole('list', { name: 'Places found' }).getByRole('button', { name: /^Tal Afar/ });
-    await expect.poll(() => hit.textContent()).toMatch(/km from/);
+    await poll(() => hit.textContent()).toMatch(/km from/);
     await hit.click();
-    await expect.poll(() => said(page)).toContain('Moved');
+    await poll(() => said(page)).toContain('Moved');
     await page.goto(`${server.url}#place=tal-afar`);
     await page.reload();
-    await expect.poll(() => quoteItem(page, opening(event.quote)).count()).toBe(1);
+    await poll(() => quoteItem(page, opening(event.quote)).count()).toBe(1);
     expect(await quoteItem(page, opening(event.quote)).textContent()).toContain('Checked by a person');
     expect(corpus.readEvents().events.find((e) => e.quote === event.quote && e.place === 'tal-afar')?.checked).toBe(true);
   });
@@ -101,16 +104,16 @@ describe('the review on the map', () => {
     const { page } = await openPage(`${server.url}#place=baghdad&map=6/35.5/43`);
     await quoteItem(page, opening(event.quote)).getByRole('button', { name: 'Move' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Click the map instead' }).click();
-    await expect.poll(() => page.getByRole('region', { name: 'Review' }).textContent()).toContain('Click the map where it happened');
+    await poll(() => page.getByRole('region', { name: 'Review' }).textContent()).toContain('Click the map where it happened');
     const kirkuk: [number, number] = [44.39, 35.47];
     const at = await page.evaluate((p) => window.map!.project(p), kirkuk);
     const box = (await page.locator('.maplibregl-canvas').boundingBox())!;
     await page.mouse.click(box.x + at.x, box.y + at.y);
     const hit = page.getByRole('dialog').getByRole('list', { name: 'Places found' }).getByRole('button').first();
-    await expect.poll(() => hit.textContent()).toMatch(/^Kirkuk.*km from the point clicked/);
+    await poll(() => hit.textContent()).toMatch(/^Kirkuk.*km from the point clicked/);
     expect(await sources(page).getByRole('heading', { name: 'Baghdad' }).count()).toBe(1); // the click opened no mark
     await hit.click();
-    await expect.poll(() => said(page)).toContain('Moved');
+    await poll(() => said(page)).toContain('Moved');
     expect(corpus.readEvents().events.some((e) => e.quote === event.quote && e.place !== 'baghdad' && e.checked)).toBe(true);
   });
 
@@ -124,8 +127,8 @@ describe('the review on the map', () => {
     await dialog.getByLabel('First day').fill('2014-06-10');
     await dialog.getByLabel('Last day').fill('2014-06-12');
     await dialog.getByRole('button', { name: 'Save date' }).click();
-    await expect.poll(() => said(page)).toContain('Re-dated');
-    await expect.poll(() => sources(page).textContent()).toContain(formatRange(parseDay('2014-06-10')!, parseDay('2014-06-12')!));
+    await poll(() => said(page)).toContain('Re-dated');
+    await poll(() => sources(page).textContent()).toContain(formatRange(parseDay('2014-06-10')!, parseDay('2014-06-12')!));
     expect(corpus.readEvents().events.find((e) => e.quote === event.quote && e.place === 'baghdad')).toMatchObject({ start: '2014-06-10', end: '2014-06-12', checked: true });
   });
 
@@ -135,11 +138,11 @@ describe('the review on the map', () => {
     const { page } = await openPage(`${server.url}#place=baghdad`);
     const before = await page.locator('.checked-count').textContent();
     await quoteItem(page, opening(event.quote)).getByRole('button', { name: 'Right' }).click();
-    await expect.poll(() => quoteItem(page, opening(event.quote)).textContent()).toContain('Checked by a person');
+    await poll(() => quoteItem(page, opening(event.quote)).textContent()).toContain('Checked by a person');
     expect(await page.locator('.checked-count').textContent()).not.toBe(before);
     await page.getByRole('region', { name: 'Review' }).getByRole('button', { name: 'Undo' }).click();
-    await expect.poll(() => said(page)).toContain('Took back');
-    await expect.poll(() => quoteItem(page, opening(event.quote)).textContent()).not.toContain('Checked by a person');
+    await poll(() => said(page)).toContain('Took back');
+    await poll(() => quoteItem(page, opening(event.quote)).textContent()).not.toContain('Checked by a person');
     expect(await page.locator('.checked-count').textContent()).toBe(before);
     expect(corpus.readEvents().events.some((e) => e.checked)).toBe(false);
   });
@@ -148,10 +151,12 @@ describe('the review on the map', () => {
     const { corpus, server } = await createReview();
     const { page } = await openPage(`${server.url}#list=events`);
     const rows = page.getByRole('list', { name: 'Events in the window, by date' }).locator('li.event-row');
-    await expect.poll(() => rows.first().getByRole('button', { name: 'Right' }).isEnabled()).toBe(true);
+    await poll(() => rows.first().getByRole('button', { name: 'Right' }).isEnabled()).toBe(true);
     await rows.first().getByRole('button', { name: 'Right' }).click();
-    await expect.poll(() => said(page)).toContain('Checked');
-    await expect.poll(() => rows.first().textContent()).toContain('Checked by a person');
+    await poll(() => said(page)).toContain('Checked');
+    await poll(() => rows.first().textContent()).toContain('Checked by a person');
+    // The list is drawn anew: the focus is not lost to the page, the answer takes it.
+    await poll(() => page.evaluate(() => document.activeElement?.classList.contains('review-message'))).toBe(true);
     expect(corpus.readEvents().events.filter((e) => e.checked)).toHaveLength(1);
   });
 
@@ -161,14 +166,14 @@ describe('the review on the map', () => {
     const a = await openPage(`${server.url}#place=baghdad`);
     const b = await openPage(`${server.url}#place=baghdad`);
     await quoteItem(a.page, opening(x.quote)).getByRole('button', { name: 'Right' }).click();
-    await expect.poll(() => said(a.page)).toContain('Checked');
+    await poll(() => said(a.page)).toContain('Checked');
     await quoteItem(b.page, opening(y.quote)).getByRole('button', { name: 'Right' }).click(); // on the version before a's
-    await expect.poll(() => b.page.locator('.checked-count').textContent()).toContain('2 of');
-    await expect.poll(() => quoteItem(b.page, opening(x.quote)).textContent()).toContain('Checked by a person'); // a's change, shown in b
+    await poll(() => b.page.locator('.checked-count').textContent()).toContain('2 of');
+    await poll(() => quoteItem(b.page, opening(x.quote)).textContent()).toContain('Checked by a person'); // a's change, shown in b
     // Now a is behind, and y is what b changed since: a's change of y is not merged, a is told to reload.
     await quoteItem(a.page, opening(y.quote)).getByRole('button', { name: 'Wrong' }).click();
     await a.page.getByRole('dialog').getByRole('button', { name: 'Repeats another' }).click();
-    await expect.poll(() => said(a.page)).toContain('reload');
+    await poll(() => said(a.page)).toContain('reload');
     expect(await a.page.getByRole('region', { name: 'Review' }).getByRole('button', { name: 'Reload' }).isVisible()).toBe(true);
     const file = JSON.parse(readFileSync(corpus.corrections, 'utf8')) as { corrections: { action: string }[] };
     expect(file.corrections.map((c) => c.action)).toEqual(['right', 'right']);
@@ -203,20 +208,20 @@ describe('settling places on the map', () => {
     const { page } = await openPage(`${server.url}#place=${found('Kherson')}`);
     const note = sources(page).getByRole('region', { name: 'Unreviewed place' });
     await note.getByRole('button', { name: 'Accept' }).click();
-    await expect.poll(() => said(page)).toContain('accepted');
-    await expect.poll(() => note.count()).toBe(0);
+    await poll(() => said(page)).toContain('accepted');
+    await poll(() => note.count()).toBe(0);
     expect(curated().features.map((f) => f.id)).toContain('kherson');
 
     await page.goto(`${server.url}#place=${found('Lalitpur')}`);
     await note.getByRole('button', { name: 'Choose another' }).click();
     await page.getByRole('dialog').getByRole('button', { name: /^Pātan \(NP/ }).click();
-    await expect.poll(() => said(page)).toContain('accepted');
+    await poll(() => said(page)).toContain('accepted');
     expect(curated().features.find((f) => f.id === 'lalitpur')?.properties.source).toContain('(Pātan), chosen over');
 
     await page.goto(`${server.url}#place=${found('Kyiv')}`);
     await note.getByRole('button', { name: 'Reject' }).click();
-    await expect.poll(() => said(page)).toContain('not a place');
-    await expect.poll(() => sources(page).count()).toBe(0); // Kyiv has no event left: its panel closes
+    await poll(() => said(page)).toContain('not a place');
+    await poll(() => sources(page).count()).toBe(0); // Kyiv has no event left: its panel closes
     expect(curated().notPlaces?.map((n) => n.name)).toContain('Kyiv');
   });
 });
@@ -234,12 +239,12 @@ describe('the published map', () => {
     cleanups.push(() => served.close());
     const { page, consoleErrors } = await openPage(`${served.url}#place=baghdad`);
     expect(await page.locator('.checked-count').textContent()).toBe(`1 of ${shownByDefault(corpus.readEvents()).length} events checked`);
-    await expect.poll(() => quoteItem(page, opening(event.quote)).textContent()).toContain('Checked by a person');
+    await poll(() => quoteItem(page, opening(event.quote)).textContent()).toContain('Checked by a person');
     expect(await page.getByRole('button', { name: 'Right' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Undo' }).count()).toBe(0);
     await page.getByRole('button', { name: 'Close sources' }).click();
     await page.getByRole('tab', { name: 'Events by date' }).click();
-    await expect.poll(() => page.locator('li.event-row', { hasText: 'Checked by a person' }).count()).toBe(1);
+    await poll(() => page.locator('li.event-row', { hasText: 'Checked by a person' }).count()).toBe(1);
     expect(consoleErrors).toEqual([]);
   });
 });
