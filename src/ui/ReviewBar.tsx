@@ -26,7 +26,7 @@ export function ReviewBar(props: { review: ReviewStore }) {
     <section class="review-bar" aria-label="Review">
       <strong class="review-mode">Review mode</strong>
       <p ref={said} tabIndex={-1} class="review-message" role="status" aria-live="polite" classList={{ 'review-said': review.busy() || review.message() !== null, 'review-error': review.message()?.kind !== 'done' && review.message() !== null }}>
-        {review.busy() ? 'Saving and ingesting again…' : (review.message()?.text ?? 'What you decide is saved to the corpus (corrections.json) and kept by every ingest.')}
+        {review.busy() ? 'Saving and ingesting again…' : (review.message()?.text ?? (review.picking() ? '' : 'What you decide is saved to the corpus (corrections.json) and kept by every ingest.'))}
       </p>
       <Show when={review.message()?.kind === 'reload'}>
         <button type="button" class="review-action" onClick={() => location.reload()}>Reload</button>
