@@ -1,6 +1,6 @@
 import { request } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import { rmSync, symlinkSync } from 'node:fs';
+import { readdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { TEST_APP } from '../browser/harness.ts';
 import { MAX_BODY_BYTES, TOKEN_HEADER, type ReviewServer } from '../../src/review/server.ts';
@@ -180,6 +180,19 @@ describe('the review server writes corrections', () => {
     expect(nothing.json().error).toMatch(/Nothing to take back/);
   });
 
+  it('writes nothing but corrections.json, the places file and events.json, and nothing into the built app', async () => {
+    const served = await createServed();
+    const appBefore = listFiles(TEST_APP);
+    const [a, b] = served.corpus.readEvents().events;
+    await ask(served.server, 'POST', '/api/corrections', { body: { version: served.session.version(), event: a.id, action: 'right' } });
+    await ask(served.server, 'POST', '/api/corrections', { body: { version: served.session.version(), event: b.id, action: 'move', to: 'tal-afar' } });
+    await ask(served.server, 'POST', '/api/undo', { body: { version: served.session.version() } });
+    const unreviewed = served.corpus.readEvents().places[0];
+    if (unreviewed) expect((await ask(served.server, 'POST', '/api/places', { body: { version: served.session.version(), place: unreviewed.id, decision: 'reject' } })).status).toBe(200);
+    expect(readdirSync(served.corpus.dir).sort()).toEqual(['articles', 'articles.json', 'corrections.json', 'events.json', 'places.geojson']);
+    expect(listFiles(TEST_APP)).toEqual(appBefore);
+  });
+
   it('refuses an Undo from a page that is out of date', async () => {
     const served = await createServed();
     const stale = served.session.version();
@@ -211,4 +224,16 @@ function sendHuge(server: ReviewServer, bytes: number, options: { chunked?: bool
     };
     pump();
   });
+}
+
+/** Every file under a folder with its size and time: what a test compares before and after. */
+function listFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => {
+      const path = join(e.parentPath, e.name);
+      const stat = statSync(path);
+      return `${path} ${stat.size} ${stat.mtimeMs}`;
+    })
+    .sort();
 }
