@@ -1,4 +1,5 @@
 import { createContext, createSignal, useContext } from 'solid-js';
+import type { Carried } from './app-state.ts';
 
 /**
  * The review mode's state (`npm run review`, src/review/): the version of the corpus the page shows, the request
@@ -81,6 +82,8 @@ export function createReviewStore(token: string, base: URL, reload: () => Promis
   const [busy, setBusy] = createSignal(false);
   const [message, setMessage] = createSignal<ReviewMessage | null>(null);
   const [picking, setPicking] = createSignal<Picking | null>(null);
+  /** What the app drawn anew after an answer takes over: the list's place, and the event last corrected (its quote focused). */
+  const carried: Carried = { listMemory: { top: -1, active: -1, refocus: false }, focusEvent: null };
 
   const call = async <T>(path: string, body?: Record<string, unknown>): Promise<T> => {
     const response = await fetch(new URL(path, base), {
@@ -129,9 +132,13 @@ export function createReviewStore(token: string, base: URL, reload: () => Promis
     dismiss: () => setMessage(null),
     /** Loads the dataset the first time (`load`), with the version it is of, so that writes name what the page shows. */
     start: (load: () => Promise<void>) => sync(load),
-    correct: (event: string, correction: Correction) => write('api/corrections', { event, ...correction }),
-    settle: (place: string, decision: 'accept' | 'choose' | 'reject', ref?: string) => write('api/places', { place, decision, ...(ref ? { ref } : {}) }),
-    undo: () => write('api/undo', {}),
+    carried,
+    correct: (event: string, correction: Correction) => {
+      carried.focusEvent = correction.action === 'wrong' ? null : event; // a wrong event is gone
+      return write('api/corrections', { event, ...correction });
+    },
+    settle: (place: string, decision: 'accept' | 'choose' | 'reject', ref?: string) => ((carried.focusEvent = null), write('api/places', { place, decision, ...(ref ? { ref } : {}) })),
+    undo: () => ((carried.focusEvent = null), write('api/undo', {})),
     search: (event: string, q: string) => call<{ results: PlaceHit[] }>(query('api/places', { event, q })).then((r) => r.results),
     /** A Move by a click on the map under way (see Picking), or null. */
     picking,

@@ -29,8 +29,8 @@ import { createUrlSync } from './create-url-sync.ts';
 export function App(props: { data: Dataset }) {
   const data = props.data;
   const initial = parseHash(location.hash);
-  const state = createAppState(data, initial);
   const review = useReview();
+  const state = createAppState(data, initial, { carried: review?.carried });
   const [mapProblem, setMapProblem] = createSignal<string | null>(null);
   const [mapControls, setMapControls] = createSignal<MapControls | null>(null);
 

@@ -139,6 +139,8 @@ describe('the review on the map', () => {
     const before = await page.locator('.checked-count').textContent();
     await quoteItem(page, opening(event.quote)).getByRole('button', { name: 'Right' }).click();
     await poll(() => quoteItem(page, opening(event.quote)).textContent()).toContain('Checked by a person');
+    // The panel drawn anew brings the quote just checked into view and gives it the focus, its buttons next.
+    await poll(() => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.event)).toBe(event.id);
     expect(await page.locator('.checked-count').textContent()).not.toBe(before);
     await page.getByRole('region', { name: 'Review' }).getByRole('button', { name: 'Undo' }).click();
     await poll(() => said(page)).toContain('Took back');
@@ -158,6 +160,25 @@ describe('the review on the map', () => {
     // The list is drawn anew: the focus is not lost to the page, the answer takes it.
     await poll(() => page.evaluate(() => document.activeElement?.classList.contains('review-message'))).toBe(true);
     expect(corpus.readEvents().events.filter((e) => e.checked)).toHaveLength(1);
+  });
+
+  it('keeps the list of events where it was when a row far down is corrected', async () => {
+    const { server } = await createReview();
+    const { page } = await openPage(`${server.url}#list=events`);
+    const list = page.getByRole('list', { name: 'Events in the window, by date' });
+    await list.locator('li.event-row button.row-button').first().focus();
+    await page.keyboard.press('End');
+    const last = list.locator('li.event-row').last();
+    const position = await last.getAttribute('aria-posinset');
+    await poll(() => last.getByRole('button', { name: 'Right' }).isEnabled()).toBe(true);
+    const scrolled = await page.locator('.event-scroller').evaluate((el) => el.scrollTop);
+    expect(scrolled).toBeGreaterThan(0);
+    await last.getByRole('button', { name: 'Right' }).click();
+    await poll(() => said(page)).toContain('Checked');
+    const again = list.locator(`li.event-row[aria-posinset="${position}"]`);
+    await poll(() => again.textContent()).toContain('Checked by a person');
+    const rowHeight = await page.locator('.event-list-panel').evaluate((el) => parseFloat(el.style.getPropertyValue('--row-height')));
+    expect(Math.abs((await page.locator('.event-scroller').evaluate((el) => el.scrollTop)) - scrolled)).toBeLessThan(rowHeight); // back at the row at its top
   });
 
   it('merges a second tab’s change of another event, and tells it to reload when both changed one event', async () => {
