@@ -1,12 +1,12 @@
 #!/usr/bin/env node
-// Runs one of the pipeline's commands (ingest, add, places, eval, gazetteer, geoparse, train) from build/cli, compiling the TypeScript
+// Runs one of the pipeline's commands (ingest, add, places, eval, gazetteer, geoparse, train, review) from build/cli, compiling the TypeScript
 // sources first only when one of them is newer than the last compile (so a run without changes starts at once).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-const COMMANDS = { ingest: 'ingest/cli.js', add: 'ingest/add-cli.js', places: 'ingest/places-cli.js', eval: 'ingest/eval-cli.js', gazetteer: 'ingest/gazetteer-cli.js', geoparse: 'ingest/geoparse/geoparse-cli.js', train: 'ingest/train-cli.js' };
+const COMMANDS = { ingest: 'ingest/cli.js', add: 'ingest/add-cli.js', places: 'ingest/places-cli.js', eval: 'ingest/eval-cli.js', gazetteer: 'ingest/gazetteer-cli.js', geoparse: 'ingest/geoparse/geoparse-cli.js', train: 'ingest/train-cli.js', review: 'review/review-cli.js' };
 const [command, ...args] = process.argv.slice(2);
 if (!COMMANDS[command]) {
   process.stderr.write(`usage: node scripts/cli.mjs ${Object.keys(COMMANDS).join('|')} [args]\n`);
@@ -14,7 +14,7 @@ if (!COMMANDS[command]) {
 }
 const stamp = join('build', 'cli', '.compiled');
 const newest = (dir) => readdirSync(dir, { withFileTypes: true }).reduce((t, e) => Math.max(t, e.isDirectory() ? newest(join(dir, e.name)) : statSync(join(dir, e.name)).mtimeMs), 0);
-const sources = Math.max(newest('src/core'), newest('src/ingest'), statSync('tsconfig.cli.json').mtimeMs);
+const sources = Math.max(...['src/core', 'src/ingest', 'src/data', 'src/review'].map(newest), statSync('src/csp.ts').mtimeMs, statSync('tsconfig.cli.json').mtimeMs);
 if (!existsSync(stamp) || statSync(stamp).mtimeMs < sources) {
   const tsc = spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.cli.json'], { stdio: 'inherit' });
   if (tsc.status !== 0) process.exit(tsc.status ?? 1);

@@ -1,7 +1,10 @@
+import { Show, createSignal } from 'solid-js';
 import { render } from 'solid-js/web';
 import { formatProblem } from './core/problem.ts';
-import { DatasetError, loadDataset } from './data/dataset.ts';
+import { DatasetError, loadDataset, type Dataset } from './data/dataset.ts';
+import { ReviewContext, createReviewStore, reviewToken } from './state/review-store.ts';
 import { App } from './ui/App.tsx';
+import { ReviewBar } from './ui/ReviewBar.tsx';
 import './styles.css';
 
 const root = document.getElementById('root')!;
@@ -19,7 +22,33 @@ function showLoadError(error: unknown): void {
   root.replaceChildren(box);
 }
 
-loadDataset(new URL('data/', document.baseURI)).then((data) => {
-  root.replaceChildren();
-  render(() => <App data={data} />, root);
-}, showLoadError);
+const base = new URL('data/', document.baseURI);
+const token = reviewToken(document);
+
+if (token === null) {
+  loadDataset(base).then((data) => {
+    root.replaceChildren();
+    render(() => <App data={data} />, root);
+  }, showLoadError);
+} else {
+  // Review mode (npm run review): after every change the dataset is loaded again and the app drawn anew on it, its
+  // window, place, filters and view kept by the URL hash.
+  const [data, setData] = createSignal<Dataset | null>(null);
+  const review = createReviewStore(token, new URL('./', document.baseURI), async () => void setData(await loadDataset(base)));
+  review.start(async () => void setData(await loadDataset(base))).then(() => {
+    root.replaceChildren();
+    render(
+      () => (
+        <ReviewContext.Provider value={review}>
+          <div class="review-shell" classList={{ picking: review.picking() !== null }}>
+            <ReviewBar review={review} />
+            <Show when={data()} keyed>
+              {(d) => <App data={d} />}
+            </Show>
+          </div>
+        </ReviewContext.Provider>
+      ),
+      root,
+    );
+  }, showLoadError);
+}

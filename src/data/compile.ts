@@ -4,7 +4,7 @@ import { articleTitle, firstSentence, firstWords } from '../core/format.ts';
 import { CATEGORIES, type Article, type MapEvent, type Place } from '../core/model.ts';
 import { writeQuoteLines } from '../core/quote-search.ts';
 import { InputError, parseArticles, parseEvents, parsePlaces, type InputProblem } from '../core/validate.ts';
-import { COMPILED_FORMAT, ROWS_PER_FILE, ROW_QUOTE_CHARS, type ArticleEntry, type CompiledMeta, type PlaceFile, type RowFile } from './compiled-format.ts';
+import { COMPILED_FORMAT, ROWS_PER_FILE, ROW_QUOTE_CHARS, type ArticleEntry, type CompiledMeta, type PlaceFile, type RowFile, type RowLine } from './compiled-format.ts';
 
 /** The compiled dataset: what the app fetches, file name → contents. */
 export type CompiledFiles = Map<string, string | Uint8Array>;
@@ -40,6 +40,13 @@ export function compileDataset(inputs: { articles: string; places: string; event
   }
 }
 
+/** An event's line of `rows/` (see RowLine). */
+function rowOf(e: MapEvent): RowLine {
+  const opening = firstWords(e.quote, ROW_QUOTE_CHARS);
+  if (e.checked) return [e.id, opening, e.reasons ?? null, 1];
+  return e.reasons ? [e.id, opening, e.reasons] : [e.id, opening];
+}
+
 /** An article without a headline, with its first sentence to be named by (see CONTRACT.md). */
 function withLead(article: Article, text: Uint8Array | null): Article {
   const lead = text ? firstSentence(new TextDecoder().decode(text)) : null;
@@ -73,7 +80,7 @@ export function compileRecords(
   const outletNumber = new Map(outlets.map((o, i) => [o, i]));
   const articleNumber = new Map(articles.map((a, i) => [a.id, i]));
   const columns = buildColumns(
-    events.map((e) => ({ place: number.get(e.place)!, start: e.start, end: e.end, category: category.get(e.category)!, article: articleNumber.get(e.article) ?? -1, confidence: e.confidence })),
+    events.map((e) => ({ place: number.get(e.place)!, start: e.start, end: e.end, category: category.get(e.category)!, article: articleNumber.get(e.article) ?? -1, confidence: e.checked ? undefined : e.confidence })),
     places.length,
     articles.map((a) => (a.outlet === null ? -1 : outletNumber.get(a.outlet)!)),
   );
@@ -81,14 +88,16 @@ export function compileRecords(
   for (const e of events) perPlace[number.get(e.place)!].push(e);
   const files: CompiledFiles = new Map();
   const summaries = places.map(({ id, name, kind, lngLat, radiusKm, reviewed }) => ({ id, name, kind, lngLat, radiusKm, reviewed }));
-  const meta: CompiledMeta = { format: COMPILED_FORMAT, places: summaries, problems: [...problems], events: events.length, outlets, frame: firstViewPlaces(summaries, sureEnough(events, threshold)), threshold };
+  const checked = events.filter((e) => e.checked).length;
+  const checkable = events.filter((e) => e.checked || threshold === null || e.confidence === undefined || e.confidence >= threshold).length;
+  const meta: CompiledMeta = { format: COMPILED_FORMAT, places: summaries, problems: [...problems], events: events.length, outlets, frame: firstViewPlaces(summaries, sureEnough(events, threshold)), threshold, checked, checkable };
   files.set('meta.json', JSON.stringify(meta));
   files.set('columns.bin', encodeColumns(columns));
   const entries: ArticleEntry[] = articles.map((a) => ({ id: a.id, title: articleTitle(a), outlet: a.outlet, published: a.published }));
   files.set('articles.json', JSON.stringify(entries));
   files.set('quotes.txt', writeQuoteLines(events.map((e) => e.quote)));
   for (let k = 0; k * ROWS_PER_FILE < events.length; k++) {
-    const rows: RowFile = events.slice(k * ROWS_PER_FILE, (k + 1) * ROWS_PER_FILE).map((e) => (e.reasons ? [e.id, firstWords(e.quote, ROW_QUOTE_CHARS), e.reasons] : [e.id, firstWords(e.quote, ROW_QUOTE_CHARS)]));
+    const rows: RowFile = events.slice(k * ROWS_PER_FILE, (k + 1) * ROWS_PER_FILE).map((e) => rowOf(e));
     files.set(`rows/${k}.json`, JSON.stringify(rows));
   }
   const articleById = new Map(articles.map((a) => [a.id, a]));
@@ -99,9 +108,9 @@ export function compileRecords(
   return files;
 }
 
-/** The events shown by default: those at or above the threshold, and those the judge did not score (all: none is). */
+/** The events shown by default: checked ones, those at or above the threshold, and those the judge did not score (all: none is). */
 function sureEnough(events: readonly MapEvent[], threshold: number | null): readonly MapEvent[] {
   if (threshold === null) return events;
-  const sure = events.filter((e) => e.confidence === undefined || e.confidence >= threshold);
+  const sure = events.filter((e) => e.checked || e.confidence === undefined || e.confidence >= threshold);
   return sure.length > 0 ? sure : events;
 }

@@ -7,8 +7,10 @@ import type { InputProblem } from '../core/validate.ts';
  * 2: columns.bin DLN3 (event numbers, articles and outlets), meta.json `outlets`, articles.json, quotes.txt.
  * 3: `rows/<k>.json`, the chronological list's lines.
  * 4: the judge's confidence: columns.bin DLN4 (a byte per event), meta.json `threshold`, a row's reasons.
+ * 5: what people checked (corrections.json): meta.json `checked` and `checkable`, a row's checked flag; a checked
+ *    event's confidence byte is "not judged" (a person's word outranks the judge's: it shows at any minimum).
  */
-export const COMPILED_FORMAT = 4;
+export const COMPILED_FORMAT = 5;
 
 /** Events per file of `rows/`: file k holds events numbered [k × ROWS_PER_FILE, (k + 1) × ROWS_PER_FILE). */
 export const ROWS_PER_FILE = 500;
@@ -17,11 +19,12 @@ export const ROW_QUOTE_CHARS = 110;
 
 /**
  * `rows/<k>.json`: for each event of its slice, in event-number order, its id, the first words of its quote
- * (firstWords, ROW_QUOTE_CHARS) and the judge's reasons (absent for an event it did not judge): what the
- * chronological list shows beyond the columns, fetched a slice at a time as rows scroll into view.
+ * (firstWords, ROW_QUOTE_CHARS), the judge's reasons (absent, or null before a checked flag, for an event it did not
+ * judge) and 1 when a person checked it: what the chronological list shows beyond the columns, fetched a slice at
+ * a time as rows scroll into view.
  */
 export type RowFile = RowLine[];
-export type RowLine = [id: string, opening: string] | [id: string, opening: string, reasons: string[]];
+export type RowLine = [id: string, opening: string] | [id: string, opening: string, reasons: string[]] | [id: string, opening: string, reasons: string[] | null, checked: 1];
 
 /**
  * `meta.json` of a compiled dataset: what the app needs before anything is opened. Either the dataset (the places
@@ -39,6 +42,10 @@ export type CompiledMeta =
       frame?: string[];
       /** events.json's `threshold`: the default below which events are hidden; null when the file has none (every event shows). */
       threshold: number | null;
+      /** Events a person checked (they carry `checked: true` in events.json). */
+      checked: number;
+      /** The events shown at the default minimum confidence (every event without a threshold), checked ones among them. */
+      checkable: number;
       fatal?: undefined;
     }
   | { format: typeof COMPILED_FORMAT; fatal: InputProblem[] };

@@ -26,6 +26,8 @@ export interface Dataset extends EventData {
   eventCount: number;
   /** The outlets the articles name, sorted: an outlet's number is its index here. */
   outlets: readonly string[];
+  /** Events a person checked, and the events shown at the default minimum confidence (checked ones among them). */
+  checked: { count: number; of: number };
   /** Records of events.json that were left out, and why. */
   problems: readonly InputProblem[];
   /** A place's record, its events in date order with their quotes, and the articles they come from. */
@@ -160,7 +162,7 @@ export async function loadDataset(base: URL): Promise<Dataset> {
     fetchFile(`rows/${k}.json`)
       .then((r) => r.json() as Promise<unknown>)
       .then((rows) => {
-        if (!isRowFile(rows)) throw new DatasetError([{ file: `rows/${k}.json`, field: '(file)', message: `is not a list of at most ${ROWS_PER_FILE} [id, opening, reasons?] rows` }]);
+        if (!isRowFile(rows)) throw new DatasetError([{ file: `rows/${k}.json`, field: '(file)', message: `is not a list of at most ${ROWS_PER_FILE} [id, opening, reasons?, checked?] rows` }]);
         return rows;
       }),
   );
@@ -174,6 +176,7 @@ export async function loadDataset(base: URL): Promise<Dataset> {
     outlets: meta.outlets,
     frame: meta.frame ?? null,
     problems: meta.problems,
+    checked: { count: meta.checked ?? 0, of: meta.checkable ?? meta.events },
     sourcesOf,
     articleText: (article) => textOf(article.id),
     articleList: () => articleList(null),
@@ -187,7 +190,7 @@ function isRowFile(value: unknown): value is RowFile {
   return (
     Array.isArray(value) &&
     value.length <= ROWS_PER_FILE &&
-    value.every((row) => Array.isArray(row) && (row.length === 2 || (row.length === 3 && isReasons(row[2]))) && typeof row[0] === 'string' && typeof row[1] === 'string')
+    value.every((row) => Array.isArray(row) && (row.length === 2 || (row.length === 3 && isReasons(row[2])) || (row.length === 4 && (row[2] === null || isReasons(row[2])) && row[3] === 1)) && typeof row[0] === 'string' && typeof row[1] === 'string')
   );
 }
 

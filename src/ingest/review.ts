@@ -125,6 +125,10 @@ export function openReview(paths: ReviewPaths, options: { eventsOptional?: boole
     /** The curated place a name or alias (exactly as written) belongs to, or undefined. */
     curatedOwner: (name: string) => curatedNames.get(name),
     isCurated: (id: string) => curatedIds.has(id),
+    /** The place under review of this id, or null (curated, decided since, or unknown). */
+    pendingPlace: (id: string): Place | null => pending.find((p) => p.id === id) ?? null,
+    /** A place's spellings, one of each key: what rejecting it records. */
+    spellingsOf: (p: Place) => distinctByKey(spellings(p)),
 
     describe(): string {
       const lines: string[] = [];
@@ -281,6 +285,27 @@ export function decide(paths: ReviewPaths, choose: (review: Review) => Decision,
   if (options.dryRun) return work();
   try {
     return withFileLock(paths.places, work);
+  } catch (error) {
+    if (error instanceof LockTimeoutError) throw new InputError([{ file: paths.places, field: '(file)', message: error.message }]);
+    throw error;
+  }
+}
+
+/**
+ * Makes a decision and writes it, as `decide` does (under the curated file's lock, checked as the ingest reads it),
+ * without working out what it changes in the events: for a caller that ingests afterwards (the review on the map).
+ * The curated file's text before and after (null: nothing to write), and what was decided.
+ */
+export function writeDecision(paths: ReviewPaths, choose: (review: Review) => Decision): { before: string; after: string | null; done: string[] } {
+  try {
+    return withFileLock(paths.places, () => {
+      const before = readText(paths.places);
+      const decision = choose(openReview(paths));
+      if (decision.text === null) return { before, after: null, done: decision.done };
+      checkCurated(decision.text, paths.places, loadGazetteer());
+      writeCurated(paths.places, decision.text);
+      return { before, after: decision.text, done: decision.done };
+    });
   } catch (error) {
     if (error instanceof LockTimeoutError) throw new InputError([{ file: paths.places, field: '(file)', message: error.message }]);
     throw error;
@@ -469,12 +494,17 @@ function featureOfFound(p: Place): Record<string, unknown> {
   return { type: 'Feature', id: p.id, geometry: { type: 'Point', coordinates: p.lngLat }, properties: { id: p.id, name: p.name, aliases: p.aliases, kind: p.kind, country: p.country, source: p.source, ...(p.geonames !== null ? { geonames: p.geonames } : {}), ...(p.radiusKm !== null ? { radiusKm: p.radiusKm } : {}) } };
 }
 
-/** `--id ID` when the id a name makes is taken already (by the country's code, then the entry's), else nothing. */
+/** `--id ID` when the id a name makes is taken already (see freeId), else nothing. */
 function freeIdFlag(review: Review, id: string, entry: GazetteerEntry): string[] {
-  if (!ID_PATTERN.test(id)) return ['--id', kebab(entry.ref)];
-  if (!review.isCurated(id)) return [];
-  const free = [`${id}-${entry.country.toLowerCase()}`, `${id}-${kebab(entry.ref.split(':')[1])}`].find((candidate) => !review.isCurated(candidate));
-  return ['--id', free ?? kebab(entry.ref)];
+  const free = freeId(review, id, entry);
+  return free === id ? [] : ['--id', free];
+}
+
+/** An id for a new curated place at `entry`: `id` (made from its name) unless it is taken, then with the country's code, then the entry's. */
+export function freeId(review: Review, id: string, entry: GazetteerEntry): string {
+  if (!ID_PATTERN.test(id)) return kebab(entry.ref);
+  if (!review.isCurated(id)) return id;
+  return [`${id}-${entry.country.toLowerCase()}`, `${id}-${kebab(entry.ref.split(':')[1])}`].find((candidate) => !review.isCurated(candidate)) ?? kebab(entry.ref);
 }
 
 /** A curated feature at a gazetteer entry, named as a person or the articles name it; its source says which entry. */
@@ -538,6 +568,6 @@ function keyOf(name: string): string {
 }
 
 /** An id from a name, as the ingest makes them (pipeline.ts): "Tal Afar" → "tal-afar". */
-function kebab(name: string): string {
+export function kebab(name: string): string {
   return plainName(name).replace(/[’'‘ʻ`]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 }

@@ -55,6 +55,9 @@ export interface MapCanvasProps {
   covered(): Insets;
   /** Called when the map cannot be shown (no WebGL, or the context was lost). */
   onUnavailable(reason: string): void;
+  /** While true, a click on the map picks its point (`onPick`, [lng, lat]) instead of opening a mark (review's Move). */
+  picking?: boolean;
+  onPick?(lngLat: [number, number]): void;
 }
 
 export function MapCanvas(props: MapCanvasProps) {
@@ -252,16 +255,21 @@ function wireInteractions(map: maplibregl.Map, props: MapCanvasProps): void {
     tooltip.remove();
   };
   for (const layer of ['place-marks', 'clusters']) {
-    map.on('mousemove', layer, show);
+    map.on('mousemove', layer, (e) => (props.picking ? hide() : show(e)));
     map.on('mouseleave', layer, hide);
   }
+  map.on('click', (e) => {
+    if (props.picking) props.onPick?.([e.lngLat.wrap().lng, e.lngLat.lat]);
+  });
   map.on('click', 'place-marks', (e) => {
     tooltip.remove();
+    if (props.picking) return;
     const id = e.features?.[0]?.properties?.id;
     if (typeof id === 'string') props.onSelect(id);
   });
   map.on('click', 'clusters', async (e) => {
     tooltip.remove();
+    if (props.picking) return;
     const feature = e.features?.[0];
     if (!feature) return;
     const source = map.getSource(PLACES_SOURCE) as maplibregl.GeoJSONSource;

@@ -26,6 +26,15 @@ export interface ListMemory {
   refocus: boolean;
 }
 
+/**
+ * What an app drawn anew on new data (the review mode's reload) takes over from the one before, beyond the URL hash:
+ * where the list of events was, and the event whose quote the Sources panel brings into view and focuses.
+ */
+export interface Carried {
+  listMemory: ListMemory;
+  focusEvent: string | null;
+}
+
 /** Runs `callback` once before the next frame is drawn; returns what cancels it. */
 export type FrameScheduler = (callback: () => void) => () => void;
 
@@ -41,7 +50,7 @@ const nextFrame: FrameScheduler = (callback) => {
  * shown, the histogram's daily counts, the selected place's record and sources.
  * Components read these and call the actions; none keeps a copy. Create it inside a reactive root.
  */
-export function createAppState(data: Dataset, initial: UrlState, options: { frame?: FrameScheduler } = {}) {
+export function createAppState(data: Dataset, initial: UrlState, options: { frame?: FrameScheduler; carried?: Carried } = {}) {
   const frame = options.frame ?? nextFrame;
   const known = (id: string | undefined | null) => (id && data.placesById.has(id) ? id : null);
   const clamp = (w: Partial<TimeWindow>) => clampWindow({ from: w.from ?? data.extent.from, to: w.to ?? data.extent.to }, data.extent);
@@ -57,7 +66,7 @@ export function createAppState(data: Dataset, initial: UrlState, options: { fram
   /** The place lit on the map from the chronological list (pointed at or focused), or null. */
   const [lit, setLit] = createSignal<string | null>(null);
   /** The event whose quote the Sources panel brings into view and focuses, when a place is opened at it. */
-  const [focusEvent, setFocusEvent] = createSignal<string | null>(null);
+  const [focusEvent, setFocusEvent] = createSignal<string | null>(options.carried?.focusEvent ?? null);
 
   // The filters. An outlet the data does not name is ignored at once; an article id once the list of articles
   // (fetched when an article filter first needs it) says it is unknown. The text search needs the quotes, fetched
@@ -176,7 +185,7 @@ export function createAppState(data: Dataset, initial: UrlState, options: { fram
     });
   });
   /** Where the list of events was, while a place opened from it is open (see ListMemory). */
-  const listMemory: ListMemory = { top: -1, active: -1, refocus: false };
+  const listMemory: ListMemory = options.carried?.listMemory ?? { top: -1, active: -1, refocus: false };
 
   const selectedPlace = createMemo((): PlaceSummary | null => data.placesById.get(selected() ?? '') ?? null);
   const [sources] = createResource(() => selected() ?? undefined, (id) => data.sourcesOf(id));

@@ -4,10 +4,12 @@ import { mainTheatre } from '../core/frame.ts';
 import { categoryColor, createRadiusScale } from '../core/scales.ts';
 import { parseHash } from '../core/url-state.ts';
 import type { Dataset } from '../data/dataset.ts';
-import { MapCanvas, type Insets, type MapControls } from '../map/MapCanvas.tsx';
+import { MapCanvas, type MapControls } from '../map/MapCanvas.tsx';
 import { PlaceMarks, areaOutlines, outlinedAreas } from '../map/marks.ts';
 import { createAppState } from '../state/app-state.ts';
+import { useReview } from '../state/review-store.ts';
 import { ArticleReader } from './ArticleReader.tsx';
+import { CheckedCount } from './CheckedCount.tsx';
 import { ConfidenceThreshold } from './ConfidenceThreshold.tsx';
 import { EventFilterBar } from './EventFilterBar.tsx';
 import { EventList } from './EventList.tsx';
@@ -18,17 +20,17 @@ import { NoMap } from './NoMap.tsx';
 import { PlaceList } from './PlaceList.tsx';
 import { SourcesPanel } from './SourcesPanel.tsx';
 import { TimeWindowBar } from './TimeWindowBar.tsx';
+import { Warnings } from './Warnings.tsx';
 import { WindowFit } from './WindowFit.tsx';
+import { coveredInsets } from './covered-insets.ts';
 import { createUrlSync } from './create-url-sync.ts';
-
-/** An overlay wider than this share of the map covers its edge (the camera keeps marks from under it). */
-const WIDE_OVERLAY = 0.4;
 
 /** The page: the state (src/state/) laid out as the map, the list or a place's sources, and the time window. */
 export function App(props: { data: Dataset }) {
   const data = props.data;
   const initial = parseHash(location.hash);
-  const state = createAppState(data, initial);
+  const review = useReview();
+  const state = createAppState(data, initial, { carried: review?.carried });
   const [mapProblem, setMapProblem] = createSignal<string | null>(null);
   const [mapControls, setMapControls] = createSignal<MapControls | null>(null);
 
@@ -54,26 +56,7 @@ export function App(props: { data: Dataset }) {
 
   let side!: HTMLDivElement;
   let mapArea!: HTMLDivElement;
-  /**
-   * What covers the map, measured: the legend along its bottom, the Sources panel where it lies over the map, and on a
-   * narrow map the fit controls along its top.
-   */
-  const covered = (): Insets => {
-    const map = mapArea.getBoundingClientRect();
-    const box = (element: Element | null | undefined) => {
-      const r = element?.getBoundingClientRect();
-      return r && r.width > 0 && r.top < map.bottom && r.bottom > map.top && r.left < map.right && r.right > map.left ? r : null;
-    };
-    const fromBottom = (element: Element | null | undefined) => map.bottom - (box(element)?.top ?? map.bottom);
-    // The fit controls along the top count where they take much of its width (a phone), not as a corner of a wide map.
-    const fit = box(mapArea.querySelector('.window-fit'));
-    return {
-      top: fit && fit.width > map.width * WIDE_OVERLAY ? fit.bottom - map.top : 0,
-      right: 0,
-      left: 0,
-      bottom: Math.max(fromBottom(mapArea.querySelector('.legend')), fromBottom(side.firstElementChild)),
-    };
-  };
+  const covered = () => coveredInsets(mapArea, side);
   /**
    * Shows a place on the map, out of its cluster and above the bottom sheet on a phone, once the panel shows its
    * sources (so that its size is known), and only while it is still the place chosen.
@@ -130,7 +113,7 @@ export function App(props: { data: Dataset }) {
     document.title = place ? `${place.name} · Datelines` : 'Datelines';
   });
   const onKey = (e: KeyboardEvent) => {
-    if (e.key === 'Escape' && state.selected() && !state.reading()) state.close();
+    if (e.key === 'Escape' && state.selected() && !state.reading() && !(e.target as Element).closest?.('dialog')) state.close();
   };
   onMount(() => document.addEventListener('keydown', onKey));
   onCleanup(() => document.removeEventListener('keydown', onKey));
@@ -161,21 +144,8 @@ export function App(props: { data: Dataset }) {
           {formatCount(state.shown())} of {formatCount(data.eventCount)} events
           {state.filtersPending() ? ' (filtering…)' : state.filtering() ? ' (filtered)' : ''}
         </p>
-        <Show when={state.filterProblem()}>
-          <p class="warning" role="alert">A filter could not be applied: {state.filterProblem()}</p>
-        </Show>
-        <Show when={data.problems.length > 0}>
-          <p class="warning" role="alert" title={data.problems.map((p) => `${p.field}: ${p.message}`).join('\n')}>
-            {data.problems.length} {data.problems.length === 1 ? 'record was' : 'records were'} left out: {data.problems[0].field}: {data.problems[0].message}
-            {data.problems.length > 1 ? ' …' : ''}
-          </p>
-        </Show>
-        <Show when={state.ignored().length > 0}>
-          <p class="warning ignored-in-link">
-            Ignored in the link: {state.ignored().join('; ')}.
-            <button type="button" class="icon-button" aria-label="Dismiss" onClick={state.dismissIgnored}>✕</button>
-          </p>
-        </Show>
+        <CheckedCount checked={data.checked} />
+        <Warnings filterProblem={state.filterProblem()} problems={data.problems} ignored={state.ignored()} onDismissIgnored={state.dismissIgnored} />
         <button type="button" class="show-all" disabled={mapProblem() !== null} onClick={() => mapControls()?.fit(data.places.map((p) => p.lngLat), { maxZoom: 6 })}>
           Show all places
         </button>
@@ -199,6 +169,8 @@ export function App(props: { data: Dataset }) {
               }}
               covered={covered}
               onUnavailable={setMapProblem}
+              picking={Boolean(review?.picking())}
+              onPick={review?.pickAt}
             />
             <Legend categories={state.filters().categories} onToggle={state.toggleCategory} threshold={data.threshold} />
             <WindowFit controls={mapControls()} places={data.places} count={state.counts.count} counted={state.touched} playing={state.playing()} />

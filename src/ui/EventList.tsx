@@ -9,6 +9,9 @@ import type { WindowEvents, WindowRows } from '../core/window-events.ts';
 import { ROWS_PER_FILE, type RowFile, type RowLine } from '../data/compiled-format.ts';
 import { confidenceLabel, isBelowDefault } from './ConfidenceNote.tsx';
 import type { ListMemory } from '../state/app-state.ts';
+import { useReview } from '../state/review-store.ts';
+import { CheckedTag } from './CheckedCount.tsx';
+import { ReviewButtons } from './ReviewButtons.tsx';
 
 export interface EventListProps {
   /** The window's events (under the filters) in date order; a new value at most once a frame. */
@@ -38,6 +41,8 @@ export interface EventListProps {
 export const ROW_HEIGHT = 62;
 /** The same, for rows with a line of confidence (a judged dataset). */
 export const JUDGED_ROW_HEIGHT = 80;
+/** What a row grows by in review mode, for its line of buttons (Right, Wrong, Move, Date). */
+export const REVIEW_ROW_EXTRA = 46;
 const OVERSCAN = 6; // rows drawn beyond each edge of the view
 /** Browsers cap an element's height (about 33 million px in Chromium): a longer list scrolls through a scaled box. */
 const MAX_SCROLL_HEIGHT = 8_000_000;
@@ -50,7 +55,8 @@ const MAX_SCROLL_HEIGHT = 8_000_000;
  * Page Up/Down by a screenful, Home/End to the ends; Tab enters at the row last used and leaves.
  */
 export function EventList(props: EventListProps) {
-  const rowHeight = props.threshold === null ? ROW_HEIGHT : JUDGED_ROW_HEIGHT; // fixed for the life of the list
+  const reviewing = useReview() !== null;
+  const rowHeight = (props.threshold === null ? ROW_HEIGHT : JUDGED_ROW_HEIGHT) + (reviewing ? REVIEW_ROW_EXTRA : 0); // fixed for the life of the list
   let scroller!: HTMLDivElement;
   const [scrollTop, setScrollTop] = createSignal(0);
   const [viewHeight, setViewHeight] = createSignal(600);
@@ -125,7 +131,7 @@ export function EventList(props: EventListProps) {
     });
   };
   const onKeyDown = (e: KeyboardEvent) => {
-    if (e.ctrlKey || e.altKey || e.metaKey) return;
+    if (e.ctrlKey || e.altKey || e.metaKey || (e.target as Element).closest('dialog')) return; // a review dialog's keys are its own
     const page = Math.max(1, Math.floor(viewHeight() / rowHeight) - 1);
     const moves: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: page, PageUp: -page };
     const at = Math.max(0, activeRow());
@@ -182,7 +188,10 @@ export function EventList(props: EventListProps) {
   onCleanup(() => props.onLight(null));
 
   return (
-    <div class="event-list-panel" ref={(el) => el.style.setProperty('--row-height', `${rowHeight}px`)}>
+    <div class="event-list-panel" ref={(el) => {
+        el.style.setProperty('--row-height', `${rowHeight}px`);
+        el.style.setProperty('--row-extra', `${reviewing ? REVIEW_ROW_EXTRA : 0}px`);
+      }}>
       <p class="muted small list-caption">
         <Show when={length() > 0} fallback={props.filtered ? 'No event in the window that the filters keep.' : 'No event in the window.'}>
           {formatCount(length())} {length() === 1 ? 'event' : 'events'} in the window, earliest first
@@ -209,11 +218,14 @@ export function EventList(props: EventListProps) {
               const opening = () => openingOf(event().number);
               const category = () => CATEGORIES[event().category];
               const below = () => isBelowDefault(event().confidence, props.threshold);
+              /** A person checked it: said on the line of confidence (a checked event has none), else in the head. */
+              const checked = () => opening()?.[3] === 1;
               const top = () => scrollTop() + (index * rowHeight - listTop());
               return (
                 <li class="event-row" classList={{ 'below-default': below() }} style={{ top: `${top()}px` }} aria-posinset={index + 1} aria-setsize={length()}>
                   <button
                     type="button"
+                    class="row-button"
                     data-row={index}
                     tabIndex={tabRow() === index ? 0 : -1}
                     onFocus={() => {
@@ -235,6 +247,9 @@ export function EventList(props: EventListProps) {
                       <span class="row-place"><bdi>{place().name}</bdi></span>
                       <span class="spoken-only">,</span>
                       <span class="row-kind">{CATEGORY_LABELS[category()]}</span>
+                      <Show when={checked() && props.threshold === null}>
+                        <CheckedTag />
+                      </Show>
                       <span class="spoken-only">:</span>
                     </span>
                     <span class="row-quote">
@@ -242,6 +257,12 @@ export function EventList(props: EventListProps) {
                         <bdi>{opening()![1]}</bdi>
                       </Show>
                     </span>
+                    <Show when={checked() && props.threshold !== null}>
+                      <span class="spoken-only">.</span>
+                      <span class="row-sure">
+                        <CheckedTag />
+                      </span>
+                    </Show>
                     <Show when={event().confidence !== null}>
                       <span class="spoken-only">.</span>
                       <span class="row-sure">
@@ -253,6 +274,7 @@ export function EventList(props: EventListProps) {
                       </span>
                     </Show>
                   </button>
+                  <ReviewButtons event={opening()?.[0] ?? null} about={`${place().name}, ${formatRange(event().start, event().end)}`} tabIndex={tabRow() === index ? 0 : -1} />
                 </li>
               );
             }}

@@ -6,6 +6,8 @@ import { safeHttpUrl } from '../core/safe-url.ts';
 import { CATEGORY_LABELS } from '../core/category-labels.ts';
 import { categoryColor } from '../core/scales.ts';
 import { ConfidenceNote, isBelowDefault } from './ConfidenceNote.tsx';
+import { CheckedTag } from './CheckedCount.tsx';
+import { ReviewButtons } from './ReviewButtons.tsx';
 
 export interface EventQuoteProps {
   event: MapEvent;
@@ -18,8 +20,8 @@ export interface EventQuoteProps {
 }
 
 /**
- * One event in the Sources panel: when, what kind, how sure the judge was and why, the sentence with the place's
- * mention marked, and its source.
+ * One event in the Sources panel: when, what kind, how sure the judge was and why (or that a person checked it), the
+ * sentence with the place's mention marked, its source, and in review mode the buttons that correct it.
  */
 export function EventQuote(props: EventQuoteProps) {
   // An event and its article are records that never change while the item shows (lists are keyed by event), so
@@ -44,6 +46,7 @@ export function EventQuote(props: EventQuoteProps) {
         {e.dateBasis === 'context' && <span class="hint">dated from the sentences before it</span>}
         {e.dateBasis === 'published' && <span class="hint">dated by the article's publication</span>}
         {e.mentionStart === null && <span class="hint">place from the article's dateline</span>}
+        {e.checked && <CheckedTag />}
       </div>
       {e.confidence !== undefined && <ConfidenceNote confidence={e.confidence} reasons={e.reasons} threshold={threshold} />}
       <blockquote>
@@ -65,6 +68,7 @@ export function EventQuote(props: EventQuoteProps) {
           </a>
         )}
       </div>
+      <ReviewButtons event={e.id} about={`“${firstWords(e.quote, OPENING_CHARS)}”`} date={{ start: formatDay(e.start), end: formatDay(e.end), dateText: e.dateText, quote: e.quote }} />
     </li>
   );
 }

@@ -10,6 +10,7 @@ import { KIND_LABELS } from '../core/kind-labels.ts';
 import { overlaps, type TimeWindow } from '../core/time-window.ts';
 import { toHundredths } from '../core/event-columns.ts';
 import { EventQuote } from './EventQuote.tsx';
+import { PlaceReview } from './PlaceReview.tsx';
 
 export interface SourcesPanelProps {
   place: PlaceSummary;
@@ -40,10 +41,10 @@ export function SourcesPanel(props: SourcesPanelProps) {
   const all = () => props.sources?.events ?? [];
   const article = (e: MapEvent) => props.sources!.articles.get(e.article)!;
   const filters = () => props.filters ?? NO_FILTERS;
-  /** The events at or above the minimum confidence (those the judge did not score too): the columns' test, on records. */
+  /** The events at or above the minimum confidence (those the judge did not score, and those a person checked, too): the columns' test, on records. */
   const sureEnough = createMemo(() => {
     const min = props.minConfidence ?? null;
-    return min === null ? all() : all().filter((e) => e.confidence === undefined || toHundredths(e.confidence) >= toHundredths(min));
+    return min === null ? all() : all().filter((e) => e.checked || e.confidence === undefined || toHundredths(e.confidence) >= toHundredths(min));
   });
   const kept = createMemo(() => {
     const f = filters();
@@ -121,6 +122,7 @@ export function SourcesPanel(props: SourcesPanelProps) {
               {props.sources!.place.candidates.map(describeCandidate).join('; ')}.
             </p>
           </Show>
+          <PlaceReview place={props.place.id} name={props.place.name} candidates={props.sources?.place.candidates ?? []} describe={describeCandidate} />
         </section>
       </Show>
       <For each={disagreements()}>

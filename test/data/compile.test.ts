@@ -122,6 +122,33 @@ describe('the compiled dataset', () => {
     expect((JSON.parse(files.get('rows/0.json') as string) as RowFile).every((row) => row.length === 2)).toBe(true);
   });
 
+  it('carries what people checked: the count in meta.json over the events shown by default, a flag in the rows, and the event shown at any minimum', () => {
+    const file = JSON.parse(inputs.events) as { threshold?: number; events: { confidence?: number; reasons?: string[]; checked?: true }[] };
+    file.threshold = 0.5;
+    file.events.forEach((e, i) => {
+      e.confidence = i % 2 === 0 ? 0.9 : 0.2;
+      if (i < 3) e.checked = true; // events 0 and 2 above the threshold, 1 under it: checked, it shows all the same
+    });
+    const { files, meta } = compiled({ events: JSON.stringify(file) });
+    if (meta.fatal) throw new Error('fatal');
+    expect(meta.checked).toBe(3);
+    expect(meta.checkable).toBe(file.events.filter((e, i) => i < 3 || e.confidence! >= 0.5).length);
+    const rows = JSON.parse(files.get('rows/0.json') as string) as RowFile;
+    expect(rows.map((row) => row[3] === 1)).toEqual(file.events.map((e) => e.checked === true));
+    const bytes = files.get('columns.bin') as Uint8Array;
+    const columns = decodeColumns(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+    expect(confidenceMask(columns, 99)![1]).toBe(1);
+    expect(confidenceMask(columns, 99)![3]).toBe(0);
+    const fromPlaces = meta.places.flatMap((_, n) => (JSON.parse(files.get(`places/${n}.json`) as string) as PlaceFile).events);
+    expect(fromPlaces.filter((e) => e.checked)).toHaveLength(3);
+  });
+
+  it('counts no event checked in a file nobody corrected', () => {
+    const { meta } = compiled();
+    if (meta.fatal) throw new Error('fatal');
+    expect(meta.checked).toBe(0);
+  });
+
   it('counts in its columns what the records say, per place, for any window', () => {
     const { files, meta } = compiled();
     if (meta.fatal) throw new Error('fatal');

@@ -46,6 +46,7 @@ function createData(options: { judged?: boolean } = {}) {
     eventCount: 4,
     outlets,
     problems: [],
+    checked: { count: 0, of: 4 },
     articleList: async () => (fetched.articles++, articles),
     quoteIndex: async () => (fetched.quotes++, readQuoteIndex(writeQuoteLines(events.map((e) => e.quote)), events.length)),
     sourcesOf: (id) => {

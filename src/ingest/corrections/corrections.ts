@@ -15,7 +15,7 @@ import { squash } from '../score.ts';
  */
 export const CORRECTIONS_FORMAT = 'datelines-corrections 1';
 
-const WRONG_REASONS = ['not-an-event', 'wrong-place', 'wrong-date', 'repeats-another'] as const;
+export const WRONG_REASONS = ['not-an-event', 'wrong-place', 'wrong-date', 'repeats-another'] as const;
 
 const Base = {
   article: ID,
