@@ -2,6 +2,7 @@ import { render } from 'solid-js/web';
 import { formatProblem } from './core/problem.ts';
 import { DatasetError, loadDataset } from './data/dataset.ts';
 import { App } from './ui/App.tsx';
+import { NoEvents } from './ui/NoEvents.tsx';
 import './styles.css';
 
 const root = document.getElementById('root')!;
@@ -21,5 +22,5 @@ function showLoadError(error: unknown): void {
 
 loadDataset(new URL('data/', document.baseURI)).then((data) => {
   root.replaceChildren();
-  render(() => <App data={data} />, root);
+  render(() => (data.eventCount === 0 ? <NoEvents articleCount={data.articleCount} /> : <App data={data} />), root);
 }, showLoadError);
