@@ -4,6 +4,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import fontUrl from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff2?url';
 import type { FeatureCollection, Point, Polygon } from 'geojson';
 import { createEffect, getOwner, onCleanup, onMount, runWithOwner } from 'solid-js';
+import type { DrawnDisc } from '../core/legend-disc.ts';
 import type { MapView } from '../core/url-state.ts';
 import { clearOf, type Insets } from './insets.ts';
 
@@ -55,7 +56,10 @@ export interface MapCanvasProps {
   covered(): Insets;
   /** Called when the map cannot be shown (no WebGL, or the context was lost). */
   onUnavailable(reason: string): void;
+  /** The discs of nearby places drawn now (their events in the window, their places), each time the map settles. */
+  onDiscs?(discs: DrawnDisc[]): void;
 }
+
 
 export function MapCanvas(props: MapCanvasProps) {
   let container!: HTMLDivElement;
@@ -93,6 +97,9 @@ export function MapCanvas(props: MapCanvasProps) {
       const places = map.getSource(PLACES_SOURCE) as maplibregl.GeoJSONSource;
       const litPlace = makeLitPlace(map);
       wireInteractions(map, props);
+      const reportDiscs = () =>
+        props.onDiscs?.(map.queryRenderedFeatures({ layers: ['clusters'] }).map((f) => ({ events: Number(f.properties.events), places: Number(f.properties.point_count) })));
+      map.on('idle', reportDiscs);
       runWithOwner(owner, () => {
         createEffect(() => {
           const changes = props.markChanges;

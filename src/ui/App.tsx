@@ -1,5 +1,6 @@
 import { Show, createEffect, createMemo, createSignal, onCleanup, onMount } from 'solid-js';
 import { formatCount } from '../core/format.ts';
+import { exampleDisc, type DrawnDisc } from '../core/legend-disc.ts';
 import { mainTheatre } from '../core/frame.ts';
 import { categoryColor, createRadiusScale } from '../core/scales.ts';
 import { parseHash } from '../core/url-state.ts';
@@ -31,6 +32,8 @@ export function App(props: { data: Dataset }) {
   const state = createAppState(data, initial);
   const [mapProblem, setMapProblem] = createSignal<string | null>(null);
   const [mapControls, setMapControls] = createSignal<MapControls | null>(null);
+  /** The legend's example of a disc: one the map draws now (see exampleDisc). */
+  const [disc, setDisc] = createSignal<DrawnDisc | null>(null, { equals: (a, b) => a?.events === b?.events && a?.places === b?.places });
 
   const radius = createRadiusScale(data.totals.reduce((a, b) => Math.max(a, b), 0));
   const marks = new PlaceMarks(data.places, { radius, color: (c) => categoryColor(c) });
@@ -198,8 +201,9 @@ export function App(props: { data: Dataset }) {
               }}
               covered={covered}
               onUnavailable={setMapProblem}
+              onDiscs={(discs) => setDisc(exampleDisc(discs))}
             />
-            <Legend categories={state.filters().categories} onToggle={state.toggleCategory} threshold={data.threshold} />
+            <Legend categories={state.filters().categories} onToggle={state.toggleCategory} threshold={data.threshold} disc={disc()} />
             <WindowFit controls={mapControls()} places={data.places} count={state.counts.count} counted={state.touched} playing={state.playing()} />
           </Show>
         </div>

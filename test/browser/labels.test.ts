@@ -1,5 +1,6 @@
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { discKeyText, exampleDisc } from '../../src/core/legend-disc.ts';
 import { MIN_DISC_RADIUS } from '../../src/map/layers.ts';
 import { axeViolations, ownSeedApp, waitForMapIdle } from './harness.ts';
 
@@ -32,6 +33,9 @@ function labelsOverMarks(page: Page): Promise<string[]> {
     return clashes;
   }, MIN_DISC_RADIUS);
 }
+
+/** The legend's line on discs of nearby places. */
+const discKey = (page: Page) => page.getByRole('region', { name: 'Legend' }).getByRole('listitem').filter({ hasText: 'Nearby places: ' });
 
 /** The names the map has placed on these symbol layers. */
 function placedNames(page: Page, layers: string[]): Promise<string[]> {
@@ -112,9 +116,19 @@ describe('a disc of nearby places', () => {
     }
     // Baghdad (6 events) and the Green Zone (1) are one disc: "7", and "2 places" beside it
     expect(shown.find((d) => d.ids.includes('baghdad'))).toMatchObject({ events: 7, places: 2, ids: ['baghdad', 'green-zone'] });
-    const key = page.getByRole('region', { name: 'Legend' }).getByRole('listitem').filter({ hasText: 'Nearby places: ' });
-    expect(await key.textContent()).toBe('7Nearby places: 7 events in the window, at the “2 places” beside it; pale, none. Click to open.');
+    // the legend's example is the busiest disc drawn: its number and its places are ones a person finds on the map
+    const busiest = exampleDisc(shown)!;
+    await expect.poll(() => discKey(page).textContent()).toBe(`${busiest.events}${discKeyText(busiest)}`);
+    expect(discKeyText(busiest)).toContain(`${busiest.events} events in the window, at the “${busiest.places} places”`);
     await page.screenshot({ path: `${SCREENS}/labels-discs.png` });
+    await close();
+  });
+
+  it('gives the legend no number to explain where the map draws no disc', async () => {
+    const { page, close } = await app.open(DESKTOP, '#map=9.3/33.32/44.39');
+    expect(await discs(page)).toEqual([]);
+    await expect.poll(() => discKey(page).textContent()).toBe(discKeyText(null));
+    expect(await discKey(page).textContent()).not.toMatch(/\d/);
     await close();
   });
 
