@@ -26,7 +26,7 @@ export interface MapControls {
    * Changes the zoom no more than needed, and stops once `wanted` says the place is no longer asked for (its panel
    * closed, another place chosen).
    */
-  reveal(point: [number, number], wanted?: () => boolean, attempt?: number): Promise<void>;
+  reveal(place: { id: string; lngLat: [number, number] }, wanted?: () => boolean, attempt?: number): Promise<void>;
   /** Moves the camera to a view at once (the URL's `map=`, on Back and Forward). */
   jumpTo(view: MapView): void;
   /** Where a point is on the map (px from its top left), across the antimeridian to the nearest copy. */
@@ -163,28 +163,48 @@ function createControls(map: maplibregl.Map, covered: () => Insets): MapControls
       map.on('moveend', listener);
       return () => map.off('moveend', listener);
     },
-    async reveal(point, wanted = () => true, attempt = 0) {
+    async reveal(place, wanted = () => true, attempt = 0) {
+      if (!wanted()) return;
+      // A link opens a place before the map has drawn its marks: what is drawn is only known once it has.
+      if (!map.loaded()) await map.once('idle');
       if (!wanted()) return;
       const { clientWidth: width, clientHeight: height } = map.getContainer();
       // The layout may have just changed the map's size (a phone gives the sources most of the screen): take the
       // new size now, not when the resize observer next reports it, so that the place is framed in the map as it is.
       if (width !== map.getCanvas().clientWidth || height !== map.getCanvas().clientHeight) map.resize();
       const padding = clearOf(covered(), 40, width, height);
-      const at = map.project(point);
+      const at = map.project(place.lngLat);
       const inView = at.x >= padding.left && at.x <= width - padding.right && at.y >= padding.top && at.y <= height - padding.bottom;
-      // A place merged into a cluster is not yet visible: zoom until its cluster splits.
+      const drawn = inView && map.queryRenderedFeatures({ layers: ['place-marks'], filter: ['==', ['get', 'id'], place.id] }).length > 0;
+      if (drawn) return;
+      // Not drawn on its own: merged into a cluster (whose disc lies at its places' centre, not on this one). Zoom
+      // until the nearest cluster splits, or a step closer when none is near enough to be the one.
       let zoom = Math.max(map.getZoom(), 5);
-      const [cluster] = inView ? map.queryRenderedFeatures(at, { layers: ['clusters'] }) : [];
-      if (cluster) zoom = Math.max(zoom, (await (map.getSource(PLACES_SOURCE) as maplibregl.GeoJSONSource).getClusterExpansionZoom(cluster.properties.cluster_id as number)) + 0.3);
-      if ((inView && !cluster) || !wanted()) return;
-      map.easeTo({ center: point, zoom: Math.min(zoom, 14), padding, duration: 600 });
+      if (inView) {
+        const near = map.queryRenderedFeatures([[at.x - CLUSTER_REACH, at.y - CLUSTER_REACH], [at.x + CLUSTER_REACH, at.y + CLUSTER_REACH]], { layers: ['clusters'] });
+        const nearest = near.sort((a, b) => distanceTo(map, a, at) - distanceTo(map, b, at))[0];
+        zoom = nearest
+          ? Math.max(zoom, (await (map.getSource(PLACES_SOURCE) as maplibregl.GeoJSONSource).getClusterExpansionZoom(nearest.properties.cluster_id as number)) + 0.3)
+          : map.getZoom() + 1;
+      }
+      if (!wanted()) return;
+      map.easeTo({ center: place.lngLat, zoom: Math.min(zoom, BASEMAP_MAX_ZOOM), padding, duration: 600 });
       // Where it lands the place may still share a cluster (clusters are only known once drawn): look again.
-      if (attempt < 3) {
+      if (attempt < 4) {
         await map.once('idle');
-        await this.reveal(point, wanted, attempt + 1);
+        await this.reveal(place, wanted, attempt + 1);
       }
     },
   };
+}
+
+/** How far (px) from a place a cluster may lie and hold it: its places lie within the clustering radius of its centre. */
+const CLUSTER_REACH = CLUSTER_OPTIONS.clusterRadius * 2;
+
+/** Screen distance (px) from a rendered point feature to `at`. */
+function distanceTo(map: maplibregl.Map, feature: maplibregl.MapGeoJSONFeature, at: { x: number; y: number }): number {
+  const p = map.project((feature.geometry as Point).coordinates as [number, number]);
+  return Math.hypot(p.x - at.x, p.y - at.y);
 }
 
 /** Hover tooltips, clicks on places and on clusters. */

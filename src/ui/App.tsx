@@ -85,7 +85,7 @@ export function App(props: { data: Dataset }) {
     const controls = mapControls();
     if (!place || !controls) return;
     const wanted = () => state.selected() === place.id;
-    const shown = () => requestAnimationFrame(() => void controls.reveal(place.lngLat, wanted));
+    const shown = () => requestAnimationFrame(() => void controls.reveal(place, wanted));
     data.sourcesOf(place.id).then(shown, shown);
   };
   const select = (id: string) => void state.select(id, reveal);
