@@ -2,11 +2,12 @@ import { scaleUtc } from 'd3-scale';
 import { For, Show, createEffect, createMemo, createSignal, createUniqueId, onCleanup, onMount, untrack } from 'solid-js';
 import { domainAround, fitInside, makeDayScale, panDomain, zoomDomain } from '../core/axis.ts';
 import type { DailyCounts } from '../core/counts.ts';
-import { MS_PER_DAY, formatDay, parseDay, type Day } from '../core/day.ts';
+import { MS_PER_DAY, type Day } from '../core/day.ts';
 import { formatRange, formatTicks } from '../core/format.ts';
 import { drawHistogram } from '../core/histogram.ts';
 import { PLAYBACK_SPEEDS, type PlaybackSpeed } from '../core/playback-schedule.ts';
 import { clampWindow, dragMovesWindow, shiftWindow, stepWindow, withBound, type TimeWindow as Window } from '../core/time-window.ts';
+import { DateFields } from './DateFields.tsx';
 import { DateHandle } from './DateHandle.tsx';
 import { createPlayback } from './create-playback.ts';
 
@@ -148,15 +149,10 @@ export function TimeWindowBar(props: TimeWindowBarProps) {
   // its handles on the axis (a month on a phone's whole timeline is 13 px) zooms the axis to it.
   const [typing, setTyping] = createSignal(false);
   const datesId = createUniqueId();
-  const typed = (bound: 'from' | 'to') => (e: Event & { currentTarget: HTMLInputElement }) => {
-    const day = parseDay(e.currentTarget.value);
-    if (day === null || day < props.extent.from || day > props.extent.to) return;
+  const typed = (bound: 'from' | 'to', day: Day) => {
     const next = withBound(props.window, bound, day, props.extent);
     set(next);
     if ((next.to - next.from + 1) * scale().pxPerDay < HANDLES_PX) setDomain(domainAround(next, bounds()));
-  };
-  const settle = (bound: 'from' | 'to') => (e: FocusEvent & { currentTarget: HTMLInputElement }) => {
-    e.currentTarget.value = formatDay(props.window[bound]);
   };
 
   const inDomain = (day: Day) => day >= domain().from && day <= domain().to + 1;
@@ -193,14 +189,7 @@ export function TimeWindowBar(props: TimeWindowBarProps) {
           <button type="button" onClick={() => set(props.extent)}>All dates</button>
         </div>
       </div>
-      <div class="date-fields" id={datesId} hidden={!typing()}>
-        <label>
-          From <input type="date" value={formatDay(props.window.from)} min={formatDay(props.extent.from)} max={formatDay(props.extent.to)} onChange={typed('from')} onBlur={settle('from')} />
-        </label>
-        <label>
-          To <input type="date" value={formatDay(props.window.to)} min={formatDay(props.extent.from)} max={formatDay(props.extent.to)} onChange={typed('to')} onBlur={settle('to')} />
-        </label>
-      </div>
+      <DateFields id={datesId} hidden={!typing()} window={props.window} extent={props.extent} onBound={typed} />
       <div class="track" ref={track}>
         <svg class="chart" width={width()} height={CHART_HEIGHT} onWheel={onWheel} onPointerDown={onChartPointerDown} role="img" aria-label={`Events per day, ${formatRange(domain().from, domain().to)}. Drag to choose a window, scroll to zoom.`}>
           <defs>
