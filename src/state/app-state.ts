@@ -357,8 +357,9 @@ export function createAppState(data: Dataset, initial: UrlState, options: { fram
 export type AppState = ReturnType<typeof createAppState>;
 
 /**
- * The parts of a link the data cannot honour: a place it does not have, a window entirely outside its days, an
- * outlet no article names, a minimum confidence where no event has one. (An unknown article is said once the list of articles is loaded.)
+ * The parts of a link the data cannot honour: a place it does not have, a `from` or `to` that is no day or lies
+ * outside its days (a bound before the first event or after the last is moved there, a window entirely outside is
+ * dropped), an outlet no article names, a minimum confidence where no event has one. (An unknown article is said once the list of articles is loaded.)
  */
 export function ignoredIn(url: UrlState, data: Pick<Dataset, 'placesById' | 'extent' | 'outlets' | 'threshold'>): string[] {
   const ignored: string[] = [];
@@ -366,8 +367,11 @@ export function ignoredIn(url: UrlState, data: Pick<Dataset, 'placesById' | 'ext
   if (url.place && !data.placesById.has(url.place)) ignored.push(`place “${url.place}”: no such place in this data`);
   if (url.outlet && !data.outlets.includes(url.outlet)) ignored.push(`outlet “${url.outlet}”: no article in this data is from it`);
   const { from, to } = data.extent;
+  for (const bad of url.unreadDays ?? []) ignored.push(`${bad.key} “${bad.text}”: not a day (YYYY-MM-DD)`);
   if (url.from !== undefined && url.from > to) ignored.push(`from ${formatDay(url.from)}: after the last event (${formatDay(to)})`);
+  else if (url.from !== undefined && url.from < from && (url.to === undefined || url.to >= from)) ignored.push(`from ${formatDay(url.from)}: before the first event (${formatDay(from)}), so the window starts there`);
   if (url.to !== undefined && url.to < from) ignored.push(`to ${formatDay(url.to)}: before the first event (${formatDay(from)})`);
+  else if (url.to !== undefined && url.to > to && (url.from === undefined || url.from <= to)) ignored.push(`to ${formatDay(url.to)}: after the last event (${formatDay(to)}), so the window ends there`);
   return ignored;
 }
 

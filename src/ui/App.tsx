@@ -173,7 +173,7 @@ export function App(props: { data: Dataset }) {
           </p>
         </Show>
         <Show when={state.ignored().length > 0}>
-          <p class="warning ignored-in-link">
+          <p class="warning ignored-in-link" role="alert">
             Ignored in the link: {state.ignored().join('; ')}.
             <button type="button" class="icon-button" aria-label="Dismiss" onClick={state.dismissIgnored}>✕</button>
           </p>

@@ -91,7 +91,7 @@ describe('the app state', () => {
     withState((state) => {
       expect(state.timeWindow()).toEqual({ from: day('2014-06-22'), to: day('2014-06-30') });
       expect(state.selected()).toBeNull();
-      expect(state.ignored()).toEqual(['place “nowhere”: no such place in this data']);
+      expect(state.ignored()).toEqual(['place “nowhere”: no such place in this data', 'from 2014-01-01: before the first event (2014-06-22), so the window starts there']);
       state.dismissIgnored();
       expect(state.ignored()).toEqual([]);
     }, { from: day('2014-01-01'), to: day('2014-06-30'), place: 'nowhere' });
@@ -101,6 +101,16 @@ describe('the app state', () => {
     withState((state) => {
       expect(state.ignored()).toEqual(['from 2099-01-01: after the last event (2014-07-10)', 'to 2000-01-01: before the first event (2014-06-22)']);
     }, { from: day('2099-01-01'), to: day('2000-01-01') });
+  });
+
+  it('says a bound before the first event or after the last was moved there, and a from or to that is no day was ignored', () => {
+    withState((state) => {
+      expect(state.timeWindow()).toEqual({ from: day('2014-06-22'), to: day('2014-07-10') });
+      expect(state.ignored()).toEqual(['from 2010-01-01: before the first event (2014-06-22), so the window starts there', 'to 2020-01-01: after the last event (2014-07-10), so the window ends there']);
+    }, { from: day('2010-01-01'), to: day('2020-01-01') });
+    withState((state) => {
+      expect(state.ignored()).toEqual(['from “2014-13-45”: not a day (YYYY-MM-DD)', 'to “banana”: not a day (YYYY-MM-DD)']);
+    }, { unreadDays: [{ key: 'from', text: '2014-13-45' }, { key: 'to', text: 'banana' }] });
   });
 
   it('counts the events of the window, ranges included where they overlap it, and says how many it shows', () => {
