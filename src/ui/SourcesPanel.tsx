@@ -98,7 +98,9 @@ export function SourcesPanel(props: SourcesPanelProps) {
     <aside class="sources" aria-label="Sources" ref={panel}>
       <header class="sources-header">
         <div>
-          <h2 ref={heading} tabIndex={-1}>{props.place.name}</h2>
+          <h2 ref={heading} tabIndex={-1}>
+            <bdi>{props.place.name}</bdi>
+          </h2>
           <p class="muted">
             {KIND_LABELS[props.place.kind]} ·{' '}
             <Show when={props.sources} fallback={`${formatCount(props.total)} ${props.total === 1 ? 'event' : 'events'}`}>
@@ -113,7 +115,7 @@ export function SourcesPanel(props: SourcesPanelProps) {
         <section class="unreviewed" aria-label="Unreviewed place">
           <p>
             <strong>Not reviewed.</strong> The gazetteer placed this mark from the name in the text; no person has
-            checked that it is the {props.place.name} the articles mean.
+            checked that it is the <bdi>{props.place.name}</bdi> the articles mean.
           </p>
           <Show when={props.sources?.place.candidates.length}>
             <p>
@@ -128,15 +130,19 @@ export function SourcesPanel(props: SourcesPanelProps) {
           <section class="disagreement" aria-label="Reports disagree">
             <h3>Reports disagree</h3>
             <p>
-              Two articles report {props.place.name} differently for {formatRange(Math.max(d.a.start, d.b.start), Math.min(d.a.end, d.b.end))}:
+              Two articles report <bdi>{props.place.name}</bdi> differently for {formatRange(Math.max(d.a.start, d.b.start), Math.min(d.a.end, d.b.end))}:
             </p>
             <div class="side-by-side">
               <For each={[d.a, d.b]}>
                 {(e) => (
                   <div>
                     <strong>{CATEGORY_LABELS[e.category]}</strong>
-                    <span class="muted"> — {article(e).outlet ?? UNKNOWN_OUTLET}</span>
-                    <p class="excerpt">{e.quote}</p>
+                    <span class="muted">
+                      {' '}— <bdi>{article(e).outlet ?? UNKNOWN_OUTLET}</bdi>
+                    </span>
+                    <p class="excerpt" dir="auto">
+                      <bdi>{e.quote}</bdi>
+                    </p>
                   </div>
                 )}
               </For>
