@@ -10,7 +10,8 @@ import { clearOf, type Insets } from './insets.ts';
 
 export type { Insets };
 import { BASEMAP_MAX_ZOOM, createBasemapStyle } from './basemap.ts';
-import { AREAS_SOURCE, CLUSTER_OPTIONS, MARK_SHIELD_IMAGE, PLACES_SOURCE, createPlaceLayers, createShieldImage, selectionPaint } from './layers.ts';
+import { AREAS_SOURCE, CLUSTER_OPTIONS, MARK_SHIELD_IMAGE, OVERLAY_SHIELDS_SOURCE, PLACES_SOURCE, createOverlayShieldLayer, createPlaceLayers, createShieldImage, selectionPaint } from './layers.ts';
+import { shieldSquares, type ScreenBox } from './overlay-shields.ts';
 import type { MarkChanges, MarkProperties } from './marks.ts';
 import { hasWebGL } from './webgl.ts';
 import { makeLitPlace, type LitPlace } from './lit-place.ts';
@@ -35,6 +36,11 @@ export interface MapControls {
   visibleBox(): { left: number; top: number; right: number; bottom: number };
   /** Calls `listener` whenever the camera has stopped moving; returns what stops that. */
   onMoveEnd(listener: () => void): () => void;
+  /**
+   * Keeps every label clear of these boxes drawn over the map (page px, as getBoundingClientRect gives them), until
+   * told others: the off-screen count pills.
+   */
+  keepLabelsClearOf(boxes: readonly ScreenBox[]): void;
 }
 
 export interface MapCanvasProps {
@@ -85,7 +91,8 @@ export function MapCanvas(props: MapCanvasProps) {
     map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-left');
     map.addControl(new maplibregl.AttributionControl({ compact: true, customAttribution: 'Basemap: Natural Earth' }));
     map.addControl(new maplibregl.ScaleControl({ maxWidth: 100, unit: 'metric' }), 'top-right');
-    const controls = createControls(map, () => props.covered());
+    const shields = createOverlayShields(map, container);
+    const controls = createControls(map, () => props.covered(), shields.keepClearOf);
     if (!props.initialView) controls.fit(props.initialFrame, { animate: false, maxZoom: 6 });
 
     // As soon as the style is parsed, not when the basemap has loaded too: the first view then draws fewer frames.
@@ -94,6 +101,9 @@ export function MapCanvas(props: MapCanvasProps) {
       map.addSource(AREAS_SOURCE, { type: 'geojson', data: props.areas });
       map.addImage(MARK_SHIELD_IMAGE, createShieldImage());
       for (const layer of createPlaceLayers(props.selected ?? '')) map.addLayer(layer);
+      map.addSource(OVERLAY_SHIELDS_SOURCE, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
+      map.addLayer(createOverlayShieldLayer());
+      shields.ready();
       const places = map.getSource(PLACES_SOURCE) as maplibregl.GeoJSONSource;
       const litPlace = makeLitPlace(map);
       wireInteractions(map, props);
@@ -134,8 +144,9 @@ export function MapCanvas(props: MapCanvasProps) {
   return <div ref={container} class="map" role="application" aria-label="Map of events" />;
 }
 
-function createControls(map: maplibregl.Map, covered: () => Insets): MapControls {
+function createControls(map: maplibregl.Map, covered: () => Insets, keepLabelsClearOf: (boxes: readonly ScreenBox[]) => void): MapControls {
   return {
+    keepLabelsClearOf,
     fit(points, options = {}) {
       if (points.length === 0) return;
       const bounds = new maplibregl.LngLatBounds();
@@ -194,6 +205,44 @@ function createControls(map: maplibregl.Map, covered: () => Insets): MapControls
         await map.once('idle');
         await this.reveal(place, wanted, attempt + 1);
       }
+    },
+  };
+}
+
+const OVERLAY_PAD = 2; // px kept between a label and a box over the map
+
+/**
+ * The shields under the boxes drawn over the map: they stay where the boxes are on the screen, so their points are
+ * worked out again (once a frame) as the camera moves.
+ */
+function createOverlayShields(map: maplibregl.Map, container: HTMLElement) {
+  let boxes: ScreenBox[] = []; // px on the map's container
+  let loaded = false;
+  let queued = 0;
+  const update = () => {
+    queued = 0;
+    const source = loaded ? (map.getSource(OVERLAY_SHIELDS_SOURCE) as maplibregl.GeoJSONSource | undefined) : undefined;
+    if (!source) return;
+    const features = shieldSquares(boxes, OVERLAY_PAD).map((s): GeoJSON.Feature<Point, { size: number }> => ({
+      type: 'Feature',
+      geometry: { type: 'Point', coordinates: map.unproject([s.x, s.y]).wrap().toArray() },
+      properties: { size: s.size },
+    }));
+    source.setData({ type: 'FeatureCollection', features });
+  };
+  const queue = () => {
+    if (boxes.length > 0 || loaded) queued ||= requestAnimationFrame(update);
+  };
+  map.on('move', () => boxes.length > 0 && queue());
+  return {
+    ready() {
+      loaded = true;
+      queue();
+    },
+    keepClearOf(pageBoxes: readonly ScreenBox[]) {
+      const at = container.getBoundingClientRect();
+      boxes = pageBoxes.map((b) => ({ left: b.left - at.left, top: b.top - at.top, right: b.right - at.left, bottom: b.bottom - at.top }));
+      queue();
     },
   };
 }

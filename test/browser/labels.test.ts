@@ -21,7 +21,7 @@ const SCREENS = 'test-results/screens';
 function labelsOverMarks(page: Page): Promise<string[]> {
   return page.evaluate((minDisc) => {
     const map = window.map!;
-    const notLabels = ['mark-shields', 'cluster-count', 'unreviewed-badges']; // the shields, a disc's number, a mark's "?": on the mark by design
+    const notLabels = ['mark-shields', 'overlay-shields', 'cluster-count', 'unreviewed-badges']; // the shields, a disc's number, a mark's "?": on the mark by design
     const labelLayers = map.getStyle().layers.filter((l) => l.type === 'symbol' && !notLabels.includes(l.id)).map((l) => l.id);
     const clashes: string[] = [];
     for (const mark of map.queryRenderedFeatures({ layers: ['place-marks', 'clusters'] })) {
