@@ -1,6 +1,7 @@
 import { batch, createMemo, createResource, createSignal, onCleanup, untrack } from 'solid-js';
 import { formatDay } from '../core/day.ts';
 import { categoryFilter, isFiltering, orderedCategories, type EventFilters } from '../core/event-filters.ts';
+import { dateClusters } from '../core/date-clusters.ts';
 import { intersectMasks } from '../core/event-mask.ts';
 import type { Article, Category, MapEvent, PlaceSummary } from '../core/model.ts';
 import { quoteMask, searchTerms, type QuoteIndex } from '../core/quote-search.ts';
@@ -9,6 +10,12 @@ import type { ListView, MapView, UrlState } from '../core/url-state.ts';
 import type { WindowEvents, WindowRows } from '../core/window-events.ts';
 import type { Dataset, PlaceSources } from '../data/dataset.ts';
 import type { PlaceCounts } from '../map/marks.ts';
+
+/** A cluster of dates (see dateClusters) and how many events the filters keep in it. */
+export interface DateCluster {
+  window: TimeWindow;
+  events: number;
+}
 
 /** An event being read in its article. */
 export interface Reading {
@@ -178,6 +185,21 @@ export function createAppState(data: Dataset, initial: UrlState, options: { fram
   /** Where the list of events was, while a place opened from it is open (see ListMemory). */
   const listMemory: ListMemory = { top: -1, active: -1, refocus: false };
 
+  // The clusters of dates the filters leave (see dateClusters), each with its events, counted by a counter of
+  // their own: a pass over the columns per cluster, only when the filters change.
+  const daily = createMemo(() => data.dailyOf(mask()));
+  let clusterCounter: ReturnType<typeof data.createWindowCounts> | null = null;
+  const clusters = createMemo((): DateCluster[] => {
+    const found = dateClusters(daily());
+    if (found.length === 0) return [];
+    clusterCounter ??= data.createWindowCounts();
+    clusterCounter.setMask(untrack(mask));
+    return found.map((window) => {
+      clusterCounter!.moveTo(window);
+      return { window, events: clusterCounter!.total() };
+    });
+  });
+
   const selectedPlace = createMemo((): PlaceSummary | null => data.placesById.get(selected() ?? '') ?? null);
   const [sources] = createResource(() => selected() ?? undefined, (id) => data.sourcesOf(id));
 
@@ -220,7 +242,9 @@ export function createAppState(data: Dataset, initial: UrlState, options: { fram
     /** How many events the window shows (those the filters keep). */
     shown: createMemo(() => (counted(), counter.total())),
     /** Events per day that the filters keep, for the histogram. */
-    daily: createMemo(() => data.dailyOf(mask())),
+    daily,
+    /** The clusters of dates of the events the filters keep, with their events; none when they make one. */
+    clusters,
     /** The days on which events the filters keep start. */
     eventDays: createMemo(() => data.eventDaysOf(mask())),
 

@@ -7,6 +7,8 @@ import { formatRange, formatTicks } from '../core/format.ts';
 import { drawHistogram } from '../core/histogram.ts';
 import { PLAYBACK_SPEEDS, type PlaybackSpeed } from '../core/playback-schedule.ts';
 import { clampWindow, dragMovesWindow, shiftWindow, stepWindow, withBound, type TimeWindow as Window } from '../core/time-window.ts';
+import { clusterLabels } from '../core/date-clusters.ts';
+import type { DateCluster } from '../state/app-state.ts';
 import { DateFields } from './DateFields.tsx';
 import { DateHandle } from './DateHandle.tsx';
 import { createPlayback } from './create-playback.ts';
@@ -26,6 +28,8 @@ export interface TimeWindowBarProps {
   onWindow(window: Window): void;
   /** Told when playback starts and stops (the live count stays quiet while it plays). */
   onPlayingChange?(playing: boolean): void;
+  /** The clusters of dates (see dateClusters), with their events: offered as jumps when there are two or more. */
+  clusters?: readonly DateCluster[];
 }
 
 /**
@@ -155,6 +159,19 @@ export function TimeWindowBar(props: TimeWindowBarProps) {
     if ((next.to - next.from + 1) * scale().pxPerDay < HANDLES_PX) setDomain(domainAround(next, bounds()));
   };
 
+  /** The cluster the window is now, as the select's value ('' for none). */
+  const chosenCluster = () => {
+    const i = props.clusters?.findIndex((c) => c.window.from === props.window.from && c.window.to === props.window.to) ?? -1;
+    return i < 0 ? '' : String(i);
+  };
+  /** The window and the axis on a cluster of dates (its index as the select gives it). */
+  const jumpTo = (value: string) => {
+    const cluster = props.clusters?.[Number(value)];
+    if (value === '' || !cluster) return;
+    set(cluster.window);
+    setDomain(domainAround(cluster.window, bounds()));
+  };
+
   const inDomain = (day: Day) => day >= domain().from && day <= domain().to + 1;
   const zoomed = () => domain().from > bounds().from || domain().to < bounds().to;
 
@@ -183,6 +200,12 @@ export function TimeWindowBar(props: TimeWindowBarProps) {
         <button type="button" class="set-dates" aria-expanded={typing()} aria-controls={datesId} onClick={() => setTyping(!typing())}>
           Set dates
         </button>
+        <Show when={(props.clusters?.length ?? 0) > 1}>
+          <select class="clusters" aria-label="Jump to a cluster of dates" title="Jump to a cluster of dates: the window and the axis on it" value={chosenCluster()} onChange={(e) => jumpTo(e.currentTarget.value)}>
+            <option value="">Jump to dates…</option>
+            <For each={clusterLabels(props.clusters!)}>{(label, i) => <option value={String(i())}>{label}</option>}</For>
+          </select>
+        </Show>
         <div class="axis-buttons">
           <button type="button" onClick={() => setDomain(domainAround(props.window, bounds()))}>Zoom to window</button>
           <button type="button" onClick={() => setDomain(bounds())} disabled={!zoomed()}>Whole timeline</button>

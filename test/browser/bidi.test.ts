@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBidiCorpus } from '../bidi-corpus.ts';
+import { createBidiCorpus } from '../hand-corpus.ts';
 import { buildAppOn, launchChromium, openApp, serveBuiltApp, type Served } from './harness.ts';
 
 // Bidirectional controls that a quote, a headline or an outlet opens and never closes (issue 27): each must stay
