@@ -11,6 +11,9 @@ import type { WindowEvents, WindowRows } from '../core/window-events.ts';
 import type { Dataset, PlaceSources } from '../data/dataset.ts';
 import type { PlaceCounts } from '../map/marks.ts';
 
+/** A page of a place's events beyond the first, as fetched. */
+type PlacePageEvents = Awaited<ReturnType<Dataset['placePage']>>;
+
 /** A cluster of dates (see dateClusters) and how many events the filters keep in it. */
 export interface DateCluster {
   window: TimeWindow;
@@ -202,6 +205,53 @@ export function createAppState(data: Dataset, initial: UrlState, options: { fram
 
   const selectedPlace = createMemo((): PlaceSummary | null => data.placesById.get(selected() ?? '') ?? null);
   const [sources] = createResource(() => selected() ?? undefined, (id) => data.sourcesOf(id));
+  // The pages of the selected place's events fetched beyond the first (see PlaceFile), and why one failed.
+  const [morePages, setMorePages] = createSignal<{ id: string | null; pages: ReadonlyMap<number, PlacePageEvents> }>({ id: null, pages: new Map() });
+  const [pageError, setPageError] = createSignal<string | null>(null);
+  const asking = new Set<string>();
+  /** Fetches page k of the selected place's events, once; it joins `sources` when it arrives. */
+  const wantPage = (k: number) => {
+    const id = selected();
+    const base = sources.loading || sources.error ? undefined : sources();
+    if (!id || !base || base.place.id !== id || base.loaded.has(k) || k >= base.pages.length) return;
+    const key = `${id}/${k}`;
+    const now = morePages();
+    if (asking.has(key) || (now.id === id && now.pages.has(k))) return;
+    asking.add(key);
+    setPageError(null);
+    data.placePage(id, k).then(
+      (page) => {
+        asking.delete(key);
+        if (selected() !== id) return;
+        const before = morePages();
+        setMorePages({ id, pages: new Map(before.id === id ? before.pages : []).set(k, page) });
+      },
+      (error: unknown) => {
+        asking.delete(key);
+        if (selected() === id) setPageError(String(error instanceof Error ? error.message : error));
+      },
+    );
+  };
+  /** The selected place's sources with every page fetched so far, in date order. */
+  const loadedSources = createMemo((): PlaceSources | undefined => {
+    const base = sources.loading || sources.error ? undefined : sources();
+    const more = morePages();
+    if (!base || more.id !== base.place.id || more.pages.size === 0) return base;
+    const order = [...more.pages.keys()].sort((a, b) => a - b);
+    const articles = new Map(base.articles);
+    for (const k of order) for (const [id, a] of more.pages.get(k)!.articles) articles.set(id, a);
+    const pages = [{ k: 0, events: base.events }, ...order.map((k) => ({ k, events: more.pages.get(k)!.events }))].sort((a, b) => a.k - b.k);
+    return { ...base, events: pages.flatMap((p) => p.events), articles, loaded: new Set([...base.loaded, ...order]) };
+  });
+  /**
+   * How many of the selected place's events, all dates, the minimum confidence keeps (`sure`), and the filters too
+   * (`kept`), counted from the columns: exact whatever pages are loaded.
+   */
+  const placeCounts = createMemo((): { sure: number; kept: number } | null => {
+    const n = data.placeNumber.get(selected() ?? '');
+    if (n === undefined) return null;
+    return { sure: data.countAtPlace(n, confidenceMask()), kept: data.countAtPlace(n, mask()) };
+  });
 
   // A chosen place opens once its sources are fetched (at once for one seen before): the panel is drawn once,
   // full. Only the last choice opens; `opened` runs then (the map reveals the place).
@@ -304,8 +354,19 @@ export function createAppState(data: Dataset, initial: UrlState, options: { fram
       });
     },
     /** The selected place's sources: undefined while they load or when they failed (see `sourcesError`). */
-    sources: (): PlaceSources | undefined => (sources.loading || sources.error ? undefined : sources()),
-    sourcesError: (): string | null => (sources.error ? String(sources.error) : null),
+    sources: loadedSources,
+    sourcesError: (): string | null => (sources.error ? String(sources.error) : pageError()),
+    /** Asks for page k of the selected place's events (see PlaceFile); `sources` gains it when it arrives. */
+    wantPage,
+    /**
+     * The selected place's events counted from the columns: all dates under the minimum confidence (`sure`) and the
+     * filters too (`kept`), and in the window under both (`inside`); null when no place is selected.
+     */
+    placeCounts: (): { sure: number; kept: number; inside: number } | null => {
+      const c = placeCounts();
+      const n = data.placeNumber.get(selected() ?? '');
+      return c && n !== undefined ? { ...c, inside: (counted(), counter.count(n)) } : null;
+    },
 
     setWindow: (w: TimeWindow) => setTimeWindow(clamp(w)),
     select: (id: string, opened?: (id: string) => void) => select(id, opened),

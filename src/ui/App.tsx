@@ -233,6 +233,8 @@ export function App(props: { data: Dataset }) {
                 onClose={state.close}
                 onRead={state.read}
                 focusEvent={state.focusEvent()}
+                counts={state.placeCounts()}
+                onWantPage={state.wantPage}
               />
             )}
           </Show>

@@ -50,8 +50,9 @@ function createData(options: { judged?: boolean } = {}) {
     quoteIndex: async () => (fetched.quotes++, readQuoteIndex(writeQuoteLines(events.map((e) => e.quote)), events.length)),
     sourcesOf: (id) => {
       loads.push(id);
-      return new Promise<PlaceSources>((resolve) => pending.set(id, () => resolve({ place: { id } as PlaceSources['place'], events: [], articles: new Map() })));
+      return new Promise<PlaceSources>((resolve) => pending.set(id, () => resolve({ place: { id } as PlaceSources['place'], events: [], articles: new Map(), total: 0, pages: [], loaded: new Set([0]) })));
     },
+    placePage: async () => ({ events: [], articles: new Map() }),
     articleText: async () => '',
     rowFile: async () => events.map((e, i) => [`event-${i}`, e.quote] as [string, string]),
   };
