@@ -50,6 +50,7 @@ export function WindowFit(props: WindowFitProps) {
     const controls = props.controls;
     if (!controls) return;
     onCleanup(controls.onMoveEnd(measure));
+    measure(); // the first view, which a map framed before it loaded may never end a move on (a phone's)
   });
   // The counts changed: measure again. Following, frame the window's places whenever the set of them changes
   // (not on every step of the window, which while playing would keep the camera moving). Nothing here walks the

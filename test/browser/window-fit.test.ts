@@ -43,6 +43,18 @@ describe("the window's events on the map", () => {
     await context.close();
   });
 
+  it('says on a phone\'s first view, without a move, how many of the window\'s events lie off the map', async () => {
+    const context = await app.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+    const { page } = await openApp(context, `${app.served.url}#from=2014-12-01&to=2014-12-31`);
+    const hints = page.locator('.offscreen');
+    await expect.poll(() => hints.count()).toBeGreaterThan(0);
+    const shown = Number((await page.getByRole('status').textContent())!.split(' ')[0]);
+    const off = (await hints.allTextContents()).reduce((sum, text) => sum + Number(text.replace(/[^\d]/g, '')), 0);
+    expect(off).toBeGreaterThan(0);
+    expect(off).toBeLessThanOrEqual(shown);
+    await context.close();
+  });
+
   it('keeps the labels clear of the counts at the map\'s edges, a name moved to the side of its mark away from one', async () => {
     const context = await app.browser.newContext({ viewport: { width: 1280, height: 800 } });
     // Cairo near the left edge: the places west of it (Washington, London…) are counted in a hint at the left.
