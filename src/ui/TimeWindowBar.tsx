@@ -60,7 +60,8 @@ export function TimeWindowBar(props: TimeWindowBarProps) {
   const drawing = createMemo(() => drawHistogram(props.daily, { domain: domain(), window: props.window, band: brush() ?? props.window, width: width(), height: CHART_HEIGHT }));
   const ticks = createMemo(() => {
     const time = scaleUtc().domain([new Date(domain().from * MS_PER_DAY), new Date((domain().to + 1) * MS_PER_DAY)]).range([0, width()]);
-    const dates = time.ticks(Math.max(2, Math.floor(width() / 100)));
+    // Whole days only: an axis of a week asks d3 for ticks every twelve hours, which would name each day twice.
+    const dates = time.ticks(Math.max(2, Math.floor(width() / 100))).filter((t) => t.getTime() % MS_PER_DAY === 0);
     const tickDays = dates.map((t) => Math.round(t.getTime() / MS_PER_DAY));
     const labels = formatTicks(tickDays, tickDays.length > 1 ? tickDays[1] - tickDays[0] : span());
     return dates.map((t, i) => ({ x: time(t), label: labels[i] }));
