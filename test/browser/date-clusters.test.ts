@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTwoStoriesCorpus } from '../hand-corpus.ts';
-import { buildAppOn, launchChromium, openApp, serveBuiltApp, windowHandles, type Served } from './harness.ts';
+import { axeViolations, buildAppOn, launchChromium, openApp, serveBuiltApp, windowHandles, type Served } from './harness.ts';
 
 // Two stories eight years apart (issue 27): on the whole timeline each story's bars are a sliver, so the time bar
 // offers a jump to each cluster of dates, which puts the window and the axis on it.
@@ -49,6 +49,9 @@ describe('two stories years apart', () => {
     // a window set by other means is no cluster: the select says so
     await page.getByRole('button', { name: 'All dates' }).click();
     await expect.poll(() => jump.inputValue()).toBe('');
+    // and the time bar, with the jump and the date fields open, has no serious or critical axe-core violation
+    await page.getByRole('button', { name: 'Set dates' }).click();
+    expect(await axeViolations(page)).toEqual([]);
     expect(consoleErrors).toEqual([]);
     await context.close();
   });
