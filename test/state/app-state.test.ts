@@ -2,7 +2,7 @@ import { createRoot } from 'solid-js';
 import { describe, expect, it } from 'vitest';
 import { parseDay } from '../../src/core/day.ts';
 import { buildColumns } from '../../src/core/event-columns.ts';
-import type { PlaceSummary } from '../../src/core/model.ts';
+import type { MapEvent, PlaceSummary } from '../../src/core/model.ts';
 import { readQuoteIndex, writeQuoteLines } from '../../src/core/quote-search.ts';
 import { eventDataOf, type ArticleEntry, type Dataset, type PlaceSources } from '../../src/data/dataset.ts';
 import { createAppState, type FrameScheduler } from '../../src/state/app-state.ts';
@@ -151,6 +151,37 @@ describe('the app state', () => {
       expect(opened).toEqual(['mosul']);
       expect(loads).toContain('baghdad');
       expect(state.selectedPlace()?.id).toBe('mosul');
+    });
+  });
+
+  it("joins the pages of a place's events fetched beyond the first, in date order, each once, and counts its events from the columns", async () => {
+    await withState(async (state, { data }) => {
+      const event = (id: string, start: string) => ({ id, article: 'reuters-1', place: 'baghdad', start: day(start), end: day(start) }) as MapEvent;
+      const span = { firstStart: day('2014-06-23'), lastStart: day('2014-06-24'), lastEnd: day('2014-06-24') };
+      data.sourcesOf = async (id) => ({ place: { id } as PlaceSources['place'], events: [event(`${id}-0`, '2014-06-23')], articles: new Map(), total: 3, pages: [span, span, span], loaded: new Set([0]) });
+      const asked: number[] = [];
+      data.placePage = async (id, k) => (asked.push(k), { events: [event(`${id}-${k}`, '2014-06-24')], articles: new Map() });
+      const settle = () => new Promise((r) => setTimeout(r, 0));
+      await state.select('baghdad');
+      state.wantPage(2);
+      state.wantPage(2); // asked twice while on its way: fetched once
+      await settle();
+      state.wantPage(1);
+      state.wantPage(3); // no such page
+      state.wantPage(0); // there already
+      await settle();
+      expect(asked).toEqual([2, 1]);
+      expect(state.sources()!.events.map((e) => e.id)).toEqual(['baghdad-0', 'baghdad-1', 'baghdad-2']);
+      expect(state.sources()!.loaded).toEqual(new Set([0, 1, 2]));
+      // Baghdad's two events in the columns, whatever is loaded: all dates, and in the window
+      expect(state.placeCounts()).toEqual({ sure: 2, kept: 2, inside: 2 });
+      state.setCategories(['meeting']);
+      expect(state.placeCounts()).toEqual({ sure: 2, kept: 1, inside: 1 });
+      state.setWindow({ from: day('2014-06-24'), to: day('2014-07-10') });
+      expect(state.placeCounts()).toEqual({ sure: 2, kept: 1, inside: 0 });
+      // another place starts again from its first page
+      await state.select('mosul');
+      expect(state.sources()!.events.map((e) => e.id)).toEqual(['mosul-0']);
     });
   });
 
