@@ -5,6 +5,7 @@ import { DatasetError, loadDataset, type Dataset } from './data/dataset.ts';
 import { ReviewContext, createReviewStore, reviewToken } from './state/review-store.ts';
 import { App } from './ui/App.tsx';
 import { ReviewBar } from './ui/ReviewBar.tsx';
+import { NoEvents } from './ui/NoEvents.tsx';
 import './styles.css';
 
 const root = document.getElementById('root')!;
@@ -28,7 +29,7 @@ const token = reviewToken(document);
 if (token === null) {
   loadDataset(base).then((data) => {
     root.replaceChildren();
-    render(() => <App data={data} />, root);
+    render(() => (data.eventCount === 0 ? <NoEvents articleCount={data.articleCount} /> : <App data={data} />), root);
   }, showLoadError);
 } else {
   // Review mode (npm run review): after every change the dataset is loaded again and the app drawn anew on it, its
@@ -43,7 +44,7 @@ if (token === null) {
           <div class="review-shell" classList={{ picking: review.picking() !== null }}>
             <ReviewBar review={review} />
             <Show when={data()} keyed>
-              {(d) => <App data={d} />}
+              {(d) => (d.eventCount === 0 ? <NoEvents articleCount={d.articleCount} /> : <App data={d} />)}
             </Show>
           </div>
         </ReviewContext.Provider>

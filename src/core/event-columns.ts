@@ -302,6 +302,14 @@ function inEndOrder(mask: Uint8Array, endEvent: Int32Array): Uint8Array {
   return out;
 }
 
+/** Events at one place, all dates, that a mask keeps (every one of them with no mask): one pass over the events. */
+export function countAtPlace(columns: EventColumns, place: number, mask: Uint8Array | null): number {
+  let n = 0;
+  const { byStart } = columns;
+  for (let i = 0; i < byStart.length; i++) if (byStart[i] >> CODE_PLACE_SHIFT === place && (!mask || mask[i])) n++;
+  return n;
+}
+
 /** Events per place over the whole extent (only those a mask keeps, by event number, when one is given). */
 export function placeTotals(columns: EventColumns, mask: Uint8Array | null = null): Int32Array {
   const totals = new Int32Array(columns.places);

@@ -1,5 +1,5 @@
-import { partsOf, type Day } from './day.ts';
-import { MONTH_ABBREVIATIONS } from './months.ts';
+import { dayFromParts, partsOf, type Day } from './day.ts';
+import { MONTH_ABBREVIATIONS, MONTH_NAMES } from './months.ts';
 
 const COUNT = new Intl.NumberFormat('en-GB');
 
@@ -12,6 +12,54 @@ export function formatCount(n: number): string {
 export function formatLongDay(day: Day): string {
   const { year, month, dayOfMonth } = partsOf(day);
   return `${dayOfMonth} ${MONTH_ABBREVIATIONS[month - 1]} ${year}`;
+}
+
+/** A day a person typed, read (see parseTypedDay), or why it could not be. */
+export type TypedDay = { day: Day } | { problem: string };
+
+const ORDINAL = '(?:st|nd|rd|th)?';
+const DAY_MONTH_YEAR = new RegExp(`^(\\d{1,2})${ORDINAL}\\s+([a-z]+)\\.?,?\\s+(\\d{4})$`, 'i'); // 11 Nov 2022, 11th November, 2022
+const MONTH_DAY_YEAR = new RegExp(`^([a-z]+)\\.?\\s+(\\d{1,2})${ORDINAL},?\\s+(\\d{4})$`, 'i'); // Nov 11, 2022
+const YEAR_MONTH_DAY = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/; // 2022-11-11, 2022/11/11
+const NUMERIC_DAY = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/; // 11/11/2022, 25.12.2022
+
+/** The month (1–12) a word names: its English name or any cut of it from three letters ("Sep", "Sept"); null for none. */
+function monthOf(word: string): number | null {
+  const w = word.toLowerCase();
+  if (w.length < 3) return null;
+  const i = MONTH_NAMES.findIndex((name) => name.toLowerCase().startsWith(w));
+  return i < 0 ? null : i + 1;
+}
+
+/**
+ * Reads a day typed into a date field. The app's own form first ("11 Nov 2022", as formatLongDay writes it; the
+ * month's whole name, an ordinal, a comma also do), then "Nov 11, 2022", ISO "2022-11-11" (or with / or .), and
+ * numeric day and month with a four-digit year ("25/12/2022", "12/25/2022") where only one reading is a date or both
+ * readings are the same day; "3/4/2022" could be 3 April or 4 March, and is refused, saying so.
+ */
+export function parseTypedDay(text: string): TypedDay {
+  const t = text.trim().replace(/\s+/g, ' ');
+  const form = 'write it as 11 Nov 2022 or 2022-11-11';
+  const of = (year: number, month: number | null, dayOfMonth: number): TypedDay => {
+    const day = month === null ? null : dayFromParts(year, month, dayOfMonth);
+    return day === null ? { problem: `“${t}” is not a date: ${form}` } : { day };
+  };
+  let m: RegExpExecArray | null;
+  if (t === '') return { problem: `no date typed: ${form}` };
+  if ((m = DAY_MONTH_YEAR.exec(t))) return of(Number(m[3]), monthOf(m[2]), Number(m[1]));
+  if ((m = MONTH_DAY_YEAR.exec(t))) return of(Number(m[3]), monthOf(m[1]), Number(m[2]));
+  if ((m = YEAR_MONTH_DAY.exec(t))) return of(Number(m[1]), Number(m[2]), Number(m[3]));
+  if ((m = NUMERIC_DAY.exec(t))) {
+    const [a, b, year] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    const dayFirst = dayFromParts(year, b, a);
+    const monthFirst = dayFromParts(year, a, b);
+    if (dayFirst !== null && monthFirst !== null && dayFirst !== monthFirst) {
+      return { problem: `“${t}” could be ${formatLongDay(dayFirst)} or ${formatLongDay(monthFirst)}: write the month as a word (${formatLongDay(dayFirst)})` };
+    }
+    const day = dayFirst ?? monthFirst;
+    return day === null ? { problem: `“${t}” is not a date: ${form}` } : { day };
+  }
+  return { problem: `“${t}” is not a date: ${form}` };
 }
 
 /** A day or range for people: "23 Jun 2014", "21–22 Jun 2014", "8 Aug – 3 Dec 2014", "30 Dec 2014 – 2 Jan 2015". */

@@ -24,12 +24,15 @@ export interface UrlState {
   /** The chronological list shows beside the map instead of the list of places (`list=events`). */
   list?: ListView;
   view?: MapView;
+  /** The `from` and `to` values that are no day (`from=2014-13-45`), as the link wrote them: said, then ignored. */
+  unreadDays?: { key: 'from' | 'to'; text: string }[];
 }
 
 /** The lists beside the map: the places, or the window's events by date. */
 export type ListView = 'places' | 'events';
 
 const MAX_OUTLET = 300; // characters
+const MAX_SAID = 40; // characters of an unreadable value repeated to the reader
 
 export interface MapView {
   zoom: number; // 0–24
@@ -50,6 +53,7 @@ export function parseHash(hash: string): UrlState {
     if (key === 'from' || key === 'to') {
       const day = parseDay(value);
       if (day !== null) state[key] = day;
+      else if (value !== '') (state.unreadDays ??= []).push({ key, text: value.length > MAX_SAID ? `${value.slice(0, MAX_SAID)}…` : value });
     } else if (key === 'place') {
       if (ID_PATTERN.test(value) && value.length <= 100) state.place = value;
     } else if (key === 'cat') {

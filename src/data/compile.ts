@@ -4,7 +4,7 @@ import { articleTitle, firstSentence, firstWords } from '../core/format.ts';
 import { CATEGORIES, type Article, type MapEvent, type Place } from '../core/model.ts';
 import { writeQuoteLines } from '../core/quote-search.ts';
 import { InputError, parseArticles, parseEvents, parsePlaces, type InputProblem } from '../core/validate.ts';
-import { COMPILED_FORMAT, ROWS_PER_FILE, ROW_QUOTE_CHARS, type ArticleEntry, type CompiledMeta, type PlaceFile, type RowFile, type RowLine } from './compiled-format.ts';
+import { COMPILED_FORMAT, PLACE_PAGE_EVENTS, ROWS_PER_FILE, ROW_QUOTE_CHARS, type ArticleEntry, type CompiledMeta, type PlaceFile, type PlacePage, type RowFile, type RowLine } from './compiled-format.ts';
 
 /** The compiled dataset: what the app fetches, file name → contents. */
 export type CompiledFiles = Map<string, string | Uint8Array>;
@@ -12,8 +12,9 @@ export type CompiledFiles = Map<string, string | Uint8Array>;
 /**
  * Turns the canonical files (articles.json, places.geojson, events.json and the article texts) into what the app
  * loads: `meta.json` (the places that have events, the outlets, events.json's threshold, the records left out),
- * `columns.bin` (every event as integers and its confidence as a byte, see event-columns.ts), `places/<n>.json` (the place's record, its events with their quotes and the
- * articles they cite, fetched when the place is opened), `texts/<article id>.txt`, and for the filters
+ * `columns.bin` (every event as integers and its confidence as a byte, see event-columns.ts), `places/<n>.json` (the place's record and the first page of its events
+ * with their quotes and the articles they cite, fetched when the place is opened) and `places/<n>/<k>.json` (its
+ * further pages, see PlaceFile), `texts/<article id>.txt`, and for the filters
  * `articles.json` (the articles by number, see ArticleEntry) and `quotes.txt` (each event's quote in search form, a
  * line each in event-number order, see quote-search.ts), both fetched when a filter first needs them, and
  * `rows/<k>.json` (each event's id and the opening of its quote, for the chronological list). A file that
@@ -102,8 +103,15 @@ export function compileRecords(
   }
   const articleById = new Map(articles.map((a) => [a.id, a]));
   perPlace.forEach((list, n) => {
-    const file: PlaceFile = { place: places[n], events: list, articles: [...new Set(list.map((e) => e.article))].map((id) => articleById.get(id)!) };
+    const pages: PlacePage[] = [];
+    for (let k = 0; k * PLACE_PAGE_EVENTS < list.length; k++) {
+      const events = list.slice(k * PLACE_PAGE_EVENTS, (k + 1) * PLACE_PAGE_EVENTS);
+      pages.push({ events, articles: [...new Set(events.map((e) => e.article))].map((id) => articleById.get(id)!) });
+    }
+    const spans = pages.map(({ events }) => ({ firstStart: events[0].start, lastStart: events.at(-1)!.start, lastEnd: Math.max(...events.map((e) => e.end)) }));
+    const file: PlaceFile = { place: places[n], total: list.length, pages: spans, ...pages[0] };
     files.set(`places/${n}.json`, JSON.stringify(file));
+    pages.forEach((page, k) => k > 0 && files.set(`places/${n}/${k}.json`, JSON.stringify(page)));
   });
   return files;
 }

@@ -9,8 +9,12 @@ import type { InputProblem } from '../core/validate.ts';
  * 4: the judge's confidence: columns.bin DLN4 (a byte per event), meta.json `threshold`, a row's reasons.
  * 5: what people checked (corrections.json): meta.json `checked` and `checkable`, a row's checked flag; a checked
  *    event's confidence byte is "not judged" (a person's word outranks the judge's: it shows at any minimum).
+ * 6: a place's events in pages: `places/<n>.json` holds the first page, `total` and `pages`; `places/<n>/<k>.json` the others.
  */
-export const COMPILED_FORMAT = 5;
+export const COMPILED_FORMAT = 6;
+
+/** Events per page of a place's events: page k holds the place's events k × PLACE_PAGE_EVENTS on, in date order. */
+export const PLACE_PAGE_EVENTS = 500;
 
 /** Events per file of `rows/`: file k holds events numbered [k × ROWS_PER_FILE, (k + 1) × ROWS_PER_FILE). */
 export const ROWS_PER_FILE = 500;
@@ -50,11 +54,29 @@ export type CompiledMeta =
     }
   | { format: typeof COMPILED_FORMAT; fatal: InputProblem[] };
 
-/** `places/<n>.json`: the whole record of place n, its events in date order, and the articles they quote. */
-export interface PlaceFile {
+/**
+ * `places/<n>.json`: place n's record, how many events it has (`total`), the days each page of its events covers
+ * (`pages`, page 0 first), and page 0 itself (its events and the articles they quote). A place's events are in date
+ * order, cut into pages of PLACE_PAGE_EVENTS; page k ≥ 1 is `places/<n>/<k>.json` (a PlacePage), fetched when the
+ * Sources panel needs it.
+ */
+export interface PlaceFile extends PlacePage {
   place: Place;
+  total: number;
+  pages: PlacePageSpan[];
+}
+
+/** One page of a place's events, in date order, and the articles they quote. */
+export interface PlacePage {
   events: MapEvent[];
   articles: Article[];
+}
+
+/** The days a page's events cover: the first and last start (its events are in start order) and the latest end. */
+export interface PlacePageSpan {
+  firstStart: Day;
+  lastStart: Day;
+  lastEnd: Day;
 }
 
 /** One entry of `articles.json`: the articles in article-number order (columns.bin's `article`), for the filters. */

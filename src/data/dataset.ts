@@ -1,13 +1,13 @@
 import type { DailyCounts } from '../core/counts.ts';
 import type { Day } from '../core/day.ts';
-import { WindowCounts, dailyCounts, decodeColumns, placeTotals, startDays, toHundredths, type EventColumns } from '../core/event-columns.ts';
+import { WindowCounts, countAtPlace, dailyCounts, decodeColumns, placeTotals, startDays, toHundredths, type EventColumns } from '../core/event-columns.ts';
 import { articleMask, categoryMask, confidenceMask, outletMask, type EventMask } from '../core/event-mask.ts';
 import { CATEGORIES, type Article, type Category, type MapEvent, type Place, type PlaceSummary } from '../core/model.ts';
 import type { TimeWindow } from '../core/time-window.ts';
 import { formatProblem, type InputProblem } from '../core/problem.ts';
 import { readQuoteIndex, type QuoteIndex } from '../core/quote-search.ts';
 import { WindowEvents } from '../core/window-events.ts';
-import { COMPILED_FORMAT, ROWS_PER_FILE, type ArticleEntry, type CompiledMeta, type PlaceFile, type RowFile } from './compiled-format.ts';
+import { COMPILED_FORMAT, ROWS_PER_FILE, type ArticleEntry, type CompiledMeta, type PlaceFile, type PlacePage, type PlacePageSpan, type RowFile } from './compiled-format.ts';
 
 export type { ArticleEntry } from './compiled-format.ts';
 
@@ -30,8 +30,10 @@ export interface Dataset extends EventData {
   checked: { count: number; of: number };
   /** Records of events.json that were left out, and why. */
   problems: readonly InputProblem[];
-  /** A place's record, its events in date order with their quotes, and the articles they come from. */
+  /** A place's record and the first page of its events in date order with their quotes, and the articles they come from. */
   sourcesOf(id: string): Promise<PlaceSources>;
+  /** Page k ≥ 1 of a place's events (see PlaceFile), with the articles they come from. */
+  placePage(id: string, k: number): Promise<{ events: MapEvent[]; articles: ReadonlyMap<string, Article> }>;
   /** A place's events, all dates. */
   totalOf(id: string): number;
   articleText(article: Article): Promise<string>;
@@ -73,6 +75,8 @@ export interface EventData {
   articleMask(article: number): EventMask;
   /** The events whose confidence is at least `min` (0–1), and those the judge did not score; null for every event. */
   confidenceMask(min: number): EventMask | null;
+  /** Events at place number `place`, all dates, that the mask keeps (null: every one): a pass over the events. */
+  countAtPlace(place: number, mask: EventMask | null): number;
   /** `daily` and `eventDays` for the events a mask keeps (null: all, the same objects as above). */
   dailyOf(mask: EventMask | null): DailyCounts;
   eventDaysOf(mask: EventMask | null): readonly Day[];
@@ -97,15 +101,24 @@ export function eventDataOf(columns: EventColumns, threshold: number | null = nu
     outletMask: (outlet) => outletMask(columns, outlet),
     articleMask: (article) => articleMask(columns, article),
     confidenceMask: (min) => confidenceMask(columns, toHundredths(min)),
+    countAtPlace: (place, mask) => countAtPlace(columns, place, mask),
     dailyOf: (mask) => (mask ? { firstDay: columns.firstDay, ...dailyCounts(columns, mask) } : daily),
     eventDaysOf: (mask) => (mask ? startDays(columns, mask) : eventDays),
   };
 }
 
+/**
+ * A place's sources as far as they are loaded: its record, its events in date order from the pages loaded (page 0
+ * always, see PlaceFile), the articles they quote, how many events it has, and the days each page covers.
+ */
 export interface PlaceSources {
   place: Place;
   events: MapEvent[];
   articles: ReadonlyMap<string, Article>;
+  total: number;
+  pages: readonly PlacePageSpan[];
+  /** The pages whose events are in `events`. */
+  loaded: ReadonlySet<number>;
 }
 
 /** The dataset cannot be used: the problems name the file and the field. */
@@ -142,7 +155,12 @@ export async function loadDataset(base: URL): Promise<Dataset> {
   const sourcesOf = cached((id: string) =>
     fetchFile(`places/${placeNumber.get(id)}.json`)
       .then((r) => r.json() as Promise<PlaceFile>)
-      .then((file): PlaceSources => ({ place: file.place, events: file.events, articles: new Map(file.articles.map((a) => [a.id, a])) })),
+      .then((file): PlaceSources => ({ place: file.place, events: file.events, articles: new Map(file.articles.map((a) => [a.id, a])), total: file.total, pages: file.pages, loaded: new Set([0]) })),
+  );
+  const pageOf = cached((key: string) =>
+    fetchFile(`places/${key}.json`)
+      .then((r) => r.json() as Promise<PlacePage>)
+      .then((page) => ({ events: page.events, articles: new Map(page.articles.map((a) => [a.id, a])) })),
   );
   const events = eventDataOf(columns, meta.threshold ?? null);
   const textOf = cached((id: string) => fetchFile(`texts/${encodeURIComponent(id)}.txt`).then((r) => r.text()));
@@ -178,6 +196,7 @@ export async function loadDataset(base: URL): Promise<Dataset> {
     problems: meta.problems,
     checked: { count: meta.checked ?? 0, of: meta.checkable ?? meta.events },
     sourcesOf,
+    placePage: (id, k) => pageOf(`${placeNumber.get(id)}/${k}`),
     articleText: (article) => textOf(article.id),
     articleList: () => articleList(null),
     quoteIndex: () => quoteIndex(null),

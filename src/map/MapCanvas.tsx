@@ -4,12 +4,14 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import fontUrl from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff2?url';
 import type { FeatureCollection, Point, Polygon } from 'geojson';
 import { createEffect, getOwner, on, onCleanup, onMount, runWithOwner } from 'solid-js';
+import type { DrawnDisc } from '../core/legend-disc.ts';
 import type { MapView } from '../core/url-state.ts';
 import { clearOf, type Insets } from './insets.ts';
 
 export type { Insets };
 import { BASEMAP_MAX_ZOOM, createBasemapStyle } from './basemap.ts';
-import { AREAS_SOURCE, CLUSTER_OPTIONS, MARK_SHIELD_IMAGE, PLACES_SOURCE, createPlaceLayers, createShieldImage, selectionPaint } from './layers.ts';
+import { AREAS_SOURCE, CLUSTER_OPTIONS, MARK_SHIELD_IMAGE, OVERLAY_SHIELDS_SOURCE, PLACES_SOURCE, createOverlayShieldLayer, createPlaceLayers, createShieldImage, selectionPaint } from './layers.ts';
+import { shieldSquares, type ScreenBox } from './overlay-shields.ts';
 import type { MarkChanges, MarkProperties } from './marks.ts';
 import { hasWebGL } from './webgl.ts';
 import { makeLitPlace, type LitPlace } from './lit-place.ts';
@@ -25,7 +27,7 @@ export interface MapControls {
    * Changes the zoom no more than needed, and stops once `wanted` says the place is no longer asked for (its panel
    * closed, another place chosen).
    */
-  reveal(point: [number, number], wanted?: () => boolean, attempt?: number): Promise<void>;
+  reveal(place: { id: string; lngLat: [number, number] }, wanted?: () => boolean, attempt?: number): Promise<void>;
   /** Moves the camera to a view at once (the URL's `map=`, on Back and Forward). */
   jumpTo(view: MapView): void;
   /** Where a point is on the map (px from its top left), across the antimeridian to the nearest copy. */
@@ -34,6 +36,11 @@ export interface MapControls {
   visibleBox(): { left: number; top: number; right: number; bottom: number };
   /** Calls `listener` whenever the camera has stopped moving; returns what stops that. */
   onMoveEnd(listener: () => void): () => void;
+  /**
+   * Keeps every label clear of these boxes drawn over the map (page px, as getBoundingClientRect gives them), until
+   * told others: the off-screen count pills.
+   */
+  keepLabelsClearOf(boxes: readonly ScreenBox[]): void;
 }
 
 export interface MapCanvasProps {
@@ -58,7 +65,10 @@ export interface MapCanvasProps {
   /** While true, a click on the map picks its point (`onPick`, [lng, lat]) instead of opening a mark (review's Move). */
   picking?: boolean;
   onPick?(lngLat: [number, number]): void;
+  /** The discs of nearby places drawn now (their events in the window, their places), each time the map settles. */
+  onDiscs?(discs: DrawnDisc[]): void;
 }
+
 
 export function MapCanvas(props: MapCanvasProps) {
   let container!: HTMLDivElement;
@@ -84,7 +94,8 @@ export function MapCanvas(props: MapCanvasProps) {
     map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-left');
     map.addControl(new maplibregl.AttributionControl({ compact: true, customAttribution: 'Basemap: Natural Earth' }));
     map.addControl(new maplibregl.ScaleControl({ maxWidth: 100, unit: 'metric' }), 'top-right');
-    const controls = createControls(map, () => props.covered());
+    const shields = createOverlayShields(map, container);
+    const controls = createControls(map, () => props.covered(), shields.keepClearOf);
     if (!props.initialView) keepFirstViewFramed(map, () => controls.fit(props.initialFrame, { animate: false, maxZoom: 6 }));
 
     // As soon as the style is parsed, not when the basemap has loaded too: the first view then draws fewer frames.
@@ -93,9 +104,15 @@ export function MapCanvas(props: MapCanvasProps) {
       map.addSource(AREAS_SOURCE, { type: 'geojson', data: props.areas });
       map.addImage(MARK_SHIELD_IMAGE, createShieldImage());
       for (const layer of createPlaceLayers(props.selected ?? '')) map.addLayer(layer);
+      map.addSource(OVERLAY_SHIELDS_SOURCE, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
+      map.addLayer(createOverlayShieldLayer());
+      shields.ready();
       const places = map.getSource(PLACES_SOURCE) as maplibregl.GeoJSONSource;
       const litPlace = makeLitPlace(map);
       wireInteractions(map, props);
+      const reportDiscs = () =>
+        props.onDiscs?.(map.queryRenderedFeatures({ layers: ['clusters'] }).map((f) => ({ events: Number(f.properties.events), places: Number(f.properties.point_count) })));
+      map.on('idle', reportDiscs);
       runWithOwner(owner, () => {
         createEffect(on(() => props.marks(), (marks) => places.setData(marks), { defer: true }));
         createEffect(() => {
@@ -131,8 +148,9 @@ export function MapCanvas(props: MapCanvasProps) {
   return <div ref={container} class="map" role="application" aria-label="Map of events" />;
 }
 
-function createControls(map: maplibregl.Map, covered: () => Insets): MapControls {
+function createControls(map: maplibregl.Map, covered: () => Insets, keepLabelsClearOf: (boxes: readonly ScreenBox[]) => void): MapControls {
   return {
+    keepLabelsClearOf,
     fit(points, options = {}) {
       if (points.length === 0) return;
       const bounds = new maplibregl.LngLatBounds();
@@ -160,25 +178,36 @@ function createControls(map: maplibregl.Map, covered: () => Insets): MapControls
       map.on('moveend', listener);
       return () => map.off('moveend', listener);
     },
-    async reveal(point, wanted = () => true, attempt = 0) {
+    async reveal(place, wanted = () => true, attempt = 0) {
+      if (!wanted()) return;
+      // A link opens a place before the map has drawn its marks: what is drawn is only known once it has.
+      if (!map.loaded()) await map.once('idle');
       if (!wanted()) return;
       const { clientWidth: width, clientHeight: height } = map.getContainer();
       // The layout may have just changed the map's size (a phone gives the sources most of the screen): take the
       // new size now, not when the resize observer next reports it, so that the place is framed in the map as it is.
       if (width !== map.getCanvas().clientWidth || height !== map.getCanvas().clientHeight) map.resize();
       const padding = clearOf(covered(), 40, width, height);
-      const at = map.project(point);
+      const at = map.project(place.lngLat);
       const inView = at.x >= padding.left && at.x <= width - padding.right && at.y >= padding.top && at.y <= height - padding.bottom;
-      // A place merged into a cluster is not yet visible: zoom until its cluster splits.
+      const drawn = inView && map.queryRenderedFeatures({ layers: ['place-marks'], filter: ['==', ['get', 'id'], place.id] }).length > 0;
+      if (drawn) return;
+      // Not drawn on its own: merged into a cluster (whose disc lies at its places' centre, not on this one). Zoom
+      // until the nearest cluster splits, or a step closer when none is near enough to be the one.
       let zoom = Math.max(map.getZoom(), 5);
-      const cluster = inView ? await clusterHolding(map, point) : null;
-      if (cluster) zoom = Math.max(zoom, (await (map.getSource(PLACES_SOURCE) as maplibregl.GeoJSONSource).getClusterExpansionZoom(cluster.properties.cluster_id as number)) + 0.3);
-      if ((inView && !cluster) || !wanted()) return;
-      map.easeTo({ center: point, zoom: Math.min(zoom, 14), padding, duration: 600 });
+      if (inView) {
+        const near = map.queryRenderedFeatures([[at.x - CLUSTER_REACH, at.y - CLUSTER_REACH], [at.x + CLUSTER_REACH, at.y + CLUSTER_REACH]], { layers: ['clusters'] });
+        const nearest = near.sort((a, b) => distanceTo(map, a, at) - distanceTo(map, b, at))[0];
+        zoom = nearest
+          ? Math.max(zoom, (await (map.getSource(PLACES_SOURCE) as maplibregl.GeoJSONSource).getClusterExpansionZoom(nearest.properties.cluster_id as number)) + 0.3)
+          : map.getZoom() + 1;
+      }
+      if (!wanted()) return;
+      map.easeTo({ center: place.lngLat, zoom: Math.min(zoom, BASEMAP_MAX_ZOOM), padding, duration: 600 });
       // Where it lands the place may still share a cluster (clusters are only known once drawn): look again.
-      if (attempt < 3) {
+      if (attempt < 4) {
         await map.once('idle');
-        await this.reveal(point, wanted, attempt + 1);
+        await this.reveal(place, wanted, attempt + 1);
       }
     },
   };
@@ -209,25 +238,51 @@ function keepFirstViewFramed(map: maplibregl.Map, frame: () => void): void {
   again();
 }
 
+const OVERLAY_PAD = 2; // px kept between a label and a box over the map
+
 /**
- * The drawn cluster that holds the place at `point`, or null when the place stands alone. A cluster's disc sits at
- * the mean of its places, which may lie well away from any one of them (a big city with smaller places to one side),
- * so the discs near the point are asked for their places, nearest first.
+ * The shields under the boxes drawn over the map: they stay where the boxes are on the screen, so their points are
+ * worked out again (once a frame) as the camera moves.
  */
-async function clusterHolding(map: maplibregl.Map, point: [number, number]): Promise<maplibregl.MapGeoJSONFeature | null> {
-  const at = map.project(point);
-  const reach = CLUSTER_OPTIONS.clusterRadius * 3;
-  const near = map.queryRenderedFeatures([[at.x - reach, at.y - reach], [at.x + reach, at.y + reach]], { layers: ['clusters'] });
-  const distance = (f: maplibregl.MapGeoJSONFeature) => {
-    const p = map.project((f.geometry as Point).coordinates as [number, number]);
-    return Math.hypot(p.x - at.x, p.y - at.y);
+function createOverlayShields(map: maplibregl.Map, container: HTMLElement) {
+  let boxes: ScreenBox[] = []; // px on the map's container
+  let loaded = false;
+  let queued = 0;
+  const update = () => {
+    queued = 0;
+    const source = loaded ? (map.getSource(OVERLAY_SHIELDS_SOURCE) as maplibregl.GeoJSONSource | undefined) : undefined;
+    if (!source) return;
+    const features = shieldSquares(boxes, OVERLAY_PAD).map((s): GeoJSON.Feature<Point, { size: number }> => ({
+      type: 'Feature',
+      geometry: { type: 'Point', coordinates: map.unproject([s.x, s.y]).wrap().toArray() },
+      properties: { size: s.size },
+    }));
+    source.setData({ type: 'FeatureCollection', features });
   };
-  const source = map.getSource(PLACES_SOURCE) as maplibregl.GeoJSONSource;
-  for (const cluster of near.sort((a, b) => distance(a) - distance(b))) {
-    const leaves = await source.getClusterLeaves(cluster.properties.cluster_id as number, Infinity, 0);
-    if (leaves.some((l) => { const [x, y] = (l.geometry as Point).coordinates; return Math.abs(x - point[0]) < 1e-9 && Math.abs(y - point[1]) < 1e-9; })) return cluster;
-  }
-  return null;
+  const queue = () => {
+    if (boxes.length > 0 || loaded) queued ||= requestAnimationFrame(update);
+  };
+  map.on('move', () => boxes.length > 0 && queue());
+  return {
+    ready() {
+      loaded = true;
+      queue();
+    },
+    keepClearOf(pageBoxes: readonly ScreenBox[]) {
+      const at = container.getBoundingClientRect();
+      boxes = pageBoxes.map((b) => ({ left: b.left - at.left, top: b.top - at.top, right: b.right - at.left, bottom: b.bottom - at.top }));
+      queue();
+    },
+  };
+}
+
+/** How far (px) from a place a cluster may lie and hold it: its places lie within the clustering radius of its centre. */
+const CLUSTER_REACH = CLUSTER_OPTIONS.clusterRadius * 2;
+
+/** Screen distance (px) from a rendered point feature to `at`. */
+function distanceTo(map: maplibregl.Map, feature: maplibregl.MapGeoJSONFeature, at: { x: number; y: number }): number {
+  const p = map.project((feature.geometry as Point).coordinates as [number, number]);
+  return Math.hypot(p.x - at.x, p.y - at.y);
 }
 
 /** Hover tooltips, clicks on places and on clusters. */

@@ -3,6 +3,8 @@ import { BASEMAP_MAX_ZOOM, LABEL_FONT } from './basemap.ts';
 
 export const PLACES_SOURCE = 'places';
 export const AREAS_SOURCE = 'areas';
+/** Points under the things drawn over the map (the off-screen count pills), each with its shield's side, px. */
+export const OVERLAY_SHIELDS_SOURCE = 'overlay-shields';
 
 /** Clustering of place marks: places closer than this on screen merge into one mark that opens on click. */
 export const CLUSTER_OPTIONS = {
@@ -160,6 +162,20 @@ export function createPlaceLayers(selected: string): LayerSpecification[] {
       paint: { 'icon-opacity': 0 },
     },
   ];
+}
+
+/**
+ * Invisible squares under what lies over the map (the off-screen count pills, see overlay-shields.ts), placed first
+ * of all symbols, so that every label keeps clear of them as it keeps clear of the marks. Add it last.
+ */
+export function createOverlayShieldLayer(): LayerSpecification {
+  return {
+    id: 'overlay-shields',
+    type: 'symbol',
+    source: OVERLAY_SHIELDS_SOURCE,
+    layout: { 'icon-image': MARK_SHIELD_IMAGE, 'icon-size': ['get', 'size'], 'icon-allow-overlap': true, 'icon-padding': 0 },
+    paint: { 'icon-opacity': 0 },
+  };
 }
 
 /** An unsure mark's fill: almost none, so that it reads as a ring. */

@@ -1,6 +1,7 @@
 import { batch, createMemo, createResource, createSignal, onCleanup, untrack } from 'solid-js';
 import { formatDay } from '../core/day.ts';
 import { categoryFilter, isFiltering, orderedCategories, type EventFilters } from '../core/event-filters.ts';
+import { dateClusters } from '../core/date-clusters.ts';
 import { intersectMasks } from '../core/event-mask.ts';
 import type { Article, Category, MapEvent, PlaceSummary } from '../core/model.ts';
 import { quoteMask, searchTerms, type QuoteIndex } from '../core/quote-search.ts';
@@ -9,6 +10,15 @@ import type { ListView, MapView, UrlState } from '../core/url-state.ts';
 import type { WindowEvents, WindowRows } from '../core/window-events.ts';
 import type { Dataset, PlaceSources } from '../data/dataset.ts';
 import type { PlaceCounts } from '../map/marks.ts';
+
+/** A page of a place's events beyond the first, as fetched. */
+type PlacePageEvents = Awaited<ReturnType<Dataset['placePage']>>;
+
+/** A cluster of dates (see dateClusters) and how many events the filters keep in it. */
+export interface DateCluster {
+  window: TimeWindow;
+  events: number;
+}
 
 /** An event being read in its article. */
 export interface Reading {
@@ -187,8 +197,70 @@ export function createAppState(data: Dataset, initial: UrlState, options: { fram
   /** Where the list of events was, while a place opened from it is open (see ListMemory). */
   const listMemory: ListMemory = options.carried?.listMemory ?? { top: -1, active: -1, refocus: false };
 
+  // The clusters of dates the filters leave (see dateClusters), each with its events, counted by a counter of
+  // their own: a pass over the columns per cluster, only when the filters change.
+  const daily = createMemo(() => data.dailyOf(mask()));
+  let clusterCounter: ReturnType<typeof data.createWindowCounts> | null = null;
+  const clusters = createMemo((): DateCluster[] => {
+    const found = dateClusters(daily());
+    if (found.length === 0) return [];
+    clusterCounter ??= data.createWindowCounts();
+    clusterCounter.setMask(untrack(mask));
+    return found.map((window) => {
+      clusterCounter!.moveTo(window);
+      return { window, events: clusterCounter!.total() };
+    });
+  });
+
   const selectedPlace = createMemo((): PlaceSummary | null => data.placesById.get(selected() ?? '') ?? null);
   const [sources] = createResource(() => selected() ?? undefined, (id) => data.sourcesOf(id));
+  // The pages of the selected place's events fetched beyond the first (see PlaceFile), and why one failed.
+  const [morePages, setMorePages] = createSignal<{ id: string | null; pages: ReadonlyMap<number, PlacePageEvents> }>({ id: null, pages: new Map() });
+  const [pageError, setPageError] = createSignal<string | null>(null);
+  const asking = new Set<string>();
+  /** Fetches page k of the selected place's events, once; it joins `sources` when it arrives. */
+  const wantPage = (k: number) => {
+    const id = selected();
+    const base = sources.loading || sources.error ? undefined : sources();
+    if (!id || !base || base.place.id !== id || base.loaded.has(k) || k >= base.pages.length) return;
+    const key = `${id}/${k}`;
+    const now = morePages();
+    if (asking.has(key) || (now.id === id && now.pages.has(k))) return;
+    asking.add(key);
+    setPageError(null);
+    data.placePage(id, k).then(
+      (page) => {
+        asking.delete(key);
+        if (selected() !== id) return;
+        const before = morePages();
+        setMorePages({ id, pages: new Map(before.id === id ? before.pages : []).set(k, page) });
+      },
+      (error: unknown) => {
+        asking.delete(key);
+        if (selected() === id) setPageError(String(error instanceof Error ? error.message : error));
+      },
+    );
+  };
+  /** The selected place's sources with every page fetched so far, in date order. */
+  const loadedSources = createMemo((): PlaceSources | undefined => {
+    const base = sources.loading || sources.error ? undefined : sources();
+    const more = morePages();
+    if (!base || more.id !== base.place.id || more.pages.size === 0) return base;
+    const order = [...more.pages.keys()].sort((a, b) => a - b);
+    const articles = new Map(base.articles);
+    for (const k of order) for (const [id, a] of more.pages.get(k)!.articles) articles.set(id, a);
+    const pages = [{ k: 0, events: base.events }, ...order.map((k) => ({ k, events: more.pages.get(k)!.events }))].sort((a, b) => a.k - b.k);
+    return { ...base, events: pages.flatMap((p) => p.events), articles, loaded: new Set([...base.loaded, ...order]) };
+  });
+  /**
+   * How many of the selected place's events, all dates, the minimum confidence keeps (`sure`), and the filters too
+   * (`kept`), counted from the columns: exact whatever pages are loaded.
+   */
+  const placeCounts = createMemo((): { sure: number; kept: number } | null => {
+    const n = data.placeNumber.get(selected() ?? '');
+    if (n === undefined) return null;
+    return { sure: data.countAtPlace(n, confidenceMask()), kept: data.countAtPlace(n, mask()) };
+  });
 
   // A chosen place opens once its sources are fetched (at once for one seen before): the panel is drawn once,
   // full. Only the last choice opens; `opened` runs then (the map reveals the place).
@@ -229,7 +301,9 @@ export function createAppState(data: Dataset, initial: UrlState, options: { fram
     /** How many events the window shows (those the filters keep). */
     shown: createMemo(() => (counted(), counter.total())),
     /** Events per day that the filters keep, for the histogram. */
-    daily: createMemo(() => data.dailyOf(mask())),
+    daily,
+    /** The clusters of dates of the events the filters keep, with their events; none when they make one. */
+    clusters,
     /** The days on which events the filters keep start. */
     eventDays: createMemo(() => data.eventDaysOf(mask())),
 
@@ -294,8 +368,19 @@ export function createAppState(data: Dataset, initial: UrlState, options: { fram
       });
     },
     /** The selected place's sources: undefined while they load or when they failed (see `sourcesError`). */
-    sources: (): PlaceSources | undefined => (sources.loading || sources.error ? undefined : sources()),
-    sourcesError: (): string | null => (sources.error ? String(sources.error) : null),
+    sources: loadedSources,
+    sourcesError: (): string | null => (sources.error ? String(sources.error) : pageError()),
+    /** Asks for page k of the selected place's events (see PlaceFile); `sources` gains it when it arrives. */
+    wantPage,
+    /**
+     * The selected place's events counted from the columns: all dates under the minimum confidence (`sure`) and the
+     * filters too (`kept`), and in the window under both (`inside`); null when no place is selected.
+     */
+    placeCounts: (): { sure: number; kept: number; inside: number } | null => {
+      const c = placeCounts();
+      const n = data.placeNumber.get(selected() ?? '');
+      return c && n !== undefined ? { ...c, inside: (counted(), counter.count(n)) } : null;
+    },
 
     setWindow: (w: TimeWindow) => setTimeWindow(clamp(w)),
     select: (id: string, opened?: (id: string) => void) => select(id, opened),
@@ -371,8 +456,9 @@ export function createAppState(data: Dataset, initial: UrlState, options: { fram
 export type AppState = ReturnType<typeof createAppState>;
 
 /**
- * The parts of a link the data cannot honour: a place it does not have, a window entirely outside its days, an
- * outlet no article names, a minimum confidence where no event has one. (An unknown article is said once the list of articles is loaded.)
+ * The parts of a link the data cannot honour: a place it does not have, a `from` or `to` that is no day or lies
+ * outside its days (a bound before the first event or after the last is moved there, a window entirely outside is
+ * dropped), an outlet no article names, a minimum confidence where no event has one. (An unknown article is said once the list of articles is loaded.)
  */
 export function ignoredIn(url: UrlState, data: Pick<Dataset, 'placesById' | 'extent' | 'outlets' | 'threshold'>): string[] {
   const ignored: string[] = [];
@@ -380,8 +466,11 @@ export function ignoredIn(url: UrlState, data: Pick<Dataset, 'placesById' | 'ext
   if (url.place && !data.placesById.has(url.place)) ignored.push(`place “${url.place}”: no such place in this data`);
   if (url.outlet && !data.outlets.includes(url.outlet)) ignored.push(`outlet “${url.outlet}”: no article in this data is from it`);
   const { from, to } = data.extent;
+  for (const bad of url.unreadDays ?? []) ignored.push(`${bad.key} “${bad.text}”: not a day (YYYY-MM-DD)`);
   if (url.from !== undefined && url.from > to) ignored.push(`from ${formatDay(url.from)}: after the last event (${formatDay(to)})`);
+  else if (url.from !== undefined && url.from < from && (url.to === undefined || url.to >= from)) ignored.push(`from ${formatDay(url.from)}: before the first event (${formatDay(from)}), so the window starts there`);
   if (url.to !== undefined && url.to < from) ignored.push(`to ${formatDay(url.to)}: before the first event (${formatDay(from)})`);
+  else if (url.to !== undefined && url.to > to && (url.from === undefined || url.from <= to)) ignored.push(`to ${formatDay(url.to)}: after the last event (${formatDay(to)}), so the window ends there`);
   return ignored;
 }
 

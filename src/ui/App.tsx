@@ -1,5 +1,6 @@
 import { Show, createEffect, createMemo, createSignal, onCleanup, onMount } from 'solid-js';
 import { formatCount } from '../core/format.ts';
+import { exampleDisc, type DrawnDisc } from '../core/legend-disc.ts';
 import { mainTheatre } from '../core/frame.ts';
 import { categoryColor, createRadiusScale } from '../core/scales.ts';
 import { parseHash } from '../core/url-state.ts';
@@ -33,6 +34,8 @@ export function App(props: { data: Dataset }) {
   const state = createAppState(data, initial, { carried: review?.carried });
   const [mapProblem, setMapProblem] = createSignal<string | null>(null);
   const [mapControls, setMapControls] = createSignal<MapControls | null>(null);
+  /** The legend's example of a disc: one the map draws now (see exampleDisc). */
+  const [disc, setDisc] = createSignal<DrawnDisc | null>(null, { equals: (a, b) => a?.events === b?.events && a?.places === b?.places });
 
   const radius = createRadiusScale(data.totals.reduce((a, b) => Math.max(a, b), 0));
   const marks = new PlaceMarks(data.places, { radius, color: (c) => categoryColor(c) });
@@ -66,7 +69,7 @@ export function App(props: { data: Dataset }) {
     const controls = mapControls();
     if (!place || !controls) return;
     const wanted = () => state.selected() === place.id;
-    const shown = () => requestAnimationFrame(() => void controls.reveal(place.lngLat, wanted));
+    const shown = () => requestAnimationFrame(() => void controls.reveal(place, wanted));
     data.sourcesOf(place.id).then(shown, shown);
   };
   const select = (id: string) => void state.select(id, reveal);
@@ -171,8 +174,9 @@ export function App(props: { data: Dataset }) {
               onUnavailable={setMapProblem}
               picking={Boolean(review?.picking())}
               onPick={review?.pickAt}
+              onDiscs={(discs) => setDisc(exampleDisc(discs))}
             />
-            <Legend categories={state.filters().categories} onToggle={state.toggleCategory} threshold={data.threshold} />
+            <Legend categories={state.filters().categories} onToggle={state.toggleCategory} threshold={data.threshold} disc={disc()} />
             <WindowFit controls={mapControls()} places={data.places} count={state.counts.count} counted={state.touched} playing={state.playing()} />
           </Show>
         </div>
@@ -202,13 +206,15 @@ export function App(props: { data: Dataset }) {
                 onClose={state.close}
                 onRead={state.read}
                 focusEvent={state.focusEvent()}
+                counts={state.placeCounts()}
+                onWantPage={state.wantPage}
               />
             )}
           </Show>
         </div>
       </main>
       <footer class="timebar">
-        <TimeWindowBar daily={state.daily()} eventDays={state.eventDays()} extent={data.extent} window={state.timeWindow()} onWindow={state.setWindow} onPlayingChange={state.setPlaying} />
+        <TimeWindowBar daily={state.daily()} eventDays={state.eventDays()} extent={data.extent} window={state.timeWindow()} onWindow={state.setWindow} onPlayingChange={state.setPlaying} clusters={state.clusters()} />
       </footer>
       <Show when={state.reading()}>
         {(read) => <ArticleReader article={read().article} event={read().event} loadText={data.articleText} onClose={state.closeReader} />}

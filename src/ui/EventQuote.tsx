@@ -49,10 +49,12 @@ export function EventQuote(props: EventQuoteProps) {
         {e.checked && <CheckedTag />}
       </div>
       {e.confidence !== undefined && <ConfidenceNote confidence={e.confidence} reasons={e.reasons} threshold={threshold} />}
-      <blockquote>
-        {before}
+      {/* Each part in an isolate of its own: a bidirectional control the quote opens and never closes (U+202E,
+          U+2067) ends with its part, and leaves the place's mention and the rest readable. */}
+      <blockquote dir="auto">
+        <bdi>{before}</bdi>
         {mention && <mark>{mention}</mark>}
-        {after}
+        <bdi>{after}</bdi>
       </blockquote>
       <div class="citation">
         <cite><bdi><ArticleTitle article={article} /></bdi></cite>

@@ -1,6 +1,8 @@
 import { For, Show, createSignal } from 'solid-js';
 import { CATEGORIES, type Category } from '../core/model.ts';
 import { CATEGORY_LABELS } from '../core/category-labels.ts';
+import { formatCount } from '../core/format.ts';
+import { discKeyText, type DrawnDisc } from '../core/legend-disc.ts';
 import { categoryColor } from '../core/scales.ts';
 
 export interface LegendProps {
@@ -10,6 +12,8 @@ export interface LegendProps {
   onToggle(category: Category): void;
   /** The data's default threshold (null or absent: its events carry no confidence, and no unsure mark is drawn). */
   threshold?: number | null;
+  /** A disc the map draws now, the legend's worked example; null or absent: none is drawn, and no number is given. */
+  disc?: DrawnDisc | null;
 }
 
 /**
@@ -53,8 +57,10 @@ export function Legend(props: LegendProps) {
             <span>A place: colour, its commonest kind; area, how many events; pale, dates uncertain.</span>
           </li>
           <li>
-            <span class="key key-cluster" aria-hidden="true">7</span>
-            <span>Nearby places: 7 events in the window, at the “2 places” beside it; pale, none. Click to open.</span>
+            <span class="key key-cluster" classList={{ pale: props.disc?.events === 0 }} aria-hidden="true">
+              {props.disc?.events ? formatCount(props.disc.events) : ''}
+            </span>
+            <span>{discKeyText(props.disc ?? null)}</span>
           </li>
           <li>
             <span class="key key-area" aria-hidden="true" />

@@ -9,6 +9,7 @@ import { CATEGORY_LABELS } from '../core/category-labels.ts';
 import { KIND_LABELS } from '../core/kind-labels.ts';
 import { overlaps, type TimeWindow } from '../core/time-window.ts';
 import { toHundredths } from '../core/event-columns.ts';
+import { PLACE_PAGE_EVENTS } from '../data/compiled-format.ts';
 import { EventQuote } from './EventQuote.tsx';
 import { PlaceReview } from './PlaceReview.tsx';
 
@@ -31,6 +32,14 @@ export interface SourcesPanelProps {
   onRead(read: { event: MapEvent; article: Article }): void;
   /** An event whose quote is brought into view and given the focus once the sources show (a row chosen in the list). */
   focusEvent?: string | null;
+  /**
+   * The place's events counted from the columns, whatever pages of them are loaded: all dates under the minimum
+   * confidence (`sure`) and the filters too (`kept`), in the window under both (`inside`). Absent: counted from the
+   * events loaded (then they must be all of them).
+   */
+  counts?: { sure: number; kept: number; inside: number } | null;
+  /** Asks for page k of the place's events (see PlaceFile); `sources` gains it when it arrives. */
+  onWantPage?(k: number): void;
 }
 
 /**
@@ -51,18 +60,37 @@ export function SourcesPanel(props: SourcesPanelProps) {
     const terms = searchTerms(f.query);
     return sureEnough().filter((e) => passesFilters(e, props.sources!.articles.get(e.article), f, terms));
   });
-  const unsureHidden = () => all().length - sureEnough().length;
-  const hidden = () => sureEnough().length - kept().length;
   const inside = createMemo(() => kept().filter((e) => overlaps(e, props.window)));
   const outside = createMemo(() => kept().filter((e) => !overlaps(e, props.window)));
+  // Counts from the columns when given (the pages not yet loaded are counted too), else from the events loaded.
+  const unsureHidden = () => (props.counts ? props.total - props.counts.sure : all().length - sureEnough().length);
+  const hidden = () => (props.counts ? props.counts.sure - props.counts.kept : sureEnough().length - kept().length);
+  const insideCount = () => props.counts?.inside ?? inside().length;
+  const outsideCount = () => (props.counts ? props.counts.kept - props.counts.inside : outside().length);
   const disagreements = createMemo(() => findDisagreements(sureEnough()));
   // The events outside the window are drawn when their list is opened: a busy place may have thousands.
   const [outsideOpen, setOutsideOpen] = createSignal(false);
-  // A place with thousands of events shows them a page at a time.
+  // A place with thousands of events shows them a page at a time, and fetches its pages of events as they are needed.
   const [limit, setLimit] = createSignal(PAGE);
+  const [outsideLimit, setOutsideLimit] = createSignal(PAGE);
   createEffect(() => {
     void props.place.id;
     setLimit(PAGE);
+    setOutsideLimit(PAGE);
+  });
+  const pagesLeft = () => (props.sources ? props.sources.loaded.size < props.sources.pages.length : false);
+  const focusLoaded = () => props.focusEvent != null && all().some((e) => e.id === props.focusEvent);
+  createEffect(() => {
+    const s = props.sources;
+    if (!s || !props.onWantPage || props.error) return;
+    const w = props.window;
+    const unloaded = (k: number) => !s.loaded.has(k);
+    const mayOverlap = (k: number) => unloaded(k) && s.pages[k].firstStart <= w.to && s.pages[k].lastEnd >= w.from;
+    const want = (test: (k: number) => boolean) => s.pages.findIndex((_, k) => test(k));
+    let k = -1;
+    if (inside().length < Math.min(limit(), insideCount()) || (props.focusEvent != null && !focusLoaded())) k = want(mayOverlap);
+    if (k < 0 && ((outsideOpen() && outside().length < Math.min(outsideLimit(), outsideCount())) || (props.focusEvent != null && !focusLoaded()))) k = want(unloaded);
+    if (k >= 0) props.onWantPage(k);
   });
   const quote = (event: MapEvent) => (
     <EventQuote event={event} article={article(event)} chosen={props.focusEvent === event.id} threshold={props.defaultConfidence ?? null} onRead={(e) => props.onRead({ event: e, article: article(e) })} />
@@ -75,9 +103,9 @@ export function SourcesPanel(props: SourcesPanelProps) {
   // lies there), or else the heading. It runs when the place, the quote asked for or the sources change, not when
   // the window or the filters do: the focus stays wherever the person then takes it.
   createEffect(
-    on([() => props.place.id, () => props.focusEvent, () => props.sources], ([, id, sources]) => {
+    on([() => props.place.id, () => props.focusEvent, () => props.sources !== undefined, focusLoaded], ([, id, shown, loaded]) => {
       if (!id) return void queueMicrotask(() => heading.focus({ preventScroll: true }));
-      if (!sources) return;
+      if (!shown || (!loaded && props.sources!.loaded.size < props.sources!.pages.length)) return; // its page is on its way
       untrack(() => {
         const at = inside().findIndex((e) => e.id === id);
         if (at >= limit()) setLimit(Math.ceil((at + 1) / PAGE) * PAGE);
@@ -99,11 +127,13 @@ export function SourcesPanel(props: SourcesPanelProps) {
     <aside class="sources" aria-label="Sources" ref={panel}>
       <header class="sources-header">
         <div>
-          <h2 ref={heading} tabIndex={-1}>{props.place.name}</h2>
+          <h2 ref={heading} tabIndex={-1}>
+            <bdi>{props.place.name}</bdi>
+          </h2>
           <p class="muted">
             {KIND_LABELS[props.place.kind]} ·{' '}
             <Show when={props.sources} fallback={`${formatCount(props.total)} ${props.total === 1 ? 'event' : 'events'}`}>
-              {formatCount(inside().length)} of {formatCount(props.total)} {props.total === 1 ? 'event' : 'events'} in the window
+              {formatCount(insideCount())} of {formatCount(props.total)} {props.total === 1 ? 'event' : 'events'} in the window
               {hidden() > 0 ? ' and the filters' : ''}
             </Show>
           </p>
@@ -114,7 +144,7 @@ export function SourcesPanel(props: SourcesPanelProps) {
         <section class="unreviewed" aria-label="Unreviewed place">
           <p>
             <strong>Not reviewed.</strong> The gazetteer placed this mark from the name in the text; no person has
-            checked that it is the {props.place.name} the articles mean.
+            checked that it is the <bdi>{props.place.name}</bdi> the articles mean.
           </p>
           <Show when={props.sources?.place.candidates.length}>
             <p>
@@ -130,15 +160,19 @@ export function SourcesPanel(props: SourcesPanelProps) {
           <section class="disagreement" aria-label="Reports disagree">
             <h3>Reports disagree</h3>
             <p>
-              Two articles report {props.place.name} differently for {formatRange(Math.max(d.a.start, d.b.start), Math.min(d.a.end, d.b.end))}:
+              Two articles report <bdi>{props.place.name}</bdi> differently for {formatRange(Math.max(d.a.start, d.b.start), Math.min(d.a.end, d.b.end))}:
             </p>
             <div class="side-by-side">
               <For each={[d.a, d.b]}>
                 {(e) => (
                   <div>
                     <strong>{CATEGORY_LABELS[e.category]}</strong>
-                    <span class="muted"> — {article(e).outlet ?? UNKNOWN_OUTLET}</span>
-                    <p class="excerpt">{e.quote}</p>
+                    <span class="muted">
+                      {' '}— <bdi>{article(e).outlet ?? UNKNOWN_OUTLET}</bdi>
+                    </span>
+                    <p class="excerpt" dir="auto">
+                      <bdi>{e.quote}</bdi>
+                    </p>
                   </div>
                 )}
               </For>
@@ -162,25 +196,36 @@ export function SourcesPanel(props: SourcesPanelProps) {
             {formatCount(unsureHidden())} {unsureHidden() === 1 ? 'event' : 'events'} here under the minimum confidence ({(props.minConfidence ?? 0).toFixed(2)}): lower it to see {unsureHidden() === 1 ? 'it' : 'them'}.
           </p>
         </Show>
-        <Show when={inside().length > 0} fallback={<Show when={!props.error}><p class="empty">No event here {hidden() > 0 ? 'that the filters keep ' : unsureHidden() > 0 ? 'sure enough to show ' : ''}falls inside the time window.</p></Show>}>
+        <Show when={insideCount() > 0} fallback={<Show when={!props.error}><p class="empty">No event here {hidden() > 0 ? 'that the filters keep ' : unsureHidden() > 0 ? 'sure enough to show ' : ''}falls inside the time window.</p></Show>}>
           <ol class="events">
             <For each={inside().slice(0, limit())}>{quote}</For>
           </ol>
         </Show>
-        <Show when={inside().length > limit()}>
+        <Show when={insideCount() > limit() && inside().length >= limit()}>
           <button type="button" class="more" onClick={() => setLimit(limit() + PAGE)}>
-            Show {formatCount(Math.min(PAGE, inside().length - limit()))} more of {formatCount(inside().length - limit())}
+            Show {formatCount(Math.min(PAGE, insideCount() - limit()))} more of {formatCount(insideCount() - limit())}
           </button>
         </Show>
-        <Show when={outside().length > 0}>
+        <Show when={pagesLeft() && inside().length < Math.min(limit(), insideCount())}>
+          <p class="empty muted" aria-busy="true">Loading more of its events…</p>
+        </Show>
+        <Show when={outsideCount() > 0}>
           <details class="outside" ref={details} onToggle={(e) => setOutsideOpen(e.currentTarget.open)}>
             <summary>
-              {formatCount(outside().length)} more {outside().length === 1 ? 'event' : 'events'} here outside the time window
+              {formatCount(outsideCount())} more {outsideCount() === 1 ? 'event' : 'events'} here outside the time window
             </summary>
             <Show when={outsideOpen()}>
               <ol class="events">
-                <For each={outside()}>{quote}</For>
+                <For each={outside().slice(0, outsideLimit())}>{quote}</For>
               </ol>
+              <Show when={outsideCount() > outsideLimit() && outside().length >= outsideLimit()}>
+                <button type="button" class="more" onClick={() => setOutsideLimit(outsideLimit() + PAGE)}>
+                  Show {formatCount(Math.min(PAGE, outsideCount() - outsideLimit()))} more of {formatCount(outsideCount() - outsideLimit())}
+                </button>
+              </Show>
+              <Show when={pagesLeft() && outside().length < Math.min(outsideLimit(), outsideCount())}>
+                <p class="empty muted" aria-busy="true">Loading more of its events…</p>
+              </Show>
             </Show>
           </details>
         </Show>
@@ -190,7 +235,7 @@ export function SourcesPanel(props: SourcesPanelProps) {
   );
 }
 
-const PAGE = 1000;
+const PAGE = PLACE_PAGE_EVENTS; // quotes shown at a time: a page of the place's events
 
 /** "Geneva (region, CH, 46.20° N, 6.15° E)": what else a name could mean, with where it is. */
 function describeCandidate(c: PlaceCandidate): string {

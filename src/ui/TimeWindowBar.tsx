@@ -2,11 +2,14 @@ import { scaleUtc } from 'd3-scale';
 import { For, Show, createEffect, createMemo, createSignal, createUniqueId, onCleanup, onMount, untrack } from 'solid-js';
 import { domainAround, fitInside, makeDayScale, panDomain, zoomDomain } from '../core/axis.ts';
 import type { DailyCounts } from '../core/counts.ts';
-import { MS_PER_DAY, formatDay, parseDay, type Day } from '../core/day.ts';
+import { MS_PER_DAY, type Day } from '../core/day.ts';
 import { formatRange, formatTicks } from '../core/format.ts';
 import { drawHistogram } from '../core/histogram.ts';
 import { PLAYBACK_SPEEDS, type PlaybackSpeed } from '../core/playback-schedule.ts';
 import { clampWindow, dragMovesWindow, shiftWindow, stepWindow, withBound, type TimeWindow as Window } from '../core/time-window.ts';
+import { clusterLabels } from '../core/date-clusters.ts';
+import type { DateCluster } from '../state/app-state.ts';
+import { DateFields } from './DateFields.tsx';
 import { DateHandle } from './DateHandle.tsx';
 import { createPlayback } from './create-playback.ts';
 
@@ -25,6 +28,8 @@ export interface TimeWindowBarProps {
   onWindow(window: Window): void;
   /** Told when playback starts and stops (the live count stays quiet while it plays). */
   onPlayingChange?(playing: boolean): void;
+  /** The clusters of dates (see dateClusters), with their events: offered as jumps when there are two or more. */
+  clusters?: readonly DateCluster[];
 }
 
 /**
@@ -55,7 +60,8 @@ export function TimeWindowBar(props: TimeWindowBarProps) {
   const drawing = createMemo(() => drawHistogram(props.daily, { domain: domain(), window: props.window, band: brush() ?? props.window, width: width(), height: CHART_HEIGHT }));
   const ticks = createMemo(() => {
     const time = scaleUtc().domain([new Date(domain().from * MS_PER_DAY), new Date((domain().to + 1) * MS_PER_DAY)]).range([0, width()]);
-    const dates = time.ticks(Math.max(2, Math.floor(width() / 100)));
+    // Whole days only: an axis of a week asks d3 for ticks every twelve hours, which would name each day twice.
+    const dates = time.ticks(Math.max(2, Math.floor(width() / 100))).filter((t) => t.getTime() % MS_PER_DAY === 0);
     const tickDays = dates.map((t) => Math.round(t.getTime() / MS_PER_DAY));
     const labels = formatTicks(tickDays, tickDays.length > 1 ? tickDays[1] - tickDays[0] : span());
     return dates.map((t, i) => ({ x: time(t), label: labels[i] }));
@@ -148,15 +154,23 @@ export function TimeWindowBar(props: TimeWindowBarProps) {
   // its handles on the axis (a month on a phone's whole timeline is 13 px) zooms the axis to it.
   const [typing, setTyping] = createSignal(false);
   const datesId = createUniqueId();
-  const typed = (bound: 'from' | 'to') => (e: Event & { currentTarget: HTMLInputElement }) => {
-    const day = parseDay(e.currentTarget.value);
-    if (day === null || day < props.extent.from || day > props.extent.to) return;
+  const typed = (bound: 'from' | 'to', day: Day) => {
     const next = withBound(props.window, bound, day, props.extent);
     set(next);
     if ((next.to - next.from + 1) * scale().pxPerDay < HANDLES_PX) setDomain(domainAround(next, bounds()));
   };
-  const settle = (bound: 'from' | 'to') => (e: FocusEvent & { currentTarget: HTMLInputElement }) => {
-    e.currentTarget.value = formatDay(props.window[bound]);
+
+  /** The cluster the window is now, as the select's value ('' for none). */
+  const chosenCluster = () => {
+    const i = props.clusters?.findIndex((c) => c.window.from === props.window.from && c.window.to === props.window.to) ?? -1;
+    return i < 0 ? '' : String(i);
+  };
+  /** The window and the axis on a cluster of dates (its index as the select gives it). */
+  const jumpTo = (value: string) => {
+    const cluster = props.clusters?.[Number(value)];
+    if (value === '' || !cluster) return;
+    set(cluster.window);
+    setDomain(domainAround(cluster.window, bounds()));
   };
 
   const inDomain = (day: Day) => day >= domain().from && day <= domain().to + 1;
@@ -187,20 +201,19 @@ export function TimeWindowBar(props: TimeWindowBarProps) {
         <button type="button" class="set-dates" aria-expanded={typing()} aria-controls={datesId} onClick={() => setTyping(!typing())}>
           Set dates
         </button>
+        <Show when={(props.clusters?.length ?? 0) > 1}>
+          <select class="clusters" aria-label="Jump to a cluster of dates" title="Jump to a cluster of dates: the window and the axis on it" value={chosenCluster()} onChange={(e) => jumpTo(e.currentTarget.value)}>
+            <option value="">Jump to dates…</option>
+            <For each={clusterLabels(props.clusters!)}>{(label, i) => <option value={String(i())}>{label}</option>}</For>
+          </select>
+        </Show>
         <div class="axis-buttons">
           <button type="button" onClick={() => setDomain(domainAround(props.window, bounds()))}>Zoom to window</button>
           <button type="button" onClick={() => setDomain(bounds())} disabled={!zoomed()}>Whole timeline</button>
           <button type="button" onClick={() => set(props.extent)}>All dates</button>
         </div>
       </div>
-      <div class="date-fields" id={datesId} hidden={!typing()}>
-        <label>
-          From <input type="date" value={formatDay(props.window.from)} min={formatDay(props.extent.from)} max={formatDay(props.extent.to)} onChange={typed('from')} onBlur={settle('from')} />
-        </label>
-        <label>
-          To <input type="date" value={formatDay(props.window.to)} min={formatDay(props.extent.from)} max={formatDay(props.extent.to)} onChange={typed('to')} onBlur={settle('to')} />
-        </label>
-      </div>
+      <DateFields id={datesId} hidden={!typing()} window={props.window} extent={props.extent} onBound={typed} />
       <div class="track" ref={track}>
         <svg class="chart" width={width()} height={CHART_HEIGHT} onWheel={onWheel} onPointerDown={onChartPointerDown} role="img" aria-label={`Events per day, ${formatRange(domain().from, domain().to)}. Drag to choose a window, scroll to zoom.`}>
           <defs>

@@ -18,7 +18,7 @@ export function Warnings(props: { filterProblem: string | null; problems: readon
         </p>
       </Show>
       <Show when={props.ignored.length > 0}>
-        <p class="warning ignored-in-link">
+        <p class="warning ignored-in-link" role="alert">
           Ignored in the link: {props.ignored.join('; ')}.
           <button type="button" class="icon-button" aria-label="Dismiss" onClick={() => props.onDismissIgnored()}>✕</button>
         </p>

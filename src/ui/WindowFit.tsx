@@ -50,6 +50,7 @@ export function WindowFit(props: WindowFitProps) {
     const controls = props.controls;
     if (!controls) return;
     onCleanup(controls.onMoveEnd(measure));
+    measure(); // the first view, which a map framed before it loaded may never end a move on (a phone's)
   });
   // The counts changed: measure again. Following, frame the window's places whenever the set of them changes
   // (not on every step of the window, which while playing would keep the camera moving). Nothing here walks the
@@ -64,6 +65,14 @@ export function WindowFit(props: WindowFitProps) {
   createEffect(on(follow, (following) => following && fit(), { defer: true }));
 
   const edges = () => (['top', 'right', 'bottom', 'left'] as const).filter((e) => (offscreen()?.[e].events ?? 0) > 0);
+  // The map's labels keep clear of the hints, as drawn (measured once they are laid out; a hidden one has no box).
+  const hints = new Set<HTMLElement>();
+  let shieldFrame = 0;
+  createEffect(on(offscreen, () => {
+    cancelAnimationFrame(shieldFrame);
+    shieldFrame = requestAnimationFrame(() => props.controls?.keepLabelsClearOf([...hints].map((el) => el.getBoundingClientRect())));
+  }, { defer: true }));
+  onCleanup(() => cancelAnimationFrame(shieldFrame));
   return (
     <>
       <div class="window-fit" role="group" aria-label="The window's events on the map">
@@ -77,6 +86,10 @@ export function WindowFit(props: WindowFitProps) {
           const o = () => offscreen()![edge];
           return (
             <button
+              ref={(el) => {
+                hints.add(el);
+                onCleanup(() => hints.delete(el));
+              }}
               type="button"
               class={`offscreen offscreen-${edge}`}
               aria-label={`${formatCount(o().events)} ${o().events === 1 ? 'event' : 'events'} of the window at ${formatCount(o().places)} ${o().places === 1 ? 'place' : 'places'} ${WHERE[edge]}: fit the map to the window`}

@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../src/csp.ts';
-import { TEST_APP, axeViolations, shownByDefault, launchChromium, openApp, serveBuiltApp, waitForMapIdle, type Served } from './harness.ts';
+import { TEST_APP, axeViolations, shownByDefault, launchChromium, openApp, serveBuiltApp, waitForMapIdle, windowHandles, type Served } from './harness.ts';
 
 // The browser tests drive the built app as a person would, in Debian's Chromium with software WebGL.
 
@@ -356,6 +356,16 @@ describe('the URL', () => {
     await expect.poll(() => note.textContent()).toContain('Ignored in the link: place “nowhere”: no such place in this data; from 2099-01-01: after the last event (2016-07-21).');
     await note.getByRole('button', { name: 'Dismiss' }).click();
     await expect.poll(() => note.count()).toBe(0);
+    await close();
+  });
+
+  it('says, as an alert, a from before the first event (the window starts there) and a to that is no day', async () => {
+    const first = events.map((e) => e.start).sort()[0];
+    const last = events.map((e) => e.end).sort().at(-1)!;
+    const { page, close } = await desktop('#from=2001-01-01&to=2014-13-45');
+    const note = page.getByRole('alert').filter({ hasText: 'Ignored in the link' });
+    await expect.poll(() => note.textContent()).toContain(`Ignored in the link: to “2014-13-45”: not a day (YYYY-MM-DD); from 2001-01-01: before the first event (${first}), so the window starts there.`);
+    expect(await windowHandles(page).window()).toEqual([first, last]);
     await close();
   });
 

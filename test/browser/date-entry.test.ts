@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { BrowserContextOptions } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { parseDay } from '../../src/core/day.ts';
+import { formatLongDay, formatRange } from '../../src/core/format.ts';
 import { ownSeedApp, shownByDefault, windowHandles } from './harness.ts';
 
 // Setting the time window without dragging: the handles' keys and the typed dates, on the seed corpus (data/,
@@ -22,6 +24,11 @@ const app = ownSeedApp('date-entry');
 const open = app.open;
 
 const handles = windowHandles;
+
+/** A YYYY-MM-DD day as the app writes it ("11 Nov 2022"). */
+const long = (iso: string) => formatLongDay(parseDay(iso)!);
+/** What the date fields say beside them: the forms they read and the data's days, or why a typed day was refused. */
+const hint = (page: import('playwright-core').Page) => page.locator('.date-hint').textContent();
 
 describe("the handles' keys", () => {
   it('move a day with an arrow, a week with Shift and an arrow, a month with PageUp and PageDown', async () => {
@@ -75,14 +82,16 @@ describe('the date fields', () => {
       expect(await toggle.getAttribute('aria-expanded')).toBe('true');
       const from = page.getByLabel('From', { exact: true });
       const to = page.getByLabel('To', { exact: true });
-      // they show the window and the days the data covers
-      expect(await from.inputValue()).toBe(firstDay);
-      expect(await to.inputValue()).toBe(lastDay);
-      expect([await from.getAttribute('min'), await from.getAttribute('max')]).toEqual([firstDay, lastDay]);
-      expect([await to.getAttribute('min'), await to.getAttribute('max')]).toEqual([firstDay, lastDay]);
-      // and types December 2014 into them
-      await from.fill('2014-12-01');
+      // they show the window in the app's own form, and say the days the data covers
+      expect(await from.inputValue()).toBe(long(firstDay));
+      expect(await to.inputValue()).toBe(long(lastDay));
+      expect(await hint(page)).toBe(`As 11 Nov 2022 or 2022-11-11; the data covers ${formatRange(parseDay(firstDay)!, parseDay(lastDay)!)}.`);
+      // and types December 2014 into them, the first day as the app writes it, the last as ISO
+      await from.fill('1 Dec 2014');
+      await from.press('Enter');
       await to.fill('2014-12-31');
+      await to.press('Enter');
+      expect([await from.inputValue(), await to.inputValue()]).toEqual(['1 Dec 2014', '31 Dec 2014']);
       // then the window is December, counted, and in the address
       await expect.poll(window).toEqual(['2014-12-01', '2014-12-31']);
       await expect.poll(() => page.getByRole('status').textContent()).toBe(expectedCount('2014-12-01', '2014-12-31'));
@@ -101,16 +110,43 @@ describe('the date fields', () => {
     await from.fill('2001-01-01');
     await page.getByLabel('To', { exact: true }).focus();
     expect(await window()).toEqual(['2014-12-01', '2014-12-31']);
-    expect(await from.inputValue()).toBe('2014-12-01');
+    expect(await from.inputValue()).toBe('1 Dec 2014');
+    expect(await hint(page)).toBe(`1 Jan 2001 is outside the data’s days (${formatRange(parseDay(firstDay)!, parseDay(lastDay)!)}).`);
+    await close();
+  });
+
+  it('read days typed in other sensible forms, and say what cannot be read', async () => {
+    const { page, close } = await open(DESKTOP, '#from=2014-12-01&to=2014-12-31');
+    const { window } = handles(page);
+    await page.getByRole('button', { name: 'Set dates' }).click();
+    const from = page.getByLabel('From', { exact: true });
+    const enter = async (text: string) => {
+      await from.fill(text);
+      await from.press('Enter');
+    };
+    await enter('Dec 5, 2014');
+    await expect.poll(window).toEqual(['2014-12-05', '2014-12-31']);
+    await enter('10/12/2014'); // 10 December or 12 October: refused, both named
+    expect(await hint(page)).toBe('“10/12/2014” could be 10 Dec 2014 or 12 Oct 2014: write the month as a word (10 Dec 2014).');
+    expect(await from.getAttribute('aria-invalid')).toBe('true');
+    await enter('20/12/2014');
+    await expect.poll(window).toEqual(['2014-12-20', '2014-12-31']);
+    expect(await from.inputValue()).toBe('20 Dec 2014');
+    expect(await from.getAttribute('aria-invalid')).toBe('false');
+    await enter('31 Feb 2014');
+    expect(await hint(page)).toBe('“31 Feb 2014” is not a date: write it as 11 Nov 2022 or 2022-11-11.');
+    expect(await window()).toEqual(['2014-12-20', '2014-12-31']);
+    await page.screenshot({ path: 'test-results/screens/date-fields-problem.png' });
     await close();
   });
 
   it('move the other date along when one is typed past it', async () => {
     const { page, close } = await open(DESKTOP, '#from=2014-12-01&to=2014-12-31');
     await page.getByRole('button', { name: 'Set dates' }).click();
-    await page.getByLabel('From', { exact: true }).fill('2015-01-22');
+    await page.getByLabel('From', { exact: true }).fill('22 Jan 2015');
+    await page.getByLabel('From', { exact: true }).press('Enter');
     await expect.poll(handles(page).window).toEqual(['2015-01-22', '2015-01-22']);
-    expect(await page.getByLabel('To', { exact: true }).inputValue()).toBe('2015-01-22');
+    expect(await page.getByLabel('To', { exact: true }).inputValue()).toBe('22 Jan 2015');
     await close();
   });
 
@@ -118,8 +154,8 @@ describe('the date fields', () => {
     const { page, close } = await open(DESKTOP, '#from=2014-06-10&to=2014-07-10');
     await page.getByRole('button', { name: 'Set dates' }).click();
     await page.getByRole('button', { name: 'Next day with events' }).click();
-    await expect.poll(() => page.getByLabel('From', { exact: true }).inputValue()).toBe('2014-06-21');
-    expect(await page.getByLabel('To', { exact: true }).inputValue()).toBe('2014-07-21');
+    await expect.poll(() => page.getByLabel('From', { exact: true }).inputValue()).toBe('21 Jun 2014');
+    expect(await page.getByLabel('To', { exact: true }).inputValue()).toBe('21 Jul 2014');
     await close();
   });
 });

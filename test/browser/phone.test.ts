@@ -52,6 +52,37 @@ describe('a place opened on a phone', () => {
   });
 });
 
+describe('a link to a place inside a cluster', () => {
+  const sizes = [
+    { size: 'on a phone', options: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 } },
+    { size: 'on a desktop', options: { viewport: { width: 1280, height: 800 } } },
+  ];
+  it.each(sizes)('opens that place $size: its sources, and its own mark drawn in view, not the cluster', async ({ options }) => {
+    // The Green Zone shares a disc with Baghdad at the first view's zoom, at either size.
+    const context = await app.browser.newContext(options);
+    const { page, consoleErrors } = await openApp(context, `${app.served.url}#place=green-zone`);
+    const sheet = page.getByRole('complementary', { name: 'Sources' });
+    await expect.poll(() => sheet.getByRole('heading', { level: 2 }).textContent()).toBe('Green Zone');
+    await expect.poll(async () => {
+      await waitForMapIdle(page);
+      return page.evaluate(() => {
+        const map = window.map!;
+        const mark = map.queryRenderedFeatures({ layers: ['place-marks'], filter: ['==', ['get', 'id'], 'green-zone'] })[0];
+        if (!mark) return 'not drawn alone';
+        const at = map.project((mark.geometry as GeoJSON.Point).coordinates as [number, number]);
+        const canvas = map.getCanvas().getBoundingClientRect();
+        const sheet = document.querySelector('aside.sources')!.getBoundingClientRect();
+        const y = canvas.top + at.y;
+        const x = canvas.left + at.x;
+        const clearOfSheet = sheet.left >= canvas.right - 1 || y < sheet.top; // beside the panel, or in the strip above it
+        return x > canvas.left && x < canvas.right && y > canvas.top && y < canvas.bottom && clearOfSheet ? 'drawn in view' : `drawn at ${Math.round(x)},${Math.round(y)}`;
+      });
+    }, { timeout: 15_000 }).toBe('drawn in view');
+    expect(consoleErrors).toEqual([]);
+    await context.close();
+  });
+});
+
 describe('the first view on a phone', () => {
   it('leaves no mark of the window under the fit controls or the folded legend', async () => {
     const context = await app.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });

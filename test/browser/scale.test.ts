@@ -115,3 +115,44 @@ describe('50,000 events, by date', () => {
     await context.close();
   });
 });
+
+describe('50,000 events, at the busiest place', () => {
+  it('opens its sources a page of 500 at a time, from its first file, the rest on Show more, every count exact', async () => {
+    const context = await browser.newContext({ viewport: { width: 1300, height: 850 } });
+    const byPlace = corpus.events.reduce<Record<string, typeof corpus.events>>((m, e) => ((m[e.place] ??= []).push(e), m), {});
+    const [place, events] = Object.entries(byPlace).sort((a, b) => b[1].length - a[1].length)[0];
+    expect(events.length).toBeGreaterThan(1000); // three pages or more
+    const page = await context.newPage();
+    const fetched: string[] = [];
+    page.on('request', (r) => {
+      const m = /\/data\/places\/(.+)$/.exec(r.url());
+      if (m) fetched.push(m[1]);
+    });
+    await page.goto(`${served.url}#place=${place}`);
+    const panel = page.getByRole('complementary', { name: 'Sources' });
+    const quotes = panel.locator('ol.events').first().locator('blockquote');
+    const total = events.length.toLocaleString('en-GB');
+    await expect.poll(() => quotes.count(), { timeout: 30_000 }).toBe(500);
+    expect(await panel.locator('header p').textContent()).toContain(`${total} of ${total} events in the window`);
+    expect(fetched.filter((f) => f.includes('/'))).toEqual([]); // the first page only: places/<n>.json
+    // when the reader asks for more
+    await panel.getByRole('button', { name: `Show 500 more of ${(events.length - 500).toLocaleString('en-GB')}` }).click();
+    await expect.poll(() => quotes.count()).toBe(1000);
+    expect(fetched.filter((f) => f.includes('/')).map((f) => f.replace(/^\d+\//, ''))).toEqual(['1.json']);
+    // a window at the end of the ten years: its events come from the pages that cover it, counted exactly
+    const [from, to] = ['2019-07-01', '2019-12-31'];
+    const inside = events.filter((e) => e.start <= to && e.end >= from);
+    await page.evaluate((hash) => (location.hash = hash), `#from=${from}&to=${to}&place=${place}`);
+    await expect.poll(() => panel.locator('header p').textContent()).toContain(`${inside.length.toLocaleString('en-GB')} of ${total} events in the window`);
+    await expect.poll(() => quotes.count()).toBe(Math.min(1000, inside.length));
+    expect(await panel.locator('details.outside summary').textContent()).toBe(`${(events.length - inside.length).toLocaleString('en-GB')} more events here outside the time window`);
+    // and under a filter on one kind, what it hides is counted among the pages not loaded too
+    const kind = events[0].category;
+    const kept = events.filter((e) => e.category === kind);
+    await page.evaluate((hash) => (location.hash = hash), `#cat=${kind}&place=${place}`);
+    await expect.poll(() => panel.locator('.filtered-out').first().textContent()).toBe(`${(events.length - kept.length).toLocaleString('en-GB')} events here hidden by the filters.`);
+    await expect.poll(() => quotes.count()).toBe(Math.min(1000, kept.length));
+    await context.close();
+  });
+});
+

@@ -42,4 +42,64 @@ describe("the window's events on the map", () => {
     }, { timeout: 15_000 }).toBe(0);
     await context.close();
   });
+
+  it('says on a phone\'s first view, without a move, how many of the window\'s events lie off the map', async () => {
+    const context = await app.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+    const { page } = await openApp(context, `${app.served.url}#from=2014-12-01&to=2014-12-31`);
+    const hints = page.locator('.offscreen');
+    await expect.poll(() => hints.count()).toBeGreaterThan(0);
+    const shown = Number((await page.getByRole('status').textContent())!.split(' ')[0]);
+    const off = (await hints.allTextContents()).reduce((sum, text) => sum + Number(text.replace(/[^\d]/g, '')), 0);
+    expect(off).toBeGreaterThan(0);
+    expect(off).toBeLessThanOrEqual(shown);
+    await context.close();
+  });
+
+  it('keeps the labels clear of the counts at the map\'s edges, a name moved to the side of its mark away from one', async () => {
+    const context = await app.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    // Cairo near the left edge: the places west of it (Washington, London…) are counted in a hint at the left.
+    const { page, consoleErrors } = await openApp(context, `${app.served.url}#map=5/30/36`);
+    const left = page.locator('.offscreen-left');
+    await left.waitFor();
+    // when the map is moved so that Cairo's name, below its mark as the map first tries it, would lie on the hint
+    await page.evaluate(() => {
+      const map = window.map!;
+      const hint = document.querySelector('.offscreen-left')!.getBoundingClientRect();
+      const canvas = map.getCanvas().getBoundingClientRect();
+      const cairo = map.queryRenderedFeatures({ layers: ['place-marks'], filter: ['==', ['get', 'id'], 'cairo'] })[0];
+      const at = map.project((cairo.geometry as GeoJSON.Point).coordinates as [number, number]);
+      const radius = cairo.properties.radius as number;
+      const target = { x: (hint.left + hint.right) / 2 - canvas.left, y: (hint.top + hint.bottom) / 2 - canvas.top - radius - 11 };
+      map.panBy([at.x - target.x, at.y - target.y], { animate: false });
+    });
+    // then no label is drawn under any hint, and Cairo is still named
+    await expect.poll(async () => {
+      await waitForMapIdle(page);
+      return labelsUnderHints(page);
+    }, { timeout: 15_000 }).toEqual([]);
+    expect(await left.isVisible()).toBe(true);
+    expect(await page.evaluate(() => window.map!.queryRenderedFeatures({ layers: ['place-labels'] }).map((f) => f.properties.name))).toContain('Cairo');
+    await page.screenshot({ path: 'test-results/screens/window-hint-labels.png' });
+    expect(consoleErrors).toEqual([]);
+    await context.close();
+  });
 });
+
+/** The labels drawn under the hints at the map's edges, by each label's box as the map placed it: "<hint> over <name>". */
+function labelsUnderHints(page: import('playwright-core').Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const map = window.map!;
+    const notLabels = ['mark-shields', 'overlay-shields', 'cluster-count', 'unreviewed-badges'];
+    const layers = map.getStyle().layers.filter((l) => l.type === 'symbol' && !notLabels.includes(l.id)).map((l) => l.id);
+    const canvas = map.getCanvas().getBoundingClientRect();
+    const under: string[] = [];
+    for (const hint of document.querySelectorAll('.offscreen')) {
+      const b = hint.getBoundingClientRect();
+      if (b.width === 0) continue;
+      const box: [[number, number], [number, number]] = [[b.left - canvas.left, b.top - canvas.top], [b.right - canvas.left, b.bottom - canvas.top]];
+      for (const f of map.queryRenderedFeatures(box, { layers })) under.push(`${hint.textContent} over ${f.properties.name ?? f.properties.point_count}`);
+    }
+    return under;
+  });
+}
+

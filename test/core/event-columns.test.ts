@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { columnsOf, countByPlace, countInWindow } from '../reference-counts.ts';
-import { WindowCounts, dailyCounts, decodeColumns, encodeColumns, placeTotals, startDays, totalInWindow } from '../../src/core/event-columns.ts';
+import { WindowCounts, countAtPlace, dailyCounts, decodeColumns, encodeColumns, placeTotals, startDays, totalInWindow } from '../../src/core/event-columns.ts';
 import { histogram } from '../../src/core/counts.ts';
 import { CATEGORIES, type Category, type MapEvent } from '../../src/core/model.ts';
 import { createEvent } from '../ingest/helpers.ts';
@@ -131,6 +131,20 @@ describe('the event columns', () => {
       { day: 6, exact: 0, possible: 0 },
     ]);
     expect(startDays(columns)).toEqual([2, 3, 4]);
+  });
+
+  it('count one place\'s events, all dates, under any mask, as if the masked events were not there', () => {
+    fc.assert(
+      fc.property(arbitraryEvents, fc.array(fc.boolean(), { minLength: 60, maxLength: 60 }), (events, keep) => {
+        const { columns, places } = columnsOf(events);
+        const ordered = events.map((e, i) => ({ e, i })).sort((a, b) => a.e.start - b.e.start || a.i - b.i).map(({ e }) => e); // event numbers: start order, stable
+        const mask = Uint8Array.from(ordered.map((_, i) => (keep[i] ? 1 : 0)));
+        places.forEach((place, p) => {
+          expect(countAtPlace(columns, p, null)).toBe(ordered.filter((e) => e.place === place).length);
+          expect(countAtPlace(columns, p, mask)).toBe(ordered.filter((e, i) => e.place === place && keep[i]).length);
+        });
+      }),
+    );
   });
 
   it('count apart the events under the unsure line, an event exactly on it not among them, and none without a line', () => {

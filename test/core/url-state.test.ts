@@ -20,9 +20,15 @@ describe('the URL hash', () => {
   });
 
   it('drops each part it cannot read and keeps the rest', () => {
-    expect(parseHash('#from=2014-02-30&to=2014-06-30&place=<script>&map=99/1/1')).toEqual({ to: parseDay('2014-06-30') });
+    expect(parseHash('#from=2014-02-30&to=2014-06-30&place=<script>&map=99/1/1')).toEqual({ to: parseDay('2014-06-30'), unreadDays: [{ key: 'from', text: '2014-02-30' }] });
     expect(parseHash('#place=%E0%A4%A&map=6/91/0')).toEqual({});
     expect(parseHash('from&=&&to=&map=6/abc/1')).toEqual({});
+  });
+
+  it('keeps a from or to that is no day, as the link wrote it (cut at 40 characters), for the app to say it ignored', () => {
+    expect(parseHash('#from=banana&to=2014-13-45').unreadDays).toEqual([{ key: 'from', text: 'banana' }, { key: 'to', text: '2014-13-45' }]);
+    expect(parseHash(`#from=${'9'.repeat(60)}`).unreadDays).toEqual([{ key: 'from', text: `${'9'.repeat(40)}…` }]);
+    expect(serializeHash(parseHash('#from=banana&to=2014-06-30'))).toBe('#to=2014-06-30');
   });
 
   it('reads and writes which list shows: list=events, and nothing for the list of places', () => {

@@ -7,7 +7,7 @@ import { articleMask, categoryMask, confidenceMask, outletMask } from '../../src
 import { CATEGORIES } from '../../src/core/model.ts';
 import { normalizeForSearch, quoteMask, readQuoteIndex } from '../../src/core/quote-search.ts';
 import { compileDataset } from '../../src/data/compile.ts';
-import { ROWS_PER_FILE, ROW_QUOTE_CHARS, type ArticleEntry, type CompiledMeta, type PlaceFile, type RowFile } from '../../src/data/compiled-format.ts';
+import { PLACE_PAGE_EVENTS, ROWS_PER_FILE, ROW_QUOTE_CHARS, type ArticleEntry, type CompiledMeta, type PlaceFile, type PlacePage, type RowFile } from '../../src/data/compiled-format.ts';
 import { firstWords } from '../../src/core/format.ts';
 
 // The compiled form of the corpus, which the app loads, must say exactly what data/events.json says.
@@ -53,6 +53,34 @@ describe('the compiled dataset', () => {
     expect(fromPlaceFiles.map((e) => e.id).sort()).toEqual(canonical.map((e) => e.id).sort());
     expect(new Set(meta.places.map((p) => p.id))).toEqual(new Set(canonical.map((e) => e.place)));
     for (const article of articles) expect(files.get(`texts/${article.id}.txt`)).toEqual(readFileSync(join('data', article.file)));
+  });
+
+  it('cuts a place\'s events into pages of 500 in date order: the first in its place file with the days each page covers, the others apart', () => {
+    // The seed's events, each copied many times over at its own place and days: Baghdad gets far more than a page.
+    const file = JSON.parse(inputs.events) as { events: { id: string; place: string; start: string; end: string; article: string; quoteStart: number }[] };
+    const many = file.events.flatMap((e) => Array.from({ length: e.place === 'baghdad' ? 220 : 1 }, (_, i) => ({ ...e, id: `${e.id}-${i}` })));
+    const { files, meta } = compiled({ events: JSON.stringify({ ...file, events: many }) });
+    if (meta.fatal) throw new Error('fatal');
+    const n = meta.places.findIndex((p) => p.id === 'baghdad');
+    const head = JSON.parse(files.get(`places/${n}.json`) as string) as PlaceFile;
+    const atBaghdad = many.filter((e) => e.place === 'baghdad');
+    expect(head.total).toBe(atBaghdad.length);
+    expect(head.pages.length).toBe(Math.ceil(atBaghdad.length / PLACE_PAGE_EVENTS));
+    expect(head.events.length).toBe(PLACE_PAGE_EVENTS);
+    const pages: PlacePage[] = [head, ...head.pages.slice(1).map((_, k) => JSON.parse(files.get(`places/${n}/${k + 1}.json`) as string) as PlacePage)];
+    expect(files.has(`places/${n}/${head.pages.length}.json`)).toBe(false);
+    // every event once, in date order, each page with the articles it cites and its span
+    const events = pages.flatMap((p) => p.events);
+    expect(events.map((e) => e.id).sort()).toEqual(atBaghdad.map((e) => e.id).sort());
+    expect(events.every((e, i) => i === 0 || events[i - 1].start <= e.start)).toBe(true);
+    pages.forEach((p, k) => {
+      expect(p.articles.map((a) => a.id).sort()).toEqual([...new Set(p.events.map((e) => e.article))].sort());
+      expect(head.pages[k]).toEqual({ firstStart: p.events[0].start, lastStart: p.events.at(-1)!.start, lastEnd: Math.max(...p.events.map((e) => e.end)) });
+    });
+    // a place of one page has no other file
+    const small = meta.places.findIndex((p) => p.id !== 'baghdad');
+    expect((JSON.parse(files.get(`places/${small}.json`) as string) as PlaceFile).pages.length).toBe(1);
+    expect([...files.keys()].some((name) => name.startsWith(`places/${small}/`))).toBe(false);
   });
 
   it('gives the filters what the records say: each event\'s category, article, outlet and quote, by event number', () => {

@@ -2,7 +2,7 @@ import { createRoot } from 'solid-js';
 import { describe, expect, it } from 'vitest';
 import { parseDay } from '../../src/core/day.ts';
 import { buildColumns } from '../../src/core/event-columns.ts';
-import type { PlaceSummary } from '../../src/core/model.ts';
+import type { MapEvent, PlaceSummary } from '../../src/core/model.ts';
 import { readQuoteIndex, writeQuoteLines } from '../../src/core/quote-search.ts';
 import { eventDataOf, type ArticleEntry, type Dataset, type PlaceSources } from '../../src/data/dataset.ts';
 import { createAppState, type FrameScheduler } from '../../src/state/app-state.ts';
@@ -51,8 +51,9 @@ function createData(options: { judged?: boolean } = {}) {
     quoteIndex: async () => (fetched.quotes++, readQuoteIndex(writeQuoteLines(events.map((e) => e.quote)), events.length)),
     sourcesOf: (id) => {
       loads.push(id);
-      return new Promise<PlaceSources>((resolve) => pending.set(id, () => resolve({ place: { id } as PlaceSources['place'], events: [], articles: new Map() })));
+      return new Promise<PlaceSources>((resolve) => pending.set(id, () => resolve({ place: { id } as PlaceSources['place'], events: [], articles: new Map(), total: 0, pages: [], loaded: new Set([0]) })));
     },
+    placePage: async () => ({ events: [], articles: new Map() }),
     articleText: async () => '',
     rowFile: async () => events.map((e, i) => [`event-${i}`, e.quote] as [string, string]),
   };
@@ -92,7 +93,7 @@ describe('the app state', () => {
     withState((state) => {
       expect(state.timeWindow()).toEqual({ from: day('2014-06-22'), to: day('2014-06-30') });
       expect(state.selected()).toBeNull();
-      expect(state.ignored()).toEqual(['place “nowhere”: no such place in this data']);
+      expect(state.ignored()).toEqual(['place “nowhere”: no such place in this data', 'from 2014-01-01: before the first event (2014-06-22), so the window starts there']);
       state.dismissIgnored();
       expect(state.ignored()).toEqual([]);
     }, { from: day('2014-01-01'), to: day('2014-06-30'), place: 'nowhere' });
@@ -102,6 +103,16 @@ describe('the app state', () => {
     withState((state) => {
       expect(state.ignored()).toEqual(['from 2099-01-01: after the last event (2014-07-10)', 'to 2000-01-01: before the first event (2014-06-22)']);
     }, { from: day('2099-01-01'), to: day('2000-01-01') });
+  });
+
+  it('says a bound before the first event or after the last was moved there, and a from or to that is no day was ignored', () => {
+    withState((state) => {
+      expect(state.timeWindow()).toEqual({ from: day('2014-06-22'), to: day('2014-07-10') });
+      expect(state.ignored()).toEqual(['from 2010-01-01: before the first event (2014-06-22), so the window starts there', 'to 2020-01-01: after the last event (2014-07-10), so the window ends there']);
+    }, { from: day('2010-01-01'), to: day('2020-01-01') });
+    withState((state) => {
+      expect(state.ignored()).toEqual(['from “2014-13-45”: not a day (YYYY-MM-DD)', 'to “banana”: not a day (YYYY-MM-DD)']);
+    }, { unreadDays: [{ key: 'from', text: '2014-13-45' }, { key: 'to', text: 'banana' }] });
   });
 
   it('counts the events of the window, ranges included where they overlap it, and says how many it shows', () => {
@@ -141,6 +152,37 @@ describe('the app state', () => {
       expect(opened).toEqual(['mosul']);
       expect(loads).toContain('baghdad');
       expect(state.selectedPlace()?.id).toBe('mosul');
+    });
+  });
+
+  it("joins the pages of a place's events fetched beyond the first, in date order, each once, and counts its events from the columns", async () => {
+    await withState(async (state, { data }) => {
+      const event = (id: string, start: string) => ({ id, article: 'reuters-1', place: 'baghdad', start: day(start), end: day(start) }) as MapEvent;
+      const span = { firstStart: day('2014-06-23'), lastStart: day('2014-06-24'), lastEnd: day('2014-06-24') };
+      data.sourcesOf = async (id) => ({ place: { id } as PlaceSources['place'], events: [event(`${id}-0`, '2014-06-23')], articles: new Map(), total: 3, pages: [span, span, span], loaded: new Set([0]) });
+      const asked: number[] = [];
+      data.placePage = async (id, k) => (asked.push(k), { events: [event(`${id}-${k}`, '2014-06-24')], articles: new Map() });
+      const settle = () => new Promise((r) => setTimeout(r, 0));
+      await state.select('baghdad');
+      state.wantPage(2);
+      state.wantPage(2); // asked twice while on its way: fetched once
+      await settle();
+      state.wantPage(1);
+      state.wantPage(3); // no such page
+      state.wantPage(0); // there already
+      await settle();
+      expect(asked).toEqual([2, 1]);
+      expect(state.sources()!.events.map((e) => e.id)).toEqual(['baghdad-0', 'baghdad-1', 'baghdad-2']);
+      expect(state.sources()!.loaded).toEqual(new Set([0, 1, 2]));
+      // Baghdad's two events in the columns, whatever is loaded: all dates, and in the window
+      expect(state.placeCounts()).toEqual({ sure: 2, kept: 2, inside: 2 });
+      state.setCategories(['meeting']);
+      expect(state.placeCounts()).toEqual({ sure: 2, kept: 1, inside: 1 });
+      state.setWindow({ from: day('2014-06-24'), to: day('2014-07-10') });
+      expect(state.placeCounts()).toEqual({ sure: 2, kept: 1, inside: 0 });
+      // another place starts again from its first page
+      await state.select('mosul');
+      expect(state.sources()!.events.map((e) => e.id)).toEqual(['mosul-0']);
     });
   });
 
