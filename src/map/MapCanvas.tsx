@@ -65,7 +65,7 @@ export interface MapCanvasProps {
   /** While true, a click on the map picks its point (`onPick`, [lng, lat]) instead of opening a mark (review's Move). */
   picking?: boolean;
   onPick?(lngLat: [number, number]): void;
-  /** The discs of nearby places drawn now (their events in the window, their places), each time the map settles. */
+  /** The discs of nearby places drawn now clear of what covers the map (their events in the window, their places), each time the map settles. */
   onDiscs?(discs: DrawnDisc[]): void;
 }
 
@@ -110,8 +110,16 @@ export function MapCanvas(props: MapCanvasProps) {
       const places = map.getSource(PLACES_SOURCE) as maplibregl.GeoJSONSource;
       const litPlace = makeLitPlace(map);
       wireInteractions(map, props);
-      const reportDiscs = () =>
-        props.onDiscs?.(map.queryRenderedFeatures({ layers: ['clusters'] }).map((f) => ({ events: Number(f.properties.events), places: Number(f.properties.point_count) })));
+      // The discs a person can see: drawn, and not under what covers the map (the legend, a bottom sheet).
+      const reportDiscs = () => {
+        if (!props.onDiscs) return;
+        const { left, top, right, bottom } = controls.visibleBox();
+        const seen = map.queryRenderedFeatures([[left, top], [right, bottom]], { layers: ['clusters'] }).filter((f) => {
+          const at = map.project((f.geometry as Point).coordinates as [number, number]);
+          return at.x >= left && at.x <= right && at.y >= top && at.y <= bottom;
+        });
+        props.onDiscs(seen.map((f) => ({ events: Number(f.properties.events), places: Number(f.properties.point_count) })));
+      };
       map.on('idle', reportDiscs);
       runWithOwner(owner, () => {
         createEffect(on(() => props.marks(), (marks) => places.setData(marks), { defer: true }));

@@ -1,7 +1,6 @@
 import { For, Show, createSignal } from 'solid-js';
 import { CATEGORIES, type Category } from '../core/model.ts';
 import { CATEGORY_LABELS } from '../core/category-labels.ts';
-import { formatCount } from '../core/format.ts';
 import { discKeyText, type DrawnDisc } from '../core/legend-disc.ts';
 import { categoryColor } from '../core/scales.ts';
 
@@ -58,7 +57,7 @@ export function Legend(props: LegendProps) {
           </li>
           <li>
             <span class="key key-cluster" classList={{ pale: props.disc?.events === 0 }} aria-hidden="true">
-              {props.disc?.events ? formatCount(props.disc.events) : ''}
+              {props.disc?.events ? String(props.disc.events) : '' /* as the map writes it on the disc */}
             </span>
             <span>{discKeyText(props.disc ?? null)}</span>
           </li>
