@@ -17,6 +17,7 @@ import { nameKey, plainName } from '../ingest/gazetteer/normalize.ts';
 import type { JudgeModel } from '../ingest/judge/judge.ts';
 import { freeId, kebab, writeDecision, type ReviewPaths } from '../ingest/review.ts';
 import { squash } from '../ingest/score.ts';
+import type { PlaceHit } from '../core/review-api.ts';
 
 /**
  * One review on the map (`npm run review`): a corpus ingested, compiled for the app, and changed by what a person
@@ -61,23 +62,7 @@ export interface Answer {
   unmatched: string[];
 }
 
-/** One result of the place search for Move. */
-export interface PlaceHit {
-  /** What to send as `to`: a place id of the corpus, or a gazetteer ref (the place is then added to the curated file). */
-  to: string;
-  name: string;
-  kind: string;
-  country: string;
-  population: number | null;
-  /** Where it comes from: the curated file, the gazetteer by way of the last ingest, or the gazetteer itself. */
-  from: 'curated' | 'found' | 'gazetteer';
-  /** The nearest of the other places of the event's article (not this one), and how far (km, rounded); null when it has none. */
-  nearest: { name: string; km: number } | null;
-  /** Whether the article names this place for another of its events. */
-  inArticle: boolean;
-  /** How far it lies from the point clicked on the map (km, rounded); null for a search by name. */
-  fromPoint: number | null;
-}
+export type { PlaceHit };
 
 const KEPT_VERSIONS = 100; // versions remembered for stale writes; an older page is told to reload
 const SEARCH_RESULTS = 20;

@@ -1,5 +1,6 @@
 import { createContext, createSignal, useContext } from 'solid-js';
 import type { Carried } from './app-state.ts';
+import type { PlaceHit } from '../core/review-api.ts';
 
 /**
  * The review mode's state (`npm run review`, src/review/): the version of the corpus the page shows, the request
@@ -22,19 +23,8 @@ export const WRONG_REASONS = [
 ] as const;
 export type WrongReason = (typeof WRONG_REASONS)[number]['reason'];
 
-/** One place the Move search found (src/review/session.ts, PlaceHit). */
-export interface PlaceHit {
-  to: string;
-  name: string;
-  kind: string;
-  country: string;
-  population: number | null;
-  from: 'curated' | 'found' | 'gazetteer';
-  nearest: { name: string; km: number } | null;
-  inArticle: boolean;
-  /** km from the point clicked on the map; null for a search by name. */
-  fromPoint: number | null;
-}
+/** One place the Move search found. */
+export type { PlaceHit };
 
 /** A Move by a click on the map: the event, and once clicked, the point and the places near it. */
 export interface Picking {
