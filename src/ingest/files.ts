@@ -157,7 +157,7 @@ export function checkOutput(paths: IngestPaths, corpus: readonly ArticleWithText
 }
 
 /** The corpus's corrections applied to an ingest's result, the output checked against the contract, then written. */
-function finishRun(paths: IngestPaths, corpus: readonly ArticleWithText[], places: readonly Place[], raw: IngestResult, corrections: CorrectionsFile): IngestRun {
+export function finishRun(paths: IngestPaths, corpus: readonly ArticleWithText[], places: readonly Place[], raw: IngestResult, corrections: CorrectionsFile): IngestRun {
   const texts = new Map(corpus.map(({ article, text }) => [article.id, text]));
   const { events, ...applied } = applyCorrections(raw.events, corrections, texts, new Set([...places.map((p) => p.id), ...raw.places.map((p) => p.id)]), correctionsPath(paths.articles));
   const used = new Set(events.map((e) => e.place));
