@@ -10,7 +10,7 @@ import { placesCommand } from './review.ts';
 import { ingestFilesThroughQueue, type QueuedRun } from './queue/queued-ingest.ts';
 import { queueProgressLine } from './queue/queue-progress.ts';
 
-const USAGE = 'usage: npm run ingest -- [--articles data/articles.json] [--places geo/places.geojson] [--out data/events.json] [--no-gazetteer] [--no-judge] [--threads N | --queue redis://HOST:PORT [--tries N] [--backoff-ms MS]] [--explain] [--verbose] [--quiet]';
+const USAGE = 'usage: npm run ingest -- [--articles data/articles.json] [--places geo/places.geojson] [--out data/events.json] [--no-gazetteer] [--no-judge] [--threads N | --queue redis://HOST:PORT [--tries N] [--backoff-ms MS]] [--parquet DIR] [--explain] [--verbose] [--quiet]';
 
 async function main(argv: string[]): Promise<number> {
   let values;
@@ -27,6 +27,7 @@ async function main(argv: string[]): Promise<number> {
         threads: { type: 'string', default: '0' }, // 0: one per core, for corpora large enough to gain from it
         queue: { type: 'string' }, // redis://HOST:PORT: the articles are read by `npm run worker`s on that queue
         tries: { type: 'string', default: '3' }, // with --queue: a worker's tries of an article before it is poisoned
+        parquet: { type: 'string' }, // a folder for the events as Parquet too, by publication month (npm run query reads it)
         'backoff-ms': { type: 'string', default: '1000' }, // with --queue: wait before a second try, doubled for each further one
         quiet: { type: 'boolean', short: 'q', default: false },
         verbose: { type: 'boolean', short: 'v', default: false }, // each article's lines: its events, names, what was not recognised
@@ -63,14 +64,14 @@ async function main(argv: string[]): Promise<number> {
     const progress = createProgress({ isTTY: !values.quiet && process.stderr.isTTY, write: (text: string) => process.stderr.write(text) }, line);
     const onProgress = (done: number, total: number) => progress.update({ stage: 'reading', done, total });
     const run: IngestRun & Partial<QueuedRun> = values.queue === undefined
-      ? await ingestFilesInParallel(paths, { gazetteer: !values['no-gazetteer'], threads, explain: values.explain, judge, onProgress })
-      : await ingestFilesThroughQueue(paths, { queue: values.queue, gazetteer: !values['no-gazetteer'], explain: values.explain, judge, tries: Number(values.tries), backoffMs: Number(values['backoff-ms']), onProgress });
+      ? await ingestFilesInParallel(paths, { gazetteer: !values['no-gazetteer'], threads, explain: values.explain, judge, parquet: values.parquet, onProgress })
+      : await ingestFilesThroughQueue(paths, { queue: values.queue, gazetteer: !values['no-gazetteer'], explain: values.explain, judge, tries: Number(values.tries), backoffMs: Number(values['backoff-ms']), parquet: values.parquet, onProgress });
     progress.clear();
     if (values.verbose || values.explain) for (const article of run.report) process.stderr.write(formatReport(article, values.explain));
     const unreviewed = run.places.length;
     const review = placesCommand(['review'], { events: values.out, articles: values.articles, places: values.places }); // for this corpus, as typed
     const shown = judge ? `, ${run.events.filter((e) => (e.confidence ?? 1) >= judge.threshold).length} at or above the judge's threshold ${judge.threshold}` : '';
-    process.stderr.write(`wrote ${run.count} events${shown} from ${run.report.length} articles to ${values.out}${unreviewed ? `; ${unreviewed} ${unreviewed === 1 ? 'place' : 'places'} from the gazetteer ${unreviewed === 1 ? 'awaits' : 'await'} review (${review})` : ''}\n`);
+    process.stderr.write(`wrote ${run.count} events${shown} from ${run.report.length} articles to ${values.out}${values.parquet === undefined ? '' : ` (and as Parquet to ${values.parquet})`}${unreviewed ? `; ${unreviewed} ${unreviewed === 1 ? 'place' : 'places'} from the gazetteer ${unreviewed === 1 ? 'awaits' : 'await'} review (${review})` : ''}\n`);
     const c = run.corrections;
     if (c.checked || c.removed || c.unmatched.length) {
       process.stderr.write(`corrections: ${c.checked} of ${run.count} events checked by a person (${c.corrected} of them corrected), ${run.count - c.checked} unchecked, ${c.removed} removed as wrong\n`);

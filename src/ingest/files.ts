@@ -6,6 +6,7 @@ import distance from '@turf/distance';
 import type { Article, Place } from '../core/model.ts';
 import { loadGazetteer, type Gazetteer } from './gazetteer/gazetteer.ts';
 import { startParallelIngest } from './parallel.ts';
+import { writeEventsParquet } from './parquet/events-parquet.ts';
 import { runIngest, serializedChunks, sortInContractOrder, type ArticleWithText, type IngestResult } from './pipeline.ts';
 import { applyCorrections, correctionsPath, readCorrections, type Applied, type CorrectionsFile } from './corrections/corrections.ts';
 import type { JudgeModel } from './judge/judge.ts';
@@ -117,7 +118,7 @@ export function ingestFiles(paths: IngestPaths, options: { gazetteer?: boolean; 
 }
 
 /** As `ingestFiles`, with the articles spread over worker threads when the corpus is large (see parallel.ts). */
-export async function ingestFilesInParallel(paths: IngestPaths, options: { gazetteer?: boolean; threads?: number; explain?: boolean; judge?: JudgeModel | null; onProgress?: (done: number, total: number) => void } = {}): Promise<IngestRun> {
+export async function ingestFilesInParallel(paths: IngestPaths, options: { gazetteer?: boolean; threads?: number; explain?: boolean; judge?: JudgeModel | null; parquet?: string; onProgress?: (done: number, total: number) => void } = {}): Promise<IngestRun> {
   const useGazetteer = options.gazetteer !== false;
   const judge = options.judge === undefined ? readJudgeFile() : options.judge;
   let inputs: CuratedInputs;
@@ -138,7 +139,9 @@ export async function ingestFilesInParallel(paths: IngestPaths, options: { gazet
     throw new InputError(outside);
   }
   const result = await parallel.finish(gazetteer);
-  return finishRun(paths, corpus, places, result, corrections);
+  const run = finishRun(paths, corpus, places, result, corrections);
+  if (options.parquet !== undefined) await writeEventsParquet(options.parquet, run.events, corpus.map((c) => c.article), places, run.places);
+  return run;
 }
 
 /** Refuses an output path that is one of the inputs (the articles, the places, an article's text): writing there would destroy it. */

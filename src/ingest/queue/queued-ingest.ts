@@ -7,6 +7,7 @@ import { loadGazetteer, type Gazetteer } from '../gazetteer/gazetteer.ts';
 import type { JudgeModel } from '../judge/judge.ts';
 import { readJudgeFile } from '../judge/model-file.ts';
 import { articleCountries, assemble, countCountries, type ArticlePart, type ArticleWithText } from '../pipeline.ts';
+import { writeEventsParquet } from '../parquet/events-parquet.ts';
 import { createPlaceFinder } from '../place-finder.ts';
 import { articleJobId, QUEUE_NAME, queueConnection, settingsKey, SETTINGS_PREFIX, SETTINGS_TTL_S, shownAddress, type ArticleJob, type RunSettings } from './article-queue.ts';
 
@@ -18,6 +19,8 @@ export interface QueuedIngestOptions {
   explain?: boolean;
   tries?: number; // how many times a worker reads an article before it is given up as poisoned
   backoffMs?: number; // wait before the second try, doubled for each further one (ms)
+  /** A folder for the events as Parquet too (see events-parquet.ts). */
+  parquet?: string;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -58,6 +61,7 @@ export async function ingestFilesThroughQueue(paths: IngestPaths, options: Queue
   const poisoned = outcome.flatMap((o, index) => ('reason' in o ? [{ index, article: corpus[index].article.id, reason: o.reason }] : []));
   const raw = assemble(outcome.flatMap((o) => ('part' in o ? [o.part] : [])), places);
   const run = finishRun(paths, corpus, places, judge ? { ...raw, threshold: judge.threshold } : raw, corrections);
+  if (options.parquet !== undefined) await writeEventsParquet(options.parquet, run.events, corpus.map((c) => c.article), places, run.places);
   return { ...run, poisoned };
 }
 
