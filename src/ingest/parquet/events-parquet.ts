@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { formatDay } from '../../core/day.ts';
@@ -39,6 +39,8 @@ export const EVENT_COLUMNS = {
   month: 'VARCHAR', // YYYY-MM of `published`: the partition
 } as const;
 
+const ROWS_PER_WRITE = 10_000;
+
 /** Writes `events` to DIR as Parquet, whole or not at all: into a fresh folder beside DIR, then renamed over it. */
 export async function writeEventsParquet(dir: string, events: readonly EventRecord[], articles: readonly Article[], curated: readonly Place[], found: readonly FoundPlace[]): Promise<void> {
   const byId = new Map(articles.map((a) => [a.id, a]));
@@ -49,12 +51,20 @@ export async function writeEventsParquet(dir: string, events: readonly EventReco
   const rows = join(dirname(target), `.${basename(target)}.${process.pid}.ndjson`);
   try {
     mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(rows, events.map((e, seq) => {
-      const article = byId.get(e.article)!;
-      const place = places.get(e.place)!;
-      const published = formatDay(article.published);
-      return JSON.stringify({ seq, ...e, confidence: e.confidence ?? null, reasons: e.reasons ?? null, checked: e.checked ?? null, published, outlet: article.outlet, headline: article.headline, placeName: place.name, country: place.country, lng: place.lngLat[0], lat: place.lngLat[1], month: published.slice(0, 7) });
-    }).join('\n'));
+    const fd = openSync(rows, 'w');
+    try {
+      for (let start = 0; start < events.length; start += ROWS_PER_WRITE) {
+        // One write per slice: a million events as one string would pass V8's longest string.
+        writeSync(fd, events.slice(start, start + ROWS_PER_WRITE).map((e, k) => {
+          const article = byId.get(e.article)!;
+          const place = places.get(e.place)!;
+          const published = formatDay(article.published);
+          return `${JSON.stringify({ seq: start + k, ...e, confidence: e.confidence ?? null, reasons: e.reasons ?? null, checked: e.checked ?? null, published, outlet: article.outlet, headline: article.headline, placeName: place.name, country: place.country, lng: place.lngLat[0], lat: place.lngLat[1], month: published.slice(0, 7) })}\n`;
+        }).join(''));
+      }
+    } finally {
+      closeSync(fd);
+    }
     await withDuckDB(async (db) => {
       const columns = Object.entries(EVENT_COLUMNS).map(([name, type]) => `${sqlString(name)}: ${sqlString(type)}`).join(', ');
       await db.run(`COPY (SELECT * FROM read_json(${sqlString(rows)}, format = 'newline_delimited', columns = {${columns}}) ORDER BY seq) TO ${sqlString(fresh)} (FORMAT parquet, PARTITION_BY (month))`);
