@@ -90,17 +90,18 @@ async function waitForArticles(address: string, connection: ReturnType<typeof qu
   let done = 0;
   let finished: () => void = () => {};
   const allSettled = new Promise<void>((resolve) => (finished = resolve));
-  const settle = (id: string, reason?: string) => {
+  const settle = (id: string, result: { reason: string } | { part: unknown } | null) => {
     if (!pending.delete(id)) return;
-    if (reason !== undefined) outcome[index.get(id)!] = { reason };
+    // A part heard with its event is kept; one settled by asking its state is fetched at the end.
+    if (result !== null && ('reason' in result || (typeof result.part === 'object' && result.part !== null))) outcome[index.get(id)!] = result as Outcome;
     options.onProgress?.(++done, ids.length);
     if (pending.size === 0) finished();
   };
   let timer: NodeJS.Timeout | undefined;
   try {
     await race(Promise.all([queue.waitUntilReady(), events.waitUntilReady()]));
-    events.on('completed', ({ jobId }) => settle(jobId));
-    events.on('failed', ({ jobId, failedReason }) => settle(jobId, failedReason));
+    events.on('completed', ({ jobId, returnvalue }) => settle(jobId, { part: returnvalue }));
+    events.on('failed', ({ jobId, failedReason }) => settle(jobId, { reason: failedReason }));
     const client = await race(queue.getBackend().client);
     await race(client.set(SETTINGS_PREFIX + key, JSON.stringify(settings), { EX: SETTINGS_TTL_S }));
     options.onProgress?.(0, ids.length);
@@ -115,8 +116,8 @@ async function waitForArticles(address: string, connection: ReturnType<typeof qu
         const batch = waiting.slice(start, start + BATCH);
         const states = await Promise.all(batch.map((id) => queue.getJobState(id)));
         for (const [k, state] of states.entries()) {
-          if (state === 'completed') settle(batch[k]);
-          else if (state === 'failed') settle(batch[k], (await queue.getJob(batch[k]))?.failedReason ?? 'failed');
+          if (state === 'completed') settle(batch[k], null);
+          else if (state === 'failed') settle(batch[k], { reason: (await queue.getJob(batch[k]))?.failedReason ?? 'failed' });
         }
       }
     };
@@ -124,12 +125,12 @@ async function waitForArticles(address: string, connection: ReturnType<typeof qu
     timer = setInterval(() => reconcile().catch(onError), RECONCILE_MS);
     if (pending.size) await race(allSettled);
     clearInterval(timer);
-    for (let start = 0; start < ids.length; start += BATCH) {
-      const batch = ids.slice(start, start + BATCH);
-      const found = await race(Promise.all(batch.map((id) => queue.getJob(id))));
+    const unheard = ids.flatMap((_, i) => (outcome[i] === null ? [i] : []));
+    for (let start = 0; start < unheard.length; start += BATCH) {
+      const batch = unheard.slice(start, start + BATCH);
+      const found = await race(Promise.all(batch.map((i) => queue.getJob(ids[i]))));
       found.forEach((job, k) => {
-        const i = start + k;
-        if (outcome[i] !== null) return;
+        const i = batch[k];
         if (!job || typeof job.returnvalue !== 'object' || job.returnvalue === null) throw new InputError([{ file: shownAddress(address), field: `queue ${QUEUE_NAME}`, message: `the result of article ${jobs[i].article.id} is gone from the queue (job ${ids[i]}): nothing was written` }]);
         outcome[i] = { part: job.returnvalue };
       });
