@@ -59,8 +59,8 @@ async function main(argv: string[]): Promise<number> {
   try {
     const judge = values['no-judge'] ? null : readJudgeFile(); // read first: a missing weights file stops the run before any work
     const paths = { articles: values.articles, places: values.places, out: values.out };
-    const started = Date.now();
-    const line = values.queue === undefined ? (p: { done: number; total: number }) => `reading ${p.done.toLocaleString('en-US')} of ${p.total.toLocaleString('en-US')} articles` : (p: { done: number; total: number }) => queueProgressLine(p.done, p.total, Date.now() - started);
+    let enqueued = 0; // when the articles began to go on the queue (its first progress, 0 done): the rate counts from there
+    const line = values.queue === undefined ? (p: { done: number; total: number }) => `reading ${p.done.toLocaleString('en-US')} of ${p.total.toLocaleString('en-US')} articles` : (p: { done: number; total: number }) => queueProgressLine(p.done, p.total, Date.now() - (enqueued ||= Date.now()));
     const progress = createProgress({ isTTY: !values.quiet && process.stderr.isTTY, write: (text: string) => process.stderr.write(text) }, line);
     const onProgress = (done: number, total: number) => progress.update({ stage: 'reading', done, total });
     const run: IngestRun & Partial<QueuedRun> = values.queue === undefined
