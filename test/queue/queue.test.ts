@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Queue, QueueEvents } from 'bullmq';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { QUEUE_NAME } from '../../src/ingest/queue/article-queue.ts';
 import { ingest, startWorker } from './processes.ts';
 import { NO_REDIS, REDIS_SERVER, startRedis, type RedisServer } from './redis-server.ts';
@@ -38,6 +38,7 @@ async function enqueued(events: QueueEvents, n: number): Promise<void> {
 describe.skipIf(!REDIS_SERVER)('npm run ingest -- --queue, with npm run worker', () => {
   it('reads each article once when the corpus is enqueued twice, and a re-run needs no worker', async () => {
     const redis = await startRedis();
+    onTestFinished(() => redis.stop()); // also when an assertion fails: no server outlives its test
     const dir = createOutputFolder();
     const worker = startWorker(redis.url);
     await worker.ready;
@@ -55,11 +56,11 @@ describe.skipIf(!REDIS_SERVER)('npm run ingest -- --queue, with npm run worker',
     expect(readFileSync(join(dir, 'b.json'), 'utf8')).toBe(bytes);
     expect(readFileSync(join(dir, 'c.json'), 'utf8')).toBe(bytes);
     expect(bytes).toBe(await inProcessBytes(SEED, dir));
-    await redis.stop();
   }, 60_000);
 
   it('writes the same bytes with two workers as the in-process ingest, each worker reading a share', async () => {
     const redis = await startRedis();
+    onTestFinished(() => redis.stop()); // also when an assertion fails: no server outlives its test
     const dir = createOutputFolder();
     const workers = [startWorker(redis.url), startWorker(redis.url)];
     await Promise.all(workers.map((w) => w.ready));
@@ -70,11 +71,11 @@ describe.skipIf(!REDIS_SERVER)('npm run ingest -- --queue, with npm run worker',
     expect(read[0] + read[1]).toBeGreaterThanOrEqual(JSON.parse(readFileSync('test/corpus/articles.json', 'utf8')).length);
     expect(Math.min(...read)).toBeGreaterThan(0);
     expect(readFileSync(join(dir, 'queued.json'), 'utf8')).toBe(await inProcessBytes(TEST_CORPUS, dir));
-    await redis.stop();
   }, 90_000);
 
   it('completes with the same bytes when a worker is killed (SIGKILL) in the middle of the run', async () => {
     const redis = await startRedis();
+    onTestFinished(() => redis.stop()); // also when an assertion fails: no server outlives its test
     const dir = createOutputFolder();
     const events = new QueueEvents(QUEUE_NAME, { connection: connectionOf(redis) });
     await events.waitUntilReady();
@@ -91,11 +92,11 @@ describe.skipIf(!REDIS_SERVER)('npm run ingest -- --queue, with npm run worker',
     await rescuer.stop();
     await events.close();
     expect(readFileSync(join(dir, 'queued.json'), 'utf8')).toBe(await inProcessBytes(TEST_CORPUS, dir));
-    await redis.stop();
   }, 90_000);
 
   it('stops with one line naming the queue when Redis goes away mid-run, and leaves the output as it was', async () => {
     const redis = await startRedis();
+    onTestFinished(() => redis.stop()); // also when an assertion fails: no server outlives its test
     const dir = createOutputFolder();
     const out = join(dir, 'events.json');
     writeFileSync(out, 'the events of before\n');
@@ -114,6 +115,7 @@ describe.skipIf(!REDIS_SERVER)('npm run ingest -- --queue, with npm run worker',
 
   it('names an article that fails on every try, and writes the others', async () => {
     const redis = await startRedis();
+    onTestFinished(() => redis.stop()); // also when an assertion fails: no server outlives its test
     const dir = createOutputFolder();
     const events = new QueueEvents(QUEUE_NAME, { connection: connectionOf(redis) });
     const waiting = enqueued(events, 5);
@@ -133,6 +135,5 @@ describe.skipIf(!REDIS_SERVER)('npm run ingest -- --queue, with npm run worker',
     const articlesWithEvents = (file: string) => [...new Set((JSON.parse(readFileSync(file, 'utf8')) as { events: { article: string }[] }).events.map((e) => e.article))].sort();
     await inProcessBytes(SEED, dir);
     expect(articlesWithEvents(join(dir, 'queued.json'))).toEqual(articlesWithEvents(join(dir, 'in-process.json')).filter((a) => a !== victim));
-    await redis.stop();
   }, 60_000);
 });
