@@ -10,6 +10,8 @@ import { measureAddFigures } from './add.ts';
 import { measureBundle } from './bundle-size.ts';
 import { measureDisagreements } from './disagreements.ts';
 import { measureIngestFigures } from './ingest.ts';
+import { measureParquetFigures } from './parquet.ts';
+import { measureQueueFigures } from './queue.ts';
 import { median, p95, round } from './stats.ts';
 import { createSyntheticCorpus, writeSyntheticCorpus } from './synthetic-corpus.ts';
 
@@ -318,6 +320,8 @@ const bundle = measureBundle('dist'); // built by `npm run bench` before this ru
 const seedRuns = await measureSeedIdle();
 const ingest = measureIngestFigures();
 const add = measureAddFigures();
+const queue = await measureQueueFigures(); // null without redis-server
+const parquet = await measureParquetFigures();
 const million = await measureMillion();
 
 const result = {
@@ -345,6 +349,11 @@ const result = {
   ingestParallelSpeedup: ingest.parallelSpeedup,
   ingestLongArticleMs: ingest.longArticleMs,
   ingestNameList4kMs: ingest.listOf4kMs,
+  queueWorkersSpeedup: queue?.queueWorkersSpeedup ?? null,
+  queueWorkerRateRatio: queue?.oneWorkerRateRatio ?? null,
+  parquetBytesPerEvent: parquet.bytesPerEvent,
+  parquetWriteMs: parquet.writeMs,
+  parquetPlaceMonthMs: parquet.perPlaceMonthMs,
   addArticlesPerSec: add.tenKPerSec,
   addArticlesPerSec1k: add.oneKPerSec,
   addLinearity: add.linearity,
@@ -373,6 +382,9 @@ const rows: [string, string, string][] = [
   ['ingest with the judge, 1,000 / 10,000 articles, one core', `${ingest.judgedOneKMs} / ${ingest.judgedTenKMs} ms: ${result.judgedArticlesPerSec} articles/s`, '≥ 500/s'],
   ["the judge's weights read and checked (fresh process, median of 3)", `${result.judgeLoadMs} ms`, '≤ 200 ms'],
   ['npm run ingest, 10,000 articles: 1 thread / 2 threads', `${ingest.oneThreadMs} / ${ingest.twoThreadsMs} ms (×${result.ingestParallelSpeedup})`, '≥ ×1.7'],
+  ['npm run ingest --queue, 10,000 articles: 1 worker / 2 workers', queue ? `${queue.oneWorkerMs} / ${queue.twoWorkersMs} ms (×${queue.queueWorkersSpeedup})` : 'redis-server not installed', '≥ ×1.7'],
+  ['  one worker against the in-process ingest (1 thread), whole runs', queue ? `${queue.oneWorkerMs} against ${queue.inProcessMs} ms: ×${queue.oneWorkerRateRatio} its rate` : '', '≥ ×0.85'],
+  ['1M events as Parquet: size, write; DuckDB per place per month / day', `${Math.round(parquet.bytes / 2 ** 20)} MB (${parquet.bytesPerEvent} B an event), ${parquet.writeMs} ms; ${parquet.perPlaceMonthMs} ms → ${parquet.placeMonthCells} cells / ${parquet.perPlaceDayMs} ms → ${parquet.placeDayCells} cells`, ''],
   ['one ~10 MB article (the size limit), gazetteer on', `${ingest.longArticleMs} ms`, 'linear: ≈ 2,500 × one 4 kB article'],
   ['one sentence listing 1,000 / 4,000 place names', `${ingest.listOf1kMs} / ${ingest.listOf4kMs} ms`, 'linear: ≈ ×4 (was cubic: 4,000 took 124 s)'],
   ['npm run add, 1,000 / 10,000 text files (~4 kB) into a new corpus', `${add.oneKMs} / ${add.tenKMs} ms: ${result.addArticlesPerSec1k} / ${result.addArticlesPerSec} files/s, ×${result.addLinearity}`, 'linear: ≈ ×10 (was quadratic: 2,000 took 60 s)'],

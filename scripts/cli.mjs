@@ -1,12 +1,12 @@
 #!/usr/bin/env node
-// Runs one of the pipeline's commands (ingest, add, places, eval, gazetteer, geoparse, train, review) from build/cli, compiling the TypeScript
+// Runs one of the pipeline's commands (ingest, add, places, eval, gazetteer, geoparse, train, review, worker, query) from build/cli, compiling the TypeScript
 // sources first only when one of them is newer than the last compile (so a run without changes starts at once).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-const COMMANDS = { ingest: 'ingest/cli.js', add: 'ingest/add-cli.js', places: 'ingest/places-cli.js', eval: 'ingest/eval-cli.js', gazetteer: 'ingest/gazetteer-cli.js', geoparse: 'ingest/geoparse/geoparse-cli.js', train: 'ingest/train-cli.js', review: 'review/review-cli.js' };
+const COMMANDS = { ingest: 'ingest/cli.js', add: 'ingest/add-cli.js', places: 'ingest/places-cli.js', eval: 'ingest/eval-cli.js', gazetteer: 'ingest/gazetteer-cli.js', geoparse: 'ingest/geoparse/geoparse-cli.js', train: 'ingest/train-cli.js', review: 'review/review-cli.js', worker: 'ingest/queue/worker-cli.js', query: 'ingest/parquet/query-cli.js' };
 const [command, ...args] = process.argv.slice(2);
 if (!COMMANDS[command]) {
   process.stderr.write(`usage: node scripts/cli.mjs ${Object.keys(COMMANDS).join('|')} [args]\n`);

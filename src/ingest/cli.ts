@@ -2,13 +2,15 @@
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { createProgress } from './add/report.ts';
-import { ingestFilesInParallel } from './files.ts';
+import { ingestFilesInParallel, type IngestRun } from './files.ts';
 import type { ArticleReport } from './pipeline.ts';
 import { InputError, formatProblem } from '../core/validate.ts';
 import { readJudgeFile } from './judge/model-file.ts';
 import { placesCommand } from './review.ts';
+import { ingestFilesThroughQueue, type QueuedRun } from './queue/queued-ingest.ts';
+import { queueProgressLine } from './queue/queue-progress.ts';
 
-const USAGE = 'usage: npm run ingest -- [--articles data/articles.json] [--places geo/places.geojson] [--out data/events.json] [--no-gazetteer] [--no-judge] [--threads N] [--explain] [--verbose] [--quiet]';
+const USAGE = 'usage: npm run ingest -- [--articles data/articles.json] [--places geo/places.geojson] [--out data/events.json] [--no-gazetteer] [--no-judge] [--threads N | --queue redis://HOST:PORT [--tries N] [--backoff-ms MS]] [--parquet DIR] [--explain] [--verbose] [--quiet]';
 
 async function main(argv: string[]): Promise<number> {
   let values;
@@ -23,6 +25,10 @@ async function main(argv: string[]): Promise<number> {
         'no-judge': { type: 'boolean', default: false }, // the rules alone decide: no confidence, no threshold
         explain: { type: 'boolean', default: false },
         threads: { type: 'string', default: '0' }, // 0: one per core, for corpora large enough to gain from it
+        queue: { type: 'string' }, // redis://HOST:PORT: the articles are read by `npm run worker`s on that queue
+        tries: { type: 'string', default: '3' }, // with --queue: a worker's tries of an article before it is poisoned
+        parquet: { type: 'string' }, // a folder for the events as Parquet too, by publication month (npm run query reads it)
+        'backoff-ms': { type: 'string', default: '1000' }, // with --queue: wait before a second try, doubled for each further one
         quiet: { type: 'boolean', short: 'q', default: false },
         verbose: { type: 'boolean', short: 'v', default: false }, // each article's lines: its events, names, what was not recognised
         help: { type: 'boolean', short: 'h', default: false },
@@ -41,19 +47,31 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`--threads: must be a whole number (0 for one per core)\n${USAGE}\n`);
     return 1;
   }
+  for (const flag of ['tries', 'backoff-ms'] as const) {
+    if (!/^\d+$/.test(values[flag]) || (flag === 'tries' && Number(values[flag]) < 1)) {
+      process.stderr.write(`--${flag}: must be a whole number${flag === 'tries' ? ', 1 or more' : ''}\n${USAGE}\n`);
+      return 1;
+    }
+  }
   // Each thread holds the gazetteer and its share of the texts: more threads than cores only cost memory.
   const threads = Math.min(asked, availableParallelism());
   if (threads < asked && !values.quiet) process.stderr.write(`--threads ${asked}: capped at ${threads}, the cores this machine has\n`);
   try {
     const judge = values['no-judge'] ? null : readJudgeFile(); // read first: a missing weights file stops the run before any work
-    const progress = createProgress({ isTTY: !values.quiet && process.stderr.isTTY, write: (text: string) => process.stderr.write(text) }, (p: { stage: string; done: number; total: number }) => `reading ${p.done.toLocaleString('en-US')} of ${p.total.toLocaleString('en-US')} articles`);
-    const run = await ingestFilesInParallel({ articles: values.articles, places: values.places, out: values.out }, { gazetteer: !values['no-gazetteer'], threads, explain: values.explain, judge, onProgress: (done, total) => progress.update({ stage: 'reading', done, total }) });
+    const paths = { articles: values.articles, places: values.places, out: values.out };
+    let enqueued = 0; // when the articles began to go on the queue (its first progress, 0 done): the rate counts from there
+    const line = values.queue === undefined ? (p: { done: number; total: number }) => `reading ${p.done.toLocaleString('en-US')} of ${p.total.toLocaleString('en-US')} articles` : (p: { done: number; total: number }) => queueProgressLine(p.done, p.total, Date.now() - (enqueued ||= Date.now()));
+    const progress = createProgress({ isTTY: !values.quiet && process.stderr.isTTY, write: (text: string) => process.stderr.write(text) }, line);
+    const onProgress = (done: number, total: number) => progress.update({ stage: 'reading', done, total });
+    const run: IngestRun & Partial<QueuedRun> = values.queue === undefined
+      ? await ingestFilesInParallel(paths, { gazetteer: !values['no-gazetteer'], threads, explain: values.explain, judge, parquet: values.parquet, onProgress })
+      : await ingestFilesThroughQueue(paths, { queue: values.queue, gazetteer: !values['no-gazetteer'], explain: values.explain, judge, tries: Number(values.tries), backoffMs: Number(values['backoff-ms']), parquet: values.parquet, onProgress });
     progress.clear();
     if (values.verbose || values.explain) for (const article of run.report) process.stderr.write(formatReport(article, values.explain));
     const unreviewed = run.places.length;
     const review = placesCommand(['review'], { events: values.out, articles: values.articles, places: values.places }); // for this corpus, as typed
     const shown = judge ? `, ${run.events.filter((e) => (e.confidence ?? 1) >= judge.threshold).length} at or above the judge's threshold ${judge.threshold}` : '';
-    process.stderr.write(`wrote ${run.count} events${shown} from ${run.report.length} articles to ${values.out}${unreviewed ? `; ${unreviewed} ${unreviewed === 1 ? 'place' : 'places'} from the gazetteer ${unreviewed === 1 ? 'awaits' : 'await'} review (${review})` : ''}\n`);
+    process.stderr.write(`wrote ${run.count} events${shown} from ${run.report.length} articles to ${values.out}${values.parquet === undefined ? '' : ` (and as Parquet to ${values.parquet})`}${unreviewed ? `; ${unreviewed} ${unreviewed === 1 ? 'place' : 'places'} from the gazetteer ${unreviewed === 1 ? 'awaits' : 'await'} review (${review})` : ''}\n`);
     const c = run.corrections;
     if (c.checked || c.removed || c.unmatched.length) {
       process.stderr.write(`corrections: ${c.checked} of ${run.count} events checked by a person (${c.corrected} of them corrected), ${run.count - c.checked} unchecked, ${c.removed} removed as wrong\n`);
@@ -65,7 +83,9 @@ async function main(argv: string[]): Promise<number> {
       const notes = [none ? `${none} of ${run.report.length} articles ${none === 1 ? 'gives' : 'give'} no event` : '', unrecognised ? `${unrecognised} ${unrecognised === 1 ? 'name' : 'names'} after "in", "at", "near"… ${unrecognised === 1 ? 'is' : 'are'} no place known` : ''].filter(Boolean);
       if (notes.length) process.stderr.write(`${notes.join('; ')}: --verbose lists each article's events and names, --explain why each mention was or was not an event\n`);
     }
-    return 0;
+    // A poisoned article is left out of what was written, and said: the run did not read the whole corpus.
+    for (const p of run.poisoned ?? []) process.stderr.write(`${values.articles}: [${p.index}] ${p.article}: failed on every try, left out of ${values.out}: ${p.reason}\n`);
+    return run.poisoned?.length ? 1 : 0;
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     for (const problem of error.problems) process.stderr.write(`${formatProblem(problem)}\n`);

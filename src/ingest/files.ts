@@ -6,6 +6,7 @@ import distance from '@turf/distance';
 import type { Article, Place } from '../core/model.ts';
 import { loadGazetteer, type Gazetteer } from './gazetteer/gazetteer.ts';
 import { startParallelIngest } from './parallel.ts';
+import { writeEventsParquet } from './parquet/events-parquet.ts';
 import { runIngest, serializedChunks, sortInContractOrder, type ArticleWithText, type IngestResult } from './pipeline.ts';
 import { applyCorrections, correctionsPath, readCorrections, type Applied, type CorrectionsFile } from './corrections/corrections.ts';
 import type { JudgeModel } from './judge/judge.ts';
@@ -118,7 +119,7 @@ export function ingestFiles(paths: IngestPaths, options: { gazetteer?: boolean; 
 }
 
 /** As `ingestFiles`, with the articles spread over worker threads when the corpus is large (see parallel.ts). */
-export async function ingestFilesInParallel(paths: IngestPaths, options: { gazetteer?: boolean; threads?: number; explain?: boolean; judge?: JudgeModel | null; onProgress?: (done: number, total: number) => void } = {}): Promise<IngestRun> {
+export async function ingestFilesInParallel(paths: IngestPaths, options: { gazetteer?: boolean; threads?: number; explain?: boolean; judge?: JudgeModel | null; parquet?: string; onProgress?: (done: number, total: number) => void } = {}): Promise<IngestRun> {
   const useGazetteer = options.gazetteer !== false;
   const judge = options.judge === undefined ? readJudgeFile() : options.judge;
   let inputs: CuratedInputs;
@@ -139,7 +140,9 @@ export async function ingestFilesInParallel(paths: IngestPaths, options: { gazet
     throw new InputError(outside);
   }
   const result = await parallel.finish(gazetteer);
-  return finishRun(paths, corpus, places, result, corrections);
+  const run = finishRun(paths, corpus, places, result, corrections);
+  if (options.parquet !== undefined) await writeEventsParquet(options.parquet, run.events, corpus.map((c) => c.article), places, run.places);
+  return run;
 }
 
 /** Refuses an output path that is one of the inputs (the articles, the places, an article's text): writing there would destroy it. */
@@ -158,7 +161,7 @@ export function checkOutput(paths: IngestPaths, corpus: readonly ArticleWithText
 }
 
 /** The corpus's corrections applied to an ingest's result, the output checked against the contract, then written. */
-function finishRun(paths: IngestPaths, corpus: readonly ArticleWithText[], places: readonly Place[], raw: IngestResult, corrections: CorrectionsFile): IngestRun {
+export function finishRun(paths: IngestPaths, corpus: readonly ArticleWithText[], places: readonly Place[], raw: IngestResult, corrections: CorrectionsFile): IngestRun {
   const texts = new Map(corpus.map(({ article, text }) => [article.id, text]));
   const { events, ...applied } = applyCorrections(raw.events, corrections, texts, new Set([...places.map((p) => p.id), ...raw.places.map((p) => p.id)]), correctionsPath(paths.articles));
   const used = new Set(events.map((e) => e.place));

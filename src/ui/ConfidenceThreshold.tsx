@@ -1,4 +1,3 @@
-import { Show } from 'solid-js';
 import { sureness } from '../core/confidence.ts';
 
 export interface ConfidenceThresholdProps {
@@ -40,11 +39,10 @@ export function ConfidenceThreshold(props: ConfidenceThresholdProps) {
       <output for="confidence-threshold" class="threshold-value" aria-hidden="true">
         {props.value.toFixed(2)}
       </output>
-      <Show when={!isDefault()}>
-        <button type="button" class="threshold-default" aria-label={`Default minimum confidence (${props.defaultValue.toFixed(2)})`} onClick={() => (props.onChange(null), slider.focus())}>
-          Default
-        </button>
-      </Show>
+      {/* Always laid out, hidden at the default: its showing up must not shift the slider under a dragging pointer. */}
+      <button type="button" class="threshold-default" classList={{ 'at-default': isDefault() }} aria-label={`Default minimum confidence (${props.defaultValue.toFixed(2)})`} onClick={() => (props.onChange(null), slider.focus())}>
+        Default
+      </button>
     </div>
   );
 }

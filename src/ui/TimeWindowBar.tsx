@@ -208,7 +208,7 @@ export function TimeWindowBar(props: TimeWindowBarProps) {
           </select>
         </Show>
         <div class="axis-buttons">
-          <button type="button" onClick={() => setDomain(domainAround(props.window, bounds()))}>Zoom to window</button>
+          <button type="button" onClick={() => setDomain(domainAround(props.window, bounds()))}>Zoom chart to window</button>
           <button type="button" onClick={() => setDomain(bounds())} disabled={!zoomed()}>Whole timeline</button>
           <button type="button" onClick={() => set(props.extent)}>All dates</button>
         </div>

@@ -26,6 +26,8 @@ export interface WindowFitProps {
 export function WindowFit(props: WindowFitProps) {
   const [follow, setFollow] = createSignal(false);
   const [offscreen, setOffscreen] = createSignal<Offscreen | null>(null);
+  /** The middle of the part of the map clear of what covers it (px from the map's top): where the side hints sit. */
+  const [middle, setMiddle] = createSignal<number | null>(null);
   /** The places with events under the window now. */
   const shownPlaces = () => untrack(() => props.places.filter((_, p) => props.count(p) > 0));
   const keyOf = (places: readonly PlaceSummary[]) => places.map((p) => p.id).join(',');
@@ -42,7 +44,9 @@ export function WindowFit(props: WindowFitProps) {
       const controls = props.controls;
       if (!controls) return;
       const at = props.places.map((place, p) => ({ ...controls.project(place.lngLat), events: props.count(p) }));
-      setOffscreen(offscreenByEdge(at, controls.visibleBox()));
+      const box = controls.visibleBox();
+      setOffscreen(offscreenByEdge(at, box));
+      setMiddle((box.top + box.bottom) / 2);
     }, SETTLE_MS);
   };
   onCleanup(() => clearTimeout(settle));
@@ -92,6 +96,8 @@ export function WindowFit(props: WindowFitProps) {
               }}
               type="button"
               class={`offscreen offscreen-${edge}`}
+              // A side hint sits at the middle of the map left clear, not of the whole map: the legend covers its lower part.
+              style={{ top: (edge === 'left' || edge === 'right') && middle() !== null ? `${middle()}px` : undefined }}
               aria-label={`${formatCount(o().events)} ${o().events === 1 ? 'event' : 'events'} of the window at ${formatCount(o().places)} ${o().places === 1 ? 'place' : 'places'} ${WHERE[edge]}: fit the map to the window`}
               onClick={() => fit()}
             >

@@ -307,7 +307,7 @@ describe('the time window', () => {
 
   it('zooms the axis to the window, so June 2014 can be scrubbed day by day', async () => {
     const { page, close } = await desktop('#from=2014-06-20&to=2014-06-24');
-    await page.getByRole('button', { name: 'Zoom to window' }).click();
+    await page.getByRole('button', { name: 'Zoom chart to window' }).click();
     const ticks = await page.locator('.tick').allTextContents();
     expect(ticks.some((t) => /^(Sun|Mon|Tue|Wed|Thu|Fri|Sat)? ?\d{1,2}$|Jun \d{1,2}/.test(t))).toBe(true);
     await page.screenshot({ path: `${SCREENS}/zoomed-axis.png` });

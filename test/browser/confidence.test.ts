@@ -65,6 +65,21 @@ describe('the minimum confidence', () => {
     await close();
   });
 
+  it('keeps the slider where it is as Default shows up, at desktop and phone sizes (a pointer dragging it stays on it)', async () => {
+    for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
+      const { page, close } = await app.open({ viewport });
+      await expect.poll(() => status(page)).toBe(`${atLeast(threshold).length} of ${events.length} events`);
+      const before = await slider(page).boundingBox();
+      await slider(page).focus();
+      await page.keyboard.press('ArrowLeft');
+      const back = page.getByRole('button', { name: `Default minimum confidence (${threshold.toFixed(2)})` });
+      await back.waitFor();
+      expect(await slider(page).boundingBox(), `at ${viewport.width}×${viewport.height}`).toEqual(before);
+      expect(await back.isVisible()).toBe(true);
+      await close();
+    }
+  });
+
   it('moves by keyboard: the count, the URL and the slider follow, and Default goes back', async () => {
     const { page, close } = await open();
     await expect.poll(() => status(page)).toBe(`${atLeast(threshold).length} of ${events.length} events`);

@@ -59,7 +59,7 @@ describe('two stories years apart', () => {
   it('names each day of a week-long axis once (a one-day window zoomed to)', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const { page } = await openApp(context, `${served.url}#from=2022-02-26&to=2022-02-26`);
-    await page.getByRole('button', { name: 'Zoom to window' }).click();
+    await page.getByRole('button', { name: 'Zoom chart to window' }).click();
     const ticks = page.locator('.ticks .tick');
     await expect.poll(() => ticks.count()).toBeGreaterThan(3);
     const labels = await ticks.allTextContents();

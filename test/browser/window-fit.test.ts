@@ -55,6 +55,23 @@ describe("the window's events on the map", () => {
     await context.close();
   });
 
+  it('keeps the counts at the side edges clear of the legend, at the middle of the map it leaves clear', async () => {
+    const context = await app.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    // Close on Baghdad: the places west of it (Cairo, London…) are counted at the left edge, where the legend lies.
+    const { page, consoleErrors } = await openApp(context, `${app.served.url}#map=9/33.3/44.4`);
+    const left = page.locator('.offscreen-left');
+    await left.waitFor();
+    const hint = (await left.boundingBox())!;
+    const legend = (await page.getByRole('region', { name: 'Legend' }).boundingBox())!;
+    const overlap = hint.x < legend.x + legend.width && legend.x < hint.x + hint.width && hint.y < legend.y + legend.height && legend.y < hint.y + hint.height;
+    expect(overlap, `hint ${JSON.stringify(hint)} on legend ${JSON.stringify(legend)}`).toBe(false);
+    const map = (await page.locator('.map-area').boundingBox())!;
+    expect(hint.y + hint.height / 2).toBeCloseTo((map.y + legend.y) / 2, -1); // midway between the map's top and the legend
+    await page.screenshot({ path: 'test-results/screens/window-hint-legend.png' });
+    expect(consoleErrors).toEqual([]);
+    await context.close();
+  });
+
   it('keeps the labels clear of the counts at the map\'s edges, a name moved to the side of its mark away from one', async () => {
     const context = await app.browser.newContext({ viewport: { width: 1280, height: 800 } });
     // Cairo near the left edge: the places west of it (Washington…) are counted in a hint at the left. Washington's

@@ -1,0 +1,104 @@
+import { closeSync, existsSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { formatDay } from '../../core/day.ts';
+import type { Article, EventRecord, Place } from '../../core/model.ts';
+import { InputError } from '../../core/validate.ts';
+import type { FoundPlace } from '../pipeline.ts';
+
+/**
+ * The events as Parquet, partitioned by the article's publication month (`DIR/month=2014-06/data_0.parquet`), for
+ * DuckDB to query over an archive no browser could hold. A row is an event of events.json (same field names, `seq`
+ * its position there) with what a question needs beside it: the article's publication day, outlet and headline, the
+ * place's name, country and point.
+ */
+export const EVENT_COLUMNS = {
+  seq: 'INTEGER', // the event's index in events.json
+  id: 'VARCHAR',
+  article: 'VARCHAR',
+  place: 'VARCHAR',
+  start: 'DATE',
+  end: 'DATE', // inclusive; quote it in SQL: "end"
+  category: 'VARCHAR',
+  quote: 'VARCHAR',
+  quoteStart: 'INTEGER', // UTF-16 code units
+  mentionStart: 'INTEGER',
+  mentionEnd: 'INTEGER',
+  dateBasis: 'VARCHAR',
+  dateText: 'VARCHAR',
+  confidence: 'DOUBLE', // null: no judge ran
+  reasons: 'VARCHAR[]',
+  checked: 'BOOLEAN', // null: no person checked it
+  published: 'DATE',
+  outlet: 'VARCHAR',
+  headline: 'VARCHAR',
+  placeName: 'VARCHAR',
+  country: 'VARCHAR', // ISO 3166-1 alpha-2
+  lng: 'DOUBLE',
+  lat: 'DOUBLE',
+  month: 'VARCHAR', // YYYY-MM of `published`: the partition
+} as const;
+
+const ROWS_PER_WRITE = 10_000;
+
+/** Writes `events` to DIR as Parquet, whole or not at all: into a fresh folder beside DIR, then renamed over it. */
+export async function writeEventsParquet(dir: string, events: readonly EventRecord[], articles: readonly Article[], curated: readonly Place[], found: readonly FoundPlace[]): Promise<void> {
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  const places = new Map<string, { name: string; country: string; lngLat: readonly number[] }>(curated.map((p) => [p.id, p]));
+  for (const f of found) places.set(f.id, { name: f.properties.name, country: f.properties.country, lngLat: f.geometry.coordinates });
+  const target = resolve(dir);
+  const fresh = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
+  const rows = join(dirname(target), `.${basename(target)}.${process.pid}.ndjson`);
+  try {
+    mkdirSync(dirname(target), { recursive: true });
+    const fd = openSync(rows, 'w');
+    try {
+      for (let start = 0; start < events.length; start += ROWS_PER_WRITE) {
+        // One write per slice: a million events as one string would pass V8's longest string.
+        writeSync(fd, events.slice(start, start + ROWS_PER_WRITE).map((e, k) => {
+          const article = byId.get(e.article)!;
+          const place = places.get(e.place)!;
+          const published = formatDay(article.published);
+          return `${JSON.stringify({ seq: start + k, ...e, confidence: e.confidence ?? null, reasons: e.reasons ?? null, checked: e.checked ?? null, published, outlet: article.outlet, headline: article.headline, placeName: place.name, country: place.country, lng: place.lngLat[0], lat: place.lngLat[1], month: published.slice(0, 7) })}\n`;
+        }).join(''));
+      }
+    } finally {
+      closeSync(fd);
+    }
+    await withDuckDB(async (db) => {
+      const columns = Object.entries(EVENT_COLUMNS).map(([name, type]) => `${sqlString(name)}: ${sqlString(type)}`).join(', ');
+      await db.run(`COPY (SELECT * FROM read_json(${sqlString(rows)}, format = 'newline_delimited', columns = {${columns}}) ORDER BY seq) TO ${sqlString(fresh)} (FORMAT parquet, PARTITION_BY (month))`);
+    });
+    if (!existsSync(fresh)) mkdirSync(fresh); // no events: an empty folder, which `npm run query` reads as no rows
+    const old = `${fresh}.old`;
+    if (existsSync(target)) renameSync(target, old);
+    renameSync(fresh, target);
+    rmSync(old, { recursive: true, force: true });
+  } catch (error) {
+    rmSync(fresh, { recursive: true, force: true });
+    throw new InputError([{ file: dir, field: '(folder)', message: `cannot write the Parquet files (${(error as Error).message})` }]);
+  } finally {
+    rmSync(rows, { force: true });
+  }
+}
+
+/** An in-memory DuckDB for one piece of work; it never reaches out for extensions (Parquet and JSON are built in). */
+export async function withDuckDB<T>(work: (db: DuckDBConnection) => Promise<T>): Promise<T> {
+  const instance = await DuckDBInstance.create(':memory:', { autoinstall_known_extensions: 'false', autoload_known_extensions: 'false' });
+  const connection = await instance.connect();
+  try {
+    return await work(connection);
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+}
+
+/** A view `events` over the Parquet files of DIR (as writeEventsParquet lays them out). */
+export async function createEventsView(db: DuckDBConnection, dir: string): Promise<void> {
+  await db.run(`CREATE VIEW events AS SELECT * FROM read_parquet(${sqlString(join(resolve(dir), '**', '*.parquet'))}, hive_partitioning = true, hive_types = {'month': VARCHAR})`);
+}
+
+export function sqlString(text: string): string {
+  return `'${text.replace(/'/g, "''")}'`;
+}
