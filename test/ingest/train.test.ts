@@ -6,7 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { BENCHMARKS, BENCHMARK_FOLDER } from '../../src/ingest/geoparse/benchmarks.ts';
 import { MODEL_FILE } from '../../src/ingest/geoparse/model-file.ts';
 import { JUDGE_FILE } from '../../src/ingest/judge/model-file.ts';
-import { bestThreshold } from '../../src/ingest/geoparse/train.ts';
+import { loadGazetteer } from '../../src/ingest/gazetteer/gazetteer.ts';
+import { fieldPoint } from '../../src/ingest/geoparse/geoparse.ts';
+import { areaPoints, bestThreshold } from '../../src/ingest/geoparse/train.ts';
 
 const TRAIN = join(process.cwd(), 'build/cli/ingest/train-cli.js');
 const present = BENCHMARKS.every((b) => existsSync(join(BENCHMARK_FOLDER, b.file)));
@@ -40,5 +42,30 @@ describe('the threshold a model is given', () => {
     const t = bestThreshold(scored);
     expect(t).toBeGreaterThan(0.3);
     expect(t).toBeLessThanOrEqual(0.7);
+  });
+});
+
+describe("the areas' points a model learns", () => {
+  const gazetteer = loadGazetteer();
+  const canada = gazetteer.byRef('country:CA')!;
+
+  it('are the median of the gold points where toponyms agree, far enough from the embedded point to matter', () => {
+    const learned = areaPoints(new Map([['country:CA', [[60.1, -113.6], [60.12, -113.66], [60.08, -113.62], [34.4, -100.9]]]]), gazetteer);
+    expect(Object.keys(learned)).toEqual(['country:CA']);
+    expect(learned['country:CA'][0]).toBeCloseTo(60.09, 1);
+    expect(learned['country:CA'][1]).toBeCloseTo(-113.63, 1);
+  });
+
+  it('are not learned from one toponym, from toponyms that disagree, or where they agree with the embedded point', () => {
+    const [lat, lon] = fieldPoint(gazetteer, canada);
+    const areas = new Map<string, [number, number][]>([
+      ['country:CA', [[60.1, -113.6]]],
+      ['country:AU', [[-25, 135], [-30, 120], [-20, 145]]],
+      ['country:US', []],
+      ['admin1:CA.01', []],
+    ]);
+    expect(areaPoints(areas, gazetteer)).toEqual({});
+    expect(areaPoints(new Map([['country:CA', [[lat, lon], [lat + 0.01, lon]]]]), gazetteer)).toEqual({});
+    expect(areaPoints(new Map([['country:XX', [[1, 1], [1, 1]]]]), gazetteer)).toEqual({});
   });
 });

@@ -2,7 +2,7 @@ import { MONTH_ABBREVIATIONS, MONTH_NAMES, WEEKDAY_NAMES } from '../../core/mont
 import type { Gazetteer } from './gazetteer.ts';
 import { memoize } from './memoize.ts';
 import { AFTER_A_COMMA_ONLY, CAPITAL_INITIALS, PLACE_ABBREVIATIONS } from './abbreviations.ts';
-import { nameKey } from './normalize.ts';
+import { NAME_WORD_ABBREVIATIONS, nameKey } from './normalize.ts';
 
 /**
  * A run of capitalised words in a text that the gazetteer knows as a name, with what its neighbours say about
@@ -80,7 +80,9 @@ export function findNames(text: string, gazetteer: Gazetteer, taken: (start: num
     // the dot is the word's.
     if (text[token.end] === '.') {
       const dotted = /^\p{Lu}$/u.test(word) && /^\p{Lu}/u.test(text[token.end + 1] ?? '');
-      if (dotted || PLACE_ABBREVIATIONS.has(word)) {
+      // "St. Petersburg": an abbreviated first word keeps its dot, and the name runs on.
+      const opensName = NAME_WORD_ABBREVIATIONS.has(word.toLowerCase()) && /^\p{Lu}/u.test(word) && /^ \p{Lu}/u.test(text.slice(token.end + 1, token.end + 3));
+      if (dotted || opensName || PLACE_ABBREVIATIONS.has(word)) {
         token.end += 1;
         token.text = text.slice(token.start, token.end);
         token.dotted = dotted;

@@ -16,7 +16,8 @@ export interface NameKey {
 
 const ARTICLES = new Set(['al', 'el', 'ad', 'ar', 'as', 'ash', 'az', 'an', 'at', 'ath', 'adh', 'ed', 'es', 'ez', 'er', 'en', 'ul']);
 const REGION_WORDS = new Set(['province', 'oblast', 'governorate', 'region', 'state', 'prefecture', 'krai', 'county', 'parish', 'borough', 'department', 'voivodeship', 'muhafazah']);
-const ABBREVIATIONS = new Map([['st', 'saint'], ['ste', 'sainte'], ['mt', 'mount'], ['ft', 'fort']]);
+/** Abbreviated words that open a place's name ("St. Petersburg", "Mt. Vernon", "Ft. Worth"), and what they stand for. */
+export const NAME_WORD_ABBREVIATIONS: ReadonlyMap<string, string> = new Map([['st', 'saint'], ['ste', 'sainte'], ['mt', 'mount'], ['ft', 'fort']]);
 const VOWELS = 'aeiou';
 
 export function nameKey(name: string): NameKey {
@@ -32,7 +33,7 @@ export function nameKey(name: string): NameKey {
     regionHint = true;
   }
   // Folded first, then the articles dropped: "Uul" folds to "ul", an article, and keys must be fixed points.
-  const kept = words.map((w) => fold(ABBREVIATIONS.get(w) ?? w)).filter((w, i, all) => !(ARTICLES.has(w) && all.length > 1 && i < all.length - 1));
+  const kept = words.map((w) => fold(NAME_WORD_ABBREVIATIONS.get(w) ?? w)).filter((w, i, all) => !(ARTICLES.has(w) && all.length > 1 && i < all.length - 1));
   return { key: kept.join(' '), regionHint };
 }
 

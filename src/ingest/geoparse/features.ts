@@ -11,7 +11,7 @@ import { LOCATIVE_WORDS } from '../locative.ts';
  * trust them. Feature names are `family=value` for a word or a class, a bare name for a number in [0, 1].
  * Change FEATURES with any change to what a feature means: a weights file records it and is refused when it differs.
  */
-export const FEATURES = 'geoparse-features 3';
+export const FEATURES = 'geoparse-features 4';
 
 export type Features = Record<string, number>;
 

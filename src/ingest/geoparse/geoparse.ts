@@ -68,9 +68,9 @@ function regionPoint(gazetteer: Gazetteer, country: string, admin1: string): [nu
 const require = createRequire(import.meta.url);
 const NO_CONTEXT = { curatedCountries: [], curatedPoints: [], corpusCountries: new Map<string, number>(), notPlaces: new Set<string>(), namesAsModifiers: true };
 
-/** Where the field's gazetteers put an entry, [lat, lon]: countries and regions at their middles, the rest where they are. */
+/** Where the field's gazetteers put an entry, [lat, lon]: countries and first-level regions at their middles, the rest (a county too) where they are. */
 export function fieldPoint(gazetteer: Gazetteer, e: GazetteerEntry): [number, number] {
-  const point = e.kind === 'country' ? countryPoint(e.country) : e.kind === 'province' ? regionPoint(gazetteer, e.country, e.admin1) : undefined;
+  const point = e.kind === 'country' ? countryPoint(e.country) : e.ref.startsWith('admin1:') ? regionPoint(gazetteer, e.country, e.admin1) : undefined;
   return point ?? [e.lngLat[1], e.lngLat[0]];
 }
 
@@ -108,7 +108,7 @@ export function geoparse(text: string, gazetteer: Gazetteer, model: GeoparseMode
       confidence = Math.round(isPlace * (scores[best] / scores.reduce((a, b) => a + b, 0)) * 100) / 100;
     }
     const e = gazetteer.entry(index);
-    const [lat, lon] = fieldPoint(gazetteer, e);
+    const [lat, lon] = model?.areaPoints[e.ref] ?? fieldPoint(gazetteer, e);
     out.push({ start: r.span.start, end: r.span.end, name: text.slice(r.span.start, r.span.end), lat, lon, ref: e.ref, kind: e.kind, country: e.country, confidence });
   });
   return out;

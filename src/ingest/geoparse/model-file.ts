@@ -12,7 +12,7 @@ import { FEATURES } from './features.ts';
  * learned from the text it scores. A file from another format, another feature set or another gazetteer is refused.
  */
 export const MODEL_FILE = join(modelsFolder(), 'geoparse.json');
-export const MODEL_FORMAT = 'datelines-geoparse-model 1';
+export const MODEL_FORMAT = 'datelines-geoparse-model 2';
 /** The model that learned from every benchmark: the one the geoparse command uses. */
 export const ALL_BENCHMARKS = 'lgl+trnews';
 
@@ -23,6 +23,12 @@ export interface GeoparseModel {
   threshold: number;
   /** P(this candidate is the place meant) from a candidate's features; the most probable is chosen. */
   resolve: LogisticModel;
+  /**
+   * Where the training set's annotators put the areas it names (countries and regions), [lat, lon] by gazetteer
+   * ref, where that differs from the embedded sources' point (see areaPoints in train.ts): a country's or a region's
+   * point is a convention of the gazetteer the annotators used, which the packages do not ship.
+   */
+  areaPoints: Record<string, [number, number]>;
 }
 
 export interface ModelFile {
@@ -38,7 +44,7 @@ const ModelSchema = v.object({
   format: v.string(),
   features: v.string(),
   gazetteer: v.string(),
-  models: v.record(v.string(), v.object({ recognize: LogisticSchema, threshold: v.pipe(v.number(), v.minValue(0), v.maxValue(1)), resolve: LogisticSchema })),
+  models: v.record(v.string(), v.object({ recognize: LogisticSchema, threshold: v.pipe(v.number(), v.minValue(0), v.maxValue(1)), resolve: LogisticSchema, areaPoints: v.record(v.string(), v.tuple([v.pipe(v.number(), v.minValue(-90), v.maxValue(90)), v.pipe(v.number(), v.minValue(-180), v.maxValue(180))])) })),
 });
 
 const loaded = new Map<string, ModelFile>();

@@ -15,14 +15,24 @@ import { matchGold } from './score.ts';
  */
 const ACCURACY_KM = 161;
 
+/** How far the annotators' point of an area may lie from the embedded one and still be that area's (Canada's: 900 km). */
+const AREA_KM = 1500;
+/** An area point is learned from at least this many toponyms, most of them within AGREE_KM of their median. */
+const AREA_MIN_TOPONYMS = 2;
+const AGREE_KM = 50;
+/** A learned point nearer than this to the embedded one changes nothing that matters, and is left out of the file. */
+const AREA_SAME_KM = 25;
+
 export interface TrainingSet {
   recognize: Example[];
   resolve: Example[];
+  /** The gold points of the toponyms whose nearest candidate is an area, by that area's ref. */
+  areas: Map<string, [number, number][]>;
 }
 
 /** The examples of some documents. */
 export function trainingSet(docs: readonly BenchmarkDoc[], gazetteer: Gazetteer): TrainingSet {
-  const set: TrainingSet = { recognize: [], resolve: [] };
+  const set: TrainingSet = { recognize: [], resolve: [], areas: new Map() };
   for (const doc of docs) {
     const { resolutions, features } = readNames(doc.text, gazetteer);
     const spans = resolutions.map((r) => ({ start: r.span.start, end: r.span.end, name: doc.text.slice(r.span.start, r.span.end) }));
@@ -37,6 +47,12 @@ export function trainingSet(docs: readonly BenchmarkDoc[], gazetteer: Gazetteer)
         return distance([gold.lon, gold.lat], [lon, lat]);
       });
       const nearest = km.reduce((b, d, k) => (d < km[b] ? k : b), 0);
+      const nearestEntry = km.length ? gazetteer.entry(candidatesOf(r.span, gazetteer)[nearest]) : null;
+      if (nearestEntry && (nearestEntry.kind === 'country' || nearestEntry.kind === 'province') && km[nearest] < AREA_KM) {
+        const points = set.areas.get(nearestEntry.ref);
+        if (points) points.push([gold.lat, gold.lon]);
+        else set.areas.set(nearestEntry.ref, [[gold.lat, gold.lon]]);
+      }
       if (km.length < 2 || km[nearest] >= ACCURACY_KM) return; // one candidate, or none right: nothing to choose
       features[i].candidates.forEach((f, k) => set.resolve.push({ features: f, label: k === nearest }));
     });
@@ -45,10 +61,39 @@ export function trainingSet(docs: readonly BenchmarkDoc[], gazetteer: Gazetteer)
 }
 
 /** A model learned from a training set, its threshold the one that gives the best F1 on that set. */
-export function trainGeoparser(set: TrainingSet): GeoparseModel {
+export function trainGeoparser(set: TrainingSet, gazetteer: Gazetteer): GeoparseModel {
   const recognize = trainLogistic(set.recognize);
   const resolve = trainLogistic(set.resolve);
-  return { recognize, threshold: bestThreshold(set.recognize.map((e) => ({ p: probability(recognize, e.features), label: e.label }))), resolve };
+  const threshold = bestThreshold(set.recognize.map((e) => ({ p: probability(recognize, e.features), label: e.label })));
+  return { recognize, threshold, resolve, areaPoints: areaPoints(set.areas, gazetteer) };
+}
+
+/**
+ * The point of each area as the training set's annotators put it: the median of its toponyms' gold points, where
+ * at least AREA_MIN_TOPONYMS of them agree (most within AGREE_KM of the median: one annotator's slip, "Turkey" put
+ * in Texas, teaches nothing) and it lies more than AREA_SAME_KM from the embedded point. Sorted by ref, rounded to
+ * 0.01°, so that the file is the same bytes for the same data.
+ */
+export function areaPoints(areas: ReadonlyMap<string, readonly [number, number][]>, gazetteer: Gazetteer): Record<string, [number, number]> {
+  const out: Record<string, [number, number]> = {};
+  for (const ref of [...areas.keys()].sort()) {
+    const points = areas.get(ref)!;
+    const entry = gazetteer.byRef(ref);
+    if (!entry || points.length < AREA_MIN_TOPONYMS) continue;
+    const median: [number, number] = [medianOf(points.map((p) => p[0])), medianOf(points.map((p) => p[1]))];
+    const agreeing = points.filter((p) => distance([p[1], p[0]], [median[1], median[0]]) < AGREE_KM).length;
+    if (agreeing * 2 <= points.length) continue;
+    const [lat, lon] = fieldPoint(gazetteer, entry);
+    if (distance([lon, lat], [median[1], median[0]]) < AREA_SAME_KM) continue;
+    out[ref] = [Math.round(median[0] * 100) / 100, Math.round(median[1] * 100) / 100];
+  }
+  return out;
+}
+
+function medianOf(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
 /** The threshold (to two decimals) that maximises F1 over scored examples. */
@@ -70,9 +115,16 @@ export function trainModelFile(docsById: ReadonlyMap<string, readonly BenchmarkD
   const sets = new Map([...docsById].map(([id, docs]) => [id, trainingSet(docs, gazetteer)]));
   const models: Record<string, GeoparseModel> = {};
   const ids = [...sets.keys()];
-  const join = (parts: TrainingSet[]): TrainingSet => ({ recognize: parts.flatMap((p) => p.recognize), resolve: parts.flatMap((p) => p.resolve) });
-  models[ids.join('+')] = trainGeoparser(join([...sets.values()]));
-  if (ids.length > 1) for (const id of ids) models[id] = trainGeoparser(sets.get(id)!);
+  const join = (parts: TrainingSet[]): TrainingSet => ({
+    recognize: parts.flatMap((p) => p.recognize),
+    resolve: parts.flatMap((p) => p.resolve),
+    areas: parts.reduce((all, p) => {
+      for (const [ref, points] of p.areas) all.set(ref, [...(all.get(ref) ?? []), ...points]);
+      return all;
+    }, new Map<string, [number, number][]>()),
+  });
+  models[ids.join('+')] = trainGeoparser(join([...sets.values()]), gazetteer);
+  if (ids.length > 1) for (const id of ids) models[id] = trainGeoparser(sets.get(id)!, gazetteer);
   return { format: MODEL_FORMAT, features: FEATURES, gazetteer: gazetteerName, models };
 }
 
