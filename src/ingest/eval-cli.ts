@@ -22,7 +22,7 @@ function main(argv: string[]): number {
   if (values.help) return process.stdout.write(`${USAGE}\n`), 0;
   const halves = values.half === 'all' ? ['tune', 'test'] : [values.half];
   try {
-    const { figures, details, placeMisses } = evaluate(values.corpus, halves, { gazetteer: !values['no-gazetteer'] });
+    const { figures, details, placeMisses, placesByStory } = evaluate(values.corpus, halves, { gazetteer: !values['no-gazetteer'] });
     const geoparsing = values['no-gazetteer'] ? [] : evaluateBenchmarks(values.geoparse, loadGazetteer(), readModelFile());
     const dev = readDevCorpus(values.corpus);
     const judged = evaluateJudge(dev, values['no-gazetteer'] ? null : loadGazetteer());
@@ -30,8 +30,14 @@ function main(argv: string[]): number {
     if (values.json) return process.stdout.write(`${JSON.stringify({ ...figures, judge: judgeFigures(judged), category: { examples: kinds.examples, rules: round3(kinds.rules), model: round3(kinds.model), used: round3(kinds.used) }, geoparsing: Object.fromEntries(BENCHMARKS.filter((b) => geoparsing.some((r) => r.id === b.id)).map((b) => [b.id, Object.fromEntries(geoparsing.filter((r) => r.id === b.id).map((r) => [r.system, r.figures]))])) })}\n`), 0;
     for (const [setting, byHalf] of details) {
       for (const [half, perStory] of byHalf) {
-        process.stdout.write(`\n${setting} — ${half} half\n${'story'.padEnd(18)} precision  recall   F1     (right/false, found/required)\n`);
-        for (const [story, s] of perStory) process.stdout.write(`${story.padEnd(18)} ${fmt(precision(s))}      ${fmt(recall(s))}    ${fmt(f1(s))}  (${s.truePositives}/${s.falsePositives}, ${s.found}/${s.required})\n`);
+        process.stdout.write(`\n${setting} — ${half} half\n${'story'.padEnd(18)} precision  recall   F1     (right/false, found/required)  places found in their sentence\n`);
+        const placed = placesByStory.get(setting)!.get(half)!;
+        for (const [story, s] of perStory) {
+          const p = placed.get(story);
+          const places = p && p.named ? `${fmt(p.found / p.named)} (${p.found}/${p.named})` : '—';
+          const counts = `(${s.truePositives}/${s.falsePositives}, ${s.found}/${s.required})`;
+          process.stdout.write(`${story.padEnd(18)} ${fmt(precision(s))}      ${fmt(recall(s))}    ${fmt(f1(s))}  ${counts.padEnd(30)}${places}\n`);
+        }
         const f = figures[setting][half];
         process.stdout.write(`places: ${fmt(f.placesFound)} of the required events' places named in their sentence are found there\n`);
         if (values.verbose) {

@@ -54,12 +54,19 @@ export function placesOf(result: IngestResult, goldPlaces: ReadonlyMap<string, G
   return new Map<string, GoldPlace>([...goldPlaces, ...result.places.map((f) => [f.id, { lngLat: f.geometry.coordinates as [number, number], radiusKm: f.properties.radiusKm ?? null }] as const)]);
 }
 
-export function evaluate(corpusDir: string, halves: readonly string[], options: { gazetteer?: boolean } = {}): { figures: EvalFigures; details: Map<string, Map<string, Map<string, Scored>>>; placeMisses: Map<string, Map<string, PlaceMiss[]>> } {
+/** Of a story's required gold events whose place is named in their sentence: how many, and how many the finder placed there. */
+export interface PlacesFound {
+  named: number;
+  found: number;
+}
+
+export function evaluate(corpusDir: string, halves: readonly string[], options: { gazetteer?: boolean } = {}): { figures: EvalFigures; details: Map<string, Map<string, Map<string, Scored>>>; placeMisses: Map<string, Map<string, PlaceMiss[]>>; placesByStory: Map<string, Map<string, Map<string, PlacesFound>>> } {
   const { gold, split, storyOf, goldPlaces, settings } = readDevCorpus(corpusDir);
   const gazetteer = options.gazetteer === false ? null : loadGazetteer();
   const figures: EvalFigures = {};
   const details = new Map<string, Map<string, Map<string, Scored>>>();
   const placeMisses = new Map<string, Map<string, PlaceMiss[]>>();
+  const placesByStory = new Map<string, Map<string, Map<string, PlacesFound>>>();
   for (const [setting, { corpus, places: known }] of Object.entries(settings)) {
     const result = runIngest(corpus, known, { gazetteer, explain: true });
     const rejectedBy = new Map(result.report.map((r) => [r.article, r.rejected]));
@@ -68,6 +75,7 @@ export function evaluate(corpusDir: string, halves: readonly string[], options: 
     figures[setting] = {};
     details.set(setting, new Map());
     placeMisses.set(setting, new Map());
+    placesByStory.set(setting, new Map());
     for (const half of halves) {
       const ids = new Set(half === 'all' ? [...split.tune, ...split.test] : split[half as 'tune' | 'test']);
       const perStory = new Map<string, Scored>();
@@ -84,10 +92,16 @@ export function evaluate(corpusDir: string, halves: readonly string[], options: 
       const named = gold.events.filter((g) => g.required && ids.has(g.article) && placed.has(g));
       const misses = named.filter((g) => !placed.get(g)!.some((p) => near(p, goldPlaces.get(g.place)!)));
       placeMisses.get(setting)!.set(half, misses.map((g) => ({ gold: g, found: placed.get(g)!.map((p) => p.name) })));
+      const byStory = new Map<string, PlacesFound>();
+      for (const story of [...Object.keys(split.stories), '(all)']) {
+        const inStory = named.filter((g) => story === '(all)' || storyOf.get(g.article) === story);
+        byStory.set(story, { named: inStory.length, found: inStory.filter((g) => !misses.includes(g)).length });
+      }
+      placesByStory.get(setting)!.set(half, byStory);
       figures[setting][half] = { precision: round(precision(total)), recall: round(recall(total)), f1: round(f1(total)), tp: total.truePositives, fp: total.falsePositives, found: total.found, required: total.required, placesFound: round(named.length ? (named.length - misses.length) / named.length : 1) };
     }
   }
-  return { figures, details, placeMisses };
+  return { figures, details, placeMisses, placesByStory };
 }
 
 /**
