@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { availableParallelism } from 'node:os';
-import { parseArgs } from 'node:util';
 import { createProgress } from './add/report.ts';
+import { CORPUS_OPTIONS, readCommandLine } from './command-line.ts';
 import { ingestFilesInParallel, type IngestRun } from './files.ts';
 import type { ArticleReport } from './pipeline.ts';
 import { InputError, formatProblem } from '../core/validate.ts';
@@ -13,35 +13,21 @@ import { queueProgressLine } from './queue/queue-progress.ts';
 const USAGE = 'usage: npm run ingest -- [--articles data/articles.json] [--places geo/places.geojson] [--out data/events.json] [--no-gazetteer] [--no-judge] [--threads N | --queue redis://HOST:PORT [--tries N] [--backoff-ms MS]] [--parquet DIR] [--explain] [--verbose] [--quiet]';
 
 async function main(argv: string[]): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        articles: { type: 'string', default: 'data/articles.json' },
-        places: { type: 'string', default: 'geo/places.geojson' },
-        out: { type: 'string', default: 'data/events.json' },
-        'no-gazetteer': { type: 'boolean', default: false },
-        'no-judge': { type: 'boolean', default: false }, // the rules alone decide: no confidence, no threshold
-        explain: { type: 'boolean', default: false },
-        threads: { type: 'string', default: '0' }, // 0: one per core, for corpora large enough to gain from it
-        queue: { type: 'string' }, // redis://HOST:PORT: the articles are read by `npm run worker`s on that queue
-        tries: { type: 'string', default: '3' }, // with --queue: a worker's tries of an article before it is poisoned
-        parquet: { type: 'string' }, // a folder for the events as Parquet too, by publication month (npm run query reads it)
-        'backoff-ms': { type: 'string', default: '1000' }, // with --queue: wait before a second try, doubled for each further one
-        quiet: { type: 'boolean', short: 'q', default: false },
-        verbose: { type: 'boolean', short: 'v', default: false }, // each article's lines: its events, names, what was not recognised
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    }));
-  } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
-    return 1;
-  }
-  if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
+  const values = readCommandLine(argv, {
+    ...CORPUS_OPTIONS,
+    out: { type: 'string', default: 'data/events.json' },
+    'no-gazetteer': { type: 'boolean', default: false },
+    'no-judge': { type: 'boolean', default: false }, // the rules alone decide: no confidence, no threshold
+    explain: { type: 'boolean', default: false },
+    threads: { type: 'string', default: '0' }, // 0: one per core, for corpora large enough to gain from it
+    queue: { type: 'string' }, // redis://HOST:PORT: the articles are read by `npm run worker`s on that queue
+    tries: { type: 'string', default: '3' }, // with --queue: a worker's tries of an article before it is poisoned
+    parquet: { type: 'string' }, // a folder for the events as Parquet too, by publication month (npm run query reads it)
+    'backoff-ms': { type: 'string', default: '1000' }, // with --queue: wait before a second try, doubled for each further one
+    quiet: { type: 'boolean', short: 'q', default: false },
+    verbose: { type: 'boolean', short: 'v', default: false }, // each article's lines: its events, names, what was not recognised
+  } as const, USAGE);
+  if (typeof values === 'number') return values;
   const asked = Number(values.threads);
   if (!Number.isInteger(asked) || asked < 0) {
     process.stderr.write(`--threads: must be a whole number (0 for one per core)\n${USAGE}\n`);

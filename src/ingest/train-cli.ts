@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { InputError, formatProblem } from '../core/validate.ts';
 import { writeAtomically, writeFailure } from './atomic-write.ts';
+import { readCommandLine } from './command-line.ts';
 import { readDevCorpus } from './evaluate.ts';
 import { loadGazetteer } from './gazetteer/gazetteer.ts';
 import { readBenchmark, type BenchmarkDoc } from './geoparse/benchmark.ts';
@@ -22,14 +22,8 @@ the same files, byte for byte. --with-corrections: the judge learns also from th
 map to the corpus of --articles (its corrections.json; docs/corrections.md), labelled by what they decided.`;
 
 function main(argv: string[]): number {
-  let values;
-  try {
-    ({ values } = parseArgs({ args: argv, options: { geoparse: { type: 'string', default: BENCHMARK_FOLDER }, corpus: { type: 'string', default: 'test/corpus' }, models: { type: 'string', default: modelsFolder() }, 'with-corrections': { type: 'boolean', default: false }, articles: { type: 'string' }, places: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } } }));
-  } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
-    return 1;
-  }
-  if (values.help) return process.stdout.write(`${USAGE}\n`), 0;
+  const values = readCommandLine(argv, { geoparse: { type: 'string', default: BENCHMARK_FOLDER }, corpus: { type: 'string', default: 'test/corpus' }, models: { type: 'string', default: modelsFolder() }, 'with-corrections': { type: 'boolean', default: false }, articles: { type: 'string' }, places: { type: 'string' } } as const, USAGE);
+  if (typeof values === 'number') return values;
   if (!values['with-corrections'] && (values.articles !== undefined || values.places !== undefined)) {
     process.stderr.write(`--articles and --places name the corpus whose corrections the judge learns from: add --with-corrections\n${USAGE}\n`);
     return 1;

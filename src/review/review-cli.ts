@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { parseArgs } from 'node:util';
+import { CORPUS_OPTIONS, readCommandLine } from '../ingest/command-line.ts';
 import { InputError, formatProblem } from '../core/validate.ts';
 import { readJudgeFile } from '../ingest/judge/model-file.ts';
 import { REVIEW_APP, builtApp } from './built-app.ts';
@@ -13,24 +13,13 @@ Reject beside every place under review, and Undo. What is decided goes to correc
 settled places to the places file), and events.json is written again after every change. --port 0 takes a free port.`;
 
 async function main(argv: string[]): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        articles: { type: 'string', default: 'data/articles.json' },
-        places: { type: 'string', default: 'geo/places.geojson' },
-        port: { type: 'string', default: '4174' },
-        'no-judge': { type: 'boolean', default: false },
-        app: { type: 'string' }, // a built app to serve as it is (the tests' build), instead of building one
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    }));
-  } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
-    return 1;
-  }
-  if (values.help) return process.stdout.write(`${USAGE}\n`), 0;
+  const values = readCommandLine(argv, {
+    ...CORPUS_OPTIONS,
+    port: { type: 'string', default: '4174' },
+    'no-judge': { type: 'boolean', default: false },
+    app: { type: 'string' }, // a built app to serve as it is (the tests' build), instead of building one
+  } as const, USAGE);
+  if (typeof values === 'number') return values;
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     process.stderr.write(`--port: "${values.port}" must be a port number (0 for a free one)\n${USAGE}\n`);

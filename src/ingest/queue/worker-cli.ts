@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { fork } from 'node:child_process';
-import { parseArgs } from 'node:util';
+import { readCommandLine } from '../command-line.ts';
 import { QUEUE_NAME, queueConnection, shownAddress } from './article-queue.ts';
 import { startQueueWorker } from './queue-worker.ts';
 
@@ -12,26 +12,13 @@ const USAGE = 'usage: npm run worker -- --queue redis://HOST:PORT [--concurrency
  * pipeline is CPU-bound, so more jobs in one process would only take turns.
  */
 async function main(argv: string[]): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        queue: { type: 'string' },
-        concurrency: { type: 'string', default: '1' },
-        'lock-ms': { type: 'string', default: '30000' }, // a killed worker's article goes to another after about twice this
-        quiet: { type: 'boolean', short: 'q', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    }));
-  } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
-    return 1;
-  }
-  if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
+  const values = readCommandLine(argv, {
+    queue: { type: 'string' },
+    concurrency: { type: 'string', default: '1' },
+    'lock-ms': { type: 'string', default: '30000' }, // a killed worker's article goes to another after about twice this
+    quiet: { type: 'boolean', short: 'q', default: false },
+  } as const, USAGE);
+  if (typeof values === 'number') return values;
   const problems = [
     values.queue === undefined ? '--queue: give the Redis that holds the queue, redis://HOST:PORT' : '',
     wholeNumber(values.concurrency, 1) ? '' : '--concurrency: must be a whole number, 1 or more',
