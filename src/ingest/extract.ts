@@ -2,7 +2,7 @@ import { formatDay, type DayRange } from '../core/day.ts';
 import type { Article, Category, DateBasis, EventRecord, Place } from '../core/model.ts';
 import { firstIndex } from '../core/bisect.ts';
 import { categorize, categoryOf } from './categories.ts';
-import { MODEL_DECIDES, articleCategory, categoryFeatures, judgedCategory } from './judge/category.ts';
+import { articleCategory, categoryFeatures, judgedCategory } from './judge/category.ts';
 import { clauseAround, parentheticals, spanContaining, type Span } from './clauses.ts';
 import { findDates, resolveRelative, unsupportedDate, type DateExpression } from './dates.ts';
 import { createSentenceJudge } from './locative.ts';
@@ -204,7 +204,8 @@ export function extractArticle(article: Article, text: string, found: ArticlePla
     if (best.record && best.features && 'judge' in judging && best.confidence >= judging.judge.floor) {
       const verdict = judgeOf(judging.judge, best.features); // the reasons, for the reading kept only
       const kinds = judging.judge.category?.models;
-      const category = kinds && MODEL_DECIDES.has(event.category) ? judgedCategory(kinds, categoryFeatures({ sentence: event.sentence.text, mention: event.mention && { start: event.mention.start - event.sentence.start, end: event.mention.end - event.sentence.start }, rule: event.category, article: (articleKind ??= articleCategory(sentences)) }), event.category) : best.record.category;
+      const features = () => categoryFeatures({ sentence: event.sentence.text, mention: event.mention && { start: event.mention.start - event.sentence.start, end: event.mention.end - event.sentence.start }, rule: event.category, article: (articleKind ??= articleCategory(sentences)) });
+      const category = (kinds && judgedCategory(kinds, event.category, features)) ?? best.record.category;
       records.push({ ...best.record, category, confidence: verdict.confidence, reasons: verdict.reasons });
     }
   }

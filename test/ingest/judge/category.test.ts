@@ -29,9 +29,10 @@ describe('the kind of event, judged over the sentence', () => {
     const f = { 'w=rescuer': 1 };
     expect(predictCategory(model, f).category).toBe('humanitarian');
     expect([...MODEL_DECIDES].sort()).toEqual(['other', 'statement']);
-    expect(judgedCategory(model, f, 'other')).toBe('humanitarian');
-    expect(judgedCategory(model, f, 'statement')).toBe('humanitarian');
-    expect(judgedCategory(model, f, 'capture')).toBe('capture'); // "overran": a verb list that knows it stands
+    expect(judgedCategory(model, 'other', () => f)).toBe('humanitarian');
+    expect(judgedCategory(model, 'statement', () => f)).toBe('humanitarian');
+    // "overran": a verb list that knows it stands, and the sentence's features are not even worked out
+    expect(judgedCategory(model, 'capture', () => { throw new Error('features asked for'); })).toBeNull();
   });
 
   it('is learned into the judge\'s weights file, one model per kind', () => {
