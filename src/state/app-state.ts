@@ -1,12 +1,12 @@
 import { batch, createMemo, createResource, createSignal, onCleanup, untrack } from 'solid-js';
 import { formatDay } from '../core/day.ts';
-import { categoryFilter, isFiltering, orderedCategories, type EventFilters } from '../core/event-filters.ts';
+import { NO_FILTERS, categoryFilter, isFiltering, type EventFilters } from '../core/event-filters.ts';
 import { dateClusters } from '../core/date-clusters.ts';
 import { intersectMasks } from '../core/event-mask.ts';
 import type { Article, Category, MapEvent, PlaceSummary } from '../core/model.ts';
 import { quoteMask, searchTerms, type QuoteIndex } from '../core/quote-search.ts';
 import { clampWindow, type TimeWindow } from '../core/time-window.ts';
-import type { ListView, MapView, UrlState } from '../core/url-state.ts';
+import { urlFilterValue, urlFilters, type ListView, type MapView, type UrlState } from '../core/url-state.ts';
 import type { WindowEvents, WindowRows } from '../core/window-events.ts';
 import type { Dataset, PlaceSources } from '../data/dataset.ts';
 import type { PlaceCounts } from '../map/marks.ts';
@@ -82,10 +82,10 @@ export function createAppState(data: Dataset, initial: UrlState, options: { fram
   // (fetched when an article filter first needs it) says it is unknown. The text search needs the quotes, fetched
   // when a query is first typed: until then the query waits (`filtersPending`).
   const knownOutlet = (outlet: string | null | undefined) => (outlet && data.outlets.includes(outlet) ? outlet : null);
-  const [categories, writeCategories] = createSignal<ReadonlySet<Category> | null>(categoryFilter(initial.categories));
-  const [outlet, writeOutlet] = createSignal<string | null>(knownOutlet(initial.outlet));
-  const [article, writeArticle] = createSignal<string | null>(initial.article ?? null);
-  const [query, writeQuery] = createSignal(initial.query ?? '');
+  const [categories, writeCategories] = createSignal<readonly Category[] | null>(urlFilterValue(initial, 'categories'));
+  const [outlet, writeOutlet] = createSignal<string | null>(knownOutlet(urlFilterValue(initial, 'outlet')));
+  const [article, writeArticle] = createSignal<string | null>(urlFilterValue(initial, 'article'));
+  const [query, writeQuery] = createSignal(urlFilterValue(initial, 'query'));
   const terms = createMemo(() => searchTerms(query()), [], { equals: (a, b) => a.length === b.length && a.every((t, i) => t === b[i]) });
   const articles = makeLazy(() => data.articleList().then((list) => ({ list, number: new Map(list.map((a, i) => [a.id, i])) })));
   const quotes = makeLazy<QuoteIndex>(() => data.quoteIndex());
@@ -335,7 +335,7 @@ export function createAppState(data: Dataset, initial: UrlState, options: { fram
     setCategories: (c: Iterable<Category> | null) => writeCategories(categoryFilter(c)),
     /** Adds a category to the filter, or takes it away (the last one taken away: every category again). */
     toggleCategory(c: Category) {
-      const now = new Set(categories() ?? []);
+      const now = new Set(categories());
       if (now.has(c)) now.delete(c);
       else now.add(c);
       writeCategories(categoryFilter(now));
@@ -361,10 +361,10 @@ export function createAppState(data: Dataset, initial: UrlState, options: { fram
     },
     clearFilters() {
       batch(() => {
-        writeCategories(null);
-        writeOutlet(null);
-        writeArticle(null);
-        writeQuery('');
+        writeCategories(NO_FILTERS.categories);
+        writeOutlet(NO_FILTERS.outlet);
+        writeArticle(NO_FILTERS.article);
+        writeQuery(NO_FILTERS.query);
       });
     },
     /** The selected place's sources: undefined while they load or when they failed (see `sourcesError`). */
@@ -417,16 +417,11 @@ export function createAppState(data: Dataset, initial: UrlState, options: { fram
     setPlaying,
     /** What the URL hash says now. */
     urlState: (): UrlState => {
-      const c = categories();
-      const q = query().trim();
       return {
         from: timeWindow().from,
         to: timeWindow().to,
         place: selected() ?? undefined,
-        categories: c ? orderedCategories(c) : undefined,
-        outlet: outlet() ?? undefined,
-        article: article() ?? undefined,
-        query: q === '' ? undefined : q,
+        ...urlFilters(filters()),
         sure: chosenConfidence() ?? undefined,
         list: listView() === 'events' ? 'events' : undefined,
         view: view() ?? undefined,
@@ -438,10 +433,10 @@ export function createAppState(data: Dataset, initial: UrlState, options: { fram
         setTimeWindow(clamp(state));
         ++choosing;
         setSelected(known(state.place));
-        writeCategories(categoryFilter(state.categories));
-        writeOutlet(knownOutlet(state.outlet));
-        chooseArticle(state.article ?? null);
-        if ((state.query ?? '') !== query().trim()) writeQuery(state.query ?? '');
+        writeCategories(urlFilterValue(state, 'categories'));
+        writeOutlet(knownOutlet(urlFilterValue(state, 'outlet')));
+        chooseArticle(urlFilterValue(state, 'article'));
+        if (urlFilterValue(state, 'query') !== query().trim()) writeQuery(urlFilterValue(state, 'query'));
         if (terms().length > 0) quotes.request();
         if (defaultConfidence !== null) chooseConfidence(state.sure ?? null);
         setListView(state.list ?? 'places');

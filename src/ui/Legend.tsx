@@ -6,7 +6,7 @@ import { categoryColor } from '../core/scales.ts';
 
 export interface LegendProps {
   /** The categories the filter shows; null: every one (no button pressed). */
-  categories: ReadonlySet<Category> | null;
+  categories: readonly Category[] | null;
   /** A kind's button was pressed: add it to the filter, or take it away. */
   onToggle(category: Category): void;
   /** The data's default threshold (null or absent: its events carry no confidence, and no unsure mark is drawn). */
@@ -33,7 +33,7 @@ export function Legend(props: LegendProps) {
     <section class="legend" classList={{ filtering: props.categories !== null, open: open() }} aria-label="Legend" onKeyDown={onKeyDown}>
       <button ref={toggle} type="button" class="legend-toggle" aria-expanded={open()} aria-controls="legend-body" onClick={() => setOpen(!open())}>
         Legend
-        {props.categories ? <span class="muted"> · {props.categories.size} of {CATEGORIES.length} kinds shown</span> : null}
+        {props.categories ? <span class="muted"> · {props.categories.length} of {CATEGORIES.length} kinds shown</span> : null}
         <span class="legend-chevron" aria-hidden="true" />
       </button>
       <div class="legend-body" id="legend-body">
@@ -42,7 +42,7 @@ export function Legend(props: LegendProps) {
           <For each={[...CATEGORIES]}>
             {(c) => (
               <li>
-                <button type="button" aria-pressed={props.categories?.has(c) ?? false} onClick={() => props.onToggle(c)}>
+                <button type="button" aria-pressed={props.categories?.includes(c) ?? false} onClick={() => props.onToggle(c)}>
                   <span class="dot" style={{ background: categoryColor(c) }} aria-hidden="true" />
                   {CATEGORY_LABELS[c]}
                 </button>
