@@ -3,6 +3,7 @@ import { CATEGORIES, type Category } from '../core/model.ts';
 import { CATEGORY_LABELS } from '../core/category-labels.ts';
 import { discKeyText, type DrawnDisc } from '../core/legend-disc.ts';
 import { categoryColor } from '../core/scales.ts';
+import { createMapOverlay } from '../map/overlays.ts';
 
 export interface LegendProps {
   /** The categories the filter shows; null: every one (no button pressed). */
@@ -23,6 +24,7 @@ export interface LegendProps {
  */
 export function Legend(props: LegendProps) {
   const [open, setOpen] = createSignal(false);
+  const overlay = createMapOverlay('bottom');
   let toggle!: HTMLButtonElement;
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key !== 'Escape' || !open()) return;
@@ -30,7 +32,7 @@ export function Legend(props: LegendProps) {
     toggle.focus();
   };
   return (
-    <section class="legend" classList={{ filtering: props.categories !== null, open: open() }} aria-label="Legend" onKeyDown={onKeyDown}>
+    <section ref={overlay} class="legend" classList={{ filtering: props.categories !== null, open: open() }} aria-label="Legend" onKeyDown={onKeyDown}>
       <button ref={toggle} type="button" class="legend-toggle" aria-expanded={open()} aria-controls="legend-body" onClick={() => setOpen(!open())}>
         Legend
         {props.categories ? <span class="muted"> · {props.categories.length} of {CATEGORIES.length} kinds shown</span> : null}
