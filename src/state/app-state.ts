@@ -10,6 +10,7 @@ import { urlFilterValue, urlFilters, type ListView, type MapView, type UrlState 
 import type { WindowEvents, WindowRows } from '../core/window-events.ts';
 import type { Dataset, PlaceSources } from '../data/dataset.ts';
 import type { PlaceCounts } from '../map/marks.ts';
+import { createPlayback } from './playback.ts';
 
 /** A page of a place's events beyond the first, as fetched. */
 type PlacePageEvents = Awaited<ReturnType<Dataset['placePage']>>;
@@ -69,7 +70,6 @@ export function createAppState(data: Dataset, initial: UrlState, options: { fram
   const [selected, setSelected] = createSignal<string | null>(known(initial.place));
   const [view, setView] = createSignal<MapView | null>(initial.view ?? null);
   const [reading, setReading] = createSignal<Reading | null>(null);
-  const [playing, setPlaying] = createSignal(false);
   const [returnFocusTo, setReturnFocusTo] = createSignal<string | null>(null);
   const [ignored, setIgnored] = createSignal<string[]>(ignoredIn(initial, data));
   const [listView, setListView] = createSignal<ListView>(initial.list ?? 'places');
@@ -212,6 +212,10 @@ export function createAppState(data: Dataset, initial: UrlState, options: { fram
     });
   });
 
+  const eventDays = createMemo(() => data.eventDaysOf(mask()));
+  /** Play/Pause: the one owner of whether the window is playing; it moves the window through setTimeWindow. */
+  const playback = createPlayback({ window: timeWindow, data: () => ({ extent: data.extent, eventDays: eventDays(), daily: daily() }), onWindow: (w) => setTimeWindow(clamp(w)) });
+
   const selectedPlace = createMemo((): PlaceSummary | null => data.placesById.get(selected() ?? '') ?? null);
   const [sources] = createResource(() => selected() ?? undefined, (id) => data.sourcesOf(id));
   // The pages of the selected place's events fetched beyond the first (see PlaceFile), and why one failed.
@@ -285,7 +289,9 @@ export function createAppState(data: Dataset, initial: UrlState, options: { fram
     selectedPlace,
     view,
     reading,
-    playing,
+    /** Whether the window is playing (see playback). */
+    playing: playback.playing,
+    playback,
     /** What the opening link asked for that the data cannot show, said to the person (a place it lacks, days outside it). */
     ignored,
     dismissIgnored: () => setIgnored([]),
@@ -305,7 +311,7 @@ export function createAppState(data: Dataset, initial: UrlState, options: { fram
     /** The clusters of dates of the events the filters keep, with their events; none when they make one. */
     clusters,
     /** The days on which events the filters keep start. */
-    eventDays: createMemo(() => data.eventDaysOf(mask())),
+    eventDays,
 
     filters,
     /** Whether any filter is on (the minimum confidence is not one: see minConfidence). */
@@ -414,7 +420,6 @@ export function createAppState(data: Dataset, initial: UrlState, options: { fram
     setView: (v: MapView | null) => setView(v),
     read: (r: Reading) => setReading(r),
     closeReader: () => setReading(null),
-    setPlaying,
     /** What the URL hash says now. */
     urlState: (): UrlState => {
       return {

@@ -137,7 +137,7 @@ export function App(props: { data: Dataset }) {
         </div>
       </main>
       <footer class="timebar">
-        <TimeWindowBar daily={state.daily()} eventDays={state.eventDays()} extent={data.extent} window={state.timeWindow()} onWindow={state.setWindow} onPlayingChange={state.setPlaying} clusters={state.clusters()} />
+        <TimeWindowBar daily={state.daily()} eventDays={state.eventDays()} extent={data.extent} window={state.timeWindow()} onWindow={state.setWindow} playback={state.playback} clusters={state.clusters()} />
       </footer>
       <Show when={state.reading()}>
         {(read) => <ArticleReader article={read().article} event={read().event} loadText={data.articleText} onClose={state.closeReader} />}
