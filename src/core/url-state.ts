@@ -1,6 +1,6 @@
 import { formatDay, parseDay, type Day } from './day.ts';
-import { CATEGORIES, ID_PATTERN, type Category } from './model.ts';
-import { MAX_QUERY } from './quote-search.ts';
+import { FILTERS, filterOfUrlKey, forEachFilter, type EventFilters, type FilterKey } from './event-filters.ts';
+import { ID_PATTERN } from './model.ts';
 
 /**
  * What the URL hash holds: `#from=2014-06-20&to=2014-06-30&place=tal-afar&map=6/35.1/41.2`, and the filters:
@@ -9,16 +9,10 @@ import { MAX_QUERY } from './quote-search.ts';
  * default); `list=events` (the chronological list is shown). Every part is optional; parsing never throws and drops
  * whatever it cannot read (an unknown category among known ones, too), so a mangled link still opens the app.
  */
-export interface UrlState {
+export interface UrlState extends UrlFilters {
   from?: Day;
   to?: Day;
   place?: string;
-  /** In CATEGORIES order, each once, never empty. */
-  categories?: Category[];
-  outlet?: string;
-  article?: string;
-  /** Trimmed, never empty, at most MAX_QUERY characters (a longer one is ignored). */
-  query?: string;
   /** The minimum confidence, 0–1 in hundredths (`sure=0.3`, `sure=0.05`, `sure=1`): events under it are hidden. */
   sure?: number;
   /** The chronological list shows beside the map instead of the list of places (`list=events`). */
@@ -28,10 +22,15 @@ export interface UrlState {
   unreadDays?: { key: 'from' | 'to'; text: string }[];
 }
 
+/**
+ * The filters a link names (see FILTERS, which reads and writes them), each only when on: the categories in
+ * CATEGORIES order, each once, never empty; the query trimmed, never empty, at most MAX_QUERY characters.
+ */
+export type UrlFilters = { [K in FilterKey]?: NonNullable<EventFilters[K]> };
+
 /** The lists beside the map: the places, or the window's events by date. */
 export type ListView = 'places' | 'events';
 
-const MAX_OUTLET = 300; // characters
 const MAX_SAID = 40; // characters of an unreadable value repeated to the reader
 
 export interface MapView {
@@ -56,18 +55,8 @@ export function parseHash(hash: string): UrlState {
       else if (value !== '') (state.unreadDays ??= []).push({ key, text: value.length > MAX_SAID ? `${value.slice(0, MAX_SAID)}…` : value });
     } else if (key === 'place') {
       if (ID_PATTERN.test(value) && value.length <= 100) state.place = value;
-    } else if (key === 'cat') {
-      const named = new Set(value.split(','));
-      const categories = CATEGORIES.filter((c) => named.has(c));
-      if (categories.length > 0) state.categories = categories;
-    } else if (key === 'outlet') {
-      const outlet = value.trim();
-      if (outlet && outlet.length <= MAX_OUTLET && wellFormed(outlet)) state.outlet = outlet;
-    } else if (key === 'article') {
-      if (ID_PATTERN.test(value) && value.length <= 200) state.article = value;
-    } else if (key === 'q') {
-      const query = value.trim();
-      if (query && query.length <= MAX_QUERY && wellFormed(query)) state.query = query;
+    } else if (filterOfUrlKey(key)) {
+      readFilter(state, filterOfUrlKey(key)!.key, value);
     } else if (key === 'sure') {
       if (/^(0(\.\d{1,2})?|1(\.0{1,2})?|\.\d{1,2})$/.test(value)) state.sure = Number(value);
     } else if (key === 'list') {
@@ -87,10 +76,10 @@ export function serializeHash(state: UrlState): string {
   if (state.from !== undefined) parts.push(`from=${formatDay(state.from)}`);
   if (state.to !== undefined) parts.push(`to=${formatDay(state.to)}`);
   if (state.place) parts.push(`place=${state.place}`);
-  if (state.categories?.length) parts.push(`cat=${state.categories.join(',')}`);
-  if (state.outlet) parts.push(`outlet=${encodeURIComponent(state.outlet)}`);
-  if (state.article) parts.push(`article=${state.article}`);
-  if (state.query) parts.push(`q=${encodeURIComponent(state.query)}`);
+  forEachFilter((f) => {
+    const value = urlFilterValue(state, f.key);
+    if (f.isOn(value)) parts.push(`${f.urlKey}=${f.serialize(value)}`);
+  });
   if (state.sure !== undefined) parts.push(`sure=${formatSure(state.sure)}`);
   if (state.list === 'events') parts.push('list=events');
   if (state.view) parts.push(`map=${formatView(state.view)}`);
@@ -119,9 +108,25 @@ function parseView(value: string): MapView | null {
   return { zoom, lat: Math.max(-MAX_LAT, Math.min(MAX_LAT, lat)), lng };
 }
 
-/** Whether a text holds no lone surrogate (which no URL can carry). */
-function wellFormed(text: string): boolean {
-  return !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text);
+/** A filter's value as a link gives it: `off` where the link names none. */
+export function urlFilterValue<K extends FilterKey>(state: UrlFilters, key: K): EventFilters[K] {
+  return (state[key] ?? FILTERS.find((f) => f.key === key)!.off) as EventFilters[K];
+}
+
+/** The filters of a state in the form a link writes them: each key there, undefined where it is off. */
+export function urlFilters(filters: EventFilters): UrlFilters {
+  const url: UrlFilters = {};
+  forEachFilter((f) => {
+    const value = filters[f.key];
+    (url as Record<FilterKey, unknown>)[f.key] = !f.isOn(value) ? undefined : f.key === 'query' ? String(value).trim() : value;
+  });
+  return url;
+}
+
+function readFilter<K extends FilterKey>(state: UrlState, key: K, text: string): void {
+  const filter = FILTERS.find((f) => f.key === key) as unknown as { parse(text: string): EventFilters[K]; isOn(value: EventFilters[K]): boolean };
+  const value = filter.parse(text);
+  if (filter.isOn(value)) (state as Record<FilterKey, unknown>)[key] = value;
 }
 
 function safeDecode(text: string): string | null {

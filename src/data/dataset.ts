@@ -68,7 +68,7 @@ export interface EventData {
   /** How many articles there are (article numbers run from 0). */
   articleCount: number;
   /** The events of these categories (see event-mask.ts). */
-  categoryMask(categories: ReadonlySet<Category>): EventMask;
+  categoryMask(categories: Iterable<Category>): EventMask;
   /** The events of the articles of one outlet, by number. */
   outletMask(outlet: number): EventMask;
   /** The events of one article, by number. */

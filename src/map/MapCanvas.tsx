@@ -3,10 +3,11 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import fontUrl from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff2?url';
 import type { FeatureCollection, Point, Polygon } from 'geojson';
-import { createEffect, getOwner, on, onCleanup, onMount, runWithOwner } from 'solid-js';
+import { createEffect, getOwner, on, onCleanup, onMount, runWithOwner, type JSX } from 'solid-js';
 import type { DrawnDisc } from '../core/legend-disc.ts';
 import type { MapView } from '../core/url-state.ts';
 import { clearOf, type Insets } from './insets.ts';
+import { MapOverlayContext, makeOverlayRegistry } from './overlays.ts';
 
 export type { Insets };
 import { BASEMAP_MAX_ZOOM, createBasemapStyle } from './basemap.ts';
@@ -58,8 +59,10 @@ export interface MapCanvasProps {
   onSelect(id: string): void;
   onViewChange(view: MapView): void;
   onReady(controls: MapControls): void;
-  /** What covers the map now (a legend, a bottom sheet), measured by the page's layout; the camera keeps clear of it. */
-  covered(): Insets;
+  /** The panel beside the map that lies over it as a bottom sheet on a phone; the camera keeps clear of it. */
+  sheet?(): Element | null;
+  /** What is drawn over the map (the legend, the fit controls): they register with it (createMapOverlay), and the camera keeps clear of them. */
+  children?: JSX.Element;
   /** Called when the map cannot be shown (no WebGL, or the context was lost). */
   onUnavailable(reason: string): void;
   /** While true, a click on the map picks its point (`onPick`, [lng, lat]) instead of opening a mark (review's Move). */
@@ -72,6 +75,7 @@ export interface MapCanvasProps {
 
 export function MapCanvas(props: MapCanvasProps) {
   let container!: HTMLDivElement;
+  const overlays = makeOverlayRegistry();
 
   onMount(() => {
     const owner = getOwner();
@@ -95,7 +99,7 @@ export function MapCanvas(props: MapCanvasProps) {
     map.addControl(new maplibregl.AttributionControl({ compact: true, customAttribution: 'Basemap: Natural Earth' }));
     map.addControl(new maplibregl.ScaleControl({ maxWidth: 100, unit: 'metric' }), 'top-right');
     const shields = createOverlayShields(map, container);
-    const controls = createControls(map, () => props.covered(), shields.keepClearOf);
+    const controls = createControls(map, () => overlays.covered(container, props.sheet?.()), shields.keepClearOf);
     if (!props.initialView) keepFirstViewFramed(map, () => controls.fit(props.initialFrame, { animate: false, maxZoom: 6 }));
 
     // As soon as the style is parsed, not when the basemap has loaded too: the first view then draws fewer frames.
@@ -153,7 +157,12 @@ export function MapCanvas(props: MapCanvasProps) {
     });
   });
 
-  return <div ref={container} class="map" role="application" aria-label="Map of events" />;
+  return (
+    <>
+      <div ref={container} class="map" role="application" aria-label="Map of events" />
+      <MapOverlayContext.Provider value={overlays}>{props.children}</MapOverlayContext.Provider>
+    </>
+  );
 }
 
 function createControls(map: maplibregl.Map, covered: () => Insets, keepLabelsClearOf: (boxes: readonly ScreenBox[]) => void): MapControls {

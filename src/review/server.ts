@@ -93,7 +93,7 @@ export async function startReviewServer(session: ReviewSession, appDir: string, 
     const query = new URL(req.url ?? '/', 'http://localhost').searchParams;
     if (req.method === 'GET') {
       const version = query.get('version') ?? '';
-      if (path === '/api/version') return json(res, 200, { version: session.version() });
+      if (path === '/api/version') return json(res, 200, { version: session.version(), undoable: session.undoable() });
       if (path === '/api/places') return json(res, 200, { results: session.search(version, query.get('event') ?? '', query.get('q') ?? '', lngLatOf(query.get('near'))) });
       if (path === '/api/event') return json(res, 200, { event: session.event(version, query.get('id') ?? '') });
       return json(res, 404, { error: `no such API: GET ${path}` });

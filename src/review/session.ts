@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import distance from '@turf/distance';
 import * as v from 'valibot';
 import { parseDay } from '../core/day.ts';
+import { formatRange } from '../core/format.ts';
 import type { EventRecord, Place } from '../core/model.ts';
 import { ISO_DAY, InputError, formatProblem, parseEvents } from '../core/validate.ts';
 import { compileDataset, type CompiledFiles } from '../data/compile.ts';
@@ -83,6 +84,8 @@ export function openSession(corpus: ReviewCorpus, judge: JudgeModel | null) {
   const history: Snapshot[] = [];
   /** The session's own changes of the curated file, newest last, for Undo: the text before and after each. */
   const placeChanges: { before: string; after: string; version: string }[] = [];
+  /** The curated file before and after a Move of this run added a gazetteer place to it, by the move's correction (moveKey). */
+  const addedByMove = new Map<string, { before: string; after: string }>();
   let compiled: CompiledFiles = new Map();
   let run: IngestRun | null = null;
   let curated: Place[] = [];
@@ -160,6 +163,8 @@ export function openSession(corpus: ReviewCorpus, judge: JudgeModel | null) {
     paths,
     /** The version the page shows now. */
     version: () => current().version,
+    /** Whether Undo has anything to take back: a decision about a place of this run, or a correction in corrections.json. */
+    undoable: (): boolean => (placeChanges.at(-1)?.version === current().version) || readCorrections(paths.articles).corrections.length > 0,
     /** The compiled files the app fetches from `data/`. */
     compiled: () => compiled,
     /** What the first ingest said: events, checked, unmatched corrections. */
@@ -172,8 +177,7 @@ export function openSession(corpus: ReviewCorpus, judge: JudgeModel | null) {
       const key = correctionKey(event.article, event.quote, event.place);
       refuseConflict(snapshot, [key]);
       const base = { article: event.article, quote: event.quote, place: event.place, at: new Date().toISOString() };
-      const named = (id: string) => placesNow().find((p) => p.id === id)?.name ?? id;
-      const where = `${named(event.place)}, ${event.start === event.end ? event.start : `${event.start} to ${event.end}`}`;
+      const where = `${named(event.place)}, ${readableDays(event.start, event.end)}`;
       let correction: Correction;
       let said: string;
       if (body.action === 'right') [correction, said] = [{ ...base, action: 'right' }, `Checked: the event at ${where} is right.`];
@@ -181,11 +185,12 @@ export function openSession(corpus: ReviewCorpus, judge: JudgeModel | null) {
       else if (body.action === 'date') {
         if (parseDay(body.end)! < parseDay(body.start)!) throw new RequestError(400, 'end: is before start');
         correction = { ...base, action: 'date', from: { start: event.start, end: event.end }, to: { start: body.start, end: body.end } };
-        said = `Re-dated: the event at ${where} is now ${body.start === body.end ? body.start : `${body.start} to ${body.end}`}.`;
+        said = `Re-dated: the event at ${where} is now ${readableDays(body.start, body.end)}.`;
       } else {
-        const to = placeToMoveTo(body.to);
+        const { id: to, added } = placeToMoveTo(body.to);
         if (to === event.place) throw new RequestError(400, `to: the event is at "${to}" already`);
         correction = { ...base, action: 'move', to };
+        if (added) addedByMove.set(moveKey(correction), added);
         said = `Moved: the event at ${where} is now at ${named(to)}.`;
       }
       writeCorrections((list) => [...list, correction]);
@@ -231,7 +236,16 @@ export function openSession(corpus: ReviewCorpus, judge: JudgeModel | null) {
         const last = corrections[corrections.length - 1];
         if (!last) throw new RequestError(400, 'Nothing to take back: corrections.json holds no correction.');
         writeCorrections((list) => list.slice(0, -1));
-        said = `Took back: ${last.action} of the event at ${last.place} (${last.article}).`;
+        said = `Took back: ${tookBack(last, named)}.`;
+        // A place the move added to the curated file goes with it, unless another correction moves an event there.
+        const added = last.action === 'move' ? addedByMove.get(moveKey(last)) : undefined;
+        if (added && last.action === 'move' && !corrections.slice(0, -1).some((c) => c.action === 'move' && c.to === last.to)) {
+          said += ` ${named(last.to)}, which it added, is no longer among the curated places.`;
+          locked(paths.places, () => {
+            if (readText(paths.places) === added.after) writeAtomically(paths.places, [added.before], 'places');
+          });
+          addedByMove.delete(moveKey(last));
+        }
       }
       refresh(EVERYTHING);
       return answer(snapshot.events, said);
@@ -292,9 +306,17 @@ export function openSession(corpus: ReviewCorpus, judge: JudgeModel | null) {
     },
   };
 
-  /** A place id of the corpus for `to`: itself when it is one, else a gazetteer entry added to the curated file (reviewed). */
-  function placeToMoveTo(to: string): string {
-    if (placesNow().some((p) => p.id === to)) return to;
+  /** A place's name in the corpus now, or its id. */
+  function named(id: string): string {
+    return placesNow().find((p) => p.id === id)?.name ?? id;
+  }
+
+  /**
+   * A place id of the corpus for `to`: itself when it is one, else a gazetteer entry added to the curated file
+   * (reviewed), with the file before and after (`added`), for Undo.
+   */
+  function placeToMoveTo(to: string): { id: string; added: { before: string; after: string } | null } {
+    if (placesNow().some((p) => p.id === to)) return { id: to, added: null };
     const entry = loadGazetteer().byRef(to);
     if (!entry) throw new RequestError(400, `to: "${to}" is no place of this corpus nor a gazetteer entry`);
     let id = '';
@@ -304,9 +326,28 @@ export function openSession(corpus: ReviewCorpus, judge: JudgeModel | null) {
         return review.add({ name: entry.name, as: entry.ref, id });
       }),
     );
-    if (written.after !== null) placeChanges.length = 0; // the place added stays with the move; Undo takes back corrections
-    return id;
+    if (written.after !== null) placeChanges.length = 0; // the place added goes with the move: Undo takes back the correction, then it
+    return { id, added: written.after === null ? null : { before: written.before, after: written.after } };
   }
+}
+
+/** What names one Move correction: when it was made, and on what sentence. */
+function moveKey(c: { at: string; article: string; quote: string }): string {
+  return `${c.at}\u0000${c.article}\u0000${c.quote}`;
+}
+
+/** Days as people read them ("23 Jun 2014", "20–23 Jun 2014"), from YYYY-MM-DD. */
+function readableDays(start: string, end: string): string {
+  return formatRange(parseDay(start)!, parseDay(end)!);
+}
+
+/** What Undo took back, in the words of the buttons: "Wrong at Baghdad", "Move at Baghdad (to Mosul)". */
+function tookBack(c: Correction, named: (id: string) => string): string {
+  const at = `at ${named(c.place)}`;
+  if (c.action === 'right') return `Right ${at}`;
+  if (c.action === 'wrong') return `Wrong ${at} (${c.reason.replace(/-/g, ' ')})`;
+  if (c.action === 'move') return `Move ${at} (to ${named(c.to)})`;
+  return `Date ${at} (${readableDays(c.to.start, c.to.end)})`;
 }
 
 export type ReviewSession = ReturnType<typeof openSession>;

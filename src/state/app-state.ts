@@ -1,15 +1,16 @@
 import { batch, createMemo, createResource, createSignal, onCleanup, untrack } from 'solid-js';
 import { formatDay } from '../core/day.ts';
-import { categoryFilter, isFiltering, orderedCategories, type EventFilters } from '../core/event-filters.ts';
+import { NO_FILTERS, categoryFilter, isFiltering, type EventFilters } from '../core/event-filters.ts';
 import { dateClusters } from '../core/date-clusters.ts';
 import { intersectMasks } from '../core/event-mask.ts';
 import type { Article, Category, MapEvent, PlaceSummary } from '../core/model.ts';
 import { quoteMask, searchTerms, type QuoteIndex } from '../core/quote-search.ts';
 import { clampWindow, type TimeWindow } from '../core/time-window.ts';
-import type { ListView, MapView, UrlState } from '../core/url-state.ts';
+import { urlFilterValue, urlFilters, type ListView, type MapView, type UrlState } from '../core/url-state.ts';
 import type { WindowEvents, WindowRows } from '../core/window-events.ts';
 import type { Dataset, PlaceSources } from '../data/dataset.ts';
 import type { PlaceCounts } from '../map/marks.ts';
+import { createPlayback } from './playback.ts';
 
 /** A page of a place's events beyond the first, as fetched. */
 type PlacePageEvents = Awaited<ReturnType<Dataset['placePage']>>;
@@ -69,7 +70,6 @@ export function createAppState(data: Dataset, initial: UrlState, options: { fram
   const [selected, setSelected] = createSignal<string | null>(known(initial.place));
   const [view, setView] = createSignal<MapView | null>(initial.view ?? null);
   const [reading, setReading] = createSignal<Reading | null>(null);
-  const [playing, setPlaying] = createSignal(false);
   const [returnFocusTo, setReturnFocusTo] = createSignal<string | null>(null);
   const [ignored, setIgnored] = createSignal<string[]>(ignoredIn(initial, data));
   const [listView, setListView] = createSignal<ListView>(initial.list ?? 'places');
@@ -82,10 +82,10 @@ export function createAppState(data: Dataset, initial: UrlState, options: { fram
   // (fetched when an article filter first needs it) says it is unknown. The text search needs the quotes, fetched
   // when a query is first typed: until then the query waits (`filtersPending`).
   const knownOutlet = (outlet: string | null | undefined) => (outlet && data.outlets.includes(outlet) ? outlet : null);
-  const [categories, writeCategories] = createSignal<ReadonlySet<Category> | null>(categoryFilter(initial.categories));
-  const [outlet, writeOutlet] = createSignal<string | null>(knownOutlet(initial.outlet));
-  const [article, writeArticle] = createSignal<string | null>(initial.article ?? null);
-  const [query, writeQuery] = createSignal(initial.query ?? '');
+  const [categories, writeCategories] = createSignal<readonly Category[] | null>(urlFilterValue(initial, 'categories'));
+  const [outlet, writeOutlet] = createSignal<string | null>(knownOutlet(urlFilterValue(initial, 'outlet')));
+  const [article, writeArticle] = createSignal<string | null>(urlFilterValue(initial, 'article'));
+  const [query, writeQuery] = createSignal(urlFilterValue(initial, 'query'));
   const terms = createMemo(() => searchTerms(query()), [], { equals: (a, b) => a.length === b.length && a.every((t, i) => t === b[i]) });
   const articles = makeLazy(() => data.articleList().then((list) => ({ list, number: new Map(list.map((a, i) => [a.id, i])) })));
   const quotes = makeLazy<QuoteIndex>(() => data.quoteIndex());
@@ -212,6 +212,10 @@ export function createAppState(data: Dataset, initial: UrlState, options: { fram
     });
   });
 
+  const eventDays = createMemo(() => data.eventDaysOf(mask()));
+  /** Play/Pause: the one owner of whether the window is playing; it moves the window through setTimeWindow. */
+  const playback = createPlayback({ window: timeWindow, data: () => ({ extent: data.extent, eventDays: eventDays(), daily: daily() }), onWindow: (w) => setTimeWindow(clamp(w)) });
+
   const selectedPlace = createMemo((): PlaceSummary | null => data.placesById.get(selected() ?? '') ?? null);
   const [sources] = createResource(() => selected() ?? undefined, (id) => data.sourcesOf(id));
   // The pages of the selected place's events fetched beyond the first (see PlaceFile), and why one failed.
@@ -285,7 +289,9 @@ export function createAppState(data: Dataset, initial: UrlState, options: { fram
     selectedPlace,
     view,
     reading,
-    playing,
+    /** Whether the window is playing (see playback). */
+    playing: playback.playing,
+    playback,
     /** What the opening link asked for that the data cannot show, said to the person (a place it lacks, days outside it). */
     ignored,
     dismissIgnored: () => setIgnored([]),
@@ -305,7 +311,7 @@ export function createAppState(data: Dataset, initial: UrlState, options: { fram
     /** The clusters of dates of the events the filters keep, with their events; none when they make one. */
     clusters,
     /** The days on which events the filters keep start. */
-    eventDays: createMemo(() => data.eventDaysOf(mask())),
+    eventDays,
 
     filters,
     /** Whether any filter is on (the minimum confidence is not one: see minConfidence). */
@@ -335,7 +341,7 @@ export function createAppState(data: Dataset, initial: UrlState, options: { fram
     setCategories: (c: Iterable<Category> | null) => writeCategories(categoryFilter(c)),
     /** Adds a category to the filter, or takes it away (the last one taken away: every category again). */
     toggleCategory(c: Category) {
-      const now = new Set(categories() ?? []);
+      const now = new Set(categories());
       if (now.has(c)) now.delete(c);
       else now.add(c);
       writeCategories(categoryFilter(now));
@@ -361,10 +367,10 @@ export function createAppState(data: Dataset, initial: UrlState, options: { fram
     },
     clearFilters() {
       batch(() => {
-        writeCategories(null);
-        writeOutlet(null);
-        writeArticle(null);
-        writeQuery('');
+        writeCategories(NO_FILTERS.categories);
+        writeOutlet(NO_FILTERS.outlet);
+        writeArticle(NO_FILTERS.article);
+        writeQuery(NO_FILTERS.query);
       });
     },
     /** The selected place's sources: undefined while they load or when they failed (see `sourcesError`). */
@@ -414,19 +420,13 @@ export function createAppState(data: Dataset, initial: UrlState, options: { fram
     setView: (v: MapView | null) => setView(v),
     read: (r: Reading) => setReading(r),
     closeReader: () => setReading(null),
-    setPlaying,
     /** What the URL hash says now. */
     urlState: (): UrlState => {
-      const c = categories();
-      const q = query().trim();
       return {
         from: timeWindow().from,
         to: timeWindow().to,
         place: selected() ?? undefined,
-        categories: c ? orderedCategories(c) : undefined,
-        outlet: outlet() ?? undefined,
-        article: article() ?? undefined,
-        query: q === '' ? undefined : q,
+        ...urlFilters(filters()),
         sure: chosenConfidence() ?? undefined,
         list: listView() === 'events' ? 'events' : undefined,
         view: view() ?? undefined,
@@ -438,10 +438,10 @@ export function createAppState(data: Dataset, initial: UrlState, options: { fram
         setTimeWindow(clamp(state));
         ++choosing;
         setSelected(known(state.place));
-        writeCategories(categoryFilter(state.categories));
-        writeOutlet(knownOutlet(state.outlet));
-        chooseArticle(state.article ?? null);
-        if ((state.query ?? '') !== query().trim()) writeQuery(state.query ?? '');
+        writeCategories(urlFilterValue(state, 'categories'));
+        writeOutlet(knownOutlet(urlFilterValue(state, 'outlet')));
+        chooseArticle(urlFilterValue(state, 'article'));
+        if (urlFilterValue(state, 'query') !== query().trim()) writeQuery(urlFilterValue(state, 'query'));
         if (terms().length > 0) quotes.request();
         if (defaultConfidence !== null) chooseConfidence(state.sure ?? null);
         setListView(state.list ?? 'places');

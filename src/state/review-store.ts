@@ -1,4 +1,4 @@
-import { createContext, createSignal, useContext } from 'solid-js';
+import { batch, createContext, createSignal, useContext } from 'solid-js';
 import type { Carried } from './app-state.ts';
 import type { PlaceHit } from '../core/review-api.ts';
 
@@ -69,6 +69,8 @@ class ReviewRefusal extends Error {
  */
 export function createReviewStore(token: string, base: URL, reload: () => Promise<void>) {
   const [version, setVersion] = createSignal<string | null>(null);
+  /** Whether Undo has anything to take back (the server says so with the version). */
+  const [undoable, setUndoable] = createSignal(false);
   const [busy, setBusy] = createSignal(false);
   const [message, setMessage] = createSignal<ReviewMessage | null>(null);
   const [picking, setPicking] = createSignal<Picking | null>(null);
@@ -89,13 +91,14 @@ export function createReviewStore(token: string, base: URL, reload: () => Promis
   };
   const query = (path: string, params: Record<string, string>) => `${path}?${new URLSearchParams({ version: version() ?? '', ...params })}`;
 
-  const serverVersion = () => call<{ version: string }>('api/version').then((r) => r.version);
+  const serverVersion = () => call<{ version: string; undoable: boolean }>('api/version');
   /** Loads the dataset with the version it is of: again, should another tab have written while it loaded. */
   const sync = async (load: () => Promise<void>) => {
     for (;;) {
       const before = await serverVersion();
       await load();
-      if ((await serverVersion()) === before) return void setVersion(before);
+      const after = await serverVersion();
+      if (after.version === before.version) return void batch(() => (setVersion(after.version), setUndoable(after.undoable)));
     }
   };
 
@@ -117,6 +120,7 @@ export function createReviewStore(token: string, base: URL, reload: () => Promis
 
   return {
     version,
+    undoable,
     busy,
     message,
     dismiss: () => setMessage(null),

@@ -1,12 +1,8 @@
-import { Show, createEffect, createMemo, createSignal, onCleanup, onMount } from 'solid-js';
+import { Show, createEffect, createSignal } from 'solid-js';
 import { formatCount } from '../core/format.ts';
-import { exampleDisc, type DrawnDisc } from '../core/legend-disc.ts';
-import { mainTheatre } from '../core/frame.ts';
-import { categoryColor, createRadiusScale } from '../core/scales.ts';
 import { parseHash } from '../core/url-state.ts';
 import type { Dataset } from '../data/dataset.ts';
 import { MapCanvas, type MapControls } from '../map/MapCanvas.tsx';
-import { PlaceMarks, areaOutlines, outlinedAreas } from '../map/marks.ts';
 import { createAppState } from '../state/app-state.ts';
 import { useReview } from '../state/review-store.ts';
 import { ArticleReader } from './ArticleReader.tsx';
@@ -23,7 +19,8 @@ import { SourcesPanel } from './SourcesPanel.tsx';
 import { TimeWindowBar } from './TimeWindowBar.tsx';
 import { Warnings } from './Warnings.tsx';
 import { WindowFit } from './WindowFit.tsx';
-import { coveredInsets } from './covered-insets.ts';
+import { createMapPicture } from './create-map-picture.ts';
+import { createPageSelection } from './create-page-selection.ts';
 import { createUrlSync } from './create-url-sync.ts';
 
 /** The page: the state (src/state/) laid out as the map, the list or a place's sources, and the time window. */
@@ -34,72 +31,16 @@ export function App(props: { data: Dataset }) {
   const state = createAppState(data, initial, { carried: review?.carried });
   const [mapProblem, setMapProblem] = createSignal<string | null>(null);
   const [mapControls, setMapControls] = createSignal<MapControls | null>(null);
-  /** The legend's example of a disc: one the map draws now (see exampleDisc). */
-  const [disc, setDisc] = createSignal<DrawnDisc | null>(null, { equals: (a, b) => a?.events === b?.events && a?.places === b?.places });
-
-  const radius = createRadiusScale(data.totals.reduce((a, b) => Math.max(a, b), 0));
-  const marks = new PlaceMarks(data.places, { radius, color: (c) => categoryColor(c) });
-  // A place none of whose events is sure enough to show has no mark: marks.all is asked again when that changes.
-  const markChanges = createMemo(() => marks.changes(state.counter, state.touched()));
-  // The map rings the selected place once its sources show: redrawing a busy map in software takes longer than
-  // showing the text, and the text is what was asked for.
-  const [marked, setMarked] = createSignal<string | null>(state.selected());
-  createEffect(() => {
-    const id = state.selected();
-    if (!id) return setMarked(null);
-    const mark = () => requestAnimationFrame(() => setTimeout(() => state.selected() === id && setMarked(id)));
-    data.sourcesOf(id).then(mark, mark);
-  });
-  // The outlines are drawn again only when an area gains or loses its last event in the window, or is selected.
-  const shownAreas = createMemo(() => outlinedAreas(data.places, (p) => state.counts.count(data.placeNumber.get(p.id)!) > 0, marked()), [], {
-    equals: (a, b) => a.length === b.length && a.every((p, i) => p === b[i]),
-  });
-  const areas = createMemo(() => areaOutlines(shownAreas()));
-  const theatre = (data.frame?.map((id) => data.placesById.get(id)!) ?? mainTheatre(data.places, data.totalOf)).map((p) => p.lngLat);
+  const picture = createMapPicture(data, state);
 
   let side!: HTMLDivElement;
-  let mapArea!: HTMLDivElement;
-  const covered = () => coveredInsets(mapArea, side);
-  /**
-   * Shows a place on the map, out of its cluster and above the bottom sheet on a phone, once the panel shows its
-   * sources (so that its size is known), and only while it is still the place chosen.
-   */
-  const reveal = (id: string | null) => {
-    const place = id ? data.placesById.get(id) : null;
-    const controls = mapControls();
-    if (!place || !controls) return;
-    const wanted = () => state.selected() === place.id;
-    const shown = () => requestAnimationFrame(() => void controls.reveal(place, wanted));
-    data.sourcesOf(place.id).then(shown, shown);
-  };
-  const select = (id: string) => void state.select(id, reveal);
-  /** The place the list of events points at, ringed on the map round its mark as drawn now. */
-  const litPlace = createMemo(() => {
-    const id = state.lit();
-    const n = id === null ? undefined : data.placeNumber.get(id);
-    return n === undefined ? null : { lngLat: data.places[n].lngLat, radius: radius(state.counts.count(n)) };
-  });
-  const chooseEvent = (place: string, eventId: string) => void state.selectEvent(place, eventId, reveal);
+  const { reveal, select, chooseEvent } = createPageSelection(data, state, mapControls);
   createEffect(() => state.wantRows(mapProblem() !== null));
   const placeList = () => <PlaceList places={data.places} counts={state.listCounts} sureTotals={state.sureTotals()} filtered={state.filtering()} selected={state.selected()} onSelect={select} focusOnMount={state.returnFocusTo()} />;
   /** The chronological list (in the side, or in the map's place when there is no map). */
   const eventList = () => (
     <Show when={state.windowRows()}>
-      {(list) => (
-        <EventList
-          rows={list().rows}
-          events={list().events}
-          places={data.places}
-          filtered={state.filtering()}
-          threshold={data.threshold}
-          rowFile={data.rowFile}
-          onLight={state.setLit}
-          onChoose={chooseEvent}
-          memory={state.listMemory}
-          focusOnMount={!mapProblem() && state.returnFocusTo() !== null}
-          onNoRowToFocus={() => focusListTab('events')}
-        />
-      )}
+      {(list) => <EventList rows={list().rows} events={list().events} places={data.places} filtered={state.filtering()} threshold={data.threshold} rowFile={data.rowFile} onLight={state.setLit} onChoose={chooseEvent} memory={state.listMemory} focusOnMount={!mapProblem() && state.returnFocusTo() !== null} onNoRowToFocus={() => focusListTab('events')} />}
     </Show>
   );
 
@@ -111,15 +52,6 @@ export function App(props: { data: Dataset }) {
       else reveal(state.selected());
     },
   });
-  createEffect(() => {
-    const place = state.selectedPlace();
-    document.title = place ? `${place.name} · Datelines` : 'Datelines';
-  });
-  const onKey = (e: KeyboardEvent) => {
-    if (e.key === 'Escape' && state.selected() && !state.reading() && !(e.target as Element).closest?.('dialog')) state.close();
-  };
-  onMount(() => document.addEventListener('keydown', onKey));
-  onCleanup(() => document.removeEventListener('keydown', onKey));
 
   return (
     <div class="app" classList={{ 'has-selection': state.selected() !== null }}>
@@ -128,18 +60,8 @@ export function App(props: { data: Dataset }) {
         <h1>
           Datelines <span class="muted">· where and when the news happened</span>
         </h1>
-        <EventFilterBar
-          filters={state.filters()}
-          filtering={state.filtering()}
-          outlets={data.outlets}
-          articleCount={data.articleCount}
-          articles={state.articles()}
-          onWantArticles={state.requestArticles}
-          onQuery={state.setQuery}
-          onOutlet={state.setOutlet}
-          onArticle={state.setArticle}
-          onClear={state.clearFilters}
-        />
+        <EventFilterBar filters={state.filters()} filtering={state.filtering()} outlets={data.outlets} articleCount={data.articleCount} articles={state.articles()}
+          onWantArticles={state.requestArticles} onQuery={state.setQuery} onOutlet={state.setOutlet} onArticle={state.setArticle} onClear={state.clearFilters} />
         <Show when={state.defaultConfidence !== null}>
           <ConfidenceThreshold value={state.minConfidence()!} defaultValue={state.defaultConfidence!} onChange={state.setMinConfidence} />
         </Show>
@@ -154,30 +76,31 @@ export function App(props: { data: Dataset }) {
         </button>
       </header>
       <main class="main">
-        <div class="map-area" ref={mapArea}>
+        <div class="map-area">
           <Show when={!mapProblem()} fallback={<NoMap reason={mapProblem()!}>{eventList()}</NoMap>}>
             <MapCanvas
-              marks={() => marks.all(state.counter, state.sureTotals())}
-              markChanges={markChanges()}
-              areas={areas()}
-              selected={marked()}
-              lit={litPlace()}
+              marks={picture.marks}
+              markChanges={picture.markChanges()}
+              areas={picture.areas()}
+              selected={picture.marked()}
+              lit={picture.lit()}
               initialView={state.view()}
-              initialFrame={theatre}
+              initialFrame={picture.theatre}
               onSelect={select}
               onViewChange={state.setView}
               onReady={(c) => {
                 setMapControls(c);
                 if (!initial.view) reveal(state.selected()); // a link to a place, without a view, shows the place
               }}
-              covered={covered}
+              sheet={() => side.firstElementChild}
               onUnavailable={setMapProblem}
               picking={Boolean(review?.picking())}
               onPick={review?.pickAt}
-              onDiscs={(discs) => setDisc(exampleDisc(discs))}
-            />
-            <Legend categories={state.filters().categories} onToggle={state.toggleCategory} threshold={data.threshold} disc={disc()} />
-            <WindowFit controls={mapControls()} places={data.places} count={state.counts.count} counted={state.touched} playing={state.playing()} />
+              onDiscs={picture.onDiscs}
+            >
+              <Legend categories={state.filters().categories} onToggle={state.toggleCategory} threshold={data.threshold} disc={picture.disc()} />
+              <WindowFit controls={mapControls()} places={data.places} count={state.counts.count} counted={state.touched} playing={state.playing()} />
+            </MapCanvas>
           </Show>
         </div>
         <div class="side" ref={side}>
@@ -214,7 +137,7 @@ export function App(props: { data: Dataset }) {
         </div>
       </main>
       <footer class="timebar">
-        <TimeWindowBar daily={state.daily()} eventDays={state.eventDays()} extent={data.extent} window={state.timeWindow()} onWindow={state.setWindow} onPlayingChange={state.setPlaying} clusters={state.clusters()} />
+        <TimeWindowBar daily={state.daily()} eventDays={state.eventDays()} extent={data.extent} window={state.timeWindow()} onWindow={state.setWindow} playback={state.playback} clusters={state.clusters()} />
       </footer>
       <Show when={state.reading()}>
         {(read) => <ArticleReader article={read().article} event={read().event} loadText={data.articleText} onClose={state.closeReader} />}

@@ -3,10 +3,11 @@ import { CATEGORIES, type Category } from '../core/model.ts';
 import { CATEGORY_LABELS } from '../core/category-labels.ts';
 import { discKeyText, type DrawnDisc } from '../core/legend-disc.ts';
 import { categoryColor } from '../core/scales.ts';
+import { createMapOverlay } from '../map/overlays.ts';
 
 export interface LegendProps {
   /** The categories the filter shows; null: every one (no button pressed). */
-  categories: ReadonlySet<Category> | null;
+  categories: readonly Category[] | null;
   /** A kind's button was pressed: add it to the filter, or take it away. */
   onToggle(category: Category): void;
   /** The data's default threshold (null or absent: its events carry no confidence, and no unsure mark is drawn). */
@@ -23,6 +24,7 @@ export interface LegendProps {
  */
 export function Legend(props: LegendProps) {
   const [open, setOpen] = createSignal(false);
+  const overlay = createMapOverlay('bottom');
   let toggle!: HTMLButtonElement;
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key !== 'Escape' || !open()) return;
@@ -30,10 +32,10 @@ export function Legend(props: LegendProps) {
     toggle.focus();
   };
   return (
-    <section class="legend" classList={{ filtering: props.categories !== null, open: open() }} aria-label="Legend" onKeyDown={onKeyDown}>
+    <section ref={overlay} class="legend" classList={{ filtering: props.categories !== null, open: open() }} aria-label="Legend" onKeyDown={onKeyDown}>
       <button ref={toggle} type="button" class="legend-toggle" aria-expanded={open()} aria-controls="legend-body" onClick={() => setOpen(!open())}>
         Legend
-        {props.categories ? <span class="muted"> · {props.categories.size} of {CATEGORIES.length} kinds shown</span> : null}
+        {props.categories ? <span class="muted"> · {props.categories.length} of {CATEGORIES.length} kinds shown</span> : null}
         <span class="legend-chevron" aria-hidden="true" />
       </button>
       <div class="legend-body" id="legend-body">
@@ -42,7 +44,7 @@ export function Legend(props: LegendProps) {
           <For each={[...CATEGORIES]}>
             {(c) => (
               <li>
-                <button type="button" aria-pressed={props.categories?.has(c) ?? false} onClick={() => props.onToggle(c)}>
+                <button type="button" aria-pressed={props.categories?.includes(c) ?? false} onClick={() => props.onToggle(c)}>
                   <span class="dot" style={{ background: categoryColor(c) }} aria-hidden="true" />
                   {CATEGORY_LABELS[c]}
                 </button>

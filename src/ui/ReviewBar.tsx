@@ -50,7 +50,7 @@ export function ReviewBar(props: { review: ReviewStore }) {
           </>
         )}
       </Show>
-      <button type="button" class="review-action" disabled={review.busy()} onClick={() => void review.undo()}>Undo</button>
+      <button type="button" class="review-action" disabled={review.busy() || !review.undoable()} title={review.undoable() ? 'Take back the last change' : 'Nothing to take back yet: no change has been made'} onClick={() => void review.undo()}>Undo</button>
     </section>
   );
 }

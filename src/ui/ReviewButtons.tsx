@@ -1,6 +1,6 @@
-import { For, Show, createResource, createSignal } from 'solid-js';
+import { For, Show, createResource, createSignal, createUniqueId } from 'solid-js';
 import { formatDay, parseDay, type Day } from '../core/day.ts';
-import { formatCount, formatRange } from '../core/format.ts';
+import { formatCount, formatLongDay, formatRange, parseTypedDay } from '../core/format.ts';
 import { WRONG_REASONS, useReview, type EventDate, type PlaceHit, type ReviewStore } from '../state/review-store.ts';
 import { ReviewDialog } from './ReviewDialog.tsx';
 
@@ -108,18 +108,30 @@ export function describeHit(hit: PlaceHit): string {
   return parts.join(' · ');
 }
 
-/** Date: a day or a range (first and last day, both included), the words that gave the old date shown. */
+/**
+ * Date: a day or a range (first and last day, both included), the words that gave the old date shown. The days are
+ * text in the app's own form ("21 Jun 2014", read as parseTypedDay reads the window's fields), not the browser's
+ * date input, whose form follows the browser's locale (06/21/2014).
+ */
 function DateDialog(props: { review: ReviewStore; event: string; about: string; date?: EventDate; onClose(): void }) {
   const [record] = createResource(() => props.date ?? props.review.eventDate(props.event));
+  const hint = createUniqueId();
   const [first, setFirst] = createSignal<string | null>(null);
   const [last, setLast] = createSignal<string | null>(null);
-  const start = () => first() ?? record()?.start ?? '';
-  const end = () => last() ?? record()?.end ?? '';
+  const shown = (iso: string | undefined) => (iso && parseDay(iso) !== null ? formatLongDay(parseDay(iso)!) : '');
+  const start = () => first() ?? shown(record()?.start);
+  const end = () => last() ?? shown(record()?.end);
+  const typed = (text: string) => parseTypedDay(text);
   const problem = () => {
-    const a = parseDay(start());
-    const b = parseDay(end());
-    if (a === null || b === null) return 'Give both days.';
-    return b < a ? 'The last day is before the first.' : null;
+    const a = typed(start());
+    const b = typed(end());
+    if ('problem' in a) return `First day: ${a.problem}.`;
+    if ('problem' in b) return `Last day: ${b.problem}.`;
+    return b.day < a.day ? 'The last day is before the first.' : null;
+  };
+  const day = (text: string) => {
+    const t = typed(text);
+    return 'day' in t ? t.day : null;
   };
   const old = () => {
     const r = record();
@@ -127,6 +139,12 @@ function DateDialog(props: { review: ReviewStore; event: string; about: string; 
     const range = formatRange(parseDay(r.start) as Day, parseDay(r.end) as Day);
     return r.dateText ? `Now ${range}, from the words “${r.dateText}”.` : `Now ${range}, from no words of the quote (the sentences around it, or the day the article was published).`;
   };
+  const field = (label: string, value: () => string, set: (text: string) => void) => (
+    <label class="review-field">
+      {label}
+      <input type="text" inputMode="text" autocomplete="off" spellcheck={false} size={12} value={value()} aria-describedby={hint} aria-invalid={problem() !== null} onInput={(e) => set(e.currentTarget.value)} />
+    </label>
+  );
   return (
     <ReviewDialog title={`Change the date: ${props.about}`} onClose={props.onClose}>
       <p class="review-old-date">{record.loading ? 'Reading the event…' : old()}</p>
@@ -134,21 +152,19 @@ function DateDialog(props: { review: ReviewStore; event: string; about: string; 
         class="review-date-form"
         onSubmit={(e) => {
           e.preventDefault();
-          if (problem()) return;
+          const a = day(start());
+          const b = day(end());
+          if (problem() || a === null || b === null) return;
           props.onClose();
-          void props.review.correct(props.event, { action: 'date', start: start(), end: end() });
+          void props.review.correct(props.event, { action: 'date', start: formatDay(a), end: formatDay(b) });
         }}
       >
-        <label class="review-field">
-          First day
-          <input type="date" value={start()} onInput={(e) => setFirst(e.currentTarget.value)} />
-        </label>
-        <label class="review-field">
-          Last day
-          <input type="date" value={end()} min={start()} onInput={(e) => setLast(e.currentTarget.value)} />
-        </label>
+        {field('First day', start, setFirst)}
+        {field('Last day', end, setLast)}
         <button type="button" class="review-action" onClick={() => setLast(start())}>One day</button>
-        <p class="muted small" aria-live="polite">{problem() ?? (start() === end() ? `One day: ${formatDay(parseDay(start())!)}.` : 'A range: the event happened on one of these days.')}</p>
+        <p class="muted small" id={hint} aria-live="polite">
+          {problem() ?? (day(start()) === day(end()) ? `One day: ${formatLongDay(day(start())!)}.` : 'A range: the event happened on one of these days.')} As 21 Jun 2014 or 2014-06-21.
+        </p>
         <button type="submit" class="review-action primary" disabled={problem() !== null}>Save date</button>
       </form>
     </ReviewDialog>

@@ -11,7 +11,7 @@ import { clusterLabels } from '../core/date-clusters.ts';
 import type { DateCluster } from '../state/app-state.ts';
 import { DateFields } from './DateFields.tsx';
 import { DateHandle } from './DateHandle.tsx';
-import { createPlayback } from './create-playback.ts';
+import { createPlayback, type Playback } from '../state/playback.ts';
 
 const CHART_HEIGHT = 56; // px, bars area
 const HANDLES_PX = 48; // px, the two handles' targets side by side (styles.css: .date-handle)
@@ -26,8 +26,8 @@ export interface TimeWindowBarProps {
   extent: Window;
   window: Window;
   onWindow(window: Window): void;
-  /** Told when playback starts and stops (the live count stays quiet while it plays). */
-  onPlayingChange?(playing: boolean): void;
+  /** The app's playback (src/state/playback.ts), which owns whether it plays; absent, the bar makes one of its own. */
+  playback?: Playback;
   /** The clusters of dates (see dateClusters), with their events: offered as jumps when there are two or more. */
   clusters?: readonly DateCluster[];
 }
@@ -68,7 +68,7 @@ export function TimeWindowBar(props: TimeWindowBarProps) {
   });
 
   const days = () => props.eventDays;
-  const playback = createPlayback({
+  const playback = props.playback ?? createPlayback({
     window: () => props.window,
     data: () => ({ extent: props.extent, eventDays: props.eventDays, daily: props.daily }),
     onWindow: (w) => props.onWindow(clampWindow(w, props.extent)),
@@ -78,7 +78,6 @@ export function TimeWindowBar(props: TimeWindowBarProps) {
     playback.stop();
     props.onWindow(clampWindow(w, props.extent));
   };
-  createEffect(() => props.onPlayingChange?.(playback.playing()));
 
   // Keep both handles on the visible axis when the window moves by keyboard, playback or the URL: by a page that
   // puts it just inside the edge it left by; while playing, near the left edge (a window's width or a fifth of the

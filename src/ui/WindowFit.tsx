@@ -2,6 +2,7 @@ import { For, createEffect, createSignal, on, onCleanup, untrack } from 'solid-j
 import { formatCount } from '../core/format.ts';
 import type { PlaceSummary } from '../core/model.ts';
 import type { MapControls } from '../map/MapCanvas.tsx';
+import { createMapOverlay } from '../map/overlays.ts';
 import { offscreenByEdge, type Edge, type Offscreen } from '../map/offscreen.ts';
 
 const SETTLE_MS = 150; // the hints are worked out once the window or the map has rested this long
@@ -25,6 +26,7 @@ export interface WindowFitProps {
  */
 export function WindowFit(props: WindowFitProps) {
   const [follow, setFollow] = createSignal(false);
+  const overlay = createMapOverlay('top');
   const [offscreen, setOffscreen] = createSignal<Offscreen | null>(null);
   /** The middle of the part of the map clear of what covers it (px from the map's top): where the side hints sit. */
   const [middle, setMiddle] = createSignal<number | null>(null);
@@ -79,7 +81,7 @@ export function WindowFit(props: WindowFitProps) {
   onCleanup(() => cancelAnimationFrame(shieldFrame));
   return (
     <>
-      <div class="window-fit" role="group" aria-label="The window's events on the map">
+      <div ref={overlay} class="window-fit" role="group" aria-label="The window's events on the map">
         <button type="button" onClick={() => fit()}>Fit to window</button>
         <label>
           <input type="checkbox" checked={follow()} onChange={(e) => setFollow(e.currentTarget.checked)} /> Follow{props.playing ? ' (playing)' : ''}

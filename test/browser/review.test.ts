@@ -3,7 +3,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { formatRange } from '../../src/core/format.ts';
+import { formatLongDay, formatRange } from '../../src/core/format.ts';
 import { parseDay } from '../../src/core/day.ts';
 import { ingestFiles } from '../../src/ingest/files.ts';
 import { readJudgeFile } from '../../src/ingest/judge/model-file.ts';
@@ -147,6 +147,62 @@ describe('the review on the map', () => {
     await poll(() => quoteItem(page, opening(event.quote)).textContent()).not.toContain('Checked by a person');
     expect(await page.locator('.checked-count').textContent()).toBe(before);
     expect(corpus.readEvents().events.some((e) => e.checked)).toBe(false);
+  });
+
+  it('keeps Undo disabled, saying why, until there is a change, and says what it took back in words', async () => {
+    const { corpus, server } = await createReview();
+    const [event] = shownAt(corpus, 'baghdad');
+    const { page } = await openPage(`${server.url}#place=baghdad`);
+    const undo = page.getByRole('region', { name: 'Review' }).getByRole('button', { name: 'Undo' });
+    await poll(() => undo.isDisabled()).toBe(true);
+    expect(await undo.getAttribute('title')).toMatch(/^Nothing to take back/);
+    await quoteItem(page, opening(event.quote)).getByRole('button', { name: 'Wrong' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Wrong place' }).click();
+    await poll(() => said(page)).toContain('Marked wrong');
+    await poll(() => undo.isEnabled()).toBe(true);
+    await undo.click();
+    await poll(() => said(page)).toContain('Took back: Wrong at Baghdad (wrong place)');
+    expect(await said(page)).not.toContain(event.article); // no raw ids
+    await poll(() => undo.isDisabled()).toBe(true);
+  });
+
+  it('says dates in the review strip and the Date dialog as the app writes them, not ISO or the browser\'s locale', async () => {
+    const { corpus, server } = await createReview();
+    const event = shownAt(corpus, 'baghdad').find((e) => e.start === e.end)!;
+    const { page } = await openPage(`${server.url}#place=baghdad`);
+    await quoteItem(page, opening(event.quote)).getByRole('button', { name: 'Date' }).click();
+    const dialog = page.getByRole('dialog');
+    await poll(() => dialog.getByLabel('First day').inputValue()).toBe(formatLongDay(parseDay(event.start)!));
+    expect(await dialog.getByLabel('First day').getAttribute('type')).toBe('text');
+    await dialog.getByLabel('Last day').fill('nonsense');
+    await poll(() => dialog.textContent()).toContain('Last day:');
+    expect(await dialog.getByRole('button', { name: 'Save date' }).isDisabled()).toBe(true);
+    await dialog.getByLabel('Last day').fill('25 Jun 2014');
+    await dialog.getByLabel('First day').fill('24 Jun 2014');
+    await dialog.getByRole('button', { name: 'Save date' }).click();
+    await poll(() => said(page)).toContain(`is now ${formatRange(parseDay('2014-06-24')!, parseDay('2014-06-25')!)}`);
+    expect(await said(page)).not.toMatch(/\d{4}-\d\d-\d\d/);
+    expect(corpus.readEvents().events.find((e) => e.quote === event.quote && e.place === 'baghdad')).toMatchObject({ start: '2014-06-24', end: '2014-06-25' });
+  });
+
+  it('takes back, with the Move to a gazetteer place, the curated place the move added', async () => {
+    const { corpus, server } = await createReview();
+    const [event] = shownAt(corpus, 'baghdad');
+    const curatedBefore = readFileSync(corpus.places, 'utf8');
+    const { page } = await openPage(`${server.url}#place=baghdad`);
+    await quoteItem(page, opening(event.quote)).getByRole('button', { name: 'Move' }).click();
+    await page.getByRole('dialog').getByLabel('Place name').fill('Samarra');
+    const hit = page.getByRole('list', { name: 'Places found' }).getByRole('button', { name: /gazetteer$/ }).first();
+    await poll(() => hit.count()).toBe(1);
+    const name = (await hit.locator('strong').textContent())!;
+    await hit.click();
+    await poll(() => said(page)).toContain('Moved');
+    expect(readFileSync(corpus.places, 'utf8')).not.toBe(curatedBefore);
+    await page.getByRole('region', { name: 'Review' }).getByRole('button', { name: 'Undo' }).click();
+    await poll(() => said(page)).toContain(`Took back: Move at Baghdad (to ${name})`);
+    expect(await said(page)).toContain('no longer among the curated places');
+    expect(readFileSync(corpus.places, 'utf8')).toBe(curatedBefore);
+    expect(corpus.readEvents().events.some((e) => e.quote === event.quote && e.place === 'baghdad')).toBe(true);
   });
 
   it('marks rows of the list of events right, with the same buttons', async () => {

@@ -296,7 +296,7 @@ describe('the filters in the app state', () => {
   it('start from the filters of a link, saying what it names that the data lacks', async () => {
     await withState(
       async (state) => {
-        expect(state.filters().categories).toEqual(new Set(['capture']));
+        expect(state.filters().categories).toEqual(['capture']);
         expect(state.filters().outlet).toBeNull();
         expect(state.ignored()).toEqual(['outlet “The Times”: no article in this data is from it']);
         await tick();

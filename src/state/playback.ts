@@ -8,6 +8,8 @@ import { PLAYBACK_SPEEDS, firstPlaybackStep, holdFor, nextPlaybackStep, type Pla
  * as the schedule says, until the window reaches the end of the timeline. A change of speed applies to the window
  * showing now: its hold is measured again from when it appeared.
  */
+export type Playback = ReturnType<typeof createPlayback>;
+
 export function createPlayback(options: { window: () => TimeWindow; data: () => PlaybackData; onWindow(w: TimeWindow): void }) {
   const [playing, setPlaying] = createSignal(false);
   const [speed, setSpeedSignal] = createSignal<PlaybackSpeed>('normal');
