@@ -6,7 +6,7 @@ import { ID_PATTERN } from './model.ts';
  * What the URL hash holds: `#from=2014-06-20&to=2014-06-30&place=tal-afar&map=6/35.1/41.2`, and the filters:
  * `cat=attack,capture` (categories), `outlet=…` (an outlet's name), `article=…` (an article's id), `q=…` (the
  * text search), the names and the query percent-encoded; `sure=0.3` (the minimum confidence, when not the data's
- * default); `list=events` (the chronological list is shown). Every part is optional; parsing never throws and drops
+ * default); `list=events` (the chronological list is shown); `embed=1` (embed mode: the map alone). Every part is optional; parsing never throws and drops
  * whatever it cannot read (an unknown category among known ones, too), so a mangled link still opens the app.
  */
 export interface UrlState extends UrlFilters {
@@ -18,6 +18,8 @@ export interface UrlState extends UrlFilters {
   /** The chronological list shows beside the map instead of the list of places (`list=events`). */
   list?: ListView;
   view?: MapView;
+  /** Embed mode (`embed=1`): the map alone, for an `<iframe>` on another page (see src/core/embed.ts). */
+  embed?: true;
   /** The `from` and `to` values that are no day (`from=2014-13-45`), as the link wrote them: said, then ignored. */
   unreadDays?: { key: 'from' | 'to'; text: string }[];
 }
@@ -61,6 +63,8 @@ export function parseHash(hash: string): UrlState {
       if (/^(0(\.\d{1,2})?|1(\.0{1,2})?|\.\d{1,2})$/.test(value)) state.sure = Number(value);
     } else if (key === 'list') {
       if (value === 'events' || value === 'places') state.list = value;
+    } else if (key === 'embed') {
+      if (value === '1') state.embed = true;
     } else if (key === 'map') {
       const view = parseView(value);
       if (view) state.view = view;
@@ -83,6 +87,7 @@ export function serializeHash(state: UrlState): string {
   if (state.sure !== undefined) parts.push(`sure=${formatSure(state.sure)}`);
   if (state.list === 'events') parts.push('list=events');
   if (state.view) parts.push(`map=${formatView(state.view)}`);
+  if (state.embed) parts.push('embed=1');
   return parts.length ? `#${parts.join('&')}` : '';
 }
 

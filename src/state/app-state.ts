@@ -430,6 +430,7 @@ export function createAppState(data: Dataset, initial: UrlState, options: { fram
         sure: chosenConfidence() ?? undefined,
         list: listView() === 'events' ? 'events' : undefined,
         view: view() ?? undefined,
+        embed: initial.embed,
       };
     },
     /** A hash read from the address (Back, Forward): applied at once, what it cannot name ignored. */

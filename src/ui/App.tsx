@@ -9,6 +9,8 @@ import { ArticleReader } from './ArticleReader.tsx';
 import { CheckedCount } from './CheckedCount.tsx';
 import { ConfidenceThreshold } from './ConfidenceThreshold.tsx';
 import { EventFilterBar } from './EventFilterBar.tsx';
+import { EmbedButton } from './EmbedButton.tsx';
+import { EmbedLink } from './EmbedLink.tsx';
 import { EventList } from './EventList.tsx';
 import { ListTabs, focusListTab } from './ListTabs.tsx';
 import { SkipLinks } from './SkipLinks.tsx';
@@ -54,7 +56,7 @@ export function App(props: { data: Dataset }) {
   });
 
   return (
-    <div class="app" classList={{ 'has-selection': state.selected() !== null }}>
+    <div class="app" classList={{ 'has-selection': state.selected() !== null, embed: initial.embed === true }}>
       <SkipLinks />
       <header class="topbar">
         <h1>
@@ -71,9 +73,8 @@ export function App(props: { data: Dataset }) {
         </p>
         <CheckedCount checked={data.checked} />
         <Warnings filterProblem={state.filterProblem()} problems={data.problems} ignored={state.ignored()} onDismissIgnored={state.dismissIgnored} />
-        <button type="button" class="show-all" disabled={mapProblem() !== null} onClick={() => mapControls()?.fit(data.places.map((p) => p.lngLat), { maxZoom: 6 })}>
-          Show all places
-        </button>
+        <button type="button" class="show-all" disabled={mapProblem() !== null} onClick={() => mapControls()?.fit(data.places.map((p) => p.lngLat), { maxZoom: 6 })}>Show all places</button>
+        <EmbedButton />
       </header>
       <main class="main">
         <div class="map-area">
@@ -98,6 +99,7 @@ export function App(props: { data: Dataset }) {
               onPick={review?.pickAt}
               onDiscs={picture.onDiscs}
             >
+              <EmbedLink on={initial.embed === true} count={`${formatCount(state.shown())} of ${formatCount(data.eventCount)} events`} />
               <Legend categories={state.filters().categories} onToggle={state.toggleCategory} threshold={data.threshold} disc={picture.disc()} />
               <WindowFit controls={mapControls()} places={data.places} count={state.counts.count} counted={state.touched} playing={state.playing()} />
             </MapCanvas>
