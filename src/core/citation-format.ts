@@ -1,0 +1,27 @@
+import { Cite } from '@citation-js/core';
+import '@citation-js/plugin-csl';
+import '@citation-js/plugin-bibtex';
+import { datelinesLines, toCsl, type Citation } from './citation.ts';
+
+// Citation.js formats the reference: its CSL plugin carries the APA style and the en-US locale, so nothing is fetched
+// (the input is CSL-JSON already: no DOI or URL is looked up). The app imports this module on first use (it is large).
+
+/** A citation in the three forms the Cite menu offers. */
+export interface FormattedCitation {
+  /** The APA reference, then the sentence, what Datelines made of it and the links, one a line. */
+  text: string;
+  /** A CSL-JSON array of one `article-newspaper` item. */
+  csl: string;
+  bibtex: string;
+}
+
+export function formatCitation(c: Citation): FormattedCitation {
+  const item = toCsl(c);
+  const cite = new Cite([item]);
+  const reference = String(cite.format('bibliography', { format: 'text', template: 'apa', lang: 'en-US' })).trim();
+  return {
+    text: [reference, ...datelinesLines(c)].join('\n'),
+    csl: JSON.stringify([item], null, 2),
+    bibtex: String(cite.format('bibtex', { format: 'text' })).trim(),
+  };
+}
