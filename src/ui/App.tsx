@@ -14,6 +14,7 @@ import { CheckedCount } from './CheckedCount.tsx';
 import { ConfidenceThreshold } from './ConfidenceThreshold.tsx';
 import { EventFilterBar } from './EventFilterBar.tsx';
 import { EventList } from './EventList.tsx';
+import { ExportButton } from './ExportButton.tsx';
 import { ListTabs, focusListTab } from './ListTabs.tsx';
 import { SkipLinks } from './SkipLinks.tsx';
 import { Legend } from './Legend.tsx';
@@ -152,6 +153,7 @@ export function App(props: { data: Dataset }) {
         <button type="button" class="show-all" disabled={mapProblem() !== null} onClick={() => mapControls()?.fit(data.places.map((p) => p.lngLat), { maxZoom: 6 })}>
           Show all places
         </button>
+        <ExportButton data={data} state={state} />
       </header>
       <main class="main">
         <div class="map-area" ref={mapArea}>
