@@ -1,10 +1,13 @@
-import { Cite } from '@citation-js/core';
+import { Cite, plugins } from '@citation-js/core';
 import '@citation-js/plugin-csl';
 import '@citation-js/plugin-bibtex';
 import { datelinesLines, toCsl, type Citation } from './citation.ts';
 
 // Citation.js formats the reference: its CSL plugin carries the APA style and the en-US locale, so nothing is fetched
 // (the input is CSL-JSON already: no DOI or URL is looked up). The app imports this module on first use (it is large).
+
+// BibTeX in UTF-8, as biblatex and every current reference manager read it, not LaTeX escapes ({\" u}).
+(plugins.config.get('@bibtex') as { format: { asciiOnly: boolean } }).format.asciiOnly = false;
 
 /** A citation in the three forms the Cite menu offers. */
 export interface FormattedCitation {

@@ -105,7 +105,7 @@ export function formatDays(start: Day, end: Day): string {
 export function toCsl(c: Citation): CslItem {
   return {
     id: c.event,
-    'citation-key': c.event.replace(/[^A-Za-z0-9]+/g, '-'),
+    'citation-key': c.event.replace(/[^A-Za-z0-9]+/g, '_'), // BibTeX's key: letters, digits and underscores only
     type: 'article-newspaper',
     title: c.headline,
     ...(c.outlet === null ? {} : { 'container-title': c.outlet }),
