@@ -10,7 +10,7 @@ import type { Article, EventRecord, MapEvent } from '../../src/core/model.ts';
 
 const events = (JSON.parse(readFileSync('data/events.json', 'utf8')) as { events: EventRecord[]; places: { properties: { id: string; name: string; reviewed?: boolean }; geometry: { coordinates: [number, number] } }[] });
 const articles = JSON.parse(readFileSync('data/articles.json', 'utf8')) as (Omit<Article, 'published'> & { published: string })[];
-const curated = (JSON.parse(readFileSync('geo/places.geojson', 'utf8')) as typeof events).features ?? [];
+const curated = (JSON.parse(readFileSync('geo/places.geojson', 'utf8')) as { features: (typeof events)['places'] }).features;
 
 function createSeedCitation(eventId: string, options: { url?: string } = {}) {
   const record = events.events.find((e) => e.id === eventId)!;

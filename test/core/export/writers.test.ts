@@ -1,4 +1,5 @@
 import { check } from '@placemarkio/check-geojson';
+import type { FeatureCollection } from 'geojson';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { buildCitation, type Citation } from '../../../src/core/citation.ts';
@@ -85,7 +86,7 @@ describe('CSV', () => {
 describe('GeoJSON', () => {
   it('is a valid FeatureCollection of a Point per event, longitude first, with the CSV’s properties', () => {
     const text = joined(geojsonParts([createCitation(), ...createHostileCitations()]));
-    const collection = check(text);
+    const collection = check(text) as FeatureCollection;
     expect(collection.features).toHaveLength(1 + HOSTILE.length);
     const [first] = collection.features;
     expect(first.geometry).toEqual({ type: 'Point', coordinates: [43.13, 36.34] });
@@ -96,9 +97,9 @@ describe('GeoJSON', () => {
   });
 
   it('is valid with no events, and across chunks', () => {
-    expect(check(joined(geojsonParts([]))).features).toEqual([]);
+    expect((check(joined(geojsonParts([]))) as FeatureCollection).features).toEqual([]);
     const many = Array.from({ length: CHUNK_ROWS + 5 }, (_, i) => createCitation({ id: `a-1#${i}` }));
-    expect(check(joined(geojsonParts(many))).features).toHaveLength(many.length);
+    expect((check(joined(geojsonParts(many))) as FeatureCollection).features).toHaveLength(many.length);
   });
 });
 
