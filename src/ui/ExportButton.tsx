@@ -2,7 +2,7 @@ import { Show, createSignal, createUniqueId, onCleanup, onMount } from 'solid-js
 import { buildCitation, type Citation } from '../core/citation.ts';
 import { formatDay } from '../core/day.ts';
 import { annotationParts, collectParts, csvParts, geojsonParts } from '../core/export/index.ts';
-import { formatCount } from '../core/format.ts';
+import { formatCount, formatRange } from '../core/format.ts';
 import { placePermalink, today } from '../core/permalink.ts';
 import type { Dataset } from '../data/dataset.ts';
 import { windowSources, type WindowSource } from '../data/window-sources.ts';
@@ -84,8 +84,8 @@ function ExportDialog(props: { data: Dataset; state: AppState; onClose(): void }
     <dialog ref={dialog} class="review-dialog export-dialog" aria-labelledby={`export-${id}`} onClose={() => props.onClose()}>
       <h2 id={`export-${id}`}>Export what you see</h2>
       <p>
-        The {formatCount(shown())} {shown() === 1 ? 'event' : 'events'} of the time window ({formatDay(shownWindow().from)} to {formatDay(shownWindow().to)})
-        {props.state.filtering() ? ' and the filters' : ''}, one a row, with their quotes, places, dates, sources and a link back to each.
+        The {formatCount(shown())} {shown() === 1 ? 'event' : 'events'} of the time window ({formatRange(shownWindow().from, shownWindow().to)})
+        {props.state.filtering() ? ' and the filters' : ''}, each with its quote, place, dates, source and a link back to it.
       </p>
       <div class="export-formats">
         {FORMATS.map((f) => (
@@ -94,7 +94,7 @@ function ExportDialog(props: { data: Dataset; state: AppState; onClose(): void }
           </button>
         ))}
       </div>
-      <p class="muted small">CSV for a spreadsheet, GeoJSON for a GIS, W3C Web Annotations (JSON-LD) for annotation tools. See docs/sharing.md.</p>
+      <p class="muted small">CSV for a spreadsheet, GeoJSON for a GIS, W3C Web Annotations (JSON-LD) for annotation tools.</p>
       <Show when={progress()}>
         {(p) => (
           <div class="export-progress">

@@ -54,7 +54,7 @@ describe('sharing what is on the map', () => {
     await expect.poll(() => status(page).textContent()).toMatch(new RegExp(`^${inWindow.length} of `));
     await page.getByRole('button', { name: 'Export' }).click();
     const dialog = page.getByRole('dialog', { name: 'Export what you see' });
-    await expect.poll(() => dialog.textContent()).toContain(`The ${inWindow.length} events of the time window (2014-06-20 to 2014-06-25)`);
+    await expect.poll(() => dialog.textContent()).toContain(`The ${inWindow.length} events of the time window (20–25 Jun 2014)`);
     const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Download CSV' }).click()]);
     expect(download.suggestedFilename()).toBe('datelines-2014-06-20-2014-06-25.csv');
     const rows = parse(readFileSync(await download.path(), 'utf8'), { columns: true }) as Record<string, string>[];
