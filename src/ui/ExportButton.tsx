@@ -1,7 +1,7 @@
 import { Show, createSignal, createUniqueId, onCleanup, onMount } from 'solid-js';
 import { buildCitation, type Citation } from '../core/citation.ts';
 import { formatDay } from '../core/day.ts';
-import { annotationParts, collectParts, csvParts, geojsonParts } from '../core/export/index.ts';
+import { annotationParts, collectBlob, csvParts, geojsonParts } from '../core/export/index.ts';
 import { formatCount, formatRange } from '../core/format.ts';
 import { placePermalink, today } from '../core/permalink.ts';
 import type { Dataset } from '../data/dataset.ts';
@@ -65,12 +65,13 @@ function ExportDialog(props: { data: Dataset; state: AppState; onClose(): void }
       const parts =
         choice.format === 'csv' ? csvParts(citations()) : choice.format === 'geojson' ? geojsonParts(citations()) : annotationParts(citations(), sources.length, (a) => texts.get(a));
       const chunks = Math.max(1, Math.ceil(sources.length / 1000));
-      const collected = await collectParts(parts, {
+      const blob = await collectBlob(parts, {
+        type: choice.type,
         pause: () => new Promise((resolve) => setTimeout(resolve, 0)),
         onProgress: (n) => report(`Writing ${formatCount(Math.min(sources.length, n * 1000))} of ${formatCount(sources.length)} events…`, 0.7 + Math.min(1, n / chunks) * 0.3),
       });
       if (closed) return;
-      download(new Blob(collected, { type: choice.type }), `datelines-${formatDay(url.from ?? shownWindow().from)}-${formatDay(url.to ?? shownWindow().to)}.${choice.extension}`);
+      download(blob, `datelines-${formatDay(url.from ?? shownWindow().from)}-${formatDay(url.to ?? shownWindow().to)}.${choice.extension}`);
       setSaid(`${choice.label} of ${formatCount(sources.length)} ${sources.length === 1 ? 'event' : 'events'} downloaded.`);
     } catch (error) {
       setSaid(`The export failed: ${error instanceof Error ? error.message : String(error)}`);

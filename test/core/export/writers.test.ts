@@ -4,7 +4,7 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { buildCitation, type Citation } from '../../../src/core/citation.ts';
 import { parseDay } from '../../../src/core/day.ts';
-import { CHUNK_ROWS, EXPORT_COLUMNS, annotationParts, collectParts, csvCell, csvParts, geojsonParts, webAnnotation } from '../../../src/core/export/index.ts';
+import { CHUNK_ROWS, EXPORT_COLUMNS, annotationParts, collectBlob, csvCell, csvParts, geojsonParts, webAnnotation } from '../../../src/core/export/index.ts';
 import type { MapEvent } from '../../../src/core/model.ts';
 
 // The export writers on citations built here (buildCitation): a plain event, a vague one, and a hostile set whose
@@ -149,7 +149,7 @@ describe('Web Annotations', () => {
 });
 
 describe('collecting the chunks', () => {
-  it('hands the thread back whenever a slice of work is spent, and says how far it got', async () => {
+  it('hands the thread back whenever a slice of work is spent, and says how far it got, into one Blob', async () => {
     let clock = 0;
     const pauses: number[] = [];
     const progress: number[] = [];
@@ -159,8 +159,8 @@ describe('collecting the chunks', () => {
         yield `part ${i};`;
       }
     };
-    const collected = await collectParts(parts(), { pause: async () => void pauses.push(clock), onProgress: (n) => progress.push(n), sliceMs: 15, now: () => clock });
-    expect(collected.join('')).toBe('part 0;part 1;part 2;part 3;part 4;');
+    const blob = await collectBlob(parts(), { type: 'text/plain', pause: async () => void pauses.push(clock), onProgress: (n) => progress.push(n), sliceMs: 15, now: () => clock });
+    expect(await blob.text()).toBe('part 0;part 1;part 2;part 3;part 4;');
     expect(pauses).toEqual([20, 40]);
     expect(progress).toEqual([2, 4, 5]);
   });
