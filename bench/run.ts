@@ -363,6 +363,7 @@ const result = {
   addLinearity: add.linearity,
   seedIdleMs: Math.round(median(seedRuns)),
   appJsGzipKB: bundle.appJsGzipKB,
+  citationJsGzipKB: bundle.citationJsGzipKB,
   basemapGzipKB: bundle.basemapGzipKB,
 };
 
