@@ -18,10 +18,18 @@ export interface FormattedCitation {
   bibtex: string;
 }
 
+const HELD_LT = '\uE000';
+const hold = (text: string) => text.replaceAll('<', HELD_LT);
+
 export function formatCitation(c: Citation): FormattedCitation {
   const item = toCsl(c);
+  // citeproc reads `<b>`, `<i>`… in a field as markup and Citation.js's text output tags the first `<…` it finds: the
+  // reference is formatted with every `<` held as a private-use character, given back after, so the text stays text.
+  const held = { ...item, title: hold(item.title), ...(item['container-title'] === undefined ? {} : { 'container-title': hold(item['container-title']) }) };
+  const reference = String(new Cite([held]).format('bibliography', { format: 'text', template: 'apa', lang: 'en-US' }))
+    .trim()
+    .replaceAll(HELD_LT, '<');
   const cite = new Cite([item]);
-  const reference = String(cite.format('bibliography', { format: 'text', template: 'apa', lang: 'en-US' })).trim();
   return {
     text: [reference, ...datelinesLines(c)].join('\n'),
     csl: JSON.stringify([item], null, 2),

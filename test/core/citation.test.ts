@@ -101,3 +101,13 @@ describe('a text fragment to the sentence', () => {
     expect(encodeFragmentTerm('Tall ‘Afar')).toBe('Tall%20%E2%80%98Afar');
   });
 });
+
+describe('citing hostile text', () => {
+  it('keeps markup in a headline and an outlet as text in the reference, untouched by the citation library', () => {
+    const c = { ...createSeedCitation('kerry-baghdad-2014-06-23#6'), headline: '<img src=x onerror="alert(1)">Kerry in <b>Baghdad</b>', outlet: 'Wire <i>&</i> Co' };
+    const f = formatCitation(c);
+    // APA sets the outlet in title case (the "i" after "/" too); nothing else changes.
+    expect(f.text.split('\n')[0]).toBe('<img src=x onerror="alert(1)">Kerry in <b>Baghdad</b>. (2014, June 23). Wire <i>&</I> Co.');
+    expect(JSON.parse(f.csl)[0]).toMatchObject({ title: c.headline, 'container-title': c.outlet });
+  });
+});
