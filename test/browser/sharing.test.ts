@@ -90,4 +90,24 @@ describe('sharing what is on the map', () => {
     }
     await close();
   });
+
+  it('shows its progress when the export takes more than a moment (a slow network), then downloads', async () => {
+    const { page, close } = await app.open(DESKTOP, '#from=2014-06-01&to=2016-07-31');
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 500, downloadThroughput: 50_000, uploadThroughput: 50_000 });
+    await page.getByRole('button', { name: 'Export' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export what you see' });
+    const downloaded = page.waitForEvent('download');
+    await dialog.getByRole('button', { name: 'Download CSV' }).click();
+    const bar = dialog.getByRole('progressbar', { name: 'Export progress' });
+    await bar.waitFor();
+    expect(await dialog.textContent()).toMatch(/Fetching the events of \d+ of \d+ places…/);
+    expect(await dialog.getByRole('button', { name: 'Download GeoJSON' }).isDisabled()).toBe(true); // one export at a time
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+    const rows = parse(readFileSync(await (await downloaded).path(), 'utf8'), { columns: true }) as unknown[];
+    expect(rows).toHaveLength(shown.filter((e) => e.start <= '2016-07-31' && e.end >= '2014-06-01').length);
+    await bar.waitFor({ state: 'detached' });
+    await close();
+  });
 });
