@@ -90,7 +90,7 @@ function ExportDialog(props: { data: Dataset; state: AppState; onClose(): void }
       </p>
       <div class="export-formats">
         {FORMATS.map((f) => (
-          <button type="button" class="review-action" disabled={busy() !== null || shown() === 0} onClick={() => void run(f)}>
+          <button type="button" class="review-action" disabled={busy() !== null || shown() === 0 || props.state.filtersPending()} onClick={() => void run(f)}>
             Download {f.label}
           </button>
         ))}
