@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { formatDay } from '../../src/core/day.ts';
 import { today } from '../../src/core/permalink.ts';
 import { EXPORT_COLUMNS } from '../../src/core/export/export-row.ts';
-import { ownSeedApp, shownByDefault } from './harness.ts';
+import { axeViolations, ownSeedApp, shownByDefault } from './harness.ts';
 
 // Citing a sentence and exporting what is shown, driven as a person would in Chromium on the seed corpus: the Cite
 // dialog's copied text read back from the clipboard, the CSV taken from the download and parsed.
@@ -39,6 +39,7 @@ describe('sharing what is on the map', () => {
     const shownCsl = JSON.parse(await dialog.getByRole('textbox', { name: 'CSL-JSON' }).inputValue());
     expect(shownCsl[0]).toMatchObject({ id: first.id, type: 'article-newspaper' });
     expect(await dialog.getByRole('textbox', { name: 'BibTeX' }).inputValue()).toMatch(/^@article\{/);
+    expect(await axeViolations(page)).toEqual([]);
     await page.keyboard.press('Escape');
     await expect.poll(() => dialog.count()).toBe(0);
     await expect.poll(() => sources(page).count()).toBe(1); // Escape closed the dialog, not the panel
@@ -64,6 +65,7 @@ describe('sharing what is on the map', () => {
     expect(rows.map((r) => tuple({ start: r.start, end: r.end, place: r.placeId, quote: r.quote })).sort()).toEqual(inWindow.map(tuple).sort());
     expect(rows.map((r) => r.permalink)).toEqual(rows.map((r) => expect.stringContaining(`from=2014-06-20&to=2014-06-25&place=${r.placeId}`)));
     await expect.poll(() => dialog.locator('[aria-live]').textContent()).toBe(`CSV of ${inWindow.length} events downloaded.`);
+    expect(await axeViolations(page)).toEqual([]);
     expect(foreignRequests).toEqual([]);
     expect(consoleErrors).toEqual([]);
     await close();
