@@ -43,6 +43,7 @@ describe('sharing what is on the map', () => {
     await page.keyboard.press('Escape');
     await expect.poll(() => dialog.count()).toBe(0);
     await expect.poll(() => sources(page).count()).toBe(1); // Escape closed the dialog, not the panel
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toMatch(/^Cite: “The militants/); // the focus is back on Cite
     expect(foreignRequests).toEqual([]);
     expect(await cspViolations()).toEqual([]);
     expect(consoleErrors).toEqual([]);
