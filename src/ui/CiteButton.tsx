@@ -64,8 +64,8 @@ function CiteDialog(props: { event: MapEvent; article: Article; place: CitedPlac
                 <section class="cite-form">
                   <div class="cite-form-head">
                     <h3 id={`cite-${id}-${form.key}`}>{form.label}</h3>
-                    <button type="button" class="review-action" onClick={() => copy(form.label, f()[form.key], field)}>
-                      Copy {form.label}
+                    <button type="button" class="review-action" aria-label={`Copy ${form.label === 'Plain text' ? 'plain text' : form.label}`} onClick={() => copy(form.label, f()[form.key], field)}>
+                      Copy
                     </button>
                   </div>
                   <textarea ref={field} readOnly rows={form.key === 'text' ? 6 : 5} aria-labelledby={`cite-${id}-${form.key}`} dir="auto" spellcheck={false} value={f()[form.key]} />

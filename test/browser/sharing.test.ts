@@ -26,7 +26,7 @@ describe('sharing what is on the map', () => {
     const viewed = page.url();
     await sources(page).getByRole('button', { name: /^Cite: / }).first().click();
     const dialog = page.getByRole('dialog', { name: 'Cite this sentence' });
-    await dialog.getByRole('button', { name: 'Copy Plain text' }).click();
+    await dialog.getByRole('button', { name: 'Copy plain text' }).click();
     await expect.poll(() => dialog.locator('[aria-live]').textContent()).toBe('Plain text copied.');
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     expect(copied.split('\n').slice(1)).toEqual([
