@@ -7,6 +7,8 @@ export interface BundleSize {
   appJsGzipKB: number;
   /** MapLibre's chunk (`assets/maplibre-gl-*.js`, split off by the build), without its worker. */
   maplibreJsGzipKB: number;
+  /** Citation.js and its styles (`assets/citation-format-*.js`): loaded when a citation is first asked for, not on load. */
+  citationJsGzipKB: number;
   /** What of the basemap every view loads first: the files directly in `basemap/` (land, borders, labels, seas). */
   basemapGzipKB: number;
   /** What loads only on zoom: every tile of the populated places (`basemap/<set>/<z>/<x>/<y>.pbf`), all together. */
@@ -17,6 +19,7 @@ export interface BundleSize {
 
 const MAPLIBRE_CHUNK = /^maplibre-gl-(?!worker-)[\w-]+\.js$/;
 const MAPLIBRE_WORKER = /^maplibre-gl-worker-[\w-]+\.m?js$/;
+const CITATION_CHUNK = /^citation-format-[\w-]+\.js$/;
 
 /** Sizes of a built app (`vite build` output), gzip at zlib's default level, in kB of 1024 bytes to 0.1 kB. */
 export function measureBundle(distDir: string): BundleSize {
@@ -26,7 +29,8 @@ export function measureBundle(distDir: string): BundleSize {
   const basemap = existsSync(basemapDir) ? readdirSync(basemapDir, { recursive: true, encoding: 'utf8' }).map((f) => join(basemapDir, f)).filter((f) => statSync(f).isFile()) : [];
   const tiles = basemap.filter((f) => f.endsWith('.pbf'));
   return {
-    appJsGzipKB: gzipKB(scripts.filter((f) => !MAPLIBRE_CHUNK.test(f)).map((f) => join(distDir, 'assets', f))),
+    appJsGzipKB: gzipKB(scripts.filter((f) => !MAPLIBRE_CHUNK.test(f) && !CITATION_CHUNK.test(f)).map((f) => join(distDir, 'assets', f))),
+    citationJsGzipKB: gzipKB(scripts.filter((f) => CITATION_CHUNK.test(f)).map((f) => join(distDir, 'assets', f))),
     maplibreJsGzipKB: gzipKB(scripts.filter((f) => MAPLIBRE_CHUNK.test(f)).map((f) => join(distDir, 'assets', f))),
     basemapGzipKB: gzipKB(basemap.filter((f) => !f.endsWith('.pbf'))),
     basemapTilesGzipKB: gzipKB(tiles),

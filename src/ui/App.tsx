@@ -12,6 +12,7 @@ import { EventFilterBar } from './EventFilterBar.tsx';
 import { EmbedButton } from './EmbedButton.tsx';
 import { EmbedLink } from './EmbedLink.tsx';
 import { EventList } from './EventList.tsx';
+import { ExportButton } from './ExportButton.tsx';
 import { ListTabs, focusListTab } from './ListTabs.tsx';
 import { SkipLinks } from './SkipLinks.tsx';
 import { Legend } from './Legend.tsx';
@@ -74,6 +75,7 @@ export function App(props: { data: Dataset }) {
         <CheckedCount checked={data.checked} />
         <Warnings filterProblem={state.filterProblem()} problems={data.problems} ignored={state.ignored()} onDismissIgnored={state.dismissIgnored} />
         <button type="button" class="show-all" disabled={mapProblem() !== null} onClick={() => mapControls()?.fit(data.places.map((p) => p.lngLat), { maxZoom: 6 })}>Show all places</button>
+        <ExportButton data={data} state={state} />
         <EmbedButton />
       </header>
       <main class="main">

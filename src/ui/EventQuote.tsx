@@ -7,6 +7,8 @@ import { CATEGORY_LABELS } from '../core/category-labels.ts';
 import { categoryColor } from '../core/scales.ts';
 import { ConfidenceNote, isBelowDefault } from './ConfidenceNote.tsx';
 import { CheckedTag } from './CheckedCount.tsx';
+import { CiteButton } from './CiteButton.tsx';
+import type { CitedPlace } from '../core/citation.ts';
 import { ReviewButtons } from './ReviewButtons.tsx';
 
 export interface EventQuoteProps {
@@ -17,6 +19,8 @@ export interface EventQuoteProps {
   /** The data's default threshold (null or absent: none); an event under it is marked unsure. */
   threshold?: number | null;
   onRead(event: MapEvent): void;
+  /** The place's record, once its sources are loaded: the quote can then be cited (see CiteButton). */
+  place?: CitedPlace;
 }
 
 /**
@@ -69,6 +73,7 @@ export function EventQuote(props: EventQuoteProps) {
             Original
           </a>
         )}
+        {props.place && <CiteButton event={e} article={article} place={props.place} about={`“${firstWords(e.quote, OPENING_CHARS)}”`} />}
       </div>
       <ReviewButtons event={e.id} about={`“${firstWords(e.quote, OPENING_CHARS)}”`} date={{ start: formatDay(e.start), end: formatDay(e.end), dateText: e.dateText, quote: e.quote }} />
     </li>

@@ -93,7 +93,7 @@ export function SourcesPanel(props: SourcesPanelProps) {
     if (k >= 0) props.onWantPage(k);
   });
   const quote = (event: MapEvent) => (
-    <EventQuote event={event} article={article(event)} chosen={props.focusEvent === event.id} threshold={props.defaultConfidence ?? null} onRead={(e) => props.onRead({ event: e, article: article(e) })} />
+    <EventQuote event={event} article={article(event)} chosen={props.focusEvent === event.id} threshold={props.defaultConfidence ?? null} place={props.sources?.place} onRead={(e) => props.onRead({ event: e, article: article(e) })} />
   );
   let heading!: HTMLHeadingElement;
   let panel!: HTMLElement;
