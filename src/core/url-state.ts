@@ -6,7 +6,8 @@ import { MAX_QUERY } from './quote-search.ts';
  * What the URL hash holds: `#from=2014-06-20&to=2014-06-30&place=tal-afar&map=6/35.1/41.2`, and the filters:
  * `cat=attack,capture` (categories), `outlet=…` (an outlet's name), `article=…` (an article's id), `q=…` (the
  * text search), the names and the query percent-encoded; `sure=0.3` (the minimum confidence, when not the data's
- * default); `list=events` (the chronological list is shown). Every part is optional; parsing never throws and drops
+ * default); `list=events` (the chronological list is shown); `story=<id>&step=<n>` (a story open at step n, from 1).
+ * Every part is optional; parsing never throws and drops
  * whatever it cannot read (an unknown category among known ones, too), so a mangled link still opens the app.
  */
 export interface UrlState {
@@ -24,6 +25,9 @@ export interface UrlState {
   /** The chronological list shows beside the map instead of the list of places (`list=events`). */
   list?: ListView;
   view?: MapView;
+  /** The story open (its id) and its step, 1-based (see src/core/story.ts). */
+  story?: string;
+  step?: number;
   /** The `from` and `to` values that are no day (`from=2014-13-45`), as the link wrote them: said, then ignored. */
   unreadDays?: { key: 'from' | 'to'; text: string }[];
 }
@@ -72,6 +76,10 @@ export function parseHash(hash: string): UrlState {
       if (/^(0(\.\d{1,2})?|1(\.0{1,2})?|\.\d{1,2})$/.test(value)) state.sure = Number(value);
     } else if (key === 'list') {
       if (value === 'events' || value === 'places') state.list = value;
+    } else if (key === 'story') {
+      if (ID_PATTERN.test(value) && value.length <= 100) state.story = value;
+    } else if (key === 'step') {
+      if (/^\d{1,4}$/.test(value) && Number(value) >= 1) state.step = Number(value);
     } else if (key === 'map') {
       const view = parseView(value);
       if (view) state.view = view;
@@ -94,6 +102,7 @@ export function serializeHash(state: UrlState): string {
   if (state.sure !== undefined) parts.push(`sure=${formatSure(state.sure)}`);
   if (state.list === 'events') parts.push('list=events');
   if (state.view) parts.push(`map=${formatView(state.view)}`);
+  if (state.story) parts.push(`story=${state.story}`, `step=${state.step ?? 1}`);
   return parts.length ? `#${parts.join('&')}` : '';
 }
 

@@ -25,6 +25,9 @@ import { Warnings } from './Warnings.tsx';
 import { WindowFit } from './WindowFit.tsx';
 import { coveredInsets } from './covered-insets.ts';
 import { createUrlSync } from './create-url-sync.ts';
+import { createStoryReader } from './create-story-reader.ts';
+import { StoriesMenu } from './StoriesMenu.tsx';
+import { StoryCard } from './StoryCard.tsx';
 
 /** The page: the state (src/state/) laid out as the map, the list or a place's sources, and the time window. */
 export function App(props: { data: Dataset }) {
@@ -103,9 +106,23 @@ export function App(props: { data: Dataset }) {
     </Show>
   );
 
+  // A story step sets the window and opens its place (or moves the map to its view).
+  const stories = createStoryReader({
+    base: new URL('data/', document.baseURI),
+    initial,
+    show(step) {
+      state.setWindow({ from: step.from, to: step.to });
+      if (step.place) select(step.place);
+      else if (step.view) {
+        if (state.selected()) state.close();
+        mapControls()?.jumpTo(step.view);
+      }
+    },
+  });
   createUrlSync({
-    state: state.urlState,
+    state: () => ({ ...state.urlState(), ...stories.urlPart() }),
     apply(url) {
+      stories.apply(url);
       state.apply(url);
       if (url.view) mapControls()?.jumpTo(url.view);
       else reveal(state.selected());
@@ -148,6 +165,7 @@ export function App(props: { data: Dataset }) {
           {state.filtersPending() ? ' (filtering…)' : state.filtering() ? ' (filtered)' : ''}
         </p>
         <CheckedCount checked={data.checked} />
+        <StoriesMenu stories={stories.stories()} onOpen={stories.openStory} />
         <Warnings filterProblem={state.filterProblem()} problems={data.problems} ignored={state.ignored()} onDismissIgnored={state.dismissIgnored} />
         <button type="button" class="show-all" disabled={mapProblem() !== null} onClick={() => mapControls()?.fit(data.places.map((p) => p.lngLat), { maxZoom: 6 })}>
           Show all places
@@ -177,6 +195,9 @@ export function App(props: { data: Dataset }) {
               onDiscs={(discs) => setDisc(exampleDisc(discs))}
             />
             <Legend categories={state.filters().categories} onToggle={state.toggleCategory} threshold={data.threshold} disc={disc()} />
+            <Show when={stories.story()}>
+              {(story) => <StoryCard story={story()} step={stories.step()} onPrevious={stories.previous} onNext={stories.next} onClose={stories.close} />}
+            </Show>
             <WindowFit controls={mapControls()} places={data.places} count={state.counts.count} counted={state.touched} playing={state.playing()} />
           </Show>
         </div>
