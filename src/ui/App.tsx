@@ -112,11 +112,9 @@ export function App(props: { data: Dataset }) {
     initial,
     show(step) {
       state.setWindow({ from: step.from, to: step.to });
-      if (step.place) select(step.place);
-      else if (step.view) {
-        if (state.selected()) state.close();
-        mapControls()?.jumpTo(step.view);
-      }
+      if (step.place) return state.select(step.place, reveal);
+      if (state.selected()) state.close();
+      if (step.view) mapControls()?.jumpTo(step.view);
     },
   });
   createUrlSync({
@@ -196,7 +194,7 @@ export function App(props: { data: Dataset }) {
             />
             <Legend categories={state.filters().categories} onToggle={state.toggleCategory} threshold={data.threshold} disc={disc()} />
             <Show when={stories.story()}>
-              {(story) => <StoryCard story={story()} step={stories.step()} onPrevious={stories.previous} onNext={stories.next} onClose={stories.close} />}
+              {(story) => <StoryCard story={story()} step={stories.step()} stepsTaken={stories.stepsTaken()} onPrevious={stories.previous} onNext={stories.next} onClose={stories.close} />}
             </Show>
             <WindowFit controls={mapControls()} places={data.places} count={state.counts.count} counted={state.touched} playing={state.playing()} />
           </Show>

@@ -7,18 +7,17 @@ import type { Story } from '../core/story.ts';
  * they change), "Step k of n", Previous and Next. With the focus in the card, ←/→ and PageUp/PageDown step and
  * Escape closes. The card takes the focus when it opens and keeps it as the steps move the map.
  */
-export function StoryCard(props: { story: Story; step: number; onPrevious(): void; onNext(): void; onClose(): void }) {
+export function StoryCard(props: { story: Story; step: number; stepsTaken: number; onPrevious(): void; onNext(): void; onClose(): void }) {
   let card!: HTMLElement;
   const step = () => props.story.steps[props.step - 1];
   const count = () => props.story.steps.length;
-  // A step that opens a place gives the Sources panel the focus; the reader keeps stepping from the card.
+  // A step that opens a place gives the Sources panel the focus (once its sources show, in a microtask); the
+  // reader steps on from the card, so the card takes it back once the step has been taken.
   createEffect(
     on(
-      () => [props.story.id, props.step] as const,
-      () => {
-        const had = !document.activeElement || document.activeElement === document.body || card.contains(document.activeElement);
-        if (had) requestAnimationFrame(() => requestAnimationFrame(() => card.isConnected && !card.contains(document.activeElement) && card.focus({ preventScroll: true })));
-      },
+      () => props.stepsTaken,
+      () => requestAnimationFrame(() => card.isConnected && card.focus({ preventScroll: true })),
+      { defer: true },
     ),
   );
   const onKey = (e: KeyboardEvent) => {
@@ -33,7 +32,7 @@ export function StoryCard(props: { story: Story; step: number; onPrevious(): voi
     e.stopPropagation(); // the page's Escape closes a place; here it closes the story only
   };
   return (
-    <section class="story-card" role="region" aria-label={`Story: ${props.story.title}`} tabindex="-1" ref={(el) => ((card = el), queueMicrotask(() => el.focus({ preventScroll: true })))} onKeyDown={onKey}>
+    <section class="story-card" role="region" aria-label={`Story: ${props.story.title}`} tabindex="-1" ref={(el) => ((card = el), queueMicrotask(() => el.focus({ preventScroll: true })))} on:keydown={onKey}>
       <header class="story-head">
         <h2>{props.story.title}</h2>
         <button type="button" class="story-close" aria-label="Close story" onClick={() => props.onClose()}>

@@ -7,11 +7,13 @@ import { loadStories } from '../data/stories.ts';
  * The story reader's state: the corpus's stories (loaded once, at start: the file is small), the story open and
  * its step (1-based), kept in the URL as `story=<id>&step=<n>`. `show` moves the map and the timeline to a step;
  * it is called when a step is taken here (opened, Previous, Next, a link), not when Back or Forward apply a hash
- * (the hash carries the window and the place already).
+ * (the hash carries the window and the place already); the promise it returns settles once the step's place is open.
  */
-export function createStoryReader(options: { base: URL; initial: UrlState; show(step: StoryStep): void }) {
+export function createStoryReader(options: { base: URL; initial: UrlState; show(step: StoryStep): Promise<void> | void }) {
   const [stories, setStories] = createSignal<Story[]>([]);
   const [problem, setProblem] = createSignal<string | null>(null);
+  /** Counts the steps taken here: the card takes the focus back once each has moved the map (see StoryCard). */
+  const [stepsTaken, setStepsTaken] = createSignal(0);
   const [open, setOpen] = createSignal<{ id: string; step: number } | null>(options.initial.story ? { id: options.initial.story, step: options.initial.step ?? 1 } : null);
 
   const story = (): Story | null => {
@@ -21,7 +23,8 @@ export function createStoryReader(options: { base: URL; initial: UrlState; show(
   const goTo = (s: Story, step: number) => {
     const k = clampStep(step, s.steps.length);
     setOpen({ id: s.id, step: k });
-    options.show(s.steps[k - 1]);
+    const done = () => setStepsTaken((n) => n + 1);
+    Promise.resolve(options.show(s.steps[k - 1])).then(done, done);
   };
 
   loadStories(options.base).then(
@@ -41,6 +44,7 @@ export function createStoryReader(options: { base: URL; initial: UrlState; show(
   return {
     stories,
     problem,
+    stepsTaken,
     story,
     /** The open story's step, 1-based. */
     step: () => open()?.step ?? 1,
