@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { ownSeedApp, shownByDefault, waitForMapIdle } from './harness.ts';
+import { axeViolations, ownSeedApp, shownByDefault, waitForMapIdle } from './harness.ts';
 
 // A story read as a person reads it: opened from the Stories menu, stepped through from the keyboard, the window
 // and the place checked against the story file at each step; a link to a step opens there.
@@ -46,6 +46,7 @@ describe('a story', () => {
     await page.getByRole('button', { name: 'Stories' }).click();
     await page.getByRole('button', { name: new RegExp(`^${story.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) }).click();
     await expectStep(page, 1);
+    expect(await axeViolations(page)).toEqual([]);
     // Previous is off at the first step; the card holds the focus, so the keys step.
     expect(await card(page).getByRole('button', { name: '← Previous' }).isDisabled()).toBe(true);
     await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('story-card'))).toBe(true);
