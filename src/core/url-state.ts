@@ -6,7 +6,8 @@ import { ID_PATTERN } from './model.ts';
  * What the URL hash holds: `#from=2014-06-20&to=2014-06-30&place=tal-afar&map=6/35.1/41.2`, and the filters:
  * `cat=attack,capture` (categories), `outlet=…` (an outlet's name), `article=…` (an article's id), `q=…` (the
  * text search), the names and the query percent-encoded; `sure=0.3` (the minimum confidence, when not the data's
- * default); `list=events` (the chronological list is shown); `embed=1` (embed mode: the map alone). Every part is optional; parsing never throws and drops
+ * default); `list=events` (the chronological list is shown); `embed=1` (embed mode: the map alone);
+ * `story=<id>&step=<n>` (a story open at step n, from 1). Every part is optional; parsing never throws and drops
  * whatever it cannot read (an unknown category among known ones, too), so a mangled link still opens the app.
  */
 export interface UrlState extends UrlFilters {
@@ -20,6 +21,9 @@ export interface UrlState extends UrlFilters {
   view?: MapView;
   /** Embed mode (`embed=1`): the map alone, for an `<iframe>` on another page (see src/core/embed.ts). */
   embed?: true;
+  /** The story open (its id) and its step, 1-based (see src/core/story.ts). */
+  story?: string;
+  step?: number;
   /** The `from` and `to` values that are no day (`from=2014-13-45`), as the link wrote them: said, then ignored. */
   unreadDays?: { key: 'from' | 'to'; text: string }[];
 }
@@ -65,6 +69,10 @@ export function parseHash(hash: string): UrlState {
       if (value === 'events' || value === 'places') state.list = value;
     } else if (key === 'embed') {
       if (value === '1') state.embed = true;
+    } else if (key === 'story') {
+      if (ID_PATTERN.test(value) && value.length <= 100) state.story = value;
+    } else if (key === 'step') {
+      if (/^\d{1,4}$/.test(value) && Number(value) >= 1) state.step = Number(value);
     } else if (key === 'map') {
       const view = parseView(value);
       if (view) state.view = view;
@@ -88,6 +96,7 @@ export function serializeHash(state: UrlState): string {
   if (state.list === 'events') parts.push('list=events');
   if (state.view) parts.push(`map=${formatView(state.view)}`);
   if (state.embed) parts.push('embed=1');
+  if (state.story) parts.push(`story=${state.story}`, `step=${state.step ?? 1}`);
   return parts.length ? `#${parts.join('&')}` : '';
 }
 

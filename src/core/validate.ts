@@ -9,3 +9,4 @@ export { parseJsonWith } from './validate/json.ts';
 export { MAX_ARTICLE_BYTES, parseArticles } from './validate/articles.ts';
 export { parseCuratedPlaces, parsePlaceFeatures, parsePlaces, readCuratedPlaces } from './validate/places.ts';
 export { checkEventsOutput, parseEvents, refuseInvalidOutput } from './validate/events.ts';
+export { parseStory } from './validate/stories.ts';

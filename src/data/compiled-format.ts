@@ -1,6 +1,7 @@
 import type { Day } from '../core/day.ts';
 import type { Article, MapEvent, Place, PlaceSummary } from '../core/model.ts';
 import type { InputProblem } from '../core/validate.ts';
+import type { Story } from '../core/story.ts';
 
 /**
  * The version of the compiled format: the loader refuses another, with a message that says to build again.
@@ -10,8 +11,14 @@ import type { InputProblem } from '../core/validate.ts';
  * 5: what people checked (corrections.json): meta.json `checked` and `checkable`, a row's checked flag; a checked
  *    event's confidence byte is "not judged" (a person's word outranks the judge's: it shows at any minimum).
  * 6: a place's events in pages: `places/<n>.json` holds the first page, `total` and `pages`; `places/<n>/<k>.json` the others.
+ * 7: `stories.json`, the corpus's stories (StoriesFile).
  */
-export const COMPILED_FORMAT = 6;
+export const COMPILED_FORMAT = 7;
+
+/** `stories.json`: the corpus's stories (data/stories/<id>.json, validated), sorted by id; fetched when the Stories list opens. */
+export interface StoriesFile {
+  stories: Story[];
+}
 
 /** Events per page of a place's events: page k holds the place's events k × PLACE_PAGE_EVENTS on, in date order. */
 export const PLACE_PAGE_EVENTS = 500;

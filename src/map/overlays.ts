@@ -4,8 +4,11 @@ import type { Insets } from './insets.ts';
 /** An overlay wider than this share of the map covers its edge (the camera keeps marks from under it). */
 const WIDE_OVERLAY = 0.4;
 
-/** Which edge of the map an overlay covers: `bottom` always (the legend), `top` only when it is wide (the fit controls on a phone). */
-export type OverlayEdge = 'bottom' | 'top';
+/**
+ * Which edge of the map an overlay covers: `bottom` always (the legend), `top` only when it is wide (the fit controls
+ * on a phone), `left` its left side, or its bottom where it is wide (a story's caption card, along a phone's bottom).
+ */
+export type OverlayEdge = 'bottom' | 'top' | 'left';
 
 /**
  * The boxes laid over the map, registered with it by the components that draw them (the legend, the fit controls),
@@ -26,14 +29,17 @@ export function makeOverlayRegistry() {
         return r && r.width > 0 && r.top < m.bottom && r.bottom > m.top && r.left < m.right && r.right > m.left ? r : null;
       };
       let top = 0;
+      let left = 0;
       let bottom = m.bottom - (box(sheet)?.top ?? m.bottom);
       for (const [element, edge] of overlays) {
         const r = box(element);
         if (!r) continue;
-        if (edge === 'bottom') bottom = Math.max(bottom, m.bottom - r.top);
-        else if (r.width > m.width * WIDE_OVERLAY) top = Math.max(top, r.bottom - m.top);
+        const wide = r.width > m.width * WIDE_OVERLAY;
+        if (edge === 'bottom' || (edge === 'left' && wide)) bottom = Math.max(bottom, m.bottom - r.top);
+        else if (edge === 'left') left = Math.max(left, r.right - m.left);
+        else if (wide) top = Math.max(top, r.bottom - m.top);
       }
-      return { top, right: 0, bottom, left: 0 };
+      return { top, right: 0, bottom, left };
     },
   };
 }

@@ -25,6 +25,9 @@ import { WindowFit } from './WindowFit.tsx';
 import { createMapPicture } from './create-map-picture.ts';
 import { createPageSelection } from './create-page-selection.ts';
 import { createUrlSync } from './create-url-sync.ts';
+import { createStoryReader, showStepIn } from './create-story-reader.ts';
+import { StoriesMenu } from './StoriesMenu.tsx';
+import { OpenStory } from './StoryCard.tsx';
 
 /** The page: the state (src/state/) laid out as the map, the list or a place's sources, and the time window. */
 export function App(props: { data: Dataset }) {
@@ -47,9 +50,11 @@ export function App(props: { data: Dataset }) {
     </Show>
   );
 
+  const stories = createStoryReader({ base: new URL('data/', document.baseURI), initial, show: showStepIn(state, reveal, mapControls) }); // a step sets the window and opens its place
   createUrlSync({
-    state: state.urlState,
+    state: () => ({ ...state.urlState(), ...stories.urlPart() }),
     apply(url) {
+      stories.apply(url);
       state.apply(url);
       if (url.view) mapControls()?.jumpTo(url.view);
       else reveal(state.selected());
@@ -73,6 +78,7 @@ export function App(props: { data: Dataset }) {
           {state.filtersPending() ? ' (filtering…)' : state.filtering() ? ' (filtered)' : ''}
         </p>
         <CheckedCount checked={data.checked} />
+        <StoriesMenu stories={stories.stories()} onOpen={stories.openStory} />
         <Warnings filterProblem={state.filterProblem()} problems={data.problems} ignored={state.ignored()} onDismissIgnored={state.dismissIgnored} />
         <button type="button" class="show-all" disabled={mapProblem() !== null} onClick={() => mapControls()?.fit(data.places.map((p) => p.lngLat), { maxZoom: 6 })}>Show all places</button>
         <ExportButton data={data} state={state} />
@@ -103,6 +109,7 @@ export function App(props: { data: Dataset }) {
             >
               <EmbedLink on={initial.embed === true} count={`${formatCount(state.shown())} of ${formatCount(data.eventCount)} events`} />
               <Legend categories={state.filters().categories} onToggle={state.toggleCategory} threshold={data.threshold} disc={picture.disc()} />
+              <OpenStory reader={stories} />
               <WindowFit controls={mapControls()} places={data.places} count={state.counts.count} counted={state.touched} playing={state.playing()} />
             </MapCanvas>
           </Show>

@@ -109,3 +109,17 @@ describe('the URL hash', () => {
     );
   });
 });
+
+describe('a story step in the hash', () => {
+  it('reads story=<id>&step=<n> and writes them back after the view', () => {
+    const state = parseHash('#from=2014-06-23&to=2014-06-23&place=baghdad&story=kerry-week&step=2');
+    expect(state).toMatchObject({ place: 'baghdad', story: 'kerry-week', step: 2 });
+    expect(serializeHash(state)).toBe('#from=2014-06-23&to=2014-06-23&place=baghdad&story=kerry-week&step=2');
+  });
+
+  it('ignores a story that is no id and a step that is no positive whole number', () => {
+    expect(parseHash('#story=Kerry%20Week&step=0')).toEqual({});
+    expect(parseHash('#story=kerry-week&step=-1').step).toBeUndefined();
+    expect(parseHash('#story=kerry-week&step=2.5').step).toBeUndefined();
+  });
+});

@@ -1,0 +1,25 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { InputError, parseStory, type InputProblem } from '../src/core/validate.ts';
+import type { Story } from '../src/core/story.ts';
+import type { StoriesFile } from '../src/data/compiled-format.ts';
+import { collect, readText } from '../src/ingest/read-files.ts';
+
+/**
+ * The corpus's stories, `<folder>/*.json` (folder: `stories/` beside articles.json; absent means none), validated
+ * against the places the dataset shows and compiled as `stories.json` (StoriesFile), sorted by id. Throws an
+ * InputError naming every problem of every story at once.
+ */
+export function compileStories(folder: string, places: ReadonlySet<string>): string {
+  const problems: InputProblem[] = [];
+  const stories: Story[] = [];
+  const names = existsSync(folder) ? readdirSync(folder).filter((name) => name.endsWith('.json')).sort() : [];
+  for (const name of names) {
+    const file = join(folder, name);
+    const story = collect(problems, () => parseStory(readText(file, '(file)', { within: folder }), file, name.slice(0, -'.json'.length), places));
+    if (story) stories.push(story);
+  }
+  if (problems.length) throw new InputError(problems);
+  const compiled: StoriesFile = { stories };
+  return JSON.stringify(compiled);
+}
