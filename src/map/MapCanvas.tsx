@@ -42,6 +42,11 @@ export interface MapControls {
    * told others: the off-screen count pills.
    */
   keepLabelsClearOf(boxes: readonly ScreenBox[]): void;
+  /**
+   * The map as drawn now, copied into a 2D canvas at the device's pixel ratio: drawn again once the map is idle (its
+   * tiles and marks loaded) and copied in that frame, while WebGL's drawing buffer still holds it.
+   */
+  snapshot(): Promise<HTMLCanvasElement>;
 }
 
 export interface MapCanvasProps {
@@ -179,6 +184,23 @@ function createControls(map: maplibregl.Map, covered: () => Insets, keepLabelsCl
     },
     jumpTo(view) {
       map.jumpTo({ center: [view.lng, view.lat], zoom: view.zoom });
+    },
+    snapshot() {
+      return new Promise((resolve) => {
+        const copy = () => {
+          map.once('render', () => {
+            const gl = map.getCanvas();
+            const canvas = document.createElement('canvas');
+            canvas.width = gl.width;
+            canvas.height = gl.height;
+            canvas.getContext('2d')!.drawImage(gl, 0, 0);
+            resolve(canvas);
+          });
+          map.triggerRepaint();
+        };
+        if (map.loaded() && !map.isMoving()) copy();
+        else map.once('idle', copy);
+      });
     },
     project(point) {
       const centre = map.getCenter().lng;

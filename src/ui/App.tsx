@@ -17,6 +17,7 @@ import { ListTabs, focusListTab } from './ListTabs.tsx';
 import { SkipLinks } from './SkipLinks.tsx';
 import { Legend } from './Legend.tsx';
 import { NoMap } from './NoMap.tsx';
+import { PictureButton } from './PictureButton.tsx';
 import { PlaceList } from './PlaceList.tsx';
 import { SourcesPanel } from './SourcesPanel.tsx';
 import { TimeWindowBar } from './TimeWindowBar.tsx';
@@ -82,6 +83,7 @@ export function App(props: { data: Dataset }) {
         <Warnings filterProblem={state.filterProblem()} problems={data.problems} ignored={state.ignored()} onDismissIgnored={state.dismissIgnored} />
         <button type="button" class="show-all" disabled={mapProblem() !== null} onClick={() => mapControls()?.fit(data.places.map((p) => p.lngLat), { maxZoom: 6 })}>Show all places</button>
         <ExportButton data={data} state={state} />
+        <PictureButton data={data} state={state} controls={mapControls()} />
         <EmbedButton />
       </header>
       <main class="main">

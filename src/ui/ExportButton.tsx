@@ -7,6 +7,7 @@ import { placePermalink, today } from '../core/permalink.ts';
 import type { Dataset } from '../data/dataset.ts';
 import { windowSources, type WindowSource } from '../data/window-sources.ts';
 import type { AppState } from '../state/app-state.ts';
+import { download } from './download.ts';
 
 type Format = 'csv' | 'geojson' | 'annotations';
 const FORMATS: readonly { format: Format; label: string; extension: string; type: string }[] = [
@@ -127,15 +128,4 @@ async function articleTexts(data: Dataset, sources: readonly WindowSource[], onA
   };
   await Promise.all(Array.from({ length: Math.min(6, articles.length) }, work));
   return texts;
-}
-
-function download(blob: Blob, name: string): void {
-  const href = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = href;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(href), 60_000);
 }
