@@ -14,6 +14,7 @@ import { EmbedLink } from './EmbedLink.tsx';
 import { EventList } from './EventList.tsx';
 import { ExportButton } from './ExportButton.tsx';
 import { ListTabs, focusListTab } from './ListTabs.tsx';
+import { ShareMenu } from './ShareMenu.tsx';
 import { SkipLinks } from './SkipLinks.tsx';
 import { Legend } from './Legend.tsx';
 import { NoMap } from './NoMap.tsx';
@@ -82,9 +83,11 @@ export function App(props: { data: Dataset }) {
         <StoriesMenu stories={stories.stories()} onOpen={stories.openStory} />
         <Warnings filterProblem={state.filterProblem()} problems={data.problems} ignored={state.ignored()} onDismissIgnored={state.dismissIgnored} />
         <button type="button" class="show-all" disabled={mapProblem() !== null} onClick={() => mapControls()?.fit(data.places.map((p) => p.lngLat), { maxZoom: 6 })}>Show all places</button>
-        <ExportButton data={data} state={state} />
-        <PictureButton data={data} state={state} controls={mapControls()} />
-        <EmbedButton />
+        <ShareMenu>
+          <ExportButton data={data} state={state} />
+          <PictureButton data={data} state={state} controls={mapControls()} />
+          <EmbedButton />
+        </ShareMenu>
       </header>
       <main class="main">
         <div class="map-area">

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { TEST_APP, axeViolations, launchChromium, openApp, serveBuiltApp, windowHandles, type Served } from './harness.ts';
+import { TEST_APP, axeViolations, launchChromium, openApp, serveBuiltApp, windowHandles, type Served, shareItem } from './harness.ts';
 
 // Embed mode and printing, driven as a person would: the Embed button's snippet, the embedded page it names, and
 // the page as it prints.
@@ -26,7 +26,7 @@ describe('embedding the map', () => {
   it('gives an <iframe> of the view as it is, and the embedded page shows that view without the page around it', { timeout: 120_000 }, async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, permissions: ['clipboard-read', 'clipboard-write'] });
     const { page } = await openApp(context, served.url + VIEW);
-    await page.getByRole('button', { name: 'Embed' }).click();
+    await shareItem(page, 'Embed').then((item) => item.click());
     const dialog = page.getByRole('dialog', { name: 'Embed this view' });
     const code = await dialog.getByRole('textbox', { name: 'Embed code' }).inputValue();
     await expect.poll(() => dialog.getByRole('status').textContent()).toBe('Copied to the clipboard.');

@@ -177,3 +177,10 @@ export async function axeViolations(page: Page): Promise<string[]> {
     return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.nodes.length})`);
   });
 }
+
+/** An item of the top bar's Share menu (Export, Save picture, Embed), the menu opened first if it is folded. */
+export async function shareItem(page: Page, name: string) {
+  const share = page.getByRole('button', { name: 'Share' });
+  if ((await share.getAttribute('aria-expanded')) !== 'true') await share.click();
+  return page.getByRole('button', { name, exact: true });
+}

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import pixelmatch from 'pixelmatch';
 import { PNG } from 'pngjs';
-import { TEST_APP, launchChromium, openApp, serveBuiltApp, waitForMapIdle, type Served } from './harness.ts';
+import { TEST_APP, launchChromium, openApp, serveBuiltApp, waitForMapIdle, type Served, shareItem } from './harness.ts';
 
 // "Save picture", as a person uses it: the PNG it downloads is the map with its dates, count, kinds and attribution
 // drawn in, and the same state gives the same picture (the reference: test/expected/picture.png; UPDATE_SNAPSHOTS=1
@@ -28,7 +28,7 @@ async function savePicture(): Promise<{ png: PNG; name: string }> {
   const context = await browser.newContext({ viewport: { width: 1100, height: 700 }, deviceScaleFactor: 1, acceptDownloads: true });
   const { page } = await openApp(context, served.url + STATE);
   await waitForMapIdle(page);
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save picture' }).click()]);
+  const [download] = await Promise.all([page.waitForEvent('download'), shareItem(page, 'Save picture').then((item) => item.click())]);
   const png = PNG.sync.read(readFileSync((await download.path())!));
   const name = download.suggestedFilename();
   await context.close();

@@ -4,7 +4,7 @@ import { parse } from 'csv-parse/sync';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PAYLOADS, createHostileCorpus } from '../hostile-corpus.ts';
-import { buildAppOn, launchChromium, openApp, serveBuiltApp, type Served } from './harness.ts';
+import { buildAppOn, launchChromium, openApp, serveBuiltApp, type Served, shareItem } from './harness.ts';
 
 // Citing and exporting on the hostile corpus (test/hostile-corpus.ts), its second article's headline and outlet made
 // spreadsheet formulas with a line break: everything stays text, in the page and in the file.
@@ -36,7 +36,7 @@ describe('sharing a hostile corpus', () => {
     const { page, foreignRequests } = await openApp(context, served.url);
     const events = JSON.parse(readFileSync(join(corpus.data, 'events.json'), 'utf8')).events as { quote: string; place: string; article: string }[];
     const count = Number((await page.locator('p.status[role="status"]').textContent())!.match(/^(\d+) of/)![1]);
-    await page.getByRole('button', { name: 'Export' }).click();
+    await shareItem(page, 'Export').then((item) => item.click());
     const dialog = page.getByRole('dialog', { name: 'Export what you see' });
     const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Download CSV' }).click()]);
     const rows = parse(readFileSync(await download.path(), 'utf8'), { columns: true }) as Record<string, string>[];

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { formatDay } from '../../src/core/day.ts';
 import { today } from '../../src/core/permalink.ts';
 import { EXPORT_COLUMNS } from '../../src/core/export/export-row.ts';
-import { axeViolations, ownSeedApp, shownByDefault } from './harness.ts';
+import { axeViolations, ownSeedApp, shownByDefault, shareItem } from './harness.ts';
 
 // Citing a sentence and exporting what is shown, driven as a person would in Chromium on the seed corpus: the Cite
 // dialog's copied text read back from the clipboard, the CSV taken from the download and parsed.
@@ -54,7 +54,7 @@ describe('sharing what is on the map', () => {
     const { page, consoleErrors, foreignRequests, close } = await app.open(DESKTOP, '#from=2014-06-20&to=2014-06-25');
     const inWindow = shown.filter((e) => e.start <= '2014-06-25' && e.end >= '2014-06-20');
     await expect.poll(() => status(page).textContent()).toMatch(new RegExp(`^${inWindow.length} of `));
-    await page.getByRole('button', { name: 'Export' }).click();
+    await shareItem(page, 'Export').then((item) => item.click());
     const dialog = page.getByRole('dialog', { name: 'Export what you see' });
     await expect.poll(() => dialog.textContent()).toContain(`The ${inWindow.length} events of the time window (20–25 Jun 2014)`);
     const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Download CSV' }).click()]);
@@ -77,7 +77,7 @@ describe('sharing what is on the map', () => {
     const kept = JSON.parse(readFileSync('data/events.json', 'utf8')).events.filter((e: { category: string }) => e.category === 'capture');
     const inWindow = shownByDefault({ threshold: seed.threshold, events: kept as typeof seed.events }).filter((e) => e.start <= '2014-06-25' && e.end >= '2014-06-20');
     await expect.poll(() => status(page).textContent()).toMatch(new RegExp(`^${inWindow.length} of .*\\(filtered\\)$`));
-    await page.getByRole('button', { name: 'Export' }).click();
+    await shareItem(page, 'Export').then((item) => item.click());
     const dialog = page.getByRole('dialog', { name: 'Export what you see' });
     const [geo] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Download GeoJSON' }).click()]);
     const collection = JSON.parse(readFileSync(await geo.path(), 'utf8'));
@@ -99,7 +99,7 @@ describe('sharing what is on the map', () => {
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Network.enable');
     await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 500, downloadThroughput: 50_000, uploadThroughput: 50_000 });
-    await page.getByRole('button', { name: 'Export' }).click();
+    await shareItem(page, 'Export').then((item) => item.click());
     const dialog = page.getByRole('dialog', { name: 'Export what you see' });
     const downloaded = page.waitForEvent('download');
     await dialog.getByRole('button', { name: 'Download CSV' }).click();
