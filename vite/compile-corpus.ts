@@ -4,7 +4,7 @@ import { compileDataset, type CompiledFiles } from '../src/data/compile.ts';
 import { readInputs } from '../src/ingest/files.ts';
 import { collect, readText } from '../src/ingest/read-files.ts';
 import { dirname, join } from 'node:path';
-import { compileStories } from './compile-stories.ts';
+import { compileStories } from '../src/data/compile-stories.ts';
 
 /** The files of a corpus, as the problems name them. */
 export interface CorpusPaths {

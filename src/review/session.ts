@@ -8,6 +8,8 @@ import { formatRange } from '../core/format.ts';
 import type { EventRecord, Place } from '../core/model.ts';
 import { ISO_DAY, InputError, formatProblem, parseEvents } from '../core/validate.ts';
 import { compileDataset, type CompiledFiles } from '../data/compile.ts';
+import { compileStories } from '../data/compile-stories.ts';
+import type { CompiledMeta } from '../data/compiled-format.ts';
 import { writeAtomically, writeFailure } from '../ingest/atomic-write.ts';
 import { CORRECTIONS_FORMAT, WRONG_REASONS, correctionsPath, readCorrections, type Correction, type CorrectionsFile } from '../ingest/corrections/corrections.ts';
 import { LockTimeoutError, withFileLock } from '../ingest/file-lock.ts';
@@ -104,6 +106,7 @@ export function openSession(corpus: ReviewCorpus, judge: JudgeModel | null) {
     found = parseEvents(events, paths.events, { places: new Set(places.map((p) => p.id)), articles: new Set(texts.map((t) => t.article.id)) }).places;
     const byFile = new Map(texts.map(({ article, text }) => [article.file, Buffer.from(text)]));
     compiled = compileDataset({ articles: readText(paths.articles), places: readText(paths.places), events, text: (file) => byFile.get(file) ?? null });
+    compiled.set('stories.json', storiesOf(paths.articles, compiled));
     history.push({ version: diskVersion(), events: (JSON.parse(events) as { events: EventRecord[] }).events, touched });
     if (history.length > KEPT_VERSIONS) history.shift();
   };
@@ -400,6 +403,21 @@ function asRequestError<T>(work: () => T): T {
     return work();
   } catch (error) {
     if (error instanceof InputError) throw new RequestError(400, error.problems.map(formatProblem).join('\n'));
+    throw error;
+  }
+}
+
+/**
+ * The corpus's stories (stories/ beside articles.json) for the page, as the build compiles them; none while a
+ * correction has left a step's place without events (the review goes on; the build will name the step).
+ */
+function storiesOf(articles: string, compiled: CompiledFiles): string {
+  const meta = JSON.parse(compiled.get('meta.json') as string) as CompiledMeta;
+  const shown = new Set<string>('places' in meta ? meta.places.map((p) => p.id) : []);
+  try {
+    return compileStories(join(dirname(articles), 'stories'), shown);
+  } catch (error) {
+    if (error instanceof InputError) return JSON.stringify({ stories: [] });
     throw error;
   }
 }

@@ -1,9 +1,9 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { InputError, parseStory, type InputProblem } from '../src/core/validate.ts';
-import type { Story } from '../src/core/story.ts';
-import type { StoriesFile } from '../src/data/compiled-format.ts';
-import { collect, readText } from '../src/ingest/read-files.ts';
+import { InputError, parseStory, type InputProblem } from '../core/validate.ts';
+import type { Story } from '../core/story.ts';
+import type { StoriesFile } from './compiled-format.ts';
+import { collect, readText } from '../ingest/read-files.ts';
 
 /**
  * The corpus's stories, `<folder>/*.json` (folder: `stories/` beside articles.json; absent means none), validated
