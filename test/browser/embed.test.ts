@@ -2,30 +2,20 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { TEST_APP, axeViolations, launchChromium, openApp, serveBuiltApp, windowHandles, type Served, shareItem } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { axeViolations, openApp, windowHandles, servedTestApp, shareItem } from './harness.ts';
 
 // Embed mode and printing, driven as a person would: the Embed button's snippet, the embedded page it names, and
 // the page as it prints.
 
-let served: Served;
-let browser: Browser;
-beforeAll(async () => {
-  served = await serveBuiltApp(TEST_APP);
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await served?.close();
-});
+const app = servedTestApp();
 
 const VIEW = '#from=2014-06-20&to=2014-06-26&place=baghdad';
 
 describe('embedding the map', () => {
   it('gives an <iframe> of the view as it is, and the embedded page shows that view without the page around it', { timeout: 120_000 }, async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, permissions: ['clipboard-read', 'clipboard-write'] });
-    const { page } = await openApp(context, served.url + VIEW);
+    const context = await app.browser.newContext({ viewport: { width: 1280, height: 800 }, permissions: ['clipboard-read', 'clipboard-write'] });
+    const { page } = await openApp(context, app.served.url + VIEW);
     await shareItem(page, 'Embed').then((item) => item.click());
     const dialog = page.getByRole('dialog', { name: 'Embed this view' });
     const code = await dialog.getByRole('textbox', { name: 'Embed code' }).inputValue();
@@ -70,8 +60,8 @@ describe('embedding the map', () => {
 
 describe('printing', () => {
   it('prints the view, the sources and their links, without the controls', { timeout: 60_000 }, async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    const { page } = await openApp(context, served.url + VIEW);
+    const context = await app.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const { page } = await openApp(context, app.served.url + VIEW);
     await page.emulateMedia({ media: 'print' });
     expect(await page.getByRole('button', { name: 'Show all places' }).isVisible()).toBe(false);
     expect(await page.getByRole('slider', { name: 'Start date' }).isVisible()).toBe(false);

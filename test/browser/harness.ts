@@ -184,3 +184,17 @@ export async function shareItem(page: Page, name: string) {
   if ((await share.getAttribute('aria-expanded')) !== 'true') await share.click();
   return page.getByRole('button', { name, exact: true });
 }
+
+/** For a test file: the app the global setup built (TEST_APP) served, and a browser, made before its tests and closed after. */
+export function servedTestApp(): { readonly served: Served; readonly browser: Browser } {
+  const app = {} as { served: Served; browser: Browser };
+  beforeAll(async () => {
+    app.served = await serveBuiltApp(TEST_APP);
+    app.browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await app.browser?.close();
+    await app.served?.close();
+  });
+  return app;
+}

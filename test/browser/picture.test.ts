@@ -1,9 +1,8 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import pixelmatch from 'pixelmatch';
 import { PNG } from 'pngjs';
-import { TEST_APP, launchChromium, openApp, serveBuiltApp, waitForMapIdle, type Served, shareItem } from './harness.ts';
+import { openApp, waitForMapIdle, servedTestApp, shareItem } from './harness.ts';
 
 // "Save picture", as a person uses it: the PNG it downloads is the map with its dates, count, kinds and attribution
 // drawn in, and the same state gives the same picture (the reference: test/expected/picture.png; UPDATE_SNAPSHOTS=1
@@ -12,21 +11,12 @@ import { TEST_APP, launchChromium, openApp, serveBuiltApp, waitForMapIdle, type 
 const REFERENCE = 'test/expected/picture.png';
 const STATE = '#from=2014-06-20&to=2014-06-26&map=4.5/32.5/41';
 
-let served: Served;
-let browser: Browser;
-beforeAll(async () => {
-  served = await serveBuiltApp(TEST_APP);
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await served?.close();
-});
+const app = servedTestApp();
 
 /** The picture Save picture downloads, decoded. */
 async function savePicture(): Promise<{ png: PNG; name: string }> {
-  const context = await browser.newContext({ viewport: { width: 1100, height: 700 }, deviceScaleFactor: 1, acceptDownloads: true });
-  const { page } = await openApp(context, served.url + STATE);
+  const context = await app.browser.newContext({ viewport: { width: 1100, height: 700 }, deviceScaleFactor: 1, acceptDownloads: true });
+  const { page } = await openApp(context, app.served.url + STATE);
   await waitForMapIdle(page);
   const [download] = await Promise.all([page.waitForEvent('download'), shareItem(page, 'Save picture').then((item) => item.click())]);
   const png = PNG.sync.read(readFileSync((await download.path())!));
