@@ -3,8 +3,7 @@ import type { CompiledMeta } from '../src/data/compiled-format.ts';
 import { compileDataset, type CompiledFiles } from '../src/data/compile.ts';
 import { readInputs } from '../src/ingest/files.ts';
 import { collect, readText } from '../src/ingest/read-files.ts';
-import { dirname, join } from 'node:path';
-import { compileStories } from '../src/data/compile-stories.ts';
+import { corpusStories } from '../src/data/compile-stories.ts';
 
 /** The files of a corpus, as the problems name them. */
 export interface CorpusPaths {
@@ -38,6 +37,6 @@ export function compileCorpus(paths: CorpusPaths): CompiledFiles {
   const named: Record<string, string> = { 'articles.json': paths.articles, 'places.geojson': paths.places, 'events.json': paths.events };
   if (meta.fatal) throw new InputError(meta.fatal.map((p) => ({ ...p, file: named[p.file] ?? p.file })));
   // The stories beside articles.json (stories/<id>.json), each step's place one the dataset shows.
-  files.set('stories.json', compileStories(join(dirname(paths.articles), 'stories'), new Set(meta.places.map((p) => p.id))));
+  files.set('stories.json', corpusStories(paths.articles, meta.places));
   return files;
 }

@@ -8,6 +8,11 @@ export function formatCount(n: number): string {
   return COUNT.format(n);
 }
 
+/** What is shown of all: "20 of 48 events" (the live count, and the embedded map's and the picture's copies of it). */
+export function formatShown(shown: number, total: number): string {
+  return `${formatCount(shown)} of ${formatCount(total)} events`;
+}
+
 /** "23 Jun 2014". */
 export function formatLongDay(day: Day): string {
   const { year, month, dayOfMonth } = partsOf(day);

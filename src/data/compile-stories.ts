@@ -1,5 +1,5 @@
 import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { InputError, parseStory, type InputProblem } from '../core/validate.ts';
 import type { Story } from '../core/story.ts';
 import type { StoriesFile } from './compiled-format.ts';
@@ -22,4 +22,9 @@ export function compileStories(folder: string, places: ReadonlySet<string>): str
   if (problems.length) throw new InputError(problems);
   const compiled: StoriesFile = { stories };
   return JSON.stringify(compiled);
+}
+
+/** The stories of the corpus whose records are `articles` (its `stories/` folder), against the places the dataset shows. */
+export function corpusStories(articles: string, shown: readonly { id: string }[]): string {
+  return compileStories(join(dirname(articles), 'stories'), new Set(shown.map((p) => p.id)));
 }

@@ -92,10 +92,11 @@ export function evaluate(corpusDir: string, halves: readonly string[], options: 
       const named = gold.events.filter((g) => g.required && ids.has(g.article) && placed.has(g));
       const misses = named.filter((g) => !placed.get(g)!.some((p) => near(p, goldPlaces.get(g.place)!)));
       placeMisses.get(setting)!.set(half, misses.map((g) => ({ gold: g, found: placed.get(g)!.map((p) => p.name) })));
+      const missed = new Set(misses);
       const byStory = new Map<string, PlacesFound>();
       for (const story of [...Object.keys(split.stories), '(all)']) {
         const inStory = named.filter((g) => story === '(all)' || storyOf.get(g.article) === story);
-        byStory.set(story, { named: inStory.length, found: inStory.filter((g) => !misses.includes(g)).length });
+        byStory.set(story, { named: inStory.length, found: inStory.filter((g) => !missed.has(g)).length });
       }
       placesByStory.get(setting)!.set(half, byStory);
       figures[setting][half] = { precision: round(precision(total)), recall: round(recall(total)), f1: round(f1(total)), tp: total.truePositives, fp: total.falsePositives, found: total.found, required: total.required, placesFound: round(named.length ? (named.length - misses.length) / named.length : 1) };

@@ -8,7 +8,7 @@ import { formatRange } from '../core/format.ts';
 import type { EventRecord, Place } from '../core/model.ts';
 import { ISO_DAY, InputError, formatProblem, parseEvents } from '../core/validate.ts';
 import { compileDataset, type CompiledFiles } from '../data/compile.ts';
-import { compileStories } from '../data/compile-stories.ts';
+import { corpusStories } from '../data/compile-stories.ts';
 import type { CompiledMeta } from '../data/compiled-format.ts';
 import { writeAtomically, writeFailure } from '../ingest/atomic-write.ts';
 import { CORRECTIONS_FORMAT, WRONG_REASONS, correctionsPath, readCorrections, type Correction, type CorrectionsFile } from '../ingest/corrections/corrections.ts';
@@ -413,9 +413,8 @@ function asRequestError<T>(work: () => T): T {
  */
 function storiesOf(articles: string, compiled: CompiledFiles): string {
   const meta = JSON.parse(compiled.get('meta.json') as string) as CompiledMeta;
-  const shown = new Set<string>('places' in meta ? meta.places.map((p) => p.id) : []);
   try {
-    return compileStories(join(dirname(articles), 'stories'), shown);
+    return corpusStories(articles, 'places' in meta ? meta.places : []);
   } catch (error) {
     if (error instanceof InputError) return JSON.stringify({ stories: [] });
     throw error;

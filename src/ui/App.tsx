@@ -1,5 +1,5 @@
 import { Show, createEffect, createSignal } from 'solid-js';
-import { formatCount } from '../core/format.ts';
+import { formatShown } from '../core/format.ts';
 import { parseHash } from '../core/url-state.ts';
 import type { Dataset } from '../data/dataset.ts';
 import { MapCanvas, type MapControls } from '../map/MapCanvas.tsx';
@@ -76,7 +76,7 @@ export function App(props: { data: Dataset }) {
           <ConfidenceThreshold value={state.minConfidence()!} defaultValue={state.defaultConfidence!} onChange={state.setMinConfidence} />
         </Show>
         <p class="status" role="status" aria-live="polite" aria-busy={state.playing() || state.filtersPending()}>
-          {formatCount(state.shown())} of {formatCount(data.eventCount)} events
+          {formatShown(state.shown(), data.eventCount)}
           {state.filtersPending() ? ' (filtering…)' : state.filtering() ? ' (filtered)' : ''}
         </p>
         <CheckedCount checked={data.checked} />
@@ -112,7 +112,7 @@ export function App(props: { data: Dataset }) {
               onPick={review?.pickAt}
               onDiscs={picture.onDiscs}
             >
-              <EmbedLink on={initial.embed === true} count={`${formatCount(state.shown())} of ${formatCount(data.eventCount)} events`} />
+              <EmbedLink on={initial.embed === true} count={formatShown(state.shown(), data.eventCount)} />
               <Legend categories={state.filters().categories} onToggle={state.toggleCategory} threshold={data.threshold} disc={picture.disc()} />
               <OpenStory reader={stories} />
               <WindowFit controls={mapControls()} places={data.places} count={state.counts.count} counted={state.touched} playing={state.playing()} />

@@ -20,7 +20,7 @@ export function EmbedButton() {
       <button type="button" class="embed-button" onClick={open}>
         Embed
       </button>
-      <dialog class="embed-dialog" ref={dialog} aria-labelledby="embed-title">
+      <dialog class="review-dialog embed-dialog" ref={dialog} aria-labelledby="embed-title">
         <h2 id="embed-title">Embed this view</h2>
         <p>Paste this into a page to show the map as it is now: the same dates, place, view and filters.</p>
         <textarea readonly rows={4} aria-label="Embed code" value={snippet() ?? ''} onFocus={(e) => e.currentTarget.select()} />
@@ -29,9 +29,11 @@ export function EmbedButton() {
             Copied to the clipboard.
           </Show>
         </p>
-        <button type="button" onClick={() => dialog.close()}>
-          Close
-        </button>
+        <div class="review-dialog-actions">
+          <button type="button" class="review-action" onClick={() => dialog.close()}>
+            Close
+          </button>
+        </div>
       </dialog>
     </>
   );

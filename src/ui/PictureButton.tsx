@@ -1,7 +1,7 @@
 import { createSignal } from 'solid-js';
 import { CATEGORY_LABELS } from '../core/category-labels.ts';
 import { formatDay } from '../core/day.ts';
-import { formatCount, formatRange } from '../core/format.ts';
+import { formatRange, formatShown } from '../core/format.ts';
 import { CATEGORIES } from '../core/model.ts';
 import { categoryColor } from '../core/scales.ts';
 import type { Dataset } from '../data/dataset.ts';
@@ -19,7 +19,7 @@ export function pictureText(data: Dataset, state: ReturnType<typeof createAppSta
   const kinds = state.filters().categories ?? CATEGORIES;
   const outlets = data.outlets.length > MAX_OUTLETS ? `${data.outlets.slice(0, MAX_OUTLETS).join(', ')} and ${data.outlets.length - MAX_OUTLETS} more` : data.outlets.join(', ');
   return {
-    heading: `Datelines · ${formatRange(w.from, w.to)} · ${formatCount(state.shown())} of ${formatCount(data.eventCount)} events`,
+    heading: `Datelines · ${formatRange(w.from, w.to)} · ${formatShown(state.shown(), data.eventCount)}`,
     keys: kinds.map((c) => ({ label: CATEGORY_LABELS[c], color: categoryColor(c) })),
     attribution: `Basemap: Natural Earth. Places: GeoNames and curated places. Sources: ${outlets || 'none'}.`,
   };

@@ -42,12 +42,13 @@ export function trainingSet(docs: readonly BenchmarkDoc[], gazetteer: Gazetteer)
       const gold = goldOf.get(i);
       set.recognize.push({ features: features[i].recognize, label: gold !== undefined });
       if (!gold) return;
-      const km = candidatesOf(r.span, gazetteer).map((c) => {
+      const candidates = candidatesOf(r.span, gazetteer);
+      const km = candidates.map((c) => {
         const [lat, lon] = fieldPoint(gazetteer, gazetteer.entry(c));
         return distance([gold.lon, gold.lat], [lon, lat]);
       });
       const nearest = km.reduce((b, d, k) => (d < km[b] ? k : b), 0);
-      const nearestEntry = km.length ? gazetteer.entry(candidatesOf(r.span, gazetteer)[nearest]) : null;
+      const nearestEntry = km.length ? gazetteer.entry(candidates[nearest]) : null;
       if (nearestEntry && (nearestEntry.kind === 'country' || nearestEntry.kind === 'province') && km[nearest] < AREA_KM) {
         const points = set.areas.get(nearestEntry.ref);
         if (points) points.push([gold.lat, gold.lon]);

@@ -10,7 +10,7 @@ export async function composePicture(map: HTMLCanvasElement, text: PictureText, 
   await Promise.all([document.fonts.load(`600 14px ${FONT}`), document.fonts.load(`12px ${FONT}`)]);
   const width = map.width / scale;
   const measuring = document.createElement('canvas').getContext('2d')!;
-  const fontOf = (small: boolean, bold = false) => `${bold ? '600 ' : ''}${small ? 11 : 13}px ${FONT}`;
+  const fontOf = (small: boolean) => `${small ? 11 : 13}px ${FONT}`;
   const measure = (t: string, small: boolean) => {
     measuring.font = fontOf(small);
     return measuring.measureText(t).width;

@@ -57,7 +57,7 @@ describe('failure kinds of the geoparser, fixed as kinds', () => {
     // 52.28° N 117.47° W: the point the model learned from TR-News.
     const [alberta] = geoparse('Fires spread in Alberta.');
     expect(distance([alberta.lon, alberta.lat], [-117.47, 52.28])).toBeLessThan(25);
-    // A region no benchmark names often enough keeps the mean of its towns: Manitoba's seat, Winnipeg, is far south.
+    // A region no benchmark names often enough keeps the mean of its towns: Yukon's, north of 61° N.
     const [yukon] = geoparse('Fires spread in Yukon.');
     expect(yukon.lat).toBeGreaterThan(61);
   });
