@@ -102,17 +102,29 @@ export async function openApp(context: BrowserContext, url: string, options: { w
   return { page, foreignRequests, consoleErrors, cspViolations };
 }
 
-/** Resolves once `window.map` exists, has loaded its style and sources, and has nothing left to draw. */
+/**
+ * Resolves once `window.map` exists, has loaded its style and sources, and has nothing left to draw. The map it
+ * waits on is whichever `window.map` is now: a map drawn anew (the review's app after a change) is waited on in turn.
+ */
 export async function waitForMapIdle(page: Page): Promise<void> {
   await page.waitForFunction(() => Boolean(window.map));
   await page.evaluate(
     () =>
       new Promise<void>((resolve) => {
-        const map = window.map!;
+        let watched: typeof window.map;
         const check = () => {
-          if (map.loaded() && map.getSource('places') && map.areTilesLoaded() && !map.isMoving()) resolve();
-          else map.once('idle', check);
+          const map = window.map;
+          if (!map) return;
+          if (map.loaded() && map.getSource('places') && map.areTilesLoaded() && !map.isMoving()) {
+            clearInterval(recheck);
+            resolve();
+          } else if (map !== watched) {
+            watched = map;
+            map.once('idle', () => ((watched = undefined), check()));
+          }
         };
+        // Holds `check` (and so this promise) while a map that was replaced can no longer call it back.
+        const recheck = setInterval(check, 250);
         check();
       }),
   );
