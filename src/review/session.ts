@@ -70,6 +70,7 @@ export type { PlaceHit };
 const KEPT_VERSIONS = 100; // versions remembered for stale writes; an older page is told to reload
 const SEARCH_RESULTS = 20;
 const NEAR_KM = 60; // how far from a point clicked on the map a place is offered
+const FRAME_KM = 1000; // how near one of the article's other places a gazetteer entry searched by name is offered first
 const EVERYTHING = Symbol('every event'); // what a change made outside the review (a terminal, an editor) touched
 
 interface Snapshot {
@@ -303,8 +304,13 @@ export function openSession(corpus: ReviewCorpus, judge: JudgeModel | null) {
       }
       const hits = places.filter((p) => p.id !== event.place && [p.name, ...p.aliases].some((n) => plainName(n).includes(typed))).map(corpusHit);
       const entries = (gazetteer.lookup(nameKey(query).key) ?? []).map((i) => gazetteer.entry(i)).filter((e) => !known.has(e.ref));
-      entries.sort((a, b) => b.population - a.population || (a.ref < b.ref ? -1 : 1));
-      hits.push(...entries.map(entryHit));
+      // Those in the countries of the article's other places or near one of them first ("Samara" typed in a story
+      // of Baghdad and Tikrit offers Sāmarrā’ before the Russian city), then by population.
+      const countries = new Set(others.map((o) => o.country));
+      const inFrame = (hit: PlaceHit) => countries.has(hit.country) || (hit.nearest !== null && hit.nearest.km <= FRAME_KM);
+      const entryHits = entries.map(entryHit).map((hit, i) => ({ hit, population: entries[i].population, ref: entries[i].ref }));
+      entryHits.sort((a, b) => Number(inFrame(b.hit)) - Number(inFrame(a.hit)) || b.population - a.population || (a.ref < b.ref ? -1 : 1));
+      hits.push(...entryHits.map((h) => h.hit));
       return hits.slice(0, SEARCH_RESULTS);
     },
   };

@@ -105,6 +105,22 @@ describe('moving an event', () => {
     expect((await ask(review.server, 'GET', `/api/places?version=${review.session.version()}&event=${encodeURIComponent(event.id)}&near=200,1`)).status).toBe(400);
   });
 
+  it('offers first, of the gazetteer’s places of a name, those in the article’s frame: Sāmarrā’ in a story of Baghdad, before the larger Samara', async () => {
+    const corpus = createTextCorpus([
+      { id: 'tikrit-push', text: 'Troops advanced on Tikrit on Monday, officials said. Ministers met in Baghdad on Tuesday.\n', published: '2014-06-20', headline: 'Push', outlet: 'Test wire' },
+    ]);
+    const session = openSession({ articles: corpus.articles, places: corpus.places }, readJudgeFile());
+    const server = await startReviewServer(session, TEST_APP, 0, { log: () => {} });
+    cleanups.push(() => server.close(), () => rmSync(corpus.dir, { recursive: true, force: true }));
+    const events = JSON.parse(readFileSync(join(corpus.dir, 'events.json'), 'utf8')) as { events: { id: string; place: string }[]; places: { id: string; properties: { name: string } }[] };
+    const baghdad = events.places.find((p) => p.properties.name === 'Baghdad')!;
+    const event = events.events.find((e) => e.place !== baghdad.id)!;
+    const search = async (version: string) => (await ask(server, 'GET', `/api/places?version=${version}&event=${encodeURIComponent(event.id)}&q=Samara`)).json() as { results: { name: string; country: string; population: number | null; nearest: { name: string } | null }[] };
+    const results = (await search(session.version())).results;
+    expect(results[0]).toMatchObject({ country: 'IQ', nearest: { name: 'Baghdad' } });
+    expect(results.find((r) => r.country === 'RU' && r.population !== null)!.population).toBeGreaterThan(results[0].population!);
+  });
+
   it('moves an event to a gazetteer entry: the place is added to the curated file, the event goes there and is checked', async () => {
     const review = await createPlacesReview();
     const event = review.events().events.find((e) => e.place === review.found('Kherson').id)!;
