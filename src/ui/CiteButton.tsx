@@ -3,6 +3,7 @@ import { buildCitation, type CitedPlace } from '../core/citation.ts';
 import type { FormattedCitation } from '../core/citation-format.ts';
 import type { Article, MapEvent } from '../core/model.ts';
 import { today } from '../core/permalink.ts';
+import { SELECTED_TO_COPY, copyText } from './copy-text.ts';
 
 const FORMS = [
   { key: 'text', label: 'Plain text' },
@@ -43,15 +44,8 @@ function CiteDialog(props: { event: MapEvent; article: Article; place: CitedPlac
       (error: unknown) => setProblem(`The citation could not be prepared: ${error instanceof Error ? error.message : String(error)}`),
     );
   });
-  const copy = (label: string, text: string, field: HTMLTextAreaElement) => {
-    navigator.clipboard.writeText(text).then(
-      () => setSaid(`${label} copied.`),
-      () => {
-        field.select();
-        setSaid(`${label} is selected: copy it with Ctrl+C (⌘C).`);
-      },
-    );
-  };
+  const copy = (label: string, text: string, field: HTMLTextAreaElement) =>
+    void copyText(text, field).then((how) => setSaid(how === 'copied' ? `${label} copied.` : `${label} ${SELECTED_TO_COPY}`));
   return (
     <dialog ref={dialog} class="review-dialog cite-dialog" aria-labelledby={`cite-${id}`} onClose={() => props.onClose()}>
       <h2 id={`cite-${id}`}>Cite this sentence</h2>

@@ -1,5 +1,6 @@
-import { Show, createSignal } from 'solid-js';
+import { createSignal } from 'solid-js';
 import { embedSnippet } from '../core/embed.ts';
+import { SELECTED_TO_COPY, copyText } from './copy-text.ts';
 
 /**
  * "Embed": the `<iframe>` snippet of the view as it is now (window, place, view, filters), shown to select and
@@ -7,13 +8,15 @@ import { embedSnippet } from '../core/embed.ts';
  */
 export function EmbedButton() {
   const [snippet, setSnippet] = createSignal<string | null>(null);
-  const [copied, setCopied] = createSignal(false);
+  const [said, setSaid] = createSignal('');
   let dialog!: HTMLDialogElement;
+  let field!: HTMLTextAreaElement;
   const open = () => {
-    setSnippet(embedSnippet(location.href, `Datelines: ${document.title}`));
-    setCopied(false);
+    const code = embedSnippet(location.href, `Datelines: ${document.title}`);
+    setSnippet(code);
+    setSaid('');
     dialog.showModal();
-    navigator.clipboard?.writeText(snippet()!).then(() => setCopied(true), () => setCopied(false));
+    void copyText(code, field).then((how) => setSaid(how === 'copied' ? 'Copied to the clipboard.' : `The code ${SELECTED_TO_COPY}`));
   };
   return (
     <>
@@ -23,12 +26,8 @@ export function EmbedButton() {
       <dialog class="review-dialog embed-dialog" ref={dialog} aria-labelledby="embed-title">
         <h2 id="embed-title">Embed this view</h2>
         <p>Paste this into a page to show the map as it is now: the same dates, place, view and filters.</p>
-        <textarea readonly rows={4} aria-label="Embed code" value={snippet() ?? ''} onFocus={(e) => e.currentTarget.select()} />
-        <p role="status">
-          <Show when={copied()} fallback="Select the code and copy it.">
-            Copied to the clipboard.
-          </Show>
-        </p>
+        <textarea ref={field} readonly rows={4} aria-label="Embed code" value={snippet() ?? ''} onFocus={(e) => e.currentTarget.select()} />
+        <p role="status">{said()}</p>
         <div class="review-dialog-actions">
           <button type="button" class="review-action" onClick={() => dialog.close()}>
             Close

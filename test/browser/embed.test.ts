@@ -77,4 +77,18 @@ describe('printing', () => {
     await page.screenshot({ path: 'test-results/screens/print-media.png', fullPage: true });
     await context.close();
   });
+
+  it('selects the snippet for the keys to copy where the page may not write the clipboard, and says so', async () => {
+    const context = await app.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    await context.addInitScript(() => Object.defineProperty(navigator, 'clipboard', { value: undefined }));
+    const { page } = await openApp(context, app.served.url + VIEW);
+    await shareItem(page, 'Embed').then((item) => item.click());
+    const dialog = page.getByRole('dialog', { name: 'Embed this view' });
+    await expect.poll(() => dialog.getByRole('status').textContent()).toBe('The code is selected: copy it with Ctrl+C (⌘C).');
+    const field = dialog.getByRole('textbox', { name: 'Embed code' });
+    const selected = await field.evaluate((t: HTMLTextAreaElement) => (document.activeElement === t ? t.value.slice(t.selectionStart, t.selectionEnd) : ''));
+    expect(selected).toBe(await field.inputValue());
+    expect(selected).toMatch(/^<iframe /);
+    await context.close();
+  });
 });
