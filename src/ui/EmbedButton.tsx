@@ -12,7 +12,7 @@ export function EmbedButton() {
   let dialog!: HTMLDialogElement;
   let field!: HTMLTextAreaElement;
   const open = () => {
-    const code = embedSnippet(location.href, `Datelines: ${document.title}`);
+    const code = embedSnippet(location.href, `Map of events: ${document.title}`);
     setSnippet(code);
     setSaid('');
     dialog.showModal();

@@ -30,7 +30,7 @@ describe('embedding the map', () => {
       return { count: doc.body.children.length, frames: frames.length, src: frames[0]?.getAttribute('src'), title: frames[0]?.getAttribute('title') };
     }, code);
     expect(parsed).toMatchObject({ count: 1, frames: 1 });
-    expect(parsed.title).toMatch(/^Datelines/);
+    expect(parsed.title).toBe('Map of events: Baghdad · Datelines');
     const src = new URL(parsed.src!);
     expect(src.hash).toContain('from=2014-06-20&to=2014-06-26&place=baghdad');
     expect(src.hash).toMatch(/&embed=1$/);
