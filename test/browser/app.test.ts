@@ -117,14 +117,11 @@ async function clickPlace(page: Page, id: string): Promise<void> {
       await waitForMapIdle(page);
       continue;
     }
-    if (mark === null || mark.kind === 'place') {
-      // another place's mark lies over it (a big mark beside a small one), or the disc holding it sits to one side
-      // (at the mean of its places): zoom in on it, as a person would
-      await page.mouse.move(at.x, at.y);
-      await page.mouse.wheel(0, -600);
-      await waitForMapIdle(page);
-      continue;
-    }
+    // Another place's mark lies over it (a big mark beside a small one), or the disc holding it sits to one side
+    // (at the mean of its places): zoom in on it, as a person would.
+    await page.mouse.move(at.x, at.y);
+    await page.mouse.wheel(0, -600);
+    await waitForMapIdle(page);
   }
   throw new Error(`could not reach ${id}`);
 }

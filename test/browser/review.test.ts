@@ -6,11 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { formatLongDay, formatRange } from '../../src/core/format.ts';
 import { parseDay } from '../../src/core/day.ts';
 import { ingestFiles } from '../../src/ingest/files.ts';
-import { readJudgeFile } from '../../src/ingest/judge/model-file.ts';
-import { startReviewServer } from '../../src/review/server.ts';
-import { openSession } from '../../src/review/session.ts';
-import { createTextCorpus } from '../text-corpus.ts';
-import { createReviewCorpus, createReviewServer } from '../review/review-corpus.ts';
+import { createPlacesReviewServer, createReviewCorpus, createReviewServer } from '../review/review-corpus.ts';
 import { TEST_APP, axeViolations, buildAppOn, launchChromium, openApp, serveBuiltApp, shownByDefault } from './harness.ts';
 
 // The review on the map (`npm run review`), driven as a person would in Chromium: on a copy of the seed corpus (or a
@@ -273,12 +269,7 @@ describe('the review on the map', () => {
 
 describe('settling places on the map', () => {
   it('accepts one place, keeps another’s runner-up, and rejects a third', async () => {
-    const corpus = createTextCorpus([
-      { id: 'bus-attack', text: 'Gunmen attacked a bus in Lalitpur on Monday, police said.\n', published: '2015-05-05', headline: 'Bus attacked', outlet: 'Test wire' },
-      { id: 'kherson-march', text: 'Protesters marched in Kherson on Tuesday, officials said. Ministers met in Kyiv on Wednesday.\n', published: '2022-03-02', headline: 'March', outlet: 'Test wire' },
-    ]);
-    const session = openSession({ articles: corpus.articles, places: corpus.places }, readJudgeFile());
-    const server = await startReviewServer(session, TEST_APP, 0, { log: () => {} });
+    const { corpus, server } = await createPlacesReviewServer(TEST_APP);
     cleanups.push(() => server.close(), () => rmSync(corpus.dir, { recursive: true, force: true }));
     const found = (name: string) => (JSON.parse(readFileSync(join(corpus.dir, 'events.json'), 'utf8')) as { places: { id: string; properties: { name: string } }[] }).places.find((p) => p.properties.name === name)?.id;
     const curated = () => JSON.parse(readFileSync(corpus.places, 'utf8')) as { features: { id: string; properties: { source: string } }[]; notPlaces?: { name: string }[] };

@@ -6,24 +6,16 @@ import { createTextCorpus } from '../text-corpus.ts';
 import { readJudgeFile } from '../../src/ingest/judge/model-file.ts';
 import { startReviewServer } from '../../src/review/server.ts';
 import { openSession } from '../../src/review/session.ts';
-import { ask } from './review-corpus.ts';
+import { ask, createPlacesReviewServer } from './review-corpus.ts';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0)) await cleanup();
 });
 
-/**
- * Two short reports and no curated place: "Lalitpur" (a city in India, and as Pātan one in Nepal: a close choice
- * with a runner-up), then Kherson and Kyiv, all found in the gazetteer, reviewed on the map.
- */
+/** The places review (see review-corpus.ts), with readers of what it wrote. */
 async function createPlacesReview() {
-  const corpus = createTextCorpus([
-    { id: 'bus-attack', text: 'Gunmen attacked a bus in Lalitpur on Monday, police said.\n', published: '2015-05-05', headline: 'Bus attacked', outlet: 'Test wire' },
-    { id: 'kherson-march', text: 'Protesters marched in Kherson on Tuesday, officials said. Ministers met in Kyiv on Wednesday.\n', published: '2022-03-02', headline: 'March', outlet: 'Test wire' },
-  ]);
-  const session = openSession({ articles: corpus.articles, places: corpus.places }, readJudgeFile());
-  const server = await startReviewServer(session, TEST_APP, 0, { log: () => {} });
+  const { corpus, session, server } = await createPlacesReviewServer(TEST_APP);
   cleanups.push(() => server.close(), () => rmSync(corpus.dir, { recursive: true, force: true }));
   const events = () => JSON.parse(readFileSync(join(corpus.dir, 'events.json'), 'utf8')) as { events: { id: string; place: string; article: string }[]; places: { id: string; geometry: { coordinates: number[] }; properties: { name: string; candidates?: { ref: string; name: string }[] } }[] };
   const curated = () => JSON.parse(readFileSync(corpus.places, 'utf8')) as { features: { id: string; properties: { source: string; reviewed?: boolean } }[]; notPlaces?: { name: string }[] };

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { readJudgeFile } from '../../src/ingest/judge/model-file.ts';
 import { TOKEN_HEADER, startReviewServer, type ReviewServer } from '../../src/review/server.ts';
 import { openSession, type ReviewSession } from '../../src/review/session.ts';
+import { createTextCorpus } from '../text-corpus.ts';
 
 /** A copy of the seed corpus (data/'s articles and texts) with its own curated places file, in a fresh folder. */
 export function createReviewCorpus() {
@@ -29,6 +30,20 @@ export function createReviewCorpus() {
 /** The corpus reviewed (judged, as `npm run review` ingests) and served from the tests' build of the app. */
 export async function createReviewServer(appDir: string): Promise<{ corpus: ReturnType<typeof createReviewCorpus>; session: ReviewSession; server: ReviewServer }> {
   const corpus = createReviewCorpus();
+  const session = openSession({ articles: corpus.articles, places: corpus.places }, readJudgeFile());
+  const server = await startReviewServer(session, appDir, 0, { log: () => {} });
+  return { corpus, session, server };
+}
+
+/**
+ * Two short reports and no curated place, reviewed and served: "Lalitpur" (a city in India, and as Pātan one in
+ * Nepal: a close choice with a runner-up), then Kherson and Kyiv, all found in the gazetteer.
+ */
+export async function createPlacesReviewServer(appDir: string): Promise<{ corpus: ReturnType<typeof createTextCorpus>; session: ReviewSession; server: ReviewServer }> {
+  const corpus = createTextCorpus([
+    { id: 'bus-attack', text: 'Gunmen attacked a bus in Lalitpur on Monday, police said.\n', published: '2015-05-05', headline: 'Bus attacked', outlet: 'Test wire' },
+    { id: 'kherson-march', text: 'Protesters marched in Kherson on Tuesday, officials said. Ministers met in Kyiv on Wednesday.\n', published: '2022-03-02', headline: 'March', outlet: 'Test wire' },
+  ]);
   const session = openSession({ articles: corpus.articles, places: corpus.places }, readJudgeFile());
   const server = await startReviewServer(session, appDir, 0, { log: () => {} });
   return { corpus, session, server };
