@@ -40,12 +40,17 @@ describe('a place opened on a phone', () => {
     const canvas = (await page.locator('.maplibregl-canvas').boundingBox())!;
     expect((await sheet.boundingBox())!.y).toBeGreaterThanOrEqual(canvas.y + canvas.height - 1);
     const strip = { x: 0, y: canvas.y, width: canvas.width, height: canvas.height - 40 }; // above the sheet's shadow
-    const shown = await page.screenshot({ clip: strip });
+    // Compared once the map is idle, and again if a late frame (a label's fade, a tile) fell between the two
+    // pictures; a sheet that blanks the canvas differs every time.
     const panel = page.locator('aside.sources'); // by selector: hidden, it has no role to be found by
-    await panel.evaluate((el) => (el.style.visibility = 'hidden'));
-    const alone = await page.screenshot({ clip: strip });
-    await panel.evaluate((el) => (el.style.visibility = ''));
-    expect(shown.equals(alone)).toBe(true);
+    await expect.poll(async () => {
+      await waitForMapIdle(page);
+      const shown = await page.screenshot({ clip: strip });
+      await panel.evaluate((el) => (el.style.visibility = 'hidden'));
+      const alone = await page.screenshot({ clip: strip });
+      await panel.evaluate((el) => (el.style.visibility = ''));
+      return shown.equals(alone);
+    }, { timeout: 10_000 }).toBe(true);
     await page.screenshot({ path: `test-results/screens/phone-open-${id}.png` });
     expect(consoleErrors).toEqual([]);
     await context.close();
