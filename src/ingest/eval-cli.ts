@@ -30,16 +30,16 @@ function main(argv: string[]): number {
     if (values.json) return process.stdout.write(`${JSON.stringify({ ...figures, judge: judgeFigures(judged), category: { examples: kinds.examples, rules: round3(kinds.rules), model: round3(kinds.model), used: round3(kinds.used) }, geoparsing: Object.fromEntries(BENCHMARKS.filter((b) => geoparsing.some((r) => r.id === b.id)).map((b) => [b.id, Object.fromEntries(geoparsing.filter((r) => r.id === b.id).map((r) => [r.system, r.figures]))])) })}\n`), 0;
     for (const [setting, byHalf] of details) {
       for (const [half, perStory] of byHalf) {
-        process.stdout.write(`\n${setting} — ${half} half\n${'story'.padEnd(18)} precision  recall   F1     (right/false, found/required)  places found in their sentence\n`);
+        process.stdout.write(`\n${setting} — ${half} half\n${'story'.padEnd(18)} precision  recall   F1     (right/false, found/required)  places found in their sentence (with the learned geoparser)\n`);
         const placed = placesByStory.get(setting)!.get(half)!;
         for (const [story, s] of perStory) {
           const p = placed.get(story);
-          const places = p && p.named ? `${fmt(p.found / p.named)} (${p.found}/${p.named})` : '—';
+          const places = p && p.named ? `${fmt(p.found / p.named)} (${p.found}/${p.named})  (${fmt(p.learned / p.named)})` : '—';
           const counts = `(${s.truePositives}/${s.falsePositives}, ${s.found}/${s.required})`;
           process.stdout.write(`${story.padEnd(18)} ${fmt(precision(s))}      ${fmt(recall(s))}    ${fmt(f1(s))}  ${counts.padEnd(30)}${places}\n`);
         }
         const f = figures[setting][half];
-        process.stdout.write(`places: ${fmt(f.placesFound)} of the required events' places named in their sentence are found there\n`);
+        process.stdout.write(`places: ${fmt(f.placesFound)} of the required events' places named in their sentence are found there (${fmt(f.placesFoundLearned)} with the learned geoparser reading the rules' places)\n`);
         if (values.verbose) {
           for (const m of placeMisses.get(setting)!.get(half)!) process.stdout.write(`  PLACE ${m.gold.article} ${m.gold.place}: found ${m.found.length ? m.found.join(', ') : 'nothing'} — ${m.gold.quote.slice(0, 100)}\n`);
           const all = perStory.get('(all)')!;

@@ -6,11 +6,15 @@ import { articleCity, datelineCity, findSites, tieSites, type SiteSpan } from '.
 import { nameKey } from './gazetteer/normalize.ts';
 import { REGION_BY_NAME_ALONE, resolveNames, type Resolution } from './gazetteer/resolve.ts';
 import { createMentionFinder, type Mention } from './mentions.ts';
+import { fieldPoint, learnedReading } from './geoparse/geoparse.ts';
+import { nameFeatures } from './geoparse/features.ts';
+import type { GeoparseModel } from './geoparse/model-file.ts';
 
 /**
  * Finds the places an article names: the curated places by their aliases first (they always win), then every
- * other name the gazetteer knows, each resolved to one entry from the article's evidence (see resolve.ts).
- * A gazetteer place is known by its ref ("geonames:706448") until the pipeline gives it an id.
+ * other name the gazetteer knows, each resolved to one entry from the article's evidence (see resolve.ts) and, given
+ * the learned geoparser, read again by it (see overrule). A gazetteer place is known by its ref
+ * ("geonames:706448") until the pipeline gives it an id.
  */
 export interface ArticlePlaces {
   /** Offsets in the article text, in text order. `place` is a curated id or a gazetteer ref. */
@@ -54,7 +58,11 @@ export interface Decisions {
   notPlaces: readonly string[];
 }
 
-export function createPlaceFinder(places: readonly Place[], gazetteer: Gazetteer | null, decisions: Decisions = { notPlaces: [] }): PlaceFinder {
+/**
+ * `learned`: a learned geoparser to read the rules' places again (see overrule), or `null`, the rules alone, which
+ * is what the map uses: `npm run eval` measures both (docs/geoparse.md says why the rules stay).
+ */
+export function createPlaceFinder(places: readonly Place[], gazetteer: Gazetteer | null, decisions: Decisions = { notPlaces: [] }, learned: GeoparseModel | null = null): PlaceFinder {
   const findCurated = createMentionFinder(places);
   const byId = new Map(places.map((p) => [p.id, p]));
   // A gazetteer entry a person already curated (by its GeoNames id) is that curated place.
@@ -111,6 +119,7 @@ export function createPlaceFinder(places: readonly Place[], gazetteer: Gazetteer
         corpusCountries,
         notPlaces,
       });
+      const regionsAlone = learned ? overrule(text, resolutions, gazetteer, learned) : new Set<Resolution>();
       const mentions = [...curated];
       for (const r of resolutions) {
         if (r.entry === null) continue;
@@ -120,7 +129,7 @@ export function createPlaceFinder(places: readonly Place[], gazetteer: Gazetteer
         if (e.kind === 'country') continue;
         // Likewise a region placed on its name alone ("Ohio", no region word, nothing near it): evidence for the
         // article's country, not a mark of its own.
-        if (e.kind === 'province' && r.reason === REGION_BY_NAME_ALONE) continue;
+        if (e.kind === 'province' && (r.reason === REGION_BY_NAME_ALONE || regionsAlone.has(r))) continue;
         entryByRef.set(e.ref, e);
         for (const i of r.runnersUp) entryByRef.set(gazetteer.entry(i).ref, gazetteer.entry(i));
         mentions.push({ place: curatedByRef.get(e.ref) ?? e.ref, start: r.span.start, end: r.span.end });
@@ -156,6 +165,33 @@ export function createPlaceFinder(places: readonly Place[], gazetteer: Gazetteer
     },
   };
 }
+
+/**
+ * The learned geoparser's reading of the names the rules placed (it resolves better on both benchmarks:
+ * docs/geoparse.md): where it resolves a name otherwise, its choice stands, with a reason that says so. Which names
+ * are places stays the rules' call: on the development corpus the learned recogniser set aside more of the places
+ * events happened at (Nagapattinam, Mamallapuram) than it kept false ones out. A region it chooses with a town of
+ * the name in it is read as the town. Returns the regions it chose on their name alone (no region word and no such
+ * town), which are evidence, as the rules' are, not marks.
+ */
+function overrule(text: string, resolutions: Resolution[], gazetteer: Gazetteer, model: GeoparseModel): Set<Resolution> {
+  const features = nameFeatures(text, resolutions, gazetteer, (e) => fieldPoint(gazetteer, e));
+  const regionsAlone = new Set<Resolution>();
+  resolutions.forEach((r, i) => {
+    if (r.entry === null) return;
+    const reading = learnedReading(r, features[i], gazetteer, model, { recognise: false, regionAsItsTown: !r.span.regionHint })!;
+    if (reading.entry === r.entry) return;
+    const chosen = gazetteer.entry(reading.entry);
+    r.reason = `${LEARNED}: ${chosen.name} (${chosen.country}), ${reading.share.toFixed(2)} of the candidates' weight, against the rules' ${gazetteer.entry(r.entry).name} (${gazetteer.entry(r.entry).country}: ${r.reason})`;
+    r.entry = reading.entry;
+    r.runnersUp = reading.runnersUp;
+    if (chosen.kind === 'province' && !r.span.regionHint) regionsAlone.add(r);
+  });
+  return regionsAlone;
+}
+
+/** How a reason the learned geoparser gave begins, in the report and `--explain`. */
+export const LEARNED = 'the learned geoparser';
 
 /**
  * Whether a span overlaps one of `spans` (sorted by start, not overlapping one another), by bisection: a long

@@ -73,7 +73,7 @@ describe('citing a sentence', () => {
     expect(formatCitation(c).text.split('\n').slice(1, 4)).toEqual([
       '““Progress in military performance must be paired with progress on the security file,” Obeidi tweeted from Washington.”',
       'Datelines: Progress (40.28509, -76.83136), a place no person has reviewed, 2016-07-21 (dated from the sentences before it).',
-      "Not checked by a person; the ingest's confidence: 0.31.",
+      `Not checked by a person; the ingest's confidence: ${events.events.find((e) => e.id === 'anti-isil-coalition-2016-07-22#4')!.confidence!.toFixed(2)}.`,
     ]);
   });
 

@@ -84,7 +84,7 @@ export function readNames(text: string, gazetteer: Gazetteer): { resolutions: Re
 /**
  * The place names of one text, in text order: each name the gazetteer scan finds that the model's recogniser
  * takes for a place, resolved to its most probable candidate; `confidence` is P(place name) × P(that place).
- * With no model (`null`), the rules alone decide, as the map's place finder does.
+ * With no model (`null`), the rules alone decide.
  */
 export function geoparse(text: string, gazetteer: Gazetteer, model: GeoparseModel | null): GeoMention[] {
   const { resolutions, features } = readNames(text, gazetteer);
@@ -97,21 +97,64 @@ export function geoparse(text: string, gazetteer: Gazetteer, model: GeoparseMode
       index = r.entry;
       confidence = confidenceOf(r);
     } else {
-      // A title or a first name right before it ("Rep. Jackson", "Tom Bell") is conclusive, whatever the model says.
-      if (r.span.personLike && r.rule === 'person') return;
-      const isPlace = probability(model.recognize, features[i].recognize);
-      if (isPlace < model.threshold) return;
-      const candidates = candidatesOf(r.span, gazetteer);
-      const scores = features[i].candidates.map((f) => probability(model.resolve, f));
-      const best = scores.reduce((b, p, k) => (p > scores[b] ? k : b), 0);
-      index = candidates[best];
-      confidence = Math.round(isPlace * (scores[best] / scores.reduce((a, b) => a + b, 0)) * 100) / 100;
+      const reading = learnedReading(r, features[i], gazetteer, model);
+      if (!reading) return;
+      index = reading.entry;
+      confidence = Math.round(reading.isPlace * reading.share * 100) / 100;
     }
     const e = gazetteer.entry(index);
     const [lat, lon] = model?.areaPoints[e.ref] ?? fieldPoint(gazetteer, e);
     out.push({ start: r.span.start, end: r.span.end, name: text.slice(r.span.start, r.span.end), lat, lon, ref: e.ref, kind: e.kind, country: e.country, confidence });
   });
   return out;
+}
+
+/** What the learned models make of one name: the place meant and how sure each model is. */
+export interface LearnedReading {
+  /** The chosen candidate's entry index. */
+  entry: number;
+  /** P(a place name here). */
+  isPlace: number;
+  /** The chosen candidate's share of the candidates' probabilities. */
+  share: number;
+  /** The other candidates with at least RUNNER_UP_SHARE of it, best first. */
+  runnersUp: number[];
+}
+
+const RUNNER_UP_SHARE = 0.15;
+
+/** How the map reads names with the learned models (see place-finder.ts); the geoparse command uses the defaults. */
+export interface ReadingOptions {
+  /** Whether the recogniser may set the name aside. */
+  recognise: boolean;
+  /** Whether a first-level region chosen for a name with a town of that name in it is read as the town. */
+  regionAsItsTown: boolean;
+}
+
+/**
+ * The learned models' reading of one name (its features from nameFeatures), or null where the recogniser does not
+ * take it for a place name. A title or a first name right before it ("Rep. Jackson", "Tom Bell") is conclusive,
+ * whatever the model says.
+ */
+export function learnedReading(r: Resolution, features: NameFeatures, gazetteer: Gazetteer, model: GeoparseModel, options: ReadingOptions = { recognise: true, regionAsItsTown: false }): LearnedReading | null {
+  if (r.span.personLike && r.rule === 'person') return null;
+  const isPlace = probability(model.recognize, features.recognize);
+  if (options.recognise && isPlace < model.threshold) return null;
+  const candidates = candidatesOf(r.span, gazetteer);
+  const scores = features.candidates.map((f) => probability(model.resolve, f));
+  const sum = scores.reduce((a, b) => a + b, 0);
+  const order = scores.map((_, k) => k).sort((a, b) => scores[b] - scores[a] || a - b);
+  const share = (k: number) => scores[k] / sum;
+  const best = gazetteer.entry(candidates[order[0]]);
+  if (options.regionAsItsTown && best.kind === 'province') {
+    // "Hatay", "Geneva": the benchmarks' annotators often mean the region; a reader of the map, its town.
+    const town = order.find((k) => {
+      const e = gazetteer.entry(candidates[k]);
+      return (e.kind === 'city' || e.kind === 'town') && e.country === best.country && e.admin1 === best.admin1;
+    });
+    if (town !== undefined) order.unshift(...order.splice(order.indexOf(town), 1));
+  }
+  return { entry: candidates[order[0]], isPlace, share: share(order[0]), runnersUp: order.slice(1).filter((k) => share(k) >= RUNNER_UP_SHARE).map((k) => candidates[k]) };
 }
 
 /** The rules' confidence from their own account: fewer close runners-up and more evidence, surer. */
