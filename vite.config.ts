@@ -5,6 +5,7 @@ import { datelinesData } from './vite/data-plugin.ts';
 import { datelinesBasemap } from './vite/basemap-plugin.ts';
 import { datelinesPreviewFiles } from './vite/preview-files.ts';
 import { datelinesResponseHeaders } from './vite/response-headers.ts';
+import { datelinesStandalone } from './vite/standalone-plugin.ts';
 
 /** Puts the Content-Security-Policy into the built index.html (not in dev, where Vite injects inline styles). */
 function contentSecurityPolicy(): Plugin {
@@ -15,10 +16,20 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
-export default defineConfig({
-  plugins: [datelinesResponseHeaders(), datelinesPreviewFiles(), solid(), contentSecurityPolicy(), datelinesData(), datelinesBasemap()],
+// `--mode standalone` (npm run standalone) builds the app as one HTML file: one script, every asset inlined, the
+// data and basemap folded into the page (vite/standalone-plugin.ts), into standalone/ unless --outDir says otherwise.
+export default defineConfig(({ mode }) => ({
+  plugins: [datelinesResponseHeaders(), datelinesPreviewFiles(), solid(), mode === 'standalone' ? datelinesStandalone() : contentSecurityPolicy(), datelinesData(), datelinesBasemap()],
   base: './',
-  build: {
+  logLevel: mode === 'standalone' ? 'warn' : 'info', // not the 4,000 files folded into the page, one line instead
+  build: mode === 'standalone' ? {
+    target: 'es2022',
+    outDir: 'standalone',
+    chunkSizeWarningLimit: 8000,
+    assetsInlineLimit: () => true,
+    reportCompressedSize: false,
+    rolldownOptions: { output: { codeSplitting: false }, checks: { pluginTimings: false } },
+  } : {
     target: 'es2022',
     chunkSizeWarningLimit: 2500,
     // MapLibre in a chunk of its own, so the app's own code can be measured (and cached) apart from it.
@@ -31,4 +42,4 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 180_000,
   },
-});
+}));

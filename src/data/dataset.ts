@@ -8,6 +8,7 @@ import { formatProblem, type InputProblem } from '../core/problem.ts';
 import { readQuoteIndex, type QuoteIndex } from '../core/quote-search.ts';
 import { WindowEvents } from '../core/window-events.ts';
 import { COMPILED_FORMAT, ROWS_PER_FILE, type ArticleEntry, type CompiledMeta, type PlaceFile, type PlacePage, type PlacePageSpan, type RowFile } from './compiled-format.ts';
+import { fetchAppFile } from './embedded.ts';
 
 export type { ArticleEntry } from './compiled-format.ts';
 
@@ -131,7 +132,7 @@ export class DatasetError extends Error {
 /** Loads the compiled dataset under `base` (the app's `data/` folder). */
 export async function loadDataset(base: URL): Promise<Dataset> {
   const fetchFile = async (name: string) => {
-    const response = await fetch(new URL(name, base)).catch((error: Error) => {
+    const response = await fetchAppFile(new URL(name, base)).catch((error: Error) => {
       throw new DatasetError([{ file: name, field: '(file)', message: `cannot be fetched: ${error.message}` }]);
     });
     if (!response.ok) throw new DatasetError([{ file: name, field: '(file)', message: `cannot be fetched: HTTP ${response.status}` }]);

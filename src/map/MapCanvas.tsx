@@ -15,6 +15,7 @@ import { AREAS_SOURCE, CLUSTER_OPTIONS, MARK_SHIELD_IMAGE, OVERLAY_SHIELDS_SOURC
 import { shieldSquares, type ScreenBox } from './overlay-shields.ts';
 import type { MarkChanges, MarkProperties } from './marks.ts';
 import { hasWebGL } from './webgl.ts';
+import { basemapBase } from './embedded-basemap.ts';
 import { makeLitPlace, type LitPlace } from './lit-place.ts';
 
 maplibregl.setWorkerUrl(workerUrl);
@@ -87,7 +88,7 @@ export function MapCanvas(props: MapCanvasProps) {
     if (!hasWebGL()) return props.onUnavailable('This browser cannot draw WebGL, which the map needs.');
     const map = new maplibregl.Map({
       container,
-      style: createBasemapStyle(new URL(fontUrl, document.baseURI).href),
+      style: createBasemapStyle(new URL(fontUrl, document.baseURI).href, basemapBase()),
       center: props.initialView ? [props.initialView.lng, props.initialView.lat] : [41, 34],
       zoom: props.initialView?.zoom ?? 4,
       maxZoom: BASEMAP_MAX_ZOOM,
