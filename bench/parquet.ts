@@ -31,7 +31,7 @@ export async function measureParquetFigures(count = 1_000_000): Promise<ParquetF
   const dir = join(process.cwd(), '.tmp', `bench-parquet-${process.pid}`);
   try {
     let t = performance.now();
-    await writeEventsParquet(dir, events, articles, places, []);
+    await writeEventsParquet(dir, { events, places: [] }, articles, places);
     const writeMs = performance.now() - t;
     const bytes = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).reduce((n, e) => n + statSync(join(e.parentPath, e.name)).size, 0);
     return await withDuckDB(async (db) => {

@@ -141,7 +141,7 @@ export async function ingestFilesInParallel(paths: IngestPaths, options: { gazet
   }
   const result = await parallel.finish(gazetteer);
   const run = finishRun(paths, corpus, places, result, corrections);
-  if (options.parquet !== undefined) await writeEventsParquet(options.parquet, run.events, corpus.map((c) => c.article), places, run.places);
+  if (options.parquet !== undefined) await writeEventsParquet(options.parquet, run, corpus.map((c) => c.article), places);
   return run;
 }
 

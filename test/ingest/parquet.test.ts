@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -54,7 +54,7 @@ describe('npm run ingest -- --parquet, and npm run query', () => {
     createIngest(TEST_CORPUS, dir);
     const { parquet } = createIngest(SEED, dir);
     const months = new Set((JSON.parse(readFileSync('data/articles.json', 'utf8')) as { published: string }[]).map((a) => `month=${a.published.slice(0, 7)}`));
-    expect(readdirSync(parquet).sort()).toEqual([...months].sort()); // the test corpus's months are gone
+    expect(readdirSync(parquet).sort()).toEqual([...months, 'meta.json'].sort()); // the test corpus's months are gone
   }, 60_000);
 
   it('answers SQL over the view events: events per place per month, as counted from events.json', () => {
@@ -76,5 +76,38 @@ describe('npm run ingest -- --parquet, and npm run query', () => {
     const missing = spawnSync(process.execPath, [QUERY, '--parquet', join(parquet, 'none'), 'SELECT 1'], { encoding: 'utf8' });
     expect(missing.status).toBe(1);
     expect(missing.stderr).toBe(`${join(parquet, 'none')}: no Parquet files: write them first with npm run ingest -- --parquet ${join(parquet, 'none')}\n`);
+  }, 60_000);
+
+  it('makes events.json again from the Parquet files, byte for byte, or the part a condition keeps', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'datelines-parquet-'));
+    const { parquet } = createIngest(TEST_CORPUS, dir);
+    const again = join(dir, 'again.json');
+    const whole = spawnSync(process.execPath, [QUERY, '--parquet', parquet, '--events-json', again], { encoding: 'utf8' });
+    expect(whole.status, whole.stderr).toBe(0);
+    expect(readFileSync(again, 'utf8')).toBe(readFileSync(join(dir, 'events.json'), 'utf8'));
+
+    const original = JSON.parse(readFileSync(join(dir, 'events.json'), 'utf8')) as { threshold: number; events: JsonEvent[]; places: { id: string }[] };
+    const published = new Map((JSON.parse(readFileSync('test/corpus/articles.json', 'utf8')) as { id: string; published: string }[]).map((a) => [a.id, a.published]));
+    const month = published.get(original.events[0].article)!.slice(0, 7);
+    const part = join(dir, 'part.json');
+    const some = spawnSync(process.execPath, [QUERY, '--parquet', parquet, '--events-json', part, '--where', `month = '${month}' AND confidence >= ${original.threshold}`], { encoding: 'utf8' });
+    expect(some.status, some.stderr).toBe(0);
+    const kept = JSON.parse(readFileSync(part, 'utf8')) as typeof original;
+    const expected = original.events.filter((e) => published.get(e.article)!.startsWith(month) && (e.confidence as number) >= original.threshold);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(expected.length).toBeLessThan(original.events.length);
+    expect(kept.events).toEqual(expected);
+    expect(kept.threshold).toBe(original.threshold);
+    expect(kept.places).toEqual(original.places.filter((p) => expected.some((e) => e.place === p.id)));
+  }, 60_000);
+
+  it('names a condition it cannot run, in one line, and writes nothing', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'datelines-parquet-'));
+    const { parquet } = createIngest(SEED, dir);
+    const out = join(dir, 'part.json');
+    const bad = spawnSync(process.execPath, [QUERY, '--parquet', parquet, '--events-json', out, '--where', 'nothing = 1'], { encoding: 'utf8' });
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toMatch(new RegExp(`^${parquet.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: --where: cannot be read: .*nothing.*\n$`));
+    expect(existsSync(out)).toBe(false);
   }, 60_000);
 });

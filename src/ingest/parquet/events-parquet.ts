@@ -1,16 +1,18 @@
-import { closeSync, existsSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { formatDay } from '../../core/day.ts';
-import type { Article, EventRecord, Place } from '../../core/model.ts';
+import type { Article, Place } from '../../core/model.ts';
 import { InputError } from '../../core/validate.ts';
-import type { FoundPlace } from '../pipeline.ts';
+import type { FoundPlace, IngestResult } from '../pipeline.ts';
 
 /**
  * The events as Parquet, partitioned by the article's publication month (`DIR/month=2014-06/data_0.parquet`), for
  * DuckDB to query over an archive no browser could hold. A row is an event of events.json (same field names, `seq`
  * its position there) with what a question needs beside it: the article's publication day, outlet and headline, the
- * place's name, country and point.
+ * place's name, country and point. Beside the months, `DIR/meta.json` (PARQUET_META) keeps the rest of events.json:
+ * the judge's threshold and the gazetteer's places, so that an events.json can be made again from the folder, whole
+ * or for a part of the archive (events-from-parquet.ts).
  */
 export const EVENT_COLUMNS = {
   seq: 'INTEGER', // the event's index in events.json
@@ -41,8 +43,18 @@ export const EVENT_COLUMNS = {
 
 const ROWS_PER_WRITE = 10_000;
 
-/** Writes `events` to DIR as Parquet, whole or not at all: into a fresh folder beside DIR, then renamed over it. */
-export async function writeEventsParquet(dir: string, events: readonly EventRecord[], articles: readonly Article[], curated: readonly Place[], found: readonly FoundPlace[]): Promise<void> {
+/** The rest of events.json beside the Parquet files: its threshold (absent: the rules alone) and the gazetteer's places. */
+export interface ParquetMeta {
+  format: typeof PARQUET_FORMAT;
+  threshold?: number;
+  places: FoundPlace[];
+}
+export const PARQUET_META = 'meta.json';
+export const PARQUET_FORMAT = 'datelines-events-parquet 1';
+
+/** Writes a run's events to DIR as Parquet, whole or not at all: into a fresh folder beside DIR, then renamed over it. */
+export async function writeEventsParquet(dir: string, run: Pick<IngestResult, 'events' | 'places' | 'threshold'>, articles: readonly Article[], curated: readonly Place[]): Promise<void> {
+  const { events, places: found } = run;
   const byId = new Map(articles.map((a) => [a.id, a]));
   const places = new Map<string, { name: string; country: string; lngLat: readonly number[] }>(curated.map((p) => [p.id, p]));
   for (const f of found) places.set(f.id, { name: f.properties.name, country: f.properties.country, lngLat: f.geometry.coordinates });
@@ -70,6 +82,8 @@ export async function writeEventsParquet(dir: string, events: readonly EventReco
       await db.run(`COPY (SELECT * FROM read_json(${sqlString(rows)}, format = 'newline_delimited', columns = {${columns}}) ORDER BY seq) TO ${sqlString(fresh)} (FORMAT parquet, PARTITION_BY (month))`);
     });
     if (!existsSync(fresh)) mkdirSync(fresh); // no events: an empty folder, which `npm run query` reads as no rows
+    const meta: ParquetMeta = { format: PARQUET_FORMAT, ...(run.threshold === undefined ? {} : { threshold: run.threshold }), places: [...found] };
+    writeFileSync(join(fresh, PARQUET_META), `${JSON.stringify(meta)}\n`);
     const old = `${fresh}.old`;
     if (existsSync(target)) renameSync(target, old);
     renameSync(fresh, target);

@@ -2,15 +2,24 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { InputError, formatProblem } from '../../core/validate.ts';
+import { writeAtomically, writeFailure } from '../atomic-write.ts';
+import { serializedChunks } from '../pipeline.ts';
+import { eventsFromParquet } from './events-from-parquet.ts';
 import { createEventsView, withDuckDB } from './events-parquet.ts';
 
-const USAGE = 'usage: npm run query -- [--parquet data/parquet] "SQL over the view events"';
+const USAGE = `usage: npm run query -- [--parquet data/parquet] "SQL over the view events"
+       npm run query -- [--parquet data/parquet] --events-json OUT [--where "SQL condition"]`;
 
-/** `npm run query`: DuckDB over the Parquet files `npm run ingest -- --parquet DIR` wrote; prints tab-separated rows under a header. */
+/**
+ * `npm run query`: DuckDB over the Parquet files `npm run ingest -- --parquet DIR` wrote; prints tab-separated rows
+ * under a header. `--events-json OUT` writes an events.json from them instead: every event, or those `--where`
+ * keeps, for the app to be built on (`DATELINES_DATA`).
+ */
 async function main(argv: string[]): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { parquet: { type: 'string', default: 'data/parquet' }, help: { type: 'boolean', short: 'h', default: false } } });
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: { parquet: { type: 'string', default: 'data/parquet' }, 'events-json': { type: 'string' }, where: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } } });
   } catch (error) {
     process.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
     return 1;
@@ -20,14 +29,16 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  if (positionals.length !== 1) {
-    process.stderr.write(`give one SQL statement, in quotes\n${USAGE}\n`);
+  const out = values['events-json'];
+  if (out === undefined ? positionals.length !== 1 || values.where !== undefined : positionals.length !== 0) {
+    process.stderr.write(`${out === undefined ? (values.where === undefined ? 'give one SQL statement, in quotes' : '--where goes with --events-json') : '--events-json takes no SQL statement: give the condition with --where'}\n${USAGE}\n`);
     return 1;
   }
   if (!hasParquet(values.parquet)) {
     process.stderr.write(`${values.parquet}: no Parquet files: write them first with npm run ingest -- --parquet ${values.parquet}\n`);
     return 1;
   }
+  if (out !== undefined) return writeEventsJson(values.parquet, out, values.where);
   try {
     await withDuckDB(async (db) => {
       await createEventsView(db, values.parquet);
@@ -38,6 +49,27 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   } catch (error) {
     process.stderr.write(`query: ${(error as Error).message.split('\n')[0]}\n`);
+    return 1;
+  }
+}
+
+/** An events.json from the Parquet files, written whole or not at all. */
+async function writeEventsJson(parquet: string, out: string, where: string | undefined): Promise<number> {
+  try {
+    const result = await eventsFromParquet(parquet, where).catch((error: unknown) => {
+      if (error instanceof InputError) throw error;
+      throw new InputError([{ file: parquet, field: '--where', message: `cannot be read: ${(error as Error).message.split('\n')[0]}` }]);
+    });
+    try {
+      writeAtomically(out, serializedChunks(result), 'events');
+    } catch (error) {
+      throw new InputError([{ file: out, field: '(file)', message: writeFailure(error) }]);
+    }
+    process.stderr.write(`wrote ${result.events.length} ${result.events.length === 1 ? 'event' : 'events'} and ${result.places.length} ${result.places.length === 1 ? 'place' : 'places'} from ${parquet}${where ? ` (where ${where})` : ''} to ${out}\n`);
+    return 0;
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    for (const problem of error.problems) process.stderr.write(`${formatProblem(problem)}\n`);
     return 1;
   }
 }

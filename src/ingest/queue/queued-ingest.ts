@@ -61,7 +61,7 @@ export async function ingestFilesThroughQueue(paths: IngestPaths, options: Queue
   const poisoned = outcome.flatMap((o, index) => ('reason' in o ? [{ index, article: corpus[index].article.id, reason: o.reason }] : []));
   const raw = assemble(outcome.flatMap((o) => ('part' in o ? [o.part] : [])), places);
   const run = finishRun(paths, corpus, places, judge ? { ...raw, threshold: judge.threshold } : raw, corrections);
-  if (options.parquet !== undefined) await writeEventsParquet(options.parquet, run.events, corpus.map((c) => c.article), places, run.places);
+  if (options.parquet !== undefined) await writeEventsParquet(options.parquet, run, corpus.map((c) => c.article), places);
   return { ...run, poisoned };
 }
 
