@@ -66,7 +66,12 @@ describe('sharing what is on the map', () => {
     expect(rows.map((r) => tuple({ start: r.start, end: r.end, place: r.placeId, quote: r.quote })).sort()).toEqual(inWindow.map(tuple).sort());
     expect(rows.map((r) => r.permalink)).toEqual(rows.map((r) => expect.stringContaining(`from=2014-06-20&to=2014-06-25&place=${r.placeId}`)));
     await expect.poll(() => dialog.locator('[aria-live]').textContent()).toBe(`CSV of ${inWindow.length} events downloaded.`);
+    // The Share menu is not drawn behind the dialog's backdrop; closed, the dialog gives the focus back to Export.
+    expect(await page.getByRole('button', { name: 'Save picture', exact: true }).isVisible()).toBe(false);
     expect(await axeViolations(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Export');
+    expect(await page.getByRole('button', { name: 'Save picture', exact: true }).isVisible()).toBe(true);
     expect(foreignRequests).toEqual([]);
     expect(consoleErrors).toEqual([]);
     await close();
