@@ -10,7 +10,7 @@ import type { Gazetteer } from './gazetteer/gazetteer.ts';
 import type { Mention } from './mentions.ts';
 import { createPlaceFinder, type ArticlePlaces, type PlaceFinder } from './place-finder.ts';
 import { splitSentences, type Sentence } from './sentences.ts';
-import { candidateFeatures, type Features } from './judge/features.ts';
+import { candidateFeatures, sentenceFacts, type Features } from './judge/features.ts';
 import { confidenceOf, judge as judgeOf, type JudgeModel } from './judge/judge.ts';
 import { squash } from './score.ts';
 
@@ -169,12 +169,13 @@ export function extractArticle(article: Article, text: string, found: ArticlePla
     }
     // The judge weighs each date reading of the candidate (the rules' own first) and keeps the likeliest.
     const place = placeOf(event.place);
-    const best = { confidence: -1, record: null as EventRecord | null, features: null as Features | null };
+    const best = { confidence: -1, reading: null as Reading | null, features: null as Features | null };
+    const inSentence = { sentence: event.sentence.text, mention: event.mention && { start: event.mention.start - event.sentence.start, end: event.mention.end - event.sentence.start } };
+    const facts = sentenceFacts(inSentence); // the same for every date reading
     for (const [k, r] of dateReadings(event, reading).entries()) {
-      const record = recordOf(event, r, records.length + 1);
       const features = candidateFeatures({
-        sentence: event.sentence.text,
-        mention: event.mention && { start: event.mention.start - event.sentence.start, end: event.mention.end - event.sentence.start },
+        sentence: inSentence.sentence,
+        mention: inSentence.mention,
         rule: event.rule,
         category: event.category,
         dateBasis: r.basis,
@@ -192,21 +193,23 @@ export function extractArticle(article: Article, text: string, found: ArticlePla
         places: event.places,
         earlierAtPlace: atPlace.get(event.place) ?? 0,
         futureDate: event.futureDate,
-      });
+      }, facts);
       if ('candidates' in judging) {
+        const record = recordOf(event, r, records.length + 1);
         records.push(Object.assign(record, { id: `${record.id}.${k}`, features }));
         continue;
       }
       const confidence = confidenceOf(judging.judge, features);
-      if (confidence > best.confidence) Object.assign(best, { confidence, record, features });
+      if (confidence > best.confidence) Object.assign(best, { confidence, reading: r, features });
     }
     atPlace.set(event.place, (atPlace.get(event.place) ?? 0) + 1);
-    if (best.record && best.features && 'judge' in judging && best.confidence >= judging.judge.floor) {
+    if (best.reading && best.features && 'judge' in judging && best.confidence >= judging.judge.floor) {
+      const record = recordOf(event, best.reading, records.length + 1);
       const verdict = judgeOf(judging.judge, best.features); // the reasons, for the reading kept only
       const kinds = judging.judge.category?.models;
       const features = () => categoryFeatures({ sentence: event.sentence.text, mention: event.mention && { start: event.mention.start - event.sentence.start, end: event.mention.end - event.sentence.start }, rule: event.category, article: (articleKind ??= articleCategory(sentences)) });
-      const category = (kinds && judgedCategory(kinds, event.category, features)) ?? best.record.category;
-      records.push({ ...best.record, category, confidence: verdict.confidence, reasons: verdict.reasons });
+      const category = (kinds && judgedCategory(kinds, event.category, features)) ?? record.category;
+      records.push({ ...record, category, confidence: verdict.confidence, reasons: verdict.reasons });
     }
   }
   return records;

@@ -52,7 +52,32 @@ const PLANS = /\b(?:will|would|shall|plans?|planned|planning|expected to|to be h
 const WINDOW = 4; // words each side of the name
 const WORD = /[\p{L}’'-]+/gu;
 
-export function candidateFeatures(c: CandidateFacts): Features {
+/** What the features read of a candidate's sentence and of the words around its name: the same for each of its date readings. */
+export interface SentenceFacts {
+  speech: boolean;
+  quoted: boolean;
+  negation: boolean;
+  plans: boolean;
+  /** Up to WINDOW words before and after the name, lowercased. */
+  before: string[];
+  after: string[];
+}
+
+export function sentenceFacts(c: Pick<CandidateFacts, 'sentence' | 'mention'>): SentenceFacts {
+  const words = (text: string) => [...text.matchAll(WORD)].map((m) => m[0]);
+  const lower = (list: string[]) => list.map((w) => w.toLowerCase());
+  return {
+    speech: SPEECH.test(c.sentence),
+    quoted: QUOTE_MARKS.test(c.sentence),
+    negation: NEGATION.test(c.sentence),
+    plans: PLANS.test(c.sentence),
+    before: c.mention ? lower(words(c.sentence.slice(0, c.mention.start)).slice(-WINDOW)) : [],
+    after: c.mention ? lower(words(c.sentence.slice(c.mention.end)).slice(0, WINDOW)) : [],
+  };
+}
+
+/** `facts`: sentenceFacts(c), worked out once for all of a candidate's date readings. */
+export function candidateFeatures(c: CandidateFacts, facts: SentenceFacts = sentenceFacts(c)): Features {
   const f: Features = {
     [`rule=${c.rule ?? 'frame'}`]: 1,
     [`category=${c.category}`]: 1,
@@ -71,17 +96,16 @@ export function candidateFeatures(c: CandidateFacts): Features {
   if (c.mention === null) f.fromDateline = 1;
   f.position = c.sentences > 1 ? c.index / (c.sentences - 1) : 0;
   if (c.index === 0) f.firstSentence = 1;
-  if (SPEECH.test(c.sentence)) f.speech = 1;
-  if (QUOTE_MARKS.test(c.sentence)) f.quoted = 1;
-  if (NEGATION.test(c.sentence)) f.negation = 1;
-  if (PLANS.test(c.sentence)) f.plans = 1;
+  if (facts.speech) f.speech = 1;
+  if (facts.quoted) f.quoted = 1;
+  if (facts.negation) f.negation = 1;
+  if (facts.plans) f.plans = 1;
   if (c.futureDate) f.futureDate = 1;
   f.places = Math.min(1, (c.places - 1) / 4);
   if (c.earlierAtPlace > 0) f.placeRepeated = 1;
   f.length = Math.min(1, c.sentence.length / 400);
   if (c.mention) {
-    const before = [...c.sentence.slice(0, c.mention.start).matchAll(WORD)].slice(-WINDOW).map((m) => m[0].toLowerCase());
-    const after = [...c.sentence.slice(c.mention.end).matchAll(WORD)].slice(0, WINDOW).map((m) => m[0].toLowerCase());
+    const { before, after } = facts;
     if (before.length) f[`before=${before[before.length - 1]}`] = 1;
     for (const w of before) f[`near=${w}`] = 1;
     for (const w of after) f[`near=${w}`] = 1;
