@@ -183,6 +183,32 @@ export interface JudgeEvaluation {
   calibration: CalibrationBand[];
   /** The events the judge keeps, held out, out of the box: for the most confident false and least confident true. */
   kept: HeldOut[];
+  /** Out of the box, by the locative rule that decided each candidate: see ruleCounts. */
+  rules: RuleCount[];
+}
+
+/**
+ * How a locative rule did on the development corpus, out of the box: the candidates it decided (each sentence ×
+ * place once, at the rules' own date), and how many of them are events a reader marks. For `frame` (the rules take
+ * the place for where the sentence's event happened) that share is the rule's precision; for a rule that sets the
+ * place aside ("government", "origin"…), it is how often the rule was wrong to.
+ */
+export interface RuleCount {
+  rule: string;
+  candidates: number;
+  marked: number;
+}
+
+export function ruleCounts(examples: readonly JudgeExample[], setting = 'out of the box'): RuleCount[] {
+  const counts = new Map<string, RuleCount>();
+  for (const e of examples) {
+    if (e.setting !== setting || !e.candidate.features.rulesDate) continue;
+    const rule = Object.keys(e.candidate.features).find((k) => k.startsWith('rule='))!.slice('rule='.length);
+    const count = counts.get(rule) ?? counts.set(rule, { rule, candidates: 0, marked: 0 }).get(rule)!;
+    count.candidates++;
+    if (e.label) count.marked++;
+  }
+  return [...counts.values()].sort((a, b) => b.candidates - a.candidates || (a.rule < b.rule ? -1 : 1));
 }
 
 /** The judge measured leave-one-story-out on the development corpus (what `npm run eval` reports). */
@@ -192,5 +218,5 @@ export function evaluateJudge(dev: DevCorpus, gazetteer: Gazetteer | null): Judg
   const outOfTheBox = heldOut.filter((h) => h.setting === 'out of the box');
   const { threshold, rule } = chooseThreshold(heldOut, set, dev);
   const scores = new Map(Object.keys(dev.settings).map((setting) => [setting, scoreHeldOut(heldOut, set, dev, setting, threshold)]));
-  return { threshold, thresholdRule: rule, scores, calibration: calibration(outOfTheBox), kept: kept(outOfTheBox) };
+  return { threshold, thresholdRule: rule, scores, calibration: calibration(outOfTheBox), kept: kept(outOfTheBox), rules: ruleCounts(set.examples) };
 }
