@@ -80,6 +80,24 @@ describe('the review page after a correction', () => {
     expect(consoleErrors).toEqual([]);
   });
 
+  it('widens a window of all the dates, and the axis with it, to the day a re-dated event now has', async () => {
+    const { corpus, page } = await openReview('place=baghdad');
+    const event = shownByDefault(corpus.readEvents()).find((e) => e.place === 'baghdad' && e.start === e.end)!;
+    const windowSaid = () => page.locator('.timebar strong').first().textContent();
+    const before = await windowSaid();
+    const wholeTimeline = page.getByRole('button', { name: 'Whole timeline' });
+    expect(await wholeTimeline.isDisabled()).toBe(true); // the axis shows all of it
+    const item = sources(page).locator('li.event').filter({ has: page.locator('blockquote', { hasText: opening(event.quote) }) });
+    await item.getByRole('button', { name: 'Date' }).click();
+    await page.getByRole('dialog').getByLabel('First day').fill('2 Jan 2014');
+    await page.getByRole('dialog').getByLabel('Last day').fill('2 Jan 2014');
+    await page.getByRole('dialog').getByRole('button', { name: 'Save date' }).click();
+    await poll(() => said(page)).toContain('Re-dated');
+    await poll(() => windowSaid()).toBe(before!.replace(/^.* – /, '2 Jan 2014 – '));
+    expect(await wholeTimeline.isDisabled()).toBe(true); // still all of it, the new day included
+    expect(await sources(page).textContent()).toContain('2 Jan 2014'); // in the window, listed
+  });
+
   it('keeps the list of events and its rows in place after a row is checked, the row showing what the new data says', async () => {
     const { page } = await openReview('list=events');
     const list = page.getByRole('list', { name: 'Events in the window, by date' });
