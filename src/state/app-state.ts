@@ -255,7 +255,7 @@ export function createAppState(data: Accessor<Dataset>, initial: UrlState, optio
     },
   );
   /**
-   * The selected place's first page of sources and the dataset they are of: while a new dataset's load, the last
+   * The selected place's first page of sources and the dataset they are of: while a new dataset's are loading, the last
    * ones of the same place (its panel is not emptied meanwhile); undefined while they load or when they failed.
    */
   const fetched = () => {
