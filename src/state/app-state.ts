@@ -61,14 +61,18 @@ const nextFrame: FrameScheduler = (callback) => {
  * shown, the histogram's daily counts, the selected place's record and sources.
  * Components read these and call the actions; none keeps a copy. Create it inside a reactive root.
  *
- * The dataset is a signal (review mode loads a new one after every change): what is derived from it follows a new
- * one, and what is built from one dataset's columns (counters, readers, the lazy lists) is built again for it, never
- * mixed with another's. The window (unless it was all the dates: then it is all the new ones), the filters, the list
- * shown and the view stay; the selected place stays if the new dataset has it, else its panel closes.
+ * The dataset is a signal (review mode loads a new one after every change). A new one shows (`data`) once what the
+ * filters need of it is loaded (its quotes, its list of articles, if they were asked for), so that no filter lapses
+ * meanwhile; then what is derived from it follows, and what is built from one dataset's columns (counters, readers,
+ * the lazy lists) is built again for it, never mixed with another's. The window (unless it was all the dates: then it
+ * is all the new ones), the filters, the list shown and the view stay; the selected place stays if the new dataset
+ * has it, else its panel closes.
  */
-export function createAppState(data: Accessor<Dataset>, initial: UrlState, options: { frame?: FrameScheduler; refocus?: Accessor<Refocus | null> } = {}) {
+export function createAppState(dataset: Accessor<Dataset>, initial: UrlState, options: { frame?: FrameScheduler; refocus?: Accessor<Refocus | null> } = {}) {
   const frame = options.frame ?? nextFrame;
-  const first = untrack(data);
+  const first = untrack(dataset);
+  /** The dataset shown: `dataset`'s, once what the filters need of it is loaded. */
+  const [data, showData] = createSignal(first);
   const known = (id: string | undefined | null) => (id && data().placesById.has(id) ? id : null);
   const clamp = (w: Partial<TimeWindow>) => {
     const { extent } = data();
@@ -121,6 +125,18 @@ export function createAppState(data: Accessor<Dataset>, initial: UrlState, optio
   });
   if (initial.article) articles.request();
   if (terms().length > 0) quotes.request();
+  createComputed(
+    on(
+      dataset,
+      (next) => {
+        const waits = [articles.prepare(next), quotes.prepare(next)].filter((p) => p !== null);
+        const show = () => void (untrack(dataset) === next && showData(() => next));
+        if (waits.length === 0) show();
+        else void Promise.all(waits).then(show);
+      },
+      { defer: true },
+    ),
+  );
 
   const filters = createMemo((): EventFilters => ({ categories: categories(), outlet: outlet(), article: article(), query: query() }));
   const categoryMask = createMemo(() => {
@@ -539,6 +555,8 @@ export function createAppState(data: Accessor<Dataset>, initial: UrlState, optio
         if (state.view) setView(state.view);
       });
     },
+    /** The dataset shown (see createAppState): what the page reads of the data, it reads from this one. */
+    data,
     /** Whether a place id is one of the dataset's. */
     known: (id: string | undefined | null): id is string => known(id) !== null,
   };
@@ -566,56 +584,68 @@ export function ignoredIn(url: UrlState, data: Pick<Dataset, 'placesById' | 'ext
 }
 
 /**
- * A value of the dataset shown, loaded once, when first requested: `value()` is undefined until it arrives (and
- * while a new dataset's loads: it is loaded again for every new dataset once it was requested); a failed load is
- * remembered as `error()` and tried again on the next request. `onLoad` callbacks run when it arrives.
+ * A value of the dataset shown (`source`), loaded once, when first requested: `value()` is undefined until it
+ * arrives; a failed load is remembered as `error()` and tried again on the next request. Once requested, it is
+ * loaded for every new dataset too, before that one shows (`prepare`), or as it shows. `onLoad` callbacks run
+ * once per dataset shown, when its value arrives or when it shows with it.
  */
-function createLazy<T, S>(source: Accessor<S>, load: (of: S) => Promise<T>) {
-  const [loaded, setLoaded] = createSignal<{ of: S; value: T } | undefined>(undefined);
+function createLazy<T, S extends object>(source: Accessor<S>, load: (of: S) => Promise<T>) {
+  /** The value per dataset: the one shown's, and a new one's loaded before it shows. */
+  const [values, setValues] = createSignal<ReadonlyMap<S, T>>(new Map());
   const [error, setError] = createSignal<string | null>(null);
   const callbacks: ((value: T) => void)[] = [];
-  let loading: S | undefined;
+  const loading = new Map<S, Promise<void>>();
   let wanted = false;
+  const loaded = (value: T) => {
+    for (const callback of callbacks) callback(value);
+  };
+  /** Loads the value of `of` unless it has it or is loading it; resolves once it is there, or failed. */
+  const fetch = (of: S): Promise<void> => {
+    if (untrack(values).has(of)) return Promise.resolve();
+    let pending = loading.get(of);
+    if (!pending) {
+      pending = load(of).then(
+        (value) => {
+          loading.delete(of);
+          const shown = untrack(source);
+          batch(() => {
+            setValues((before) => new Map([...before].filter(([kept]) => kept === shown)).set(of, value));
+            if (of === shown) loaded(value);
+          });
+        },
+        (e: unknown) => {
+          loading.delete(of);
+          if (of === untrack(source)) setError(String(e instanceof Error ? e.message : e));
+        },
+      );
+      loading.set(of, pending);
+    }
+    return pending;
+  };
   const request = () => {
     wanted = true;
-    const of = untrack(source);
-    if (loading === of || untrack(loaded)?.of === of) return;
-    loading = of;
     setError(null);
-    load(of).then(
-      (value) => {
-        if (loading !== of) return; // a load for an older dataset
-        loading = undefined;
-        batch(() => {
-          setLoaded({ of, value });
-          for (const callback of callbacks) callback(value);
-        });
-      },
-      (e: unknown) => {
-        if (loading !== of) return;
-        loading = undefined;
-        setError(String(e instanceof Error ? e.message : e));
-      },
-    );
+    void fetch(untrack(source));
   };
+  // A new dataset shows: with its value (loaded before), or it is loaded now if it was ever asked for.
   createComputed(
     on(
       source,
-      () => {
-        loading = undefined;
+      (now) => {
         setError(null);
-        if (wanted) request();
+        const value = untrack(values).get(now);
+        if (value !== undefined) loaded(value);
+        else if (wanted) request();
       },
       { defer: true },
     ),
   );
   return {
-    value: (): T | undefined => {
-      const now = loaded();
-      return now && now.of === source() ? now.value : undefined;
-    },
+    value: (): T | undefined => values().get(source()),
     error,
     onLoad: (callback: (value: T) => void) => void callbacks.push(callback),
     request,
+    /** Loads a dataset's value before it shows, if the value was ever asked for; null when there is nothing to wait for. */
+    prepare: (of: S): Promise<void> | null => (wanted && !untrack(values).has(of) ? fetch(of) : null),
   };
 }

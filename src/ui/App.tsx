@@ -36,10 +36,10 @@ import { OpenStory } from './StoryCard.tsx';
  * once: a new dataset (review mode) flows through `data` into what shows, the map kept as it is.
  */
 export function App(props: { data: Accessor<Dataset> }) {
-  const data = props.data;
   const initial = parseHash(location.hash);
   const review = useReview();
-  const state = createAppState(data, initial, { refocus: review?.refocus });
+  const state = createAppState(props.data, initial, { refocus: review?.refocus });
+  const data = state.data; // the dataset shown: a new one once the filters have what they need of it
   const [mapProblem, setMapProblem] = createSignal<string | null>(null);
   const [mapControls, setMapControls] = createSignal<MapControls | null>(null);
   const picture = createMapPicture(data, state);

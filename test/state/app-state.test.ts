@@ -442,18 +442,38 @@ describe('a new dataset in the app state', () => {
     );
   });
 
-  it("searches the new one's quotes, fetched from it, never the last one's", async () => {
-    await withDataSignal(async (state, change) => {
+  it("searches the new one's quotes, fetched from it, never the last one's, showing the last one until they are there", async () => {
+    await withDataSignal(async (state, change, first) => {
       state.setQuery('baghdad');
       await tick();
       expect(state.shown()).toBe(2);
       const next = createData({ leaveOut: [1] });
       change(next);
-      expect(state.filtersPending()).toBe(true);
+      expect(next.fetched.quotes).toBe(1); // asked for at once
+      expect(state.data()).toBe(first.data); // the search does not lapse while they load
+      expect(state.filtersPending()).toBe(false);
+      expect(state.shown()).toBe(2);
       await tick();
-      expect(next.fetched.quotes).toBe(1);
+      expect(state.data()).toBe(next.data);
+      expect(state.filtersPending()).toBe(false);
       expect(state.shown()).toBe(1); // the recapture: the meeting is gone
       expect(state.filters().query).toBe('baghdad');
+    });
+  });
+
+  it('says an article the new one lacks, once its list of articles is there', async () => {
+    await withDataSignal(async (state, change) => {
+      state.setArticle('afp-1');
+      await tick();
+      expect(state.shown()).toBe(2); // the recapture and Mosul
+      const next = createData({ leaveOut: [2, 3] }); // afp-1's events gone
+      next.data.articleList = async () => [{ id: 'reuters-1', title: 'Kerry in Baghdad', outlet: 'Reuters', published: day('2014-06-23') }];
+      change(next);
+      await tick();
+      expect(state.data()).toBe(next.data);
+      expect(state.filters().article).toBeNull();
+      expect(state.ignored()).toEqual(['article “afp-1”: no such article in this data']);
+      expect(state.shown()).toBe(2); // Tal Afar and the meeting: no article filter
     });
   });
 
