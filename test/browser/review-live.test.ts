@@ -98,6 +98,26 @@ describe('the review page after a correction', () => {
     expect(await sources(page).textContent()).toContain('2 Jan 2014'); // in the window, listed
   });
 
+  it('keeps a text search on while the new data loads: the count never shows the events it hides', async () => {
+    const { page } = await openReview('q=Baghdad&list=events');
+    const status = page.locator('p.status[role="status"]');
+    await poll(() => status.textContent()).toMatch(/^\d+ of \d+ events \(filtered\)$/);
+    const [shown, total] = /^(\d+) of (\d+)/.exec((await status.textContent())!)!.slice(1).map(Number);
+    // Every text the count takes from now on, as a screen reader would hear it.
+    await status.evaluate((element) => {
+      const heard: string[] = ((window as unknown as { heard: string[] }).heard = []);
+      new MutationObserver(() => heard.push(element.textContent ?? '')).observe(element, { childList: true, characterData: true, subtree: true });
+    });
+    const row = page.getByRole('list', { name: 'Events in the window, by date' }).locator('li.event-row').first();
+    await poll(() => row.getByRole('button', { name: 'Wrong' }).isEnabled()).toBe(true);
+    await row.getByRole('button', { name: 'Wrong' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Not an event' }).click();
+    await poll(() => said(page)).toContain('Marked wrong');
+    await poll(() => status.textContent()).toBe(`${shown - 1} of ${total - 1} events (filtered)`);
+    const heard = await page.evaluate(() => (window as unknown as { heard: string[] }).heard);
+    expect(heard.filter((text) => text !== `${shown} of ${total} events (filtered)` && text !== `${shown - 1} of ${total - 1} events (filtered)`)).toEqual([]);
+  });
+
   it('keeps the list of events and its rows in place after a row is checked, the row showing what the new data says', async () => {
     const { page } = await openReview('list=events');
     const list = page.getByRole('list', { name: 'Events in the window, by date' });
