@@ -29,11 +29,11 @@ const token = reviewToken(document);
 if (token === null) {
   loadDataset(base).then((data) => {
     root.replaceChildren();
-    render(() => (data.eventCount === 0 ? <NoEvents articleCount={data.articleCount} /> : <App data={data} />), root);
+    render(() => (data.eventCount === 0 ? <NoEvents articleCount={data.articleCount} /> : <App data={() => data} />), root);
   }, showLoadError);
 } else {
-  // Review mode (npm run review): after every change the dataset is loaded again and the app drawn anew on it, its
-  // window, place, filters and view kept by the URL hash.
+  // Review mode (npm run review): after every change the dataset is loaded again and the app, drawn once, follows
+  // it through the signal: the map stays, and so do the window, the place, the filters and the view.
   const [data, setData] = createSignal<Dataset | null>(null);
   const review = createReviewStore(token, new URL('./', document.baseURI), async () => void setData(await loadDataset(base)));
   review.start(async () => void setData(await loadDataset(base))).then(() => {
@@ -43,8 +43,12 @@ if (token === null) {
         <ReviewContext.Provider value={review}>
           <div class="review-shell" classList={{ picking: review.picking() !== null }}>
             <ReviewBar review={review} />
-            <Show when={data()} keyed>
-              {(d) => (d.eventCount === 0 ? <NoEvents articleCount={d.articleCount} /> : <App data={d} />)}
+            <Show when={data()}>
+              {(d) => (
+                <Show when={d().eventCount > 0} fallback={<NoEvents articleCount={d().articleCount} />}>
+                  <App data={d} />
+                </Show>
+              )}
             </Show>
           </div>
         </ReviewContext.Provider>

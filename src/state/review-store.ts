@@ -1,5 +1,5 @@
 import { batch, createContext, createSignal, useContext } from 'solid-js';
-import type { Carried } from './app-state.ts';
+import type { Refocus } from './app-state.ts';
 import type { PlaceHit } from '../core/review-api.ts';
 
 /**
@@ -74,8 +74,8 @@ export function createReviewStore(token: string, base: URL, reload: () => Promis
   const [busy, setBusy] = createSignal(false);
   const [message, setMessage] = createSignal<ReviewMessage | null>(null);
   const [picking, setPicking] = createSignal<Picking | null>(null);
-  /** What the app drawn anew after an answer takes over: the list's place, and the event last corrected (its quote focused). */
-  const carried: Carried = { listMemory: { top: -1, active: -1, refocus: false }, focusEvent: null };
+  /** The last change made, once its data shows: the event whose quote the open panel focuses again (see Refocus). */
+  const [refocus, setRefocus] = createSignal<Refocus | null>(null);
 
   const call = async <T>(path: string, body?: Record<string, unknown>): Promise<T> => {
     const response = await fetch(new URL(path, base), {
@@ -102,14 +102,17 @@ export function createReviewStore(token: string, base: URL, reload: () => Promis
     }
   };
 
-  /** Sends a write on the version shown, then shows what it did and the data it made. */
-  const write = async (path: string, body: Record<string, unknown>) => {
+  /** Sends a write on the version shown, then shows what it did and the data it made, `focus` the quote to focus then. */
+  const write = async (path: string, body: Record<string, unknown>, focus: string | null = null) => {
     if (busy()) return;
     setBusy(true);
     try {
       const answer = await call<{ version: string; said: string }>(path, { version: version(), ...body });
       await sync(reload);
-      setMessage({ kind: 'done', text: answer.said });
+      batch(() => {
+        setRefocus({ event: focus });
+        setMessage({ kind: 'done', text: answer.said });
+      });
     } catch (error) {
       const refusal = error instanceof ReviewRefusal ? error : new ReviewRefusal(String(error), false);
       setMessage({ kind: refusal.reload ? 'reload' : 'error', text: refusal.message });
@@ -126,13 +129,11 @@ export function createReviewStore(token: string, base: URL, reload: () => Promis
     dismiss: () => setMessage(null),
     /** Loads the dataset the first time (`load`), with the version it is of, so that writes name what the page shows. */
     start: (load: () => Promise<void>) => sync(load),
-    carried,
-    correct: (event: string, correction: Correction) => {
-      carried.focusEvent = correction.action === 'wrong' ? null : event; // a wrong event is gone
-      return write('api/corrections', { event, ...correction });
-    },
-    settle: (place: string, decision: 'accept' | 'choose' | 'reject', ref?: string) => ((carried.focusEvent = null), write('api/places', { place, decision, ...(ref ? { ref } : {}) })),
-    undo: () => ((carried.focusEvent = null), write('api/undo', {})),
+    /** The last change made, once the data it made shows (see Refocus): the app gives the focus back with it. */
+    refocus,
+    correct: (event: string, correction: Correction) => write('api/corrections', { event, ...correction }, correction.action === 'wrong' ? null : event), // a wrong event is gone
+    settle: (place: string, decision: 'accept' | 'choose' | 'reject', ref?: string) => write('api/places', { place, decision, ...(ref ? { ref } : {}) }),
+    undo: () => write('api/undo', {}),
     search: (event: string, q: string) => call<{ results: PlaceHit[] }>(query('api/places', { event, q })).then((r) => r.results),
     /** A Move by a click on the map under way (see Picking), or null. */
     picking,

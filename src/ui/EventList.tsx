@@ -1,4 +1,4 @@
-import { For, Show, createEffect, createMemo, createSignal, on, onCleanup, onMount, untrack } from 'solid-js';
+import { For, Show, createComputed, createEffect, createMemo, createSignal, on, onCleanup, onMount, untrack } from 'solid-js';
 import { CATEGORY_LABELS } from '../core/category-labels.ts';
 import { formatDay } from '../core/day.ts';
 import { formatCount, formatRange } from '../core/format.ts';
@@ -87,21 +87,35 @@ export function EventList(props: EventListProps) {
   const tabRow = createMemo(() => (activeRow() >= 0 ? activeRow() : Math.min(length() - 1, Math.floor(listTop() / rowHeight))));
 
   const fileOf = (number: number) => Math.floor(number / ROWS_PER_FILE);
-  const asked = new Set<number>();
+  let asked = new Set<number>();
   const fetchFile = (k: number) => {
-    asked.add(k);
-    return props.rowFile(k).then(
+    const rowFile = props.rowFile;
+    const mine = asked;
+    mine.add(k);
+    return rowFile(k).then(
       (file) => {
+        if (rowFile !== props.rowFile) return null; // of a dataset no longer shown
         setOpenings((m) => new Map(m).set(k, file));
         return file;
       },
       () => {
-        asked.delete(k);
-        setFetchFailed(true);
+        mine.delete(k);
+        if (rowFile === props.rowFile) setFetchFailed(true);
         return null;
       },
     );
   };
+  // A new dataset numbers its events anew: the openings of the last one are dropped, and its own fetched.
+  createComputed(
+    on(
+      () => props.rowFile,
+      () => {
+        asked = new Set();
+        setOpenings(new Map());
+      },
+      { defer: true },
+    ),
+  );
   // Fetch the openings of the rows drawn, a file at a time (the dataset keeps what it fetched).
   createEffect(() => {
     const have = openings();

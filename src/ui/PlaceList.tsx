@@ -32,22 +32,23 @@ const SEARCH_FROM = 30; // places: below this the whole list fits and needs no s
  */
 export function PlaceList(props: PlaceListProps) {
   const [query, setQuery] = createSignal('');
-  const names = props.places.map((p) => p.name.toLocaleLowerCase('en'));
+  const names = createMemo(() => props.places.map((p) => p.name.toLocaleLowerCase('en')));
   // Rank of each place in name order, for ties in count.
-  const nameRanks = rankByName(props.places.map((p) => p.name));
+  const nameRanks = createMemo(() => rankByName(props.places.map((p) => p.name)));
 
   const matches = createMemo(() => {
     const q = query().trim().toLocaleLowerCase('en');
     const sure = props.sureTotals;
     if (!q && !sure) return null;
     const found: number[] = [];
-    for (let p = 0; p < names.length; p++) if ((!q || names[p].includes(q)) && (!sure || sure[p] > 0)) found.push(p);
+    const all = names();
+    for (let p = 0; p < all.length; p++) if ((!q || all[p].includes(q)) && (!sure || sure[p] > 0)) found.push(p);
     return found;
   });
   /** The first LIST_LIMIT candidates by count (descending), then name. */
   const shown = createMemo(() => {
     const candidates = matches() ?? undefined;
-    return { places: busiestPlaces((p) => props.counts.count(p), nameRanks, LIST_LIMIT, candidates), of: candidates ? candidates.length : props.places.length };
+    return { places: busiestPlaces((p) => props.counts.count(p), nameRanks(), LIST_LIMIT, candidates), of: candidates ? candidates.length : props.places.length };
   });
 
   return (
@@ -62,7 +63,7 @@ export function PlaceList(props: PlaceListProps) {
       <ul>
         <For each={shown().places}>
           {(p) => {
-            const place = props.places[p];
+            const place = () => props.places[p]; // of the dataset shown (a new one may number its places anew)
             const count = () => props.counts.count(p);
             const dominant = () => props.counts.dominant(p);
             const countText = () => (count() === 0 ? (props.filtered ? 'none with the filters' : 'none in window') : `${formatCount(count())} ${count() === 1 ? 'event' : 'events'}`);
@@ -71,15 +72,15 @@ export function PlaceList(props: PlaceListProps) {
                 <button
                   type="button"
                   ref={(el) => {
-                    if (props.focusOnMount === place.id) queueMicrotask(() => el.focus());
+                    if (props.focusOnMount === place().id) queueMicrotask(() => el.focus());
                   }}
-                  aria-current={props.selected === place.id ? 'true' : undefined}
-                  onClick={() => props.onSelect(place.id)}
+                  aria-current={props.selected === place().id ? 'true' : undefined}
+                  onClick={() => props.onSelect(place().id)}
                 >
                   <span class="swatch" style={{ background: dominant() >= 0 ? categoryColor(CATEGORIES[dominant()]) : 'transparent' }} aria-hidden="true" />
                   <span class="name">
-                    <bdi>{place.name}</bdi>
-                    <Show when={place.reviewed === false}>
+                    <bdi>{place().name}</bdi>
+                    <Show when={place().reviewed === false}>
                       <span class="unreviewed-tag" title="Placed by the gazetteer; not yet checked by a person"> (unreviewed)</span>
                     </Show>
                     <span class="spoken-only">,</span>

@@ -11,7 +11,8 @@ import { ReviewDialog } from './ReviewDialog.tsx';
 export function ReviewBar(props: { review: ReviewStore }) {
   const review = props.review;
   let said!: HTMLParagraphElement;
-  // The app is drawn anew after an answer: where nothing took the focus back (the list of events), the answer takes it.
+  // After an answer the data under the page changes: where the focus was lost with what held it (a row of the list of
+  // events drawn again, a panel closed) and nothing took it back, the answer takes it.
   createEffect(
     on(review.message, (message) => {
       if (message) requestAnimationFrame(() => (document.activeElement === null || document.activeElement === document.body) && said.focus());

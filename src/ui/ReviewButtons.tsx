@@ -19,7 +19,7 @@ export interface ReviewButtonsProps {
  * Right, Wrong, Move and Date for one event, in review mode only (nothing in the static build): Right confirms it;
  * Wrong asks why and takes it off the map; Move searches a place by name (the corpus's and the gazetteer's, with
  * country, population and distance from the article's other places); Date takes a day or a range, showing the
- * words that gave the old one. Each is saved to corrections.json and the map is drawn again on the new data.
+ * words that gave the old one. Each is saved to corrections.json, and the page follows the new data it makes.
  */
 export function ReviewButtons(props: ReviewButtonsProps) {
   const review = useReview();

@@ -73,8 +73,10 @@ export function SourcesPanel(props: SourcesPanelProps) {
   // A place with thousands of events shows them a page at a time, and fetches its pages of events as they are needed.
   const [limit, setLimit] = createSignal(PAGE);
   const [outsideLimit, setOutsideLimit] = createSignal(PAGE);
+  /** The place's id: the same place in a new dataset (another record) is the same place. */
+  const placeId = createMemo(() => props.place.id);
   createEffect(() => {
-    void props.place.id;
+    void placeId();
     setLimit(PAGE);
     setOutsideLimit(PAGE);
   });
@@ -101,9 +103,10 @@ export function SourcesPanel(props: SourcesPanelProps) {
   // A newly opened place takes the focus once, so keyboard and screen-reader users land on what they asked for: the
   // quote chosen in the list of events (brought into view, and its list of events outside the window opened when it
   // lies there), or else the heading. It runs when the place, the quote asked for or the sources change, not when
-  // the window or the filters do: the focus stays wherever the person then takes it.
+  // the window or the filters do: the focus stays wherever the person then takes it. Given the same quote (or none)
+  // again, it focuses it again (review mode, after a change, once the new data shows).
   createEffect(
-    on([() => props.place.id, () => props.focusEvent, () => props.sources !== undefined, focusLoaded], ([, id, shown, loaded]) => {
+    on([placeId, () => props.focusEvent, () => props.sources !== undefined, focusLoaded], ([, id, shown, loaded]) => {
       if (!id) return void queueMicrotask(() => heading.focus({ preventScroll: true }));
       if (!shown || (!loaded && props.sources!.loaded.size < props.sources!.pages.length)) return; // its page is on its way
       untrack(() => {

@@ -1,4 +1,4 @@
-import { createEffect, onCleanup, onMount } from 'solid-js';
+import { createEffect, onCleanup, onMount, type Accessor } from 'solid-js';
 import type { Dataset } from '../data/dataset.ts';
 import type { MapControls } from '../map/MapCanvas.tsx';
 import type { AppState } from '../state/app-state.ts';
@@ -9,14 +9,14 @@ import type { AppState } from '../state/app-state.ts';
  * once the panel shows them (so that its size is known), only while it is still the place chosen. The page's title
  * names it; Escape closes it (not while an article or a dialog is open).
  */
-export function createPageSelection(data: Dataset, state: AppState, mapControls: () => MapControls | null) {
+export function createPageSelection(data: Accessor<Dataset>, state: AppState, mapControls: () => MapControls | null) {
   const reveal = (id: string | null) => {
-    const place = id ? data.placesById.get(id) : null;
+    const place = id ? data().placesById.get(id) : null;
     const controls = mapControls();
     if (!place || !controls) return;
     const wanted = () => state.selected() === place.id;
     const shown = () => requestAnimationFrame(() => void controls.reveal(place, wanted));
-    data.sourcesOf(place.id).then(shown, shown);
+    data().sourcesOf(place.id).then(shown, shown);
   };
   createEffect(() => {
     const place = state.selectedPlace();

@@ -1,5 +1,8 @@
 import { batch, createEffect, onCleanup } from 'solid-js';
 import { parseHash, serializeHash, type UrlState } from '../core/url-state.ts';
+import type { MapControls } from '../map/MapCanvas.tsx';
+import type { AppState } from '../state/app-state.ts';
+import type { StoryReader } from './create-story-reader.ts';
 
 const REPLACE_AFTER_MS = 200; // how long the window rests before the address follows it
 
@@ -33,4 +36,20 @@ export function createUrlSync(options: { state: () => UrlState; apply(state: Url
   };
   window.addEventListener('popstate', onPop);
   onCleanup(() => window.removeEventListener('popstate', onPop));
+}
+
+/**
+ * The page's hash: the app's state and the open story's step. A hash read from the address sets both, then moves
+ * the map to its view, or reveals its place when it names no view.
+ */
+export function createPageUrlSync(state: AppState, stories: StoryReader, reveal: (id: string | null) => void, mapControls: () => MapControls | null): void {
+  createUrlSync({
+    state: () => ({ ...state.urlState(), ...stories.urlPart() }),
+    apply(url) {
+      stories.apply(url);
+      state.apply(url);
+      if (url.view) mapControls()?.jumpTo(url.view);
+      else reveal(state.selected());
+    },
+  });
 }

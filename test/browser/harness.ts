@@ -104,7 +104,7 @@ export async function openApp(context: BrowserContext, url: string, options: { w
 
 /**
  * Resolves once `window.map` exists, has loaded its style and sources, and has nothing left to draw. The map it
- * waits on is whichever `window.map` is now: a map drawn anew (the review's app after a change) is waited on in turn.
+ * waits on is whichever `window.map` is now: should the map be made anew (a page loaded again), the new one is waited on in turn.
  */
 export async function waitForMapIdle(page: Page): Promise<void> {
   await page.waitForFunction(() => Boolean(window.map));

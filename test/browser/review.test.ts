@@ -66,7 +66,7 @@ describe('the review on the map', () => {
     await page.keyboard.press('Enter');
     await poll(() => said(page)).toContain('Marked wrong (not an event)');
     await poll(() => quoteItem(page, opening(event.quote)).count()).toBe(0);
-    await poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Baghdad'); // the panel, drawn anew, has the focus
+    await poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Baghdad'); // the event gone, its panel's heading has the focus
     const [shown, total] = /(\d+) of (\d+) events/.exec(before!)!.slice(1).map(Number);
     expect(await counted(page)).toContain(`${shown - 1} of ${total - 1} events`);
     const gone = (file: ReturnType<typeof corpus.readEvents>) => !file.events.some((e) => e.quote === event.quote && e.place === 'baghdad');
@@ -135,7 +135,7 @@ describe('the review on the map', () => {
     const before = await page.locator('.checked-count').textContent();
     await quoteItem(page, opening(event.quote)).getByRole('button', { name: 'Right' }).click();
     await poll(() => quoteItem(page, opening(event.quote)).textContent()).toContain('Checked by a person');
-    // The panel drawn anew brings the quote just checked into view and gives it the focus, its buttons next.
+    // Once the new data shows, the panel brings the quote just checked into view and gives it the focus, its buttons next.
     await poll(() => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.event)).toBe(event.id);
     expect(await page.locator('.checked-count').textContent()).not.toBe(before);
     await page.getByRole('region', { name: 'Review' }).getByRole('button', { name: 'Undo' }).click();
@@ -209,7 +209,7 @@ describe('the review on the map', () => {
     await rows.first().getByRole('button', { name: 'Right' }).click();
     await poll(() => said(page)).toContain('Checked');
     await poll(() => rows.first().textContent()).toContain('Checked by a person');
-    // The list is drawn anew: the focus is not lost to the page, the answer takes it.
+    // The row waits for its new line (its buttons disabled meanwhile): the focus is not lost to the page, the answer takes it.
     await poll(() => page.evaluate(() => document.activeElement?.classList.contains('review-message'))).toBe(true);
     expect(corpus.readEvents().events.filter((e) => e.checked)).toHaveLength(1);
   });

@@ -1,4 +1,4 @@
-import { createRoot } from 'solid-js';
+import { createRoot, createSignal } from 'solid-js';
 import { describe, expect, it } from 'vitest';
 import { parseDay } from '../../src/core/day.ts';
 import { buildColumns } from '../../src/core/event-columns.ts';
@@ -14,20 +14,23 @@ const day = (s: string) => parseDay(s)!;
  * recapture on 24 June) and Mosul (an airstrike on 10 July); articles "reuters-1" (Reuters: Tal Afar, the meeting)
  * and "afp-1" (AFP: the recapture, Mosul). Sources load when the test says so (`release`), so that the order of loads
  * can be chosen; the list of articles and the quotes load at once, counted in `fetched`. Judged (`judged`), the
- * four events have the confidences 0.8, 0.3, 0.6 and 0.2 and the data the threshold 0.47.
+ * four events have the confidences 0.8, 0.3, 0.6 and 0.2 and the data the threshold 0.47. `leaveOut` takes events
+ * out by number (0–3, as a review's Wrong does), and a place left without events with them (as the compiler does).
  */
-function createData(options: { judged?: boolean } = {}) {
-  const places: PlaceSummary[] = ['baghdad', 'tal-afar', 'mosul'].map((id, i) => ({ id, name: id, kind: 'city', lngLat: [44 - i, 33 + i], radiusKm: null, reviewed: true }) as PlaceSummary);
+function createData(options: { judged?: boolean; leaveOut?: readonly number[] } = {}) {
   // In start order, so that an event's number is its index here (see EventColumns).
-  const events = [
-    { place: 1, start: day('2014-06-22'), end: day('2014-06-23'), category: 2, article: 0, quote: 'Militants seized Tal Afar over the weekend.' },
-    { place: 0, start: day('2014-06-23'), end: day('2014-06-23'), category: 0, article: 0, quote: 'Kerry met Prime Minister Maliki in Baghdad.' },
-    { place: 0, start: day('2014-06-24'), end: day('2014-06-24'), category: 3, article: 1, quote: 'Troops retook a district of Baghdad.' },
-    { place: 2, start: day('2014-07-10'), end: day('2014-07-10'), category: 5, article: 1, quote: 'Jets struck Mosul, officials said.' },
-  ];
+  const all = [
+    { at: 'tal-afar', start: day('2014-06-22'), end: day('2014-06-23'), category: 2, article: 0, quote: 'Militants seized Tal Afar over the weekend.', confidence: 0.8 },
+    { at: 'baghdad', start: day('2014-06-23'), end: day('2014-06-23'), category: 0, article: 0, quote: 'Kerry met Prime Minister Maliki in Baghdad.', confidence: 0.3 },
+    { at: 'baghdad', start: day('2014-06-24'), end: day('2014-06-24'), category: 3, article: 1, quote: 'Troops retook a district of Baghdad.', confidence: 0.6 },
+    { at: 'mosul', start: day('2014-07-10'), end: day('2014-07-10'), category: 5, article: 1, quote: 'Jets struck Mosul, officials said.', confidence: 0.2 },
+  ].filter((_, i) => !options.leaveOut?.includes(i));
+  const places: PlaceSummary[] = ['baghdad', 'tal-afar', 'mosul']
+    .map((id, i) => ({ id, name: id, kind: 'city', lngLat: [44 - i, 33 + i], radiusKm: null, reviewed: true }) as PlaceSummary)
+    .filter((p) => all.some((e) => e.at === p.id));
+  const events = all.map(({ at, confidence, ...e }) => ({ ...e, place: places.findIndex((p) => p.id === at), ...(options.judged ? { confidence } : {}) }));
   const outlets = ['AFP', 'Reuters'];
-  const confidences = [0.8, 0.3, 0.6, 0.2];
-  const columns = buildColumns(options.judged ? events.map((e, i) => ({ ...e, confidence: confidences[i] })) : events, places.length, [1, 0]);
+  const columns = buildColumns(events, places.length, [1, 0]);
   const articles: ArticleEntry[] = [
     { id: 'reuters-1', title: 'Kerry in Baghdad', outlet: 'Reuters', published: day('2014-06-23') },
     { id: 'afp-1', title: 'Baghdad and Mosul', outlet: 'AFP', published: day('2014-07-10') },
@@ -43,10 +46,10 @@ function createData(options: { judged?: boolean } = {}) {
     placeNumber: new Map(places.map((p, i) => [p.id, i])),
     totalOf: (id) => columnData.totals[places.findIndex((p) => p.id === id)] ?? 0,
     frame: null,
-    eventCount: 4,
+    eventCount: events.length,
     outlets,
     problems: [],
-    checked: { count: 0, of: 4 },
+    checked: { count: 0, of: events.length },
     articleList: async () => (fetched.articles++, articles),
     quoteIndex: async () => (fetched.quotes++, readQuoteIndex(writeQuoteLines(events.map((e) => e.quote)), events.length)),
     sourcesOf: (id) => {
@@ -82,7 +85,7 @@ function withState<T>(
   return createRoot((dispose) => {
     const data = createData(options);
     const frames = createFrames();
-    const result = run(createAppState(data.data, initial, { frame: frames.frame }), data, frames);
+    const result = run(createAppState(() => data.data, initial, { frame: frames.frame }), data, frames);
     if (!(result instanceof Promise)) dispose();
     return result;
   });
@@ -326,7 +329,7 @@ describe('the minimum confidence in the app state', () => {
   it("hides the events under the data's threshold by default, on the map, in the total and the histogram, and says which shown are unsure", () => {
     withState(
       (state) => {
-        expect(state.defaultConfidence).toBe(0.47);
+        expect(state.defaultConfidence()).toBe(0.47);
         expect(state.minConfidence()).toBe(0.47);
         expect(state.filtering()).toBe(false); // not a filter: the data's own default
         expect(state.shown()).toBe(2); // Tal Afar 0.8, the recapture 0.6
@@ -389,7 +392,7 @@ describe('the minimum confidence in the app state', () => {
   it('without a threshold in the data shows every event, and says that a link\'s minimum confidence was ignored', () => {
     withState(
       (state) => {
-        expect(state.defaultConfidence).toBeNull();
+        expect(state.defaultConfidence()).toBeNull();
         expect(state.minConfidence()).toBeNull();
         expect(state.shown()).toBe(4);
         expect(state.ignored()).toEqual(['minimum confidence 0.9: the events of this data carry no confidence']);
@@ -399,5 +402,119 @@ describe('the minimum confidence in the app state', () => {
       },
       { sure: 0.9 },
     );
+  });
+});
+
+describe('a new dataset in the app state', () => {
+  const tick = () => new Promise((r) => setTimeout(r, 0));
+
+  /** The app state on a dataset signal: `change` gives it a new dataset, as review mode does after a correction. */
+  async function withDataSignal<T>(run: (state: ReturnType<typeof createAppState>, change: (next: ReturnType<typeof createData>) => void, first: ReturnType<typeof createData>) => Promise<T> | T, initial = {}) {
+    const first = createData();
+    const [data, setData] = createSignal<Dataset>(first.data);
+    // Created in a root, changed from outside it, as the page changes it (a change inside the root waits for its end).
+    const { state, dispose } = createRoot((dispose) => ({ state: createAppState(data, initial, { frame: createFrames().frame }), dispose }));
+    try {
+      return await run(state, (next) => setData(next.data), first);
+    } finally {
+      dispose();
+    }
+  }
+
+  it('recounts what shows from the new one and keeps the window and the filters', async () => {
+    await withDataSignal(
+      async (state, change) => {
+        state.setListView('events');
+        const counterBefore = state.counter();
+        expect(state.shown()).toBe(3); // Tal Afar's capture, the meeting and the recapture
+        expect(state.windowRows()!.rows.length).toBe(3);
+        change(createData({ leaveOut: [1] })); // the meeting, marked wrong
+        expect(state.shown()).toBe(2);
+        expect(state.counter()).not.toBe(counterBefore);
+        expect([0, 1].map((p) => state.counts.count(p))).toEqual([1, 1]); // Baghdad's recapture, Tal Afar's capture
+        expect(state.daily().exact[day('2014-06-23') - day('2014-06-22')]).toBe(0);
+        expect(state.windowRows()!.rows.length).toBe(2);
+        expect(state.timeWindow()).toEqual({ from: day('2014-06-22'), to: day('2014-06-30') });
+        expect(state.filters()).toMatchObject({ categories: ['capture', 'meeting', 'recapture'] });
+        expect(state.urlState()).toMatchObject({ from: day('2014-06-22'), to: day('2014-06-30'), categories: ['capture', 'meeting', 'recapture'], list: 'events' });
+      },
+      { from: day('2014-06-22'), to: day('2014-06-30'), categories: ['capture', 'meeting', 'recapture'] },
+    );
+  });
+
+  it("searches the new one's quotes, fetched from it, never the last one's, showing the last one until they are there", async () => {
+    await withDataSignal(async (state, change, first) => {
+      state.setQuery('baghdad');
+      await tick();
+      expect(state.shown()).toBe(2);
+      const next = createData({ leaveOut: [1] });
+      change(next);
+      expect(next.fetched.quotes).toBe(1); // asked for at once
+      expect(state.data()).toBe(first.data); // the search does not lapse while they load
+      expect(state.filtersPending()).toBe(false);
+      expect(state.shown()).toBe(2);
+      await tick();
+      expect(state.data()).toBe(next.data);
+      expect(state.filtersPending()).toBe(false);
+      expect(state.shown()).toBe(1); // the recapture: the meeting is gone
+      expect(state.filters().query).toBe('baghdad');
+    });
+  });
+
+  it('says an article the new one lacks, once its list of articles is there', async () => {
+    await withDataSignal(async (state, change) => {
+      state.setArticle('afp-1');
+      await tick();
+      expect(state.shown()).toBe(2); // the recapture and Mosul
+      const next = createData({ leaveOut: [2, 3] }); // afp-1's events gone
+      next.data.articleList = async () => [{ id: 'reuters-1', title: 'Kerry in Baghdad', outlet: 'Reuters', published: day('2014-06-23') }];
+      change(next);
+      await tick();
+      expect(state.data()).toBe(next.data);
+      expect(state.filters().article).toBeNull();
+      expect(state.ignored()).toEqual(['article “afp-1”: no such article in this data']);
+      expect(state.shown()).toBe(2); // Tal Afar and the meeting: no article filter
+    });
+  });
+
+  it('keeps the selected place it still has, its sources fetched from it (the last ones shown meanwhile), and closes one it lacks', async () => {
+    await withDataSignal(async (state, change, first) => {
+      const opening = state.select('baghdad');
+      await first.release('baghdad');
+      await opening;
+      await first.release('baghdad'); // asked for again by the panel's sources
+      expect(state.placeCounts()).toEqual({ sure: 2, kept: 2, inside: 2 });
+      const next = createData({ leaveOut: [1] });
+      change(next);
+      expect(state.selected()).toBe('baghdad');
+      expect(next.loads).toEqual(['baghdad']);
+      expect(state.sources()?.place.id).toBe('baghdad'); // the last ones, until the new ones arrive
+      expect(state.placeCounts()).toEqual({ sure: 2, kept: 2, inside: 2 }); // counted as the sources shown
+      await next.release('baghdad');
+      expect(state.placeCounts()).toEqual({ sure: 1, kept: 1, inside: 1 });
+      expect(state.placeTotal()).toBe(1);
+
+      const toMosul = state.select('mosul');
+      await next.release('mosul');
+      await toMosul;
+      change(createData({ leaveOut: [1, 3] })); // Mosul's only event, marked wrong: Mosul has none left
+      expect(state.selected()).toBeNull();
+      expect(state.selectedPlace()).toBeNull();
+      expect(state.placeCounts()).toBeNull();
+      expect(state.urlState().place).toBeUndefined();
+    });
+  });
+
+  it('makes a window of all the dates all the new dates, and keeps another within them', async () => {
+    await withDataSignal(async (state, change) => {
+      expect(state.timeWindow()).toEqual({ from: day('2014-06-22'), to: day('2014-07-10') });
+      change(createData({ leaveOut: [3] })); // the last day's event gone
+      expect(state.timeWindow()).toEqual({ from: day('2014-06-22'), to: day('2014-06-24') });
+      state.setWindow({ from: day('2014-06-23'), to: day('2014-06-24') });
+      change(createData({ leaveOut: [0, 3] })); // the first day's too
+      expect(state.timeWindow()).toEqual({ from: day('2014-06-23'), to: day('2014-06-24') });
+      change(createData({ leaveOut: [0, 2, 3] })); // and the last of that window
+      expect(state.timeWindow()).toEqual({ from: day('2014-06-23'), to: day('2014-06-23') });
+    });
   });
 });
