@@ -71,6 +71,8 @@ const KEPT_VERSIONS = 100; // versions remembered for stale writes; an older pag
 const SEARCH_RESULTS = 20;
 const NEAR_KM = 60; // how far from a point clicked on the map a place is offered
 const FRAME_KM = 1000; // how near one of the article's other places a gazetteer entry searched by name is offered first
+const PREFIX_FROM = 3; // characters of a name typed from which the names it begins are offered too
+const PREFIX_KEYS = 2000; // name keys read for them, at most
 const EVERYTHING = Symbol('every event'); // what a change made outside the review (a terminal, an editor) touched
 
 interface Snapshot {
@@ -303,13 +305,19 @@ export function openSession(corpus: ReviewCorpus, judge: JudgeModel | null) {
         return [...closest, ...towns.slice(0, SEARCH_RESULTS).map((t) => entryHit(t.entry))].sort((a, b) => a.fromPoint! - b.fromPoint!).slice(0, SEARCH_RESULTS);
       }
       const hits = places.filter((p) => p.id !== event.place && [p.name, ...p.aliases].some((n) => plainName(n).includes(typed))).map(corpusHit);
-      const entries = (gazetteer.lookup(nameKey(query).key) ?? []).map((i) => gazetteer.entry(i)).filter((e) => !known.has(e.ref));
+      // The entries of the name typed and, from PREFIX_FROM characters on, of the names it begins ("Samar": Samara,
+      // Sāmarrā’), as a search box offers them while one types.
+      const key = nameKey(query).key;
+      const exact = new Set(gazetteer.lookup(key) ?? []);
+      const indices = [...new Set([...exact, ...(key.length >= PREFIX_FROM ? gazetteer.withPrefix(key, PREFIX_KEYS) : [])])];
+      const entries = indices.map((i) => ({ i, e: gazetteer.entry(i) })).filter(({ e }) => !known.has(e.ref));
       // Those in the countries of the article's other places or near one of them first ("Samara" typed in a story
-      // of Baghdad and Tikrit offers Sāmarrā’ before the Russian city), then by population.
+      // of Baghdad and Tikrit offers Sāmarrā’ before the Russian city), then the name typed before longer ones, then
+      // by population.
       const countries = new Set(others.map((o) => o.country));
       const inFrame = (hit: PlaceHit) => countries.has(hit.country) || (hit.nearest !== null && hit.nearest.km <= FRAME_KM);
-      const entryHits = entries.map(entryHit).map((hit, i) => ({ hit, population: entries[i].population, ref: entries[i].ref }));
-      entryHits.sort((a, b) => Number(inFrame(b.hit)) - Number(inFrame(a.hit)) || b.population - a.population || (a.ref < b.ref ? -1 : 1));
+      const entryHits = entries.map(({ i, e }) => ({ hit: entryHit(e), exact: exact.has(i), population: e.population, ref: e.ref }));
+      entryHits.sort((a, b) => Number(inFrame(b.hit)) - Number(inFrame(a.hit)) || Number(b.exact) - Number(a.exact) || b.population - a.population || (a.ref < b.ref ? -1 : 1));
       hits.push(...entryHits.map((h) => h.hit));
       return hits.slice(0, SEARCH_RESULTS);
     },

@@ -107,10 +107,15 @@ describe('moving an event', () => {
     const events = JSON.parse(readFileSync(join(corpus.dir, 'events.json'), 'utf8')) as { events: { id: string; place: string }[]; places: { id: string; properties: { name: string } }[] };
     const baghdad = events.places.find((p) => p.properties.name === 'Baghdad')!;
     const event = events.events.find((e) => e.place !== baghdad.id)!;
-    const search = async (version: string) => (await ask(server, 'GET', `/api/places?version=${version}&event=${encodeURIComponent(event.id)}&q=Samara`)).json() as { results: { name: string; country: string; population: number | null; nearest: { name: string } | null }[] };
+    const search = async (version: string, q = 'Samara') => (await ask(server, 'GET', `/api/places?version=${version}&event=${encodeURIComponent(event.id)}&q=${q}`)).json() as { results: { name: string; country: string; population: number | null; nearest: { name: string } | null }[] };
     const results = (await search(session.version())).results;
     expect(results[0]).toMatchObject({ country: 'IQ', nearest: { name: 'Baghdad' } });
     expect(results.find((r) => r.country === 'RU' && r.population !== null)!.population).toBeGreaterThan(results[0].population!);
+    // Half the name typed: the names it begins are offered too, in the same order.
+    const typing = (await search(session.version(), 'Samar')).results;
+    expect(typing[0]).toMatchObject({ name: results[0].name, country: 'IQ' });
+    expect(typing.some((r) => r.country === 'RU')).toBe(true);
+    expect((await search(session.version(), 'Sa')).results.some((r) => r.country === 'IQ')).toBe(false); // two letters: the name typed only
   });
 
   it('moves an event to a gazetteer entry: the place is added to the curated file, the event goes there and is checked', async () => {

@@ -44,6 +44,11 @@ export interface Gazetteer {
   entry(index: number): GazetteerEntry;
   /** The indices of the entries a normalised name key (see normalize.ts) may mean, or undefined. */
   lookup(key: string): readonly number[] | undefined;
+  /**
+   * The indices of the entries whose name keys begin with `prefix` (a key, or its start), from the first `maxKeys`
+   * such keys in key order, without repeats: what a search box offers as a name is typed.
+   */
+  withPrefix(prefix: string, maxKeys: number): number[];
   /** The entry of a ref ("geonames:706448"), or null. */
   byRef(ref: string): GazetteerEntry | null;
   /** Every country. */
@@ -306,6 +311,15 @@ export function parseIndex(text: string): Gazetteer {
     maxWords,
     entry,
     lookup,
+    withPrefix(prefix, maxKeys) {
+      const found = new Set<number>();
+      const first = firstIndex(size, size + keyCount, (i) => compareField(i, prefix) < 0);
+      for (let line = first; line < Math.min(size + keyCount, first + maxKeys) && text.startsWith(prefix, starts[line]); line++) {
+        const row = lineText(line);
+        for (const i of row.slice(row.indexOf('\t') + 1).split(',')) found.add(Number(i));
+      }
+      return [...found];
+    },
     byRef(ref) {
       const line = bisect(0, size, ref);
       return line < 0 ? null : entry(line);
