@@ -310,7 +310,8 @@ export function openSession(corpus: ReviewCorpus, judge: JudgeModel | null) {
       const key = nameKey(query).key;
       const exact = new Set(gazetteer.lookup(key) ?? []);
       const indices = [...new Set([...exact, ...(key.length >= PREFIX_FROM ? gazetteer.withPrefix(key, PREFIX_KEYS) : [])])];
-      const entries = indices.map((i) => ({ i, e: gazetteer.entry(i) })).filter(({ e }) => !known.has(e.ref));
+      // A longer name counts by the entry's own name, not one of its other names ("Samarobriva", Amiens of old).
+      const entries = indices.map((i) => ({ i, e: gazetteer.entry(i) })).filter(({ i, e }) => !known.has(e.ref) && (exact.has(i) || nameKey(e.name).key.startsWith(key)));
       // Those in the countries of the article's other places or near one of them first ("Samara" typed in a story
       // of Baghdad and Tikrit offers Sāmarrā’ before the Russian city), then the name typed before longer ones, then
       // by population.
