@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playw
 import { accessSync, constants, cpSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { build } from 'vite';
 import { ingestFiles } from '../../src/ingest/files.ts';
 import { createTextCorpus, type TextArticle } from '../text-corpus.ts';
@@ -209,4 +209,22 @@ export function servedTestApp(): { readonly served: Served; readonly browser: Br
     await app.served?.close();
   });
   return app;
+}
+
+/**
+ * For a test file: a browser launched before its tests and closed after, and a list of cleanups (servers, folders,
+ * contexts) a test pushes, run after each test, the last pushed first.
+ */
+export function browserWithCleanups(): { readonly browser: Browser; cleanups: (() => Promise<unknown> | unknown)[] } {
+  const held = { browser: null as unknown as Browser, cleanups: [] as (() => Promise<unknown> | unknown)[] };
+  beforeAll(async () => {
+    held.browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await held.browser?.close();
+  });
+  afterEach(async () => {
+    for (const cleanup of held.cleanups.splice(0).reverse()) await cleanup();
+  });
+  return held;
 }

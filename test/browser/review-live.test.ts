@@ -1,29 +1,20 @@
 import { rmSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { createReviewServer } from '../review/review-corpus.ts';
-import { TEST_APP, launchChromium, openApp, shownByDefault, waitForMapIdle } from './harness.ts';
+import { TEST_APP, browserWithCleanups, openApp, shownByDefault, waitForMapIdle } from './harness.ts';
 
 // The review's page follows the data each correction makes without being drawn anew (src/main.tsx, createAppState's
 // dataset signal): the same map, the same open panel, the camera where it was, and what shows is the new data's.
 // Driven in Chromium on a copy of the seed corpus, served by the review server from the tests' build of the app.
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-const cleanups: (() => Promise<unknown> | unknown)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const held = browserWithCleanups();
+const { cleanups } = held;
 
 async function openReview(hash: string, viewport = { width: 1280, height: 800 }) {
   const served = await createReviewServer(TEST_APP);
   cleanups.push(() => served.server.close(), () => rmSync(served.corpus.dir, { recursive: true, force: true }));
-  const context = await browser.newContext({ viewport });
+  const context = await held.browser.newContext({ viewport });
   cleanups.push(() => context.close());
   const opened = await openApp(context, `${served.server.url}#${hash}`);
   return { ...served, ...opened };

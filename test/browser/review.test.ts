@@ -1,29 +1,20 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { formatLongDay, formatRange } from '../../src/core/format.ts';
 import { parseDay } from '../../src/core/day.ts';
 import { ingestFiles } from '../../src/ingest/files.ts';
 import { createPlacesReviewServer, createReviewCorpus, createReviewServer } from '../review/review-corpus.ts';
-import { TEST_APP, axeViolations, buildAppOn, launchChromium, openApp, serveBuiltApp, shownByDefault } from './harness.ts';
+import { TEST_APP, axeViolations, buildAppOn, browserWithCleanups, openApp, serveBuiltApp, shownByDefault } from './harness.ts';
 
 // The review on the map (`npm run review`), driven as a person would in Chromium: on a copy of the seed corpus (or a
 // corpus of short texts for the places), served by the review server from the tests' build of the app. What the
 // page shows is checked against the files the server wrote.
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-const cleanups: (() => Promise<unknown> | unknown)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const held = browserWithCleanups();
+const { cleanups } = held;
 
 async function createReview() {
   const served = await createReviewServer(TEST_APP);
@@ -32,7 +23,7 @@ async function createReview() {
 }
 
 async function openPage(url: string, options: { width?: number; height?: number } = {}) {
-  const context = await browser.newContext({ viewport: { width: options.width ?? 1280, height: options.height ?? 800 } });
+  const context = await held.browser.newContext({ viewport: { width: options.width ?? 1280, height: options.height ?? 800 } });
   cleanups.push(() => context.close());
   const opened = await openApp(context, url);
   return { ...opened, context };
