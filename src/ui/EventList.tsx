@@ -164,7 +164,8 @@ export function EventList(props: EventListProps) {
   };
 
   // A new window or filter keeps the event at the top of the view at the top (or the first event after it, when it
-  // has left the window), at the same offset within its row.
+  // has left the window), at the same offset within its row. Not deferred: a deferred `on` passes no previous rows
+  // to its first change, which then kept nothing; its first run here, with none, does nothing.
   createEffect(
     on(
       () => props.rows,
@@ -176,7 +177,6 @@ export function EventList(props: EventListProps) {
         const target = now >= rows.length ? 0 : now * rowHeight + (top - row * rowHeight);
         if (Math.abs(target - top) >= 1) scrollToListTop(target);
       },
-      { defer: true },
     ),
   );
   // What the app keeps of the list while it is not shown.

@@ -56,6 +56,39 @@ describe('the events of the window, by date', () => {
     await close();
   });
 
+  it('keeps the row at its top where it is when the window changes and rows before it leave', async () => {
+    const { page, close } = await app.open({ viewport: { width: 1280, height: 700 } }, '#list=events');
+    const all = expectedRows('0000-01-01', '9999-12-31');
+    await expect.poll(() => rows(page).count()).toBeGreaterThan(0);
+    // Scrolled as a person scrolls, by the wheel, until a row some way down is at the top.
+    const scroller = page.locator('.event-scroller');
+    const box = (await scroller.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    /** The quote of the row drawn first at the top of the list's view. */
+    const topQuote = () => page.evaluate(() => {
+      const top = document.querySelector('.event-scroller')!.getBoundingClientRect().top;
+      const row = [...document.querySelectorAll<HTMLElement>('.event-row')].filter((r) => r.getBoundingClientRect().bottom > top + 2).sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top)[0];
+      return row.querySelector('.row-quote')!.textContent;
+    });
+    // Down the list to a row whose day is later than the first row's last: a later start then drops rows before it.
+    const frame = () => page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    let top = all.findIndex((e) => firstWords(e.quote, ROW_QUOTE_CHARS) === '');
+    for (let i = 0; i < 60; i++) {
+      await page.mouse.wheel(0, 60);
+      await frame();
+      const quote = await topQuote();
+      top = all.findIndex((e) => firstWords(e.quote, ROW_QUOTE_CHARS) === quote);
+      if (top >= 8 && all[top].start > all[0].end) break;
+    }
+    expect(top).toBeGreaterThanOrEqual(8);
+    const target = top;
+    // The window now starts at that row's day: the rows before it that end earlier leave, and it stays at the top.
+    await page.evaluate((from) => (location.hash = `#from=${from}&list=events`), all[target].start);
+    await expect.poll(() => rows(page).count()).toBeLessThan(all.length);
+    await expect.poll(topQuote).toBe(firstWords(all[target].quote, ROW_QUOTE_CHARS));
+    await close();
+  });
+
   it('lights the place of the row pointed at, and opens the place at that quote when the row is chosen', async () => {
     const { page, consoleErrors, close } = await app.open(TALL, '#from=2014-06-20&to=2014-06-24&list=events');
     const want = expectedRows('2014-06-20', '2014-06-24');
