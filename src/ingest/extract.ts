@@ -207,7 +207,7 @@ export function extractArticle(article: Article, text: string, found: ArticlePla
       const record = recordOf(event, best.reading, records.length + 1);
       const verdict = judgeOf(judging.judge, best.features); // the reasons, for the reading kept only
       const kinds = judging.judge.category?.models;
-      const features = () => categoryFeatures({ sentence: event.sentence.text, mention: event.mention && { start: event.mention.start - event.sentence.start, end: event.mention.end - event.sentence.start }, rule: event.category, article: (articleKind ??= articleCategory(sentences)) });
+      const features = () => categoryFeatures({ sentence: inSentence.sentence, mention: inSentence.mention, rule: event.category, article: (articleKind ??= articleCategory(sentences)) });
       const category = (kinds && judgedCategory(kinds, event.category, features)) ?? record.category;
       records.push({ ...record, category, confidence: verdict.confidence, reasons: verdict.reasons });
     }

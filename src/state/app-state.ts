@@ -600,7 +600,7 @@ function createLazy<T, S extends object>(source: Accessor<S>, load: (of: S) => P
     for (const callback of callbacks) callback(value);
   };
   /** Loads the value of `of` unless it has it or is loading it; resolves once it is there, or failed. */
-  const fetch = (of: S): Promise<void> => {
+  const loadFor = (of: S): Promise<void> => {
     if (untrack(values).has(of)) return Promise.resolve();
     let pending = loading.get(of);
     if (!pending) {
@@ -625,7 +625,7 @@ function createLazy<T, S extends object>(source: Accessor<S>, load: (of: S) => P
   const request = () => {
     wanted = true;
     setError(null);
-    void fetch(untrack(source));
+    void loadFor(untrack(source));
   };
   // A new dataset shows: with its value (loaded before), or it is loaded now if it was ever asked for.
   createComputed(
@@ -646,6 +646,6 @@ function createLazy<T, S extends object>(source: Accessor<S>, load: (of: S) => P
     onLoad: (callback: (value: T) => void) => void callbacks.push(callback),
     request,
     /** Loads a dataset's value before it shows, if the value was ever asked for; null when there is nothing to wait for. */
-    prepare: (of: S): Promise<void> | null => (wanted && !untrack(values).has(of) ? fetch(of) : null),
+    prepare: (of: S): Promise<void> | null => (wanted && !untrack(values).has(of) ? loadFor(of) : null),
   };
 }

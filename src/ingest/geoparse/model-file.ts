@@ -64,4 +64,3 @@ export function modelTrainedOn(file: ModelFile, trainedOn: string, path = MODEL_
   if (!model) throw new InputError([{ file: path, field: `models.${trainedOn}`, message: `is missing: run \`npm run train\` to rebuild it` }]);
   return model;
 }
-
