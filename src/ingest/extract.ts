@@ -6,6 +6,7 @@ import { articleCategory, categoryFeatures, judgedCategory } from './judge/categ
 import { clauseAround, parentheticals, spanContaining, type Span } from './clauses.ts';
 import { findDates, resolveRelative, unsupportedDate, type DateExpression } from './dates.ts';
 import { createSentenceJudge } from './locative.ts';
+import { verdictOf, type LocativeRuleId } from './locative-rules.ts';
 import type { Gazetteer } from './gazetteer/gazetteer.ts';
 import type { Mention } from './mentions.ts';
 import { createPlaceFinder, type ArticlePlaces, type PlaceFinder } from './place-finder.ts';
@@ -42,6 +43,8 @@ interface Located {
   dates: { range: DayRange; text: string; basis: DateBasis; at: number } | null;
   /** Null when the rules make an event of it; else the rule that set it aside (a candidate for the judge only). */
   rule: string | null;
+  /** The locative rule that decided its place (see locative-rules.ts); null for a place from the dateline. */
+  locativeRule: LocativeRuleId | null;
   /** Places named in its sentence. */
   places: number;
   futureDate: boolean;
@@ -118,27 +121,28 @@ export function extractArticle(article: Article, text: string, found: ArticlePla
     const hasFutureDate = dates.some((d) => d.future && !d.relative && d.range.start >= article.published);
     const asides = parentheticals(sentence.text);
 
-    const places = new Map<string, Mention>();
-    const setAside = new Map<string, { mention: Mention; rule: string }>(); // candidates for the judge only
+    const places = new Map<string, { mention: Mention; locativeRule: LocativeRuleId }>();
+    const setAside = new Map<string, { mention: Mention; rule: string; locativeRule: LocativeRuleId }>(); // candidates for the judge only
     const judge = createSentenceJudge(sentence.text, mentions, hasFutureDate, qualifies, isCountry); // one per sentence: a list of n names is judged in n steps
     for (const mention of mentions) {
       if (places.has(mention.place)) continue;
-      const why = judge.verdict(mention);
+      const locativeRule = judge.rule(mention);
+      const why = verdictOf(locativeRule);
       if (why === null) {
-        places.set(mention.place, mention);
+        places.set(mention.place, { mention, locativeRule });
         setAside.delete(mention.place);
       } else {
-        rejected?.push({ place: mention.place, start: sentence.start + mention.start, end: sentence.start + mention.end, quoteStart: sentence.start, reason: why });
-        if (!setAside.has(mention.place)) setAside.set(mention.place, { mention, rule: why });
+        rejected?.push({ place: mention.place, start: sentence.start + mention.start, end: sentence.start + mention.end, quoteStart: sentence.start, reason: `${why} (rule ${locativeRule})` });
+        if (!setAside.has(mention.place)) setAside.set(mention.place, { mention, rule: why, locativeRule });
       }
     }
     // A site in its city, a town in its province: keep the most specific place the sentence names.
     for (const id of [...places.keys()]) {
       for (const other of places.keys()) {
         if (other !== id && isWithin(other, id, placeOf)) {
-          const m = places.get(id)!;
+          const { mention: m, locativeRule } = places.get(id)!;
           rejected?.push({ place: id, start: sentence.start + m.start, end: sentence.start + m.end, quoteStart: sentence.start, reason: 'contains-a-named-place' });
-          setAside.set(id, { mention: m, rule: 'contains-a-named-place' });
+          setAside.set(id, { mention: m, rule: 'contains-a-named-place', locativeRule });
           places.delete(id);
           break;
         }
@@ -146,14 +150,14 @@ export function extractArticle(article: Article, text: string, found: ArticlePla
     }
 
     const named = new Set(mentions.map((m) => m.place)).size;
-    const candidates: [string, Mention, string | null][] = [...[...places].map(([place, m]) => [place, m, null] as [string, Mention, null]), ...(judging ? [...setAside].map(([place, a]) => [place, a.mention, a.rule] as [string, Mention, string]) : [])];
-    for (const [place, mention, rule] of candidates) {
+    const candidates = [...[...places].map(([place, p]) => ({ place, ...p, rule: null })), ...(judging ? [...setAside].map(([place, a]) => ({ place, ...a })) : [])];
+    for (const { place, mention, rule, locativeRule } of candidates) {
       const category = categoryOf(sentence.text, mention);
-      located.push({ sentence, index, place, mention: shift(mention, sentence.start), category, dates: datesFor(sentence.text, dates, asides, mention, category), rule, places: named, futureDate: hasFutureDate });
+      located.push({ sentence, index, place, mention: shift(mention, sentence.start), category, dates: datesFor(sentence.text, dates, asides, mention, category), rule, locativeRule, places: named, futureDate: hasFutureDate });
     }
     // A meeting reported without a place, in a story filed from one, happened where it was filed.
     if (places.size === 0 && dateline && DATELINE_MEETING.test(sentence.text) && !ELSEWHERE.test(sentence.text)) {
-      located.push({ sentence, index, place: dateline, mention: null, category: 'meeting', dates: datesFor(sentence.text, dates, asides, null, 'meeting'), rule: null, places: named, futureDate: hasFutureDate });
+      located.push({ sentence, index, place: dateline, mention: null, category: 'meeting', dates: datesFor(sentence.text, dates, asides, null, 'meeting'), rule: null, locativeRule: null, places: named, futureDate: hasFutureDate });
     }
   }
   if (judging) located.sort((a, b) => a.sentence.start - b.sentence.start || (a.mention?.start ?? -1) - (b.mention?.start ?? -1));

@@ -1,6 +1,7 @@
 import { MONTH_NAME_SOURCE, WEEKDAY_NAME_SOURCE } from '../core/months.ts';
 import { clauseAround, relativeClauses, spanContaining } from './clauses.ts';
 import { tag, tokenAt, type Token } from './language.ts';
+import { verdictOf, type LocativeRuleId } from './locative-rules.ts';
 import type { Mention } from './mentions.ts';
 
 /**
@@ -22,7 +23,8 @@ import type { Mention } from './mentions.ts';
  * ("since the Madrid bombings"), sits in an aside about someone else (", who is expected to attend the talks in
  * Brussels,") or in talk of what may yet happen or did not ("will", "threatened to", "denied").
  *
- * Returns null for a location, else the reason it is not one (for tests and for `--explain`).
+ * Returns null for a location, else the kind of reason it is not one; `locativeRule` gives the rule that decided
+ * (locative-rules.ts names them all, with examples).
  */
 export type NotLocation =
   | 'compound'
@@ -124,7 +126,19 @@ export function whyNotLocation(
   qualifies: Qualifies = () => true,
   isCountry: (mention: Mention) => boolean = () => false,
 ): NotLocation | null {
-  return createSentenceJudge(sentence, others, hasFutureDate, qualifies, isCountry).verdict(mention);
+  return verdictOf(locativeRule(sentence, mention, others, hasFutureDate, qualifies, isCountry));
+}
+
+/** The id of the locative rule that decides whether `mention` is where the sentence's event happened. */
+export function locativeRule(
+  sentence: string,
+  mention: Mention,
+  others: readonly Mention[],
+  hasFutureDate: boolean,
+  qualifies: Qualifies = () => true,
+  isCountry: (mention: Mention) => boolean = () => false,
+): LocativeRuleId {
+  return createSentenceJudge(sentence, others, hasFutureDate, qualifies, isCountry).rule(mention);
 }
 
 /**
@@ -134,7 +148,8 @@ export function whyNotLocation(
  * each). `mentions`: the sentence's mentions.
  */
 export interface SentenceJudge {
-  verdict(mention: Mention): NotLocation | null;
+  /** The rule that decides (see locative-rules.ts); its verdict is LOCATIVE_RULES[rule].verdict. */
+  rule(mention: Mention): LocativeRuleId;
 }
 
 export function createSentenceJudge(
@@ -150,7 +165,7 @@ export function createSentenceJudge(
     if (list) list.push(o);
     else byEnd.set(o.end, [o]);
   }
-  const verdicts = new Map<Mention, NotLocation | null>();
+  const verdicts = new Map<Mention, LocativeRuleId>();
   const context: SentenceContext = {
     sentence,
     hasFutureDate,
@@ -176,7 +191,7 @@ export function createSentenceJudge(
       return verdict;
     },
   };
-  return { verdict: context.verdict };
+  return { rule: context.verdict };
 }
 
 interface SentenceContext {
@@ -185,7 +200,7 @@ interface SentenceContext {
   qualifies: Qualifies;
   isCountry: (mention: Mention) => boolean;
   nameBefore(mention: Mention, gap: 'comma' | 'joined'): Mention | undefined;
-  verdict(mention: Mention): NotLocation | null;
+  verdict(mention: Mention): LocativeRuleId;
 }
 
 /**
@@ -215,32 +230,34 @@ function gapStarts(sentence: string, start: number, gap: 'comma' | 'joined'): nu
 const LOOK_BEHIND = 200; // characters
 const LOOK_AHEAD = 400; // characters
 
-function judgeMention(context: SentenceContext, mention: Mention): NotLocation | null {
+function judgeMention(context: SentenceContext, mention: Mention): LocativeRuleId {
   const { sentence, hasFutureDate, qualifies, isCountry } = context;
   const before = sentence.slice(Math.max(0, mention.start - LOOK_BEHIND), mention.start);
   const after = sentence.slice(mention.end, mention.end + LOOK_AHEAD);
-  if (/^-\p{L}/u.test(after) || NAME_CONTINUES.test(after)) return 'compound';
+  if (/^-\p{L}/u.test(after)) return 'hyphen-compound';
+  if (NAME_CONTINUES.test(after)) return 'name-continues';
   const previous = context.nameBefore(mention, 'comma');
-  if (previous && qualifies(previous, mention)) return 'qualifier';
-  if (OFFICIALS_IN.test(before) && !MEETING_BEFORE.test(before)) return 'government';
-  if (COMPASS_OF.test(before)) return 'relative-position';
-  if (spanContaining(relativeClauses(sentence), mention.start, mention.end)) return 'aside';
+  if (previous && qualifies(previous, mention)) return 'qualifies-previous';
+  if (OFFICIALS_IN.test(before) && !MEETING_BEFORE.test(before)) return 'officials-in';
+  if (COMPASS_OF.test(before)) return 'compass-of';
+  if (spanContaining(relativeClauses(sentence), mention.start, mention.end)) return 'relative-clause';
 
   // Tagging is the costly part: a name right after a locative preposition ("in the city") needs none for its
   // frame, nor does one that opens its sentence before a government's verb ("Washington wants").
-  if (mention.start < LOOK_BEHIND && /^\s*$/.test(before) && GOVERNMENT_AFTER.test(after)) return 'government';
+  if (mention.start < LOOK_BEHIND && /^\s*$/.test(before) && GOVERNMENT_AFTER.test(after)) return 'opens-before-government-verb';
   let tokens: Token[] | null = null;
+  let frame: LocativeRuleId = 'locative-preposition';
   const possessive = /^['’]s\b/.test(after);
   if (possessive || !RIGHT_AFTER_PREPOSITION.test(before)) {
     tokens = tag(sentence);
     const first = tokenAt(tokens, mention.start);
     const next = tokenAt(tokens, mention.end);
     // A capitalised common word that a gazetteer also knows as a town ("Many thought…", "Mobile homes…").
-    if (next - first === 1 && COMMON_WORD_TAGS.has(tokens[first].pos) && (first === 0 || tokens[first - 1].pos === 'PUNCT')) return 'not-a-name';
+    if (next - first === 1 && COMMON_WORD_TAGS.has(tokens[first].pos) && (first === 0 || tokens[first - 1].pos === 'PUNCT')) return 'common-word';
     // A country is where something happened only when it is said to happen in it: "in Nigeria", "across Haiti".
-    if (isCountry(mention) && !prepositionBefore(tokens, first)) return 'no-locative-frame';
-    const frame = possessive ? possessiveFrame(tokens, next) : locativeFrame(context, sentence.slice(mention.start, mention.end), tokens, first, next, mention);
-    if (frame) return frame;
+    if (isCountry(mention) && !prepositionBefore(tokens, first)) return 'country-without-preposition';
+    frame = possessive ? possessiveFrame(tokens, next) : locativeFrame(context, sentence.slice(mention.start, mention.end), tokens, first, next, mention);
+    if (verdictOf(frame) !== null) return frame;
   }
 
   // What may yet happen, or did not: from the mention's clause to the end of what is said about it (the next
@@ -249,10 +266,13 @@ function judgeMention(context: SentenceContext, mention: Mention): NotLocation |
   const stop = after.search(/,\s+(?:and|but|while)\s|;|\s(?:but|that)\s/);
   const saidStart = Math.max(clause.start, mention.start - LOOK_BEHIND);
   const said = sentence.slice(saidStart, mention.end + (stop === -1 ? after.length : stop));
-  if (NOT_HAPPENED.test(said)) return 'not-happened';
+  if (NOT_HAPPENED.test(said)) return 'denied-or-failed';
   if (DESCRIPTION.test(said)) return 'description';
-  if (!hasFutureDate && (PROSPECTIVE.test(said) || (INTENT_WORDS.test(said) && intends(tokens ?? tag(sentence), saidStart, saidStart + said.length)))) return 'prospective';
-  return null;
+  if (!hasFutureDate) {
+    if (PROSPECTIVE.test(said)) return 'prospective-word';
+    if (INTENT_WORDS.test(said) && intends(tokens ?? tag(sentence), saidStart, saidStart + said.length)) return 'intent-to';
+  }
+  return frame;
 }
 
 /** Whether a verb of intent followed by "to" stands in `[from, to)`: "militants plan to attack Baghdad". */
@@ -285,14 +305,13 @@ function prepositionBefore(tokens: readonly Token[], first: number): boolean {
 }
 
 /** "Baghdad's outskirts", "Haiti's earthquake", "Kharkiv's residential Kyiv District" are places; "Baghdad's plan" is a government's. */
-function possessiveFrame(tokens: readonly Token[], next: number): NotLocation | null {
+function possessiveFrame(tokens: readonly Token[], next: number): LocativeRuleId {
   let i = next;
   while (i < tokens.length && /^['’]s?$/.test(tokens[i].text)) i++;
   while (i < tokens.length && (tokens[i].pos === 'ADJ' || tokens[i].pos === 'ADV' || tokens[i].pos === 'NUM' || tokens[i].text === '-')) i++;
   const head = tokens[i];
-  if (!head) return 'government';
-  if (head.pos === 'PROPN' || PLACE_PARTS.has(head.text.toLowerCase()) || EVENT_NOUNS.has(head.lemma)) return null;
-  return 'government';
+  if (head && (head.pos === 'PROPN' || PLACE_PARTS.has(head.text.toLowerCase()) || EVENT_NOUNS.has(head.lemma))) return 'possessive-part';
+  return 'possessive-government';
 }
 
 // Nouns naming something that happened at a place, for "Haiti's earthquake", "Mosul's fall".
@@ -303,15 +322,15 @@ const EVENT_NOUNS = new Set([
   'reconstruction', 'death', 'toll', 'damage',
 ]);
 
-function locativeFrame(context: SentenceContext, name: string, tokens: readonly Token[], first: number, next: number, mention: Mention): NotLocation | null {
+function locativeFrame(context: SentenceContext, name: string, tokens: readonly Token[], first: number, next: number, mention: Mention): LocativeRuleId {
   const { sentence } = context;
   // "Rawa and Ana": a name joined to the one before it shares that one's frame.
   const joined = context.nameBefore(mention, 'joined');
-  if (joined) return context.verdict(joined) === null ? null : 'no-locative-frame';
+  if (joined) return verdictOf(context.verdict(joined)) === null ? 'joined-to-location' : 'joined-to-non-location';
 
   // "Biloxi police", "a Brussels neighborhood", "the Port-au-Prince airport"; "Baghdad officials" speak for a government.
   const attributive = nounAfter(tokens, next, sentence, mention);
-  if (attributive && GOVERNMENT_NOUNS.has(attributive.text.toLowerCase())) return 'government';
+  if (attributive && GOVERNMENT_NOUNS.has(attributive.text.toLowerCase())) return 'before-government-noun';
   for (let i = first - 1, steps = 0; steps <= WALK; i--, steps++) {
     if (i < 0) return subjectFrame(tokens, next, sentence, mention);
     const t = tokens[i];
@@ -323,55 +342,55 @@ function locativeFrame(context: SentenceContext, name: string, tokens: readonly 
       if (word === '-' || word === '’' || word === "'") continue; // inside a word: "Shi'ite-majority"
       return subjectFrame(tokens, next, sentence, mention);
     }
-    if (word === 'since' || word === 'than' || word === 'like') return 'comparison';
+    if (word === 'since' || word === 'than' || word === 'like') return 'comparison-word';
     if (t.pos === 'SCONJ' || word === 'that' || t.pos === 'PRON' || t.pos === 'CCONJ' && !isNounish(tokens[i - 1])) return subjectFrame(tokens, next, sentence, mention);
     if (t.pos === 'ADP') {
       if (word === 'of') {
         const owner = tokens[i - 1];
-        if (owner && WHOSE_OF.has(owner.lemma)) return 'government';
-        if (owner && EVENT_NOUNS.has(owner.lemma)) return null; // "the fall of Mosul", "the siege of Homs"
+        if (owner && WHOSE_OF.has(owner.lemma)) return 'whose-of';
+        if (owner && EVENT_NOUNS.has(owner.lemma)) return 'event-of'; // "the fall of Mosul", "the siege of Homs"
         continue;
       }
       return preposition(tokens, i, word, name);
     }
     if (t.pos === 'VERB') {
       if (isModifier(tokens, i)) continue;
-      if (ADDRESSEE_VERBS.has(t.lemma)) return followedByPredicate(tokens, next) ? subjectFrame(tokens, next, sentence, mention) : 'government';
-      if (TOPIC_VERBS.has(t.lemma)) return 'no-locative-frame';
-      return null;
+      if (ADDRESSEE_VERBS.has(t.lemma)) return followedByPredicate(tokens, next) ? subjectFrame(tokens, next, sentence, mention) : 'addressee-verb';
+      if (TOPIC_VERBS.has(t.lemma)) return 'topic-verb';
+      return 'verb-object';
     }
-    if (t.pos === 'AUX') return followedByPredicate(tokens, next) ? subjectFrame(tokens, next, sentence, mention) : 'no-locative-frame';
+    if (t.pos === 'AUX') return followedByPredicate(tokens, next) ? subjectFrame(tokens, next, sentence, mention) : 'after-auxiliary';
   }
-  return 'no-locative-frame';
+  return 'no-frame-word';
 }
 
-function preposition(tokens: readonly Token[], i: number, word: string, name: string): NotLocation | null {
-  if (LOCATIVE_PREPOSITIONS.has(word)) return null;
-  if (word === 'on' && SURFACE_NAME.test(name)) return null; // "on Independence Square", "on Bourbon Street"
+function preposition(tokens: readonly Token[], i: number, word: string, name: string): LocativeRuleId {
+  if (LOCATIVE_PREPOSITIONS.has(word)) return 'locative-preposition';
+  if (word === 'on' && SURFACE_NAME.test(name)) return 'on-surface'; // "on Independence Square", "on Bourbon Street"
   const governor = governorOf(tokens, i);
   switch (word) {
     case 'on':
     case 'upon':
     case 'against': {
       const before = tokens[i - 1];
-      if (!before) return 'no-locative-frame';
-      if (before.pos === 'VERB' && !ADDRESSEE_VERBS.has(before.lemma) && !TOPIC_VERBS.has(before.lemma) && word !== 'against') return null;
-      return ON_NOUNS.has(before.lemma) || ON_NOUNS.has(before.text.toLowerCase()) ? null : 'no-locative-frame';
+      if (!before) return 'on-other';
+      if (before.pos === 'VERB' && !ADDRESSEE_VERBS.has(before.lemma) && !TOPIC_VERBS.has(before.lemma) && word !== 'against') return 'on-after-verb';
+      return ON_NOUNS.has(before.lemma) || ON_NOUNS.has(before.text.toLowerCase()) ? 'attack-on' : 'on-other';
     }
     case 'from':
-      if (tokens[i - 1] && GOVERNMENT_NOUNS.has(tokens[i - 1].text.toLowerCase())) return 'government'; // "an official from Ankara"
-      return governor && REMOVAL.has(governor.lemma) ? null : 'origin';
+      if (tokens[i - 1] && GOVERNMENT_NOUNS.has(tokens[i - 1].text.toLowerCase())) return 'official-from'; // "an official from Ankara"
+      return governor && REMOVAL.has(governor.lemma) ? 'removed-from' : 'from-origin';
     case 'to':
-      return governor && ARRIVAL.has(governor.lemma) ? null : 'direction';
+      return governor && ARRIVAL.has(governor.lemma) ? 'arrived-to' : 'to-direction';
     case 'toward':
     case 'towards':
-      return 'direction';
+      return 'toward-direction';
     case 'by':
-      return 'government';
+      return 'by-agent';
     case 'for':
-      return governor && FOR_NOUNS.has(governor.lemma) ? null : 'no-locative-frame';
+      return governor && FOR_NOUNS.has(governor.lemma) ? 'battle-for' : 'for-other';
     default:
-      return 'no-locative-frame';
+      return 'other-preposition';
   }
 }
 
@@ -418,8 +437,8 @@ function followedByPredicate(tokens: readonly Token[], next: number): boolean {
  * ("Mosul fell", "Pensacola seemed to avoid the worst"); "Washington wants", "Moscow has sent" speak for a
  * government; a name before a noun locates it ("Biloxi police said").
  */
-function subjectFrame(tokens: readonly Token[], next: number, sentence: string, mention: Mention): NotLocation | null {
-  if (nounAfter(tokens, next, sentence, mention)) return null;
+function subjectFrame(tokens: readonly Token[], next: number, sentence: string, mention: Mention): LocativeRuleId {
+  if (nounAfter(tokens, next, sentence, mention)) return 'before-noun';
   let j = next;
   while (j < tokens.length && tokens[j].pos === 'ADV') j++;
   let passive = false;
@@ -430,9 +449,9 @@ function subjectFrame(tokens: readonly Token[], next: number, sentence: string, 
   // "Pensacola seemed to avoid the worst": the verb that says what happened comes after "seem to".
   while (j + 2 < tokens.length && (tokens[j].lemma === 'seem' || tokens[j].lemma === 'appear') && tokens[j + 1].lemma === 'to') j += 2;
   const head = tokens[j];
-  if (!head) return 'no-locative-frame';
-  if (STATES.has(head.lemma)) return 'no-locative-frame';
-  if (head.pos === 'VERB') return !passive && GOVERNMENT_VERBS.has(head.lemma) ? 'government' : null;
-  if (passive && (head.pos === 'ADJ' || head.pos === 'ADP' && LOCATIVE_PREPOSITIONS.has(head.lemma) || head.lemma === 'under')) return null;
-  return 'no-locative-frame';
+  if (!head) return 'no-verb';
+  if (STATES.has(head.lemma)) return 'subject-of-state';
+  if (head.pos === 'VERB') return passive ? 'subject-of-passive' : GOVERNMENT_VERBS.has(head.lemma) ? 'subject-of-government-verb' : 'subject-of-event-verb';
+  if (passive && (head.pos === 'ADJ' || head.pos === 'ADP' && LOCATIVE_PREPOSITIONS.has(head.lemma) || head.lemma === 'under')) return 'subject-of-passive';
+  return 'no-verb';
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createSentenceJudge, whyNotLocation } from '../../src/ingest/locative.ts';
+import { verdictOf } from '../../src/ingest/locative-rules.ts';
 import type { Mention } from '../../src/ingest/mentions.ts';
 
 /** Why `name` (its first occurrence, or the n-th) is not a location in `sentence`; null when it is one. */
@@ -41,7 +42,7 @@ describe('places where something happened', () => {
         mentions.push({ place: name.toLowerCase(), start, end: start + name.length });
       }
       const judge = createSentenceJudge(sentence, mentions, false, () => false);
-      const verdicts = [...mentions].reverse().map((m) => judge.verdict(m)).reverse(); // the last asked first: no recursion down the list
+      const verdicts = [...mentions].reverse().map((m) => verdictOf(judge.rule(m))).reverse(); // the last asked first: no recursion down the list
       expect(verdicts[0]).toBe(first);
       expect(new Set(verdicts.slice(1))).toEqual(new Set([rest]));
     }
