@@ -110,7 +110,7 @@ function judgeReport(j: JudgeEvaluation, verbose: boolean): string {
     for (const [story, s] of perStory) lines.push(`${story.padEnd(18)} ${fmt(precision(s))}      ${fmt(recall(s))}    ${fmt(f1(s))}  (${s.truePositives}/${s.falsePositives}, ${s.found}/${s.required})`);
   }
   lines.push('the locative rules, out of the box: each sentence × place by the rule that decided it, and how many a reader marks as an event (for frame, the rules\' precision; for a rule that sets a place aside, how often it was wrong to)');
-  for (const r of j.rules) lines.push(`  ${r.rule.padEnd(24)} ${String(r.candidates).padStart(5)}  ${String(r.marked).padStart(4)} marked  ${fmt(r.marked / r.candidates)}`);
+  for (const r of j.rules) lines.push(`  ${r.rule.padEnd(30)} ${r.verdict.padEnd(22)} ${String(r.candidates).padStart(5)}  ${String(r.marked).padStart(4)} marked  ${fmt(r.marked / r.candidates)}`);
   lines.push('calibration, out of the box (events the judge keeps, held out): band, events, predicted, observed precision');
   for (const b of j.calibration) if (b.count) lines.push(`  ${b.from.toFixed(1)}–${b.to.toFixed(1)}  ${String(b.count).padStart(4)}  ${fmt(b.predicted)}  ${fmt(b.observed)}${b.count >= 20 && Math.abs(b.predicted - b.observed) > 0.1 ? '  (off by more than 0.10)' : ''}`);
   const show = (h: JudgeEvaluation['kept'][number]) => `  ${h.p.toFixed(2)} ${h.candidate.article} ${h.candidate.place} ${h.candidate.start}..${h.candidate.end}: ${h.candidate.quote.replace(/\s+/g, ' ').slice(0, 110)}`;

@@ -181,6 +181,7 @@ export function extractArticle(article: Article, text: string, found: ArticlePla
         sentence: inSentence.sentence,
         mention: inSentence.mention,
         rule: event.rule,
+        locativeRule: event.locativeRule,
         category: event.category,
         dateBasis: r.basis,
         dateAt: r.at,

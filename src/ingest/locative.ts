@@ -2,6 +2,7 @@ import { MONTH_NAME_SOURCE, WEEKDAY_NAME_SOURCE } from '../core/months.ts';
 import { clauseAround, relativeClauses, spanContaining } from './clauses.ts';
 import { tag, tokenAt, type Token } from './language.ts';
 import { verdictOf, type LocativeRuleId } from './locative-rules.ts';
+import { LOCATIVE_PREPOSITIONS as PREPOSITIONS, MODAL_FUTURE, SETTLEMENT_NOUNS, alternation, without } from './lexicon.ts';
 import type { Mention } from './mentions.ts';
 
 /**
@@ -41,14 +42,7 @@ export type NotLocation =
   | 'prospective'
   | 'not-happened';
 
-/** Words before a name that make it a location; the gazetteer's resolver reads them as evidence of a place. */
-export const LOCATIVE_WORDS = new Set([
-  'in', 'at', 'inside', 'near', 'into', 'outside', 'across', 'around', 'throughout', 'within', 'over', 'along',
-  'amid', 'onto', 'beside', 'through', 'overran', 'overrun', 'seized', 'captured', 'took', 'retook', 'regained',
-  'recaptured', 'liberated', 'stormed', 'bombed', 'shelled', 'struck', 'hit', 'attacked', 'targeted', 'besieged',
-  'visited', 'entered', 'raided',
-]);
-const LOCATIVE_PREPOSITIONS = new Set(['in', 'at', 'inside', 'near', 'into', 'outside', 'across', 'around', 'throughout', 'within', 'over', 'along', 'amid', 'amidst', 'onto', 'beside', 'through', 'underneath', 'beneath']);
+const LOCATIVE_PREPOSITIONS = new Set<string>(PREPOSITIONS);
 
 // Verbs whose object is someone spoken to, about or for, not a place acted on: "urged Baghdad", "warned Moscow".
 const ADDRESSEE_VERBS = new Set([
@@ -98,9 +92,9 @@ const PLACE_PARTS = new Set([
   'border', 'streets', 'road', 'roads', 'bridge', 'bridges', 'mosque', 'church', 'stadium', 'hotel', 'mall',
 ]);
 // Places that lead a name set off by a comma: "the provincial capital, Tikrit", "the northeastern town, Chibok".
-const PLACE_NOUNS = new Set(['capital', 'city', 'town', 'village', 'province', 'region', 'district', 'state', 'county', 'port', 'stronghold', 'camp', 'suburb', 'neighborhood', 'neighbourhood', 'hub', 'enclave', 'area']);
+const PLACE_NOUNS = new Set<string>([...SETTLEMENT_NOUNS, 'county', 'port', 'stronghold', 'camp', 'suburb', 'neighborhood', 'neighbourhood', 'hub', 'enclave', 'area']);
 const COMPASS_OF = /\b(north|south|east|west|northeast|northwest|southeast|southwest|outside|off the coast|upstream|downstream)(?:ern)? of\s+$/i;
-const PROSPECTIVE = /\b(will|would|could|might|[’']ll|is expected to|are expected to|is going to|are going to|matter of time|in sight|asked if|whether|is set to|are set to|is due to|are due to|is scheduled to|are scheduled to)\b/i;
+const PROSPECTIVE = new RegExp(String.raw`\b(${alternation(MODAL_FUTURE)}|[’']ll|is expected to|are expected to|is going to|are going to|matter of time|in sight|asked if|whether|is set to|are set to|is due to|are due to|is scheduled to|are scheduled to)\b`, 'i');
 // "the Washington Post", "Baghdad International Airport": the name is part of another name.
 const NAME_CONTINUES = new RegExp(String.raw`^ (?!(?:${WEEKDAY_NAME_SOURCE}|${MONTH_NAME_SOURCE})\b)[A-Z][a-z]`);
 // "met Iraqi leaders in Baghdad": the leaders are met there, not speaking for it.
@@ -287,8 +281,9 @@ function intends(tokens: readonly Token[], from: number, to: number): boolean {
 }
 
 // The same locative prepositions, right before the name (an article between): the frame needs no tags.
-// "in the town of", "into the northern city of" too.
-const RIGHT_AFTER_PREPOSITION = /\b(?:in|at|inside|near|into|outside|across|around|throughout|within|amid|along|through)\s+(?:the\s+)?(?:(?:\p{Ll}[\p{Ll}-]*\s+){0,3}(?:town|city|village|province|district|region|state|capital)\s+of\s+)?$/iu;
+// "in the town of", "into the northern city of" too. Those that also speak of movement or rank ("over", "onto",
+// "beside", "beneath"…) are read with the tags.
+const RIGHT_AFTER_PREPOSITION = new RegExp(String.raw`\b(?:${alternation(without(PREPOSITIONS, ['over', 'amidst', 'onto', 'beside', 'underneath', 'beneath']))})\s+(?:the\s+)?(?:(?:\p{Ll}[\p{Ll}-]*\s+){0,3}(?:${alternation(SETTLEMENT_NOUNS)})\s+of\s+)?$`, 'iu');
 const GOVERNMENT_AFTER = /^\s+(?:wants?|wanted|says?|said|denie[sd]|deny|warned|warns|insists?|insisted|demands?|demanded|urged|urges|accused|rejected|announced)\b/;
 // A cheap look for the verbs of intent before tagging a sentence for them.
 const INTENT_WORDS = /\b(?:plan|intend|aim|hope|expect|threaten|vow|pledge|promis|seek|want|prepar|tr(?:y|ies|ied)|attempt)\w*\s+to\b/i;

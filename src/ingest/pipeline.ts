@@ -5,6 +5,7 @@ import { extractArticle, type Judging, type Rejection } from './extract.ts';
 import type { Gazetteer, GazetteerEntry } from './gazetteer/gazetteer.ts';
 import { plainName } from './gazetteer/normalize.ts';
 import { describe } from './gazetteer/resolve.ts';
+import { CORE_LOCATIVE_PREPOSITIONS, alternation } from './lexicon.ts';
 import { createPlaceFinder, overlapsAny, type ArticlePlaces, type ArticleScan, type PlaceFinder } from './place-finder.ts';
 
 export interface ArticleWithText {
@@ -212,6 +213,9 @@ function foundPlace(e: GazetteerEntry, id: string, spelled: ReadonlyMap<string, 
   };
 }
 
+/** A capitalised name right after a common locative preposition: one the report calls unrecognised when no place or name covers it. */
+const AFTER_PREPOSITION = new RegExp(String.raw`\b(?:${alternation(CORE_LOCATIVE_PREPOSITIONS)}) (?:the )?(\p{Lu}[\p{L}’'-]+(?: \p{Lu}[\p{L}’'-]+)*)`, 'gu');
+
 /** A name that starts with a weekday or a month ("in June"): a date, not a place the report should call unrecognised. */
 const DAY_OR_MONTH = new RegExp(String.raw`^(?:${WEEKDAY_NAME_SOURCE}|${MONTH_NAME_SOURCE})\b`);
 
@@ -227,7 +231,7 @@ function reportOf(article: Article, text: string, events: number, found: Article
   const unrecognised = new Set<string>();
   const inMention = overlapsAny(found.mentions);
   const inName = overlapsAny(found.resolutions.map((r) => r.span));
-  for (const m of text.matchAll(/\b(?:in|at|near|into|outside|across) (?:the )?(\p{Lu}[\p{L}’'-]+(?: \p{Lu}[\p{L}’'-]+)*)/gu)) {
+  for (const m of text.matchAll(AFTER_PREPOSITION)) {
     const start = m.index + m[0].length - m[1].length;
     const known = inMention(start, start + m[1].length) || inName(start, start + m[1].length);
     if (!known && !DAY_OR_MONTH.test(m[1])) unrecognised.add(m[1]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LOCATIVE_RULES, type LocativeRuleId } from '../../src/ingest/locative-rules.ts';
+import { LOCATIVE_RULES, type LocativeRule, type LocativeRuleId } from '../../src/ingest/locative-rules.ts';
 import { locativeRule } from '../../src/ingest/locative.ts';
 import type { Mention } from '../../src/ingest/mentions.ts';
 
@@ -24,7 +24,7 @@ function parse(marked: string): { sentence: string; judged: Mention; mentions: M
 }
 
 describe('the locative rules, each on its own examples', () => {
-  const rules = Object.entries(LOCATIVE_RULES) as [LocativeRuleId, (typeof LOCATIVE_RULES)[LocativeRuleId]][];
+  const rules = Object.entries(LOCATIVE_RULES) as [LocativeRuleId, LocativeRule][];
 
   it('has an example for every rule, and ids in kebab case', () => {
     for (const [id, rule] of rules) {
@@ -36,7 +36,7 @@ describe('the locative rules, each on its own examples', () => {
   for (const [id, rule] of rules) {
     it(`${id}: ${rule.says}`, () => {
       for (const example of rule.examples) {
-        const { text, country, futureDate } = typeof example === 'string' ? { text: example, country: false, futureDate: false } : { country: false, futureDate: false, ...example };
+        const { text, country, futureDate } = typeof example === 'string' ? { text: example, country: false, futureDate: false } : { text: example.text, country: example.country ?? false, futureDate: example.futureDate ?? false };
         const { sentence, judged, mentions } = parse(text);
         // Names qualify one another only where the example says so ("Mosul, Iraq"); the judged name is a country only when marked.
         const qualifies = () => id === 'qualifies-previous';

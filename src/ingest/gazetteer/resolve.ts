@@ -1,6 +1,6 @@
 import distance from '@turf/distance';
 import type { Gazetteer, GazetteerEntry } from './gazetteer.ts';
-import { LOCATIVE_WORDS } from '../locative.ts';
+import { CORE_LOCATIVE_PREPOSITIONS, LOCATIVE_WORDS, MOVEMENT_PREPOSITIONS, SETTLEMENT_NOUNS, alternation } from '../lexicon.ts';
 import type { NameSpan } from './names-in-text.ts';
 import { memoize } from './memoize.ts';
 import { nameKey, plainName } from './normalize.ts';
@@ -63,9 +63,12 @@ const MODIFIER_KINDS = new Set(['country', 'province']);
 /** The evidence of a region named without a region word, with no town of its name inside it. */
 export const REGION_BY_NAME_ALONE = 'a first-level region, no town of its own name in it';
 const PLAIN_EVIDENCE_POPULATION = 100_000; // people: a city this large needs no other evidence
-const LOCATIVE_BEFORE = /\b(?:in|at|near|into|to|from|outside|across|inside|of)\s+(?:the\s+)?$/i;
+const LOCATIVE_BEFORE = new RegExp(String.raw`\b(?:${alternation([...CORE_LOCATIVE_PREPOSITIONS, 'to', 'from', 'of'])})\s+(?:the\s+)?$`, 'i');
 // Words right before a name that say it is a place: "in Chibok", "the town of Bucha", "near Gaziantep".
-const PLACE_FRAME_BEFORE = /(?:\b(?:in|at|near|into|outside|inside|across|around|throughout|from|to|toward|towards|reached|entered|fled|hit|struck)|\b(?:city|town|village|capital|suburb|district|province|region|state|port|outskirts) of)\s+(?:(?:the|northern|southern|eastern|western|central|nearby|neighbouring|neighboring)\s+)?$/i;
+const PLACE_FRAME_BEFORE = new RegExp(
+  String.raw`(?:\b(?:${alternation([...CORE_LOCATIVE_PREPOSITIONS, 'around', 'throughout', ...MOVEMENT_PREPOSITIONS, 'reached', 'entered', 'fled', 'hit', 'struck'])})|\b(?:${alternation([...SETTLEMENT_NOUNS, 'suburb', 'port', 'outskirts'])}) of)\s+(?:(?:the|northern|southern|eastern|western|central|nearby|neighbouring|neighboring)\s+)?$`,
+  'i',
+);
 const SMALL_TOWN = 100_000; // people: a town smaller than this needs a place frame as well as the article's country
 // Continents and world regions: areas too large for a mark, whatever town shares their name ("Africa", Tunisia).
 const WORLD_REGIONS = new Set(['africa', 'europe', 'asia', 'america', 'americas', 'north america', 'south america', 'latin america', 'central america', 'middle east', 'near east', 'far east', 'oceania', 'antarctica', 'arctic', 'caribbean', 'balkans', 'sahel', 'maghreb', 'scandinavia', 'levant', 'gulf', 'west', 'east', 'north', 'south', 'midwest'].map((n) => nameKey(n).key));

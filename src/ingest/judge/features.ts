@@ -1,4 +1,5 @@
 import type { Category, DateBasis, PlaceKind } from '../../core/model.ts';
+import { MODAL_FUTURE, alternation } from '../lexicon.ts';
 
 /**
  * What the judge sees of a candidate event (one sentence × one place × one date reading): the rules' verdict on
@@ -7,7 +8,7 @@ import type { Category, DateBasis, PlaceKind } from '../../core/model.ts';
  * class, a bare name for a number in [0, 1]. Change FEATURES with any change to what a feature means: a weights
  * file records it and is refused when it differs.
  */
-export const FEATURES = 'judge-features 4';
+export const FEATURES = 'judge-features 5';
 
 export type Features = Record<string, number>;
 
@@ -17,6 +18,8 @@ export interface CandidateFacts {
   mention: { start: number; end: number } | null;
   /** The locative rules' verdict: null when they take the place as where something happened, else their rule id. */
   rule: string | null;
+  /** The id of the locative rule that decided the place's frame (locative-rules.ts); null for a place from the dateline. */
+  locativeRule?: string | null;
   category: Category;
   dateBasis: DateBasis;
   /** The date phrase's offset in the sentence, when the date is the sentence's own. */
@@ -48,7 +51,7 @@ export interface CandidateFacts {
 const SPEECH = /\b(?:said|says|say|told|tells|according to|announced|statement|spokes(?:man|woman|person)|reported|claimed|added|stated|tweeted|wrote|quoted)\b/i;
 const QUOTE_MARKS = /["“”]/;
 const NEGATION = /\b(?:not|no|never|denied|denies|deny|without|neither|nor|none|nobody)\b|n[’']t\b/i;
-const PLANS = /\b(?:will|would|shall|plans?|planned|planning|expected to|to be held|intends?|scheduled|could|may|might)\b/i;
+const PLANS = new RegExp(String.raw`\b(?:${alternation(MODAL_FUTURE)}|shall|plans?|planned|planning|expected to|to be held|intends?|scheduled|may)\b`, 'i');
 const WINDOW = 4; // words each side of the name
 const WORD = /[\p{L}’'-]+/gu;
 
@@ -80,6 +83,7 @@ export function sentenceFacts(c: Pick<CandidateFacts, 'sentence' | 'mention'>): 
 export function candidateFeatures(c: CandidateFacts, facts: SentenceFacts = sentenceFacts(c)): Features {
   const f: Features = {
     [`rule=${c.rule ?? 'frame'}`]: 1,
+    [`locative=${c.locativeRule ?? 'dateline'}`]: 1,
     [`category=${c.category}`]: 1,
     [`basis=${c.dateBasis}`]: 1,
     [`kind=${c.placeKind}`]: 1,

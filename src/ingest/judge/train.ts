@@ -189,12 +189,15 @@ export interface JudgeEvaluation {
 
 /**
  * How a locative rule did on the development corpus, out of the box: the candidates it decided (each sentence ×
- * place once, at the rules' own date), and how many of them are events a reader marks. For `frame` (the rules take
- * the place for where the sentence's event happened) that share is the rule's precision; for a rule that sets the
- * place aside ("government", "origin"…), it is how often the rule was wrong to.
+ * place once, at the rules' own date), and how many of them are events a reader marks. For a rule whose verdict is
+ * `frame` (the rules take the place for where the sentence's event happened) that share is the rule's precision;
+ * for a rule that sets the place aside ("government", "origin"…), it is how often the rule was wrong to.
+ * `rule` is the locative rule's id (locative-rules.ts), "contains-a-named-place" for a place set aside for a more
+ * specific one the sentence names, "dateline" for a place taken from the dateline.
  */
 export interface RuleCount {
   rule: string;
+  verdict: string;
   candidates: number;
   marked: number;
 }
@@ -203,8 +206,10 @@ export function ruleCounts(examples: readonly JudgeExample[], setting = 'out of 
   const counts = new Map<string, RuleCount>();
   for (const e of examples) {
     if (e.setting !== setting || !e.candidate.features.rulesDate) continue;
-    const rule = Object.keys(e.candidate.features).find((k) => k.startsWith('rule='))!.slice('rule='.length);
-    const count = counts.get(rule) ?? counts.set(rule, { rule, candidates: 0, marked: 0 }).get(rule)!;
+    const valueOf = (family: string) => Object.keys(e.candidate.features).find((k) => k.startsWith(`${family}=`))?.slice(family.length + 1);
+    const verdict = valueOf('rule')!;
+    const rule = verdict === 'contains-a-named-place' ? verdict : (valueOf('locative') ?? verdict);
+    const count = counts.get(rule) ?? counts.set(rule, { rule, verdict, candidates: 0, marked: 0 }).get(rule)!;
     count.candidates++;
     if (e.label) count.marked++;
   }
