@@ -6,7 +6,7 @@ import { parseDay } from '../src/core/day.ts';
 import { parsePlaces } from '../src/core/validate.ts';
 import { ensureIndex, loadGazetteer } from '../src/ingest/gazetteer/gazetteer.ts';
 import { readJudgeFile } from '../src/ingest/judge/model-file.ts';
-import { runIngest } from '../src/ingest/pipeline.ts';
+import { runIngest } from '../src/ingest/run/pipeline.ts';
 import { median } from './stats.ts';
 import { createSyntheticArticles } from './synthetic-articles.ts';
 
@@ -36,7 +36,7 @@ export interface IngestFigures {
 }
 
 const SEED = 20140623;
-const CLI = 'build/bench/src/ingest/cli.js';
+const CLI = 'build/bench/src/ingest/cli/ingest-cli.js';
 
 export function measureIngestFigures(): IngestFigures {
   ensureIndex();

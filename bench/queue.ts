@@ -23,8 +23,8 @@ export interface QueueFigures {
 }
 
 const SEED = 20140623;
-const CLI = 'build/bench/src/ingest/cli.js';
-const WORKER = 'build/bench/src/ingest/queue/worker-cli.js';
+const CLI = 'build/bench/src/ingest/cli/ingest-cli.js';
+const WORKER = 'build/bench/src/ingest/cli/worker-cli.js';
 
 /** The figures, or null where redis-server is not installed. */
 export async function measureQueueFigures(count = 10_000): Promise<QueueFigures | null> {

@@ -6,7 +6,7 @@ import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-const COMMANDS = { ingest: 'ingest/cli.js', add: 'ingest/add-cli.js', places: 'ingest/places-cli.js', eval: 'ingest/eval-cli.js', gazetteer: 'ingest/gazetteer-cli.js', geoparse: 'ingest/geoparse/geoparse-cli.js', train: 'ingest/train-cli.js', review: 'review/review-cli.js', worker: 'ingest/queue/worker-cli.js', query: 'ingest/parquet/query-cli.js' };
+const COMMANDS = { ingest: 'ingest/cli/ingest-cli.js', add: 'ingest/cli/add-cli.js', places: 'ingest/cli/places-cli.js', eval: 'ingest/cli/eval-cli.js', gazetteer: 'ingest/cli/gazetteer-cli.js', geoparse: 'ingest/cli/geoparse-cli.js', train: 'ingest/cli/train-cli.js', review: 'review/review-cli.js', worker: 'ingest/cli/worker-cli.js', query: 'ingest/cli/query-cli.js' };
 const [command, ...args] = process.argv.slice(2);
 if (!COMMANDS[command]) {
   process.stderr.write(`usage: node scripts/cli.mjs ${Object.keys(COMMANDS).join('|')} [args]\n`);
@@ -14,7 +14,7 @@ if (!COMMANDS[command]) {
 }
 const stamp = join('build', 'cli', '.compiled');
 const newest = (dir) => readdirSync(dir, { withFileTypes: true }).reduce((t, e) => Math.max(t, e.isDirectory() ? newest(join(dir, e.name)) : statSync(join(dir, e.name)).mtimeMs), 0);
-const sources = Math.max(...['src/core', 'src/ingest', 'src/data', 'src/review'].map(newest), statSync('src/csp.ts').mtimeMs, statSync('tsconfig.cli.json').mtimeMs);
+const sources = Math.max(...['src/core', 'src/io', 'src/ingest', 'src/data', 'src/review'].map(newest), statSync('src/csp.ts').mtimeMs, statSync('tsconfig.cli.json').mtimeMs);
 if (!existsSync(stamp) || statSync(stamp).mtimeMs < sources) {
   const tsc = spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.cli.json'], { stdio: 'inherit' });
   if (tsc.status !== 0) process.exit(tsc.status ?? 1);

@@ -18,7 +18,7 @@ export default async function setup(project: { provide(key: string, value: unkno
     process.exit(1);
   }
   execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.cli.json'], { stdio: 'inherit' });
-  execFileSync(process.execPath, ['build/cli/ingest/gazetteer-cli.js'], { stdio: 'inherit' }); // the index, once, before the tests that read it
+  execFileSync(process.execPath, ['build/cli/ingest/cli/gazetteer-cli.js'], { stdio: 'inherit' }); // the index, once, before the tests that read it
   project.provide('distBefore', distState());
   await build({ logLevel: 'warn', build: { outDir: TEST_APP } });
 }

@@ -1,7 +1,7 @@
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ingestFiles } from '../src/ingest/files.ts';
+import { ingestFiles } from '../src/ingest/run/files.ts';
 
 /** Markup and script that must only ever show as text. `window.pwned` is set if any of it runs. */
 export const PAYLOADS = {

@@ -4,8 +4,8 @@ import { expect } from 'vitest';
 import { NO_PLACES, createTextCorpus } from './text-corpus.ts';
 
 /** The compiled CLIs the `npm run ingest` and `npm run places` scripts run. */
-export const INGEST = join(process.cwd(), 'build/cli/ingest/cli.js');
-export const PLACES = join(process.cwd(), 'build/cli/ingest/places-cli.js');
+export const INGEST = join(process.cwd(), 'build/cli/ingest/cli/ingest-cli.js');
+export const PLACES = join(process.cwd(), 'build/cli/ingest/cli/places-cli.js');
 
 /** A corpus of short texts of our own, published on one day, ingested once with no curated place; its folder. */
 export function createIngested(texts: Record<string, string>, published: string): string {

@@ -1,8 +1,8 @@
 import { InputError, parseEvents, type InputProblem } from '../src/core/validate.ts';
 import type { CompiledMeta } from '../src/data/compiled-format.ts';
 import { compileDataset, type CompiledFiles } from '../src/data/compile.ts';
-import { readInputs } from '../src/ingest/files.ts';
-import { collect, readText } from '../src/ingest/read-files.ts';
+import { readInputs } from '../src/ingest/run/files.ts';
+import { collect, readText } from '../src/io/read-files.ts';
 import { corpusStories } from '../src/data/compile-stories.ts';
 
 /** The files of a corpus, as the problems name them. */

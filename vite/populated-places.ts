@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
-import { writeAtomically } from '../src/ingest/atomic-write.ts';
+import { writeAtomically } from '../src/io/atomic-write.ts';
 import distance from '@turf/distance';
 import { indexPath, loadGazetteer, type GazetteerEntry } from '../src/ingest/gazetteer/gazetteer.ts';
 import { nameKey } from '../src/ingest/gazetteer/normalize.ts';

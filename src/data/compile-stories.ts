@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { InputError, parseStory, type InputProblem } from '../core/validate.ts';
 import type { Story } from '../core/story.ts';
 import type { StoriesFile } from './compiled-format.ts';
-import { collect, readText } from '../ingest/read-files.ts';
+import { collect, readText } from '../io/read-files.ts';
 
 /**
  * The corpus's stories, `<folder>/*.json` (folder: `stories/` beside articles.json; absent means none), validated

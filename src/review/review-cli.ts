@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { CORPUS_OPTIONS, readCommandLine } from '../ingest/command-line.ts';
+import { CORPUS_OPTIONS, readCommandLine } from '../ingest/cli/command-line.ts';
 import { InputError, formatProblem } from '../core/validate.ts';
 import { readJudgeFile } from '../ingest/judge/model-file.ts';
 import { REVIEW_APP, builtApp } from './built-app.ts';

@@ -10,16 +10,16 @@ import { ISO_DAY, InputError, formatProblem, parseEvents } from '../core/validat
 import { compileDataset, type CompiledFiles } from '../data/compile.ts';
 import { corpusStories } from '../data/compile-stories.ts';
 import type { CompiledMeta } from '../data/compiled-format.ts';
-import { writeAtomically, writeFailure } from '../ingest/atomic-write.ts';
+import { writeAtomically, writeFailure } from '../io/atomic-write.ts';
 import { CORRECTIONS_FORMAT, WRONG_REASONS, correctionsPath, readCorrections, type Correction, type CorrectionsFile } from '../ingest/corrections/corrections.ts';
-import { LockTimeoutError, withFileLock } from '../ingest/file-lock.ts';
-import { ingestFiles, readInputs, type IngestRun } from '../ingest/files.ts';
-import { readText } from '../ingest/read-files.ts';
+import { LockTimeoutError, withFileLock } from '../io/file-lock.ts';
+import { ingestFiles, readInputs, type IngestRun } from '../ingest/run/files.ts';
+import { readText } from '../io/read-files.ts';
 import { loadGazetteer, type GazetteerEntry } from '../ingest/gazetteer/gazetteer.ts';
 import { nameKey, plainName } from '../ingest/gazetteer/normalize.ts';
 import type { JudgeModel } from '../ingest/judge/judge.ts';
-import { freeId, kebab, writeDecision, type ReviewPaths } from '../ingest/review.ts';
-import { squash } from '../ingest/score.ts';
+import { freeId, kebab, writeDecision, type ReviewPaths } from '../ingest/places/places-review.ts';
+import { squash } from '../ingest/eval/score.ts';
 import type { PlaceHit } from '../core/review-api.ts';
 
 /**

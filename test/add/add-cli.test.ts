@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-const ADD = join(process.cwd(), 'build/cli/ingest/add-cli.js');
-const INGEST = join(process.cwd(), 'build/cli/ingest/cli.js');
+const ADD = join(process.cwd(), 'build/cli/ingest/cli/add-cli.js');
+const INGEST = join(process.cwd(), 'build/cli/ingest/cli/ingest-cli.js');
 
 function run(cli: string, args: string[]) {
   const result = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8' });

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { addArticles } from '../../src/ingest/add/add-articles.ts';
 import { formatProblem } from '../../src/core/validate.ts';
 
-const ADD = join(process.cwd(), 'build/cli/ingest/add-cli.js');
+const ADD = join(process.cwd(), 'build/cli/ingest/cli/add-cli.js');
 const GOOD = 'Floods hit Porto Alegre\nPublished: 2024-05-05\n\nFloods hit Porto Alegre on Sunday, officials said.\n';
 const PARAGRAPH = 'Floods hit Porto Alegre on Sunday, officials said, and rescuers searched the streets of Canoas for the missing.';
 

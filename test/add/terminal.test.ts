@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { forTerminal, jsonForTerminal } from '../../src/ingest/add/terminal.ts';
 
-const ADD = join(process.cwd(), 'build/cli/ingest/add-cli.js');
+const ADD = join(process.cwd(), 'build/cli/ingest/cli/add-cli.js');
 const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/; // all but the line end
 
 describe('text from files, made safe to print', () => {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { build } from 'vite';
-import { ingestFiles } from '../../src/ingest/files.ts';
+import { ingestFiles } from '../../src/ingest/run/files.ts';
 import { createTextCorpus, type TextArticle } from '../text-corpus.ts';
 import { chromiumPath, launchChromium, serveBuiltApp, type Served } from '../../bench/browser.ts';
 

@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { formatLongDay, formatRange } from '../../src/core/format.ts';
 import { parseDay } from '../../src/core/day.ts';
-import { ingestFiles } from '../../src/ingest/files.ts';
+import { ingestFiles } from '../../src/ingest/run/files.ts';
 import { createPlacesReviewServer, createReviewCorpus, createReviewServer } from '../review/review-corpus.ts';
 import { TEST_APP, axeViolations, buildAppOn, browserWithCleanups, openApp, serveBuiltApp, shownByDefault } from './harness.ts';
 
@@ -62,7 +62,7 @@ describe('the review on the map', () => {
     expect(await counted(page)).toContain(`${shown - 1} of ${total - 1} events`);
     const gone = (file: ReturnType<typeof corpus.readEvents>) => !file.events.some((e) => e.quote === event.quote && e.place === 'baghdad');
     expect(gone(corpus.readEvents())).toBe(true);
-    const run = spawnSync(process.execPath, ['build/cli/ingest/cli.js', '--articles', corpus.articles, '--places', corpus.places, '--out', corpus.events, '--quiet'], { encoding: 'utf8' });
+    const run = spawnSync(process.execPath, ['build/cli/ingest/cli/ingest-cli.js', '--articles', corpus.articles, '--places', corpus.places, '--out', corpus.events, '--quiet'], { encoding: 'utf8' });
     expect(run.status, run.stderr).toBe(0);
     expect(gone(corpus.readEvents())).toBe(true);
     expect(consoleErrors).toEqual([]);

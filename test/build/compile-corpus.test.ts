@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError, type InputProblem } from '../../src/core/validate.ts';
-import { readInputs } from '../../src/ingest/files.ts';
+import { readInputs } from '../../src/ingest/run/files.ts';
 import { compileCorpus } from '../../vite/compile-corpus.ts';
 import { createCorpusCopy, insertInvalidByte } from './corpus-copy.ts';
 import { COMPILED_FORMAT } from '../../src/data/compiled-format.ts';

@@ -2,7 +2,7 @@ import { chmodSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isTemporary, writeAtomically } from '../../src/ingest/atomic-write.ts';
+import { isTemporary, writeAtomically } from '../../src/io/atomic-write.ts';
 
 function createFolder(): string {
   return mkdtempSync(join(tmpdir(), 'datelines-write-'));

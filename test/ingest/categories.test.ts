@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { categorize } from '../../src/ingest/categories.ts';
+import { categorize } from '../../src/ingest/rules/categories.ts';
 
 describe('event categories', () => {
   it('reads a recapture even when an official is quoted saying it', () => {

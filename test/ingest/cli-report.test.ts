@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { createProgress } from '../../src/ingest/add/report.ts';
-import { askWorker } from '../../src/ingest/parallel.ts';
+import { askWorker } from '../../src/ingest/run/parallel.ts';
 import { INGEST } from '../places-corpus.ts';
 import { createTextCorpus } from '../text-corpus.ts';
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-const CLI = join(process.cwd(), 'build/cli/ingest/cli.js');
+const CLI = join(process.cwd(), 'build/cli/ingest/cli/ingest-cli.js');
 const PREVIOUS_OUTPUT = '{"events": "from an earlier run"}\n';
 
 /** A copy of the real corpus in a fresh folder, with an output file from "an earlier run" already there. */

@@ -3,12 +3,12 @@ import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkS
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { writeAtomically } from '../../src/ingest/atomic-write.ts';
-import { LockTimeoutError, lockPath, withFileLock } from '../../src/ingest/file-lock.ts';
+import { writeAtomically } from '../../src/io/atomic-write.ts';
+import { LockTimeoutError, lockPath, withFileLock } from '../../src/io/file-lock.ts';
 import { NO_PLACES, createTextCorpus } from '../text-corpus.ts';
 import { INGEST, PLACES } from '../places-corpus.ts';
 
-const ADD = join(process.cwd(), 'build/cli/ingest/add-cli.js');
+const ADD = join(process.cwd(), 'build/cli/ingest/cli/add-cli.js');
 
 function createFolder(): string {
   return mkdtempSync(join(tmpdir(), 'datelines-writes-'));

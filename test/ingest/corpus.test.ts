@@ -3,10 +3,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CATEGORIES, type EventRecord } from '../../src/core/model.ts';
 import { readJudgeFile } from '../../src/ingest/judge/model-file.ts';
-import { readInputs } from '../../src/ingest/files.ts';
+import { readInputs } from '../../src/ingest/run/files.ts';
 import { loadGazetteer } from '../../src/ingest/gazetteer/gazetteer.ts';
 import { createArticle } from './helpers.ts';
-import { runIngest, serializeEvents } from '../../src/ingest/pipeline.ts';
+import { runIngest, serializeEvents } from '../../src/ingest/run/pipeline.ts';
 
 function ingestCorpus() {
   const gazetteer = loadGazetteer();

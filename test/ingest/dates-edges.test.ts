@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatDay, parseDay } from '../../src/core/day.ts';
-import { findDates, unsupportedDate } from '../../src/ingest/dates.ts';
-import { extractEvents } from '../../src/ingest/extract.ts';
+import { findDates, unsupportedDate } from '../../src/ingest/text/dates.ts';
+import { extractEvents } from '../../src/ingest/rules/extract.ts';
 import { createArticle, createPlace } from './helpers.ts';
 
 const PUBLISHED = parseDay('2014-06-24')!;

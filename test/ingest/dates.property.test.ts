@@ -5,7 +5,7 @@ import { countByPlace } from '../reference-counts.ts';
 import { CATEGORIES, type MapEvent } from '../../src/core/model.ts';
 import { createEvent } from './helpers.ts';
 import { overlaps } from '../../src/core/time-window.ts';
-import { periodRange, weekdayNear, weekendRange } from '../../src/ingest/dates.ts';
+import { periodRange, weekdayNear, weekendRange } from '../../src/ingest/text/dates.ts';
 
 const anyDay = fc.integer({ min: parseDay('1990-01-01')!, max: parseDay('2040-12-31')! });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatDay, parseDay } from '../../src/core/day.ts';
-import { findDates, resolveRelative } from '../../src/ingest/dates.ts';
+import { findDates, resolveRelative } from '../../src/ingest/text/dates.ts';
 
 /** The dates a sentence states, as `text=start..end`, resolved against a publication day. */
 function datesIn(sentence: string, published: string): string[] {

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { evaluate, readDevCorpus } from '../../src/ingest/evaluate.ts';
+import { evaluate, readDevCorpus } from '../../src/ingest/eval/evaluate.ts';
 import { loadGazetteer } from '../../src/ingest/gazetteer/gazetteer.ts';
 import { evaluateCategory } from '../../src/ingest/judge/category.ts';
 import { evaluateJudge } from '../../src/ingest/judge/train.ts';
-import { f1, precision, scoreEvents, type GoldEvent, type GoldPlace } from '../../src/ingest/score.ts';
+import { f1, precision, scoreEvents, type GoldEvent, type GoldPlace } from '../../src/ingest/eval/score.ts';
 import type { EventRecord } from '../../src/core/model.ts';
 
 const FLOORS = JSON.parse(readFileSync('test/corpus/floors.json', 'utf8')) as {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError, checkEventsOutput, formatProblem, parseEvents } from '../../src/core/validate.ts';
-import { ingestFiles, readInputs } from '../../src/ingest/files.ts';
+import { ingestFiles, readInputs } from '../../src/ingest/run/files.ts';
 
 // The ingest fed a small corpus mutated at random (its bytes, its JSON's structure, its texts), through its
 // library function with the curated places only. Every run either writes an output the contract allows, or

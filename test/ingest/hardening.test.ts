@@ -3,9 +3,9 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError, formatProblem } from '../../src/core/validate.ts';
-import { ingestFiles } from '../../src/ingest/files.ts';
-import { createMentionFinder } from '../../src/ingest/mentions.ts';
-import { splitSentences } from '../../src/ingest/sentences.ts';
+import { ingestFiles } from '../../src/ingest/run/files.ts';
+import { createMentionFinder } from '../../src/ingest/places/mentions.ts';
+import { splitSentences } from '../../src/ingest/text/sentences.ts';
 import { NO_PLACES, createTextCorpus, type TextArticle } from '../text-corpus.ts';
 
 // Defects an adversarial run found in the ingest (issue 15, items 3 and 8): each input here once gave invalid

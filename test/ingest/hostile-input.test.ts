@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readInputs } from '../../src/ingest/files.ts';
-import { runIngest } from '../../src/ingest/pipeline.ts';
+import { readInputs } from '../../src/ingest/run/files.ts';
+import { runIngest } from '../../src/ingest/run/pipeline.ts';
 import { PAYLOADS, createHostileCorpus } from '../hostile-corpus.ts';
 
 describe('hostile text in the pipeline', () => {

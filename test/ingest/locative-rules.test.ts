@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { LOCATIVE_RULES, type LocativeRule, type LocativeRuleId } from '../../src/ingest/locative-rules.ts';
-import { locativeRule } from '../../src/ingest/locative.ts';
-import type { Mention } from '../../src/ingest/mentions.ts';
+import { LOCATIVE_RULES, type LocativeRule, type LocativeRuleId } from '../../src/ingest/rules/locative-rules.ts';
+import { locativeRule } from '../../src/ingest/rules/locative.ts';
+import type { Mention } from '../../src/ingest/places/mentions.ts';
 
 /** An example's sentence with its marks removed, the judged name (`[[…]]`) and every name marked (`[…]` too), in order. */
 function parse(marked: string): { sentence: string; judged: Mention; mentions: Mention[] } {

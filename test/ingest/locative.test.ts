@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createSentenceJudge, whyNotLocation } from '../../src/ingest/locative.ts';
-import { verdictOf } from '../../src/ingest/locative-rules.ts';
-import type { Mention } from '../../src/ingest/mentions.ts';
+import { createSentenceJudge, whyNotLocation } from '../../src/ingest/rules/locative.ts';
+import { verdictOf } from '../../src/ingest/rules/locative-rules.ts';
+import type { Mention } from '../../src/ingest/places/mentions.ts';
 
 /** Why `name` (its first occurrence, or the n-th) is not a location in `sentence`; null when it is one. */
 function frameOf(sentence: string, name: string, others: string[] = [], occurrence = 0): string | null {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createMentionFinder } from '../../src/ingest/mentions.ts';
+import { createMentionFinder } from '../../src/ingest/places/mentions.ts';
 import { createPlace } from './helpers.ts';
 
 function mentionsIn(text: string, places = [createPlace('tal-afar', { name: 'Tal Afar', aliases: ['Tal Afar', 'Tel Afar'] }), createPlace('ana', { name: 'Ana', aliases: ['Ana', 'Anah'] }), createPlace('afar', { name: 'Afar' })]) {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createTextCorpus } from '../text-corpus.ts';
 
-const CLI = join(process.cwd(), 'build/cli/ingest/cli.js');
+const CLI = join(process.cwd(), 'build/cli/ingest/cli/ingest-cli.js');
 const TOWNS = ['Kherson', 'Mykolaiv', 'Bucha', 'Irpin', 'Kharkiv', 'Izium', 'Lviv', 'Odesa'];
 
 /** 900 short articles naming Ukrainian towns: enough for two threads to share (400 articles a thread at least). */

@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createEventsView, withDuckDB } from '../../src/ingest/parquet/events-parquet.ts';
 
-const INGEST = join(process.cwd(), 'build/cli/ingest/cli.js');
-const QUERY = join(process.cwd(), 'build/cli/ingest/parquet/query-cli.js');
+const INGEST = join(process.cwd(), 'build/cli/ingest/cli/ingest-cli.js');
+const QUERY = join(process.cwd(), 'build/cli/ingest/cli/query-cli.js');
 const TEST_CORPUS = ['--articles', 'test/corpus/articles.json', '--places', 'test/corpus/places.geojson'];
 const SEED = ['--articles', 'data/articles.json', '--places', 'geo/places.geojson'];
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitSentences } from '../../src/ingest/sentences.ts';
+import { splitSentences } from '../../src/ingest/text/sentences.ts';
 
 describe('sentence splitting', () => {
   it('does not break after U.S., Mr. or Aug.', () => {

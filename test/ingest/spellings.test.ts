@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadGazetteer } from '../../src/ingest/gazetteer/gazetteer.ts';
-import { runIngest } from '../../src/ingest/pipeline.ts';
+import { runIngest } from '../../src/ingest/run/pipeline.ts';
 import { createArticle } from './helpers.ts';
 
 describe('the name a found place is given', () => {

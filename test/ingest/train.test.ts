@@ -10,7 +10,7 @@ import { loadGazetteer } from '../../src/ingest/gazetteer/gazetteer.ts';
 import { fieldPoint } from '../../src/ingest/geoparse/geoparse.ts';
 import { areaPoints, bestThreshold } from '../../src/ingest/geoparse/train.ts';
 
-const TRAIN = join(process.cwd(), 'build/cli/ingest/train-cli.js');
+const TRAIN = join(process.cwd(), 'build/cli/ingest/cli/train-cli.js');
 const present = BENCHMARKS.every((b) => existsSync(join(BENCHMARK_FOLDER, b.file)));
 
 describe.skipIf(!present)('npm run train (on the benchmarks in ../shared/geoparse)', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractEvents } from '../../src/ingest/extract.ts';
+import { extractEvents } from '../../src/ingest/rules/extract.ts';
 import { createArticle, createPlace } from './helpers.ts';
 
 // Short news-style texts written for these tests, not seen while the rules were written for the corpus.

@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 
-const INGEST = join(process.cwd(), 'build/cli/ingest/cli.js');
-const WORKER = join(process.cwd(), 'build/cli/ingest/queue/worker-cli.js');
+const INGEST = join(process.cwd(), 'build/cli/ingest/cli/ingest-cli.js');
+const WORKER = join(process.cwd(), 'build/cli/ingest/cli/worker-cli.js');
 
 export interface Finished {
   status: number | null;

@@ -2,8 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-const WORKER = join(process.cwd(), 'build/cli/ingest/queue/worker-cli.js');
-const INGEST = join(process.cwd(), 'build/cli/ingest/cli.js');
+const WORKER = join(process.cwd(), 'build/cli/ingest/cli/worker-cli.js');
+const INGEST = join(process.cwd(), 'build/cli/ingest/cli/ingest-cli.js');
 
 function runWorker(args: readonly string[]) {
   return spawnSync(process.execPath, [WORKER, ...args], { encoding: 'utf8' });

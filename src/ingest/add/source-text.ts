@@ -1,5 +1,5 @@
 import { InputError } from '../../core/validate.ts';
-import { BINARY_SNIFF_BYTES } from '../read-files.ts';
+import { BINARY_SNIFF_BYTES } from '../../io/read-files.ts';
 
 /**
  * A source file's bytes as text, decoded as a browser or an editor would: by its byte-order mark (UTF-8, UTF-16LE,

@@ -4,8 +4,8 @@ import * as v from 'valibot';
 import { formatDay, parseDay } from '../../core/day.ts';
 import type { EventRecord } from '../../core/model.ts';
 import { ID, ISO_DAY, InputError, TEXT, parseJsonWith, type InputProblem } from '../../core/validate.ts';
-import { readText } from '../read-files.ts';
-import { squash } from '../score.ts';
+import { readText } from '../../io/read-files.ts';
+import { squash } from '../eval/score.ts';
 
 /**
  * People's corrections to a corpus's events, `corrections.json` beside its `articles.json` (docs/corrections.md):

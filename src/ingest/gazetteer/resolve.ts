@@ -1,6 +1,6 @@
 import distance from '@turf/distance';
 import type { Gazetteer, GazetteerEntry } from './gazetteer.ts';
-import { CORE_LOCATIVE_PREPOSITIONS, LOCATIVE_WORDS, MOVEMENT_PREPOSITIONS, SETTLEMENT_NOUNS, alternation } from '../lexicon.ts';
+import { CORE_LOCATIVE_PREPOSITIONS, LOCATIVE_WORDS, MOVEMENT_PREPOSITIONS, SETTLEMENT_NOUNS, alternation } from '../text/lexicon.ts';
 import type { NameSpan } from './names-in-text.ts';
 import { memoize } from './memoize.ts';
 import { nameKey, plainName } from './normalize.ts';

@@ -1,5 +1,5 @@
 import { WEEKDAY_NAME_SOURCE } from '../../core/months.ts';
-import type { Mention } from '../mentions.ts';
+import type { Mention } from '../places/mentions.ts';
 import type { GazetteerEntry } from './gazetteer.ts';
 import { nameKey } from './normalize.ts';
 

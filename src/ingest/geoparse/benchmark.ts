@@ -1,4 +1,4 @@
-import { readText } from '../read-files.ts';
+import { readText } from '../../io/read-files.ts';
 import * as v from 'valibot';
 import { parseJsonWith } from '../../core/validate.ts';
 

@@ -2,7 +2,7 @@ import type { Gazetteer, GazetteerEntry } from '../gazetteer/gazetteer.ts';
 import type { NameSpan } from '../gazetteer/names-in-text.ts';
 import { plainName } from '../gazetteer/normalize.ts';
 import type { Resolution } from '../gazetteer/resolve.ts';
-import { LOCATIVE_WORDS } from '../lexicon.ts';
+import { LOCATIVE_WORDS } from '../text/lexicon.ts';
 
 /**
  * What the learned geoparser sees of a name the gazetteer scan found: the recogniser's features (is it a place

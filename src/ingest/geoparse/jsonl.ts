@@ -1,5 +1,5 @@
 import { closeSync, openSync, readSync } from 'node:fs';
-import { collect, statRegularFile } from '../read-files.ts';
+import { collect, statRegularFile } from '../../io/read-files.ts';
 import type { InputProblem } from '../../core/validate.ts';
 
 const CHUNK_BYTES = 1 << 20; // read at a time

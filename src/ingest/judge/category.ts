@@ -1,9 +1,9 @@
 import { CATEGORIES, type Category } from '../../core/model.ts';
-import { clauseAround } from '../clauses.ts';
-import type { DevCorpus } from '../evaluate.ts';
-import { categorize, categoryOf } from '../categories.ts';
+import { clauseAround } from '../text/clauses.ts';
+import type { DevCorpus } from '../eval/evaluate.ts';
+import { categorize, categoryOf } from '../rules/categories.ts';
 import { probability, trainLogistic, type LogisticModel } from '../learn/logistic.ts';
-import { splitSentences } from '../sentences.ts';
+import { splitSentences } from '../text/sentences.ts';
 import type { Features } from './features.ts';
 
 /**

@@ -1,8 +1,8 @@
 import { formatDay, parseDay } from '../../core/day.ts';
-import type { Candidate } from '../extract.ts';
-import { readInputs, type IngestPaths } from '../files.ts';
+import type { Candidate } from '../rules/extract.ts';
+import { readInputs, type IngestPaths } from '../run/files.ts';
 import type { Gazetteer } from '../gazetteer/gazetteer.ts';
-import { runIngest } from '../pipeline.ts';
+import { runIngest } from '../run/pipeline.ts';
 import { correctionKey, latestCorrections, readCorrections, type Correction } from '../corrections/corrections.ts';
 import { confidenceOf, type JudgeModel } from './judge.ts';
 import type { JudgeExample } from './train.ts';

@@ -1,5 +1,5 @@
 import type { Category, DateBasis, PlaceKind } from '../../core/model.ts';
-import { MODAL_FUTURE, alternation } from '../lexicon.ts';
+import { MODAL_FUTURE, alternation } from '../text/lexicon.ts';
 
 /**
  * What the judge sees of a candidate event (one sentence × one place × one date reading): the rules' verdict on

@@ -1,12 +1,12 @@
 import type { Gazetteer } from '../gazetteer/gazetteer.ts';
-import { placesOf, type DevCorpus } from '../evaluate.ts';
-import type { Candidate } from '../extract.ts';
+import { placesOf, type DevCorpus } from '../eval/evaluate.ts';
+import type { Candidate } from '../rules/extract.ts';
 import { probability, trainLogistic, type LogisticModel, type TrainOptions } from '../learn/logistic.ts';
-import { runIngest } from '../pipeline.ts';
+import { runIngest } from '../run/pipeline.ts';
 import { CATEGORY_FEATURES, categoryExamples, trainCategory } from './category.ts';
 import { FEATURES } from './features.ts';
 import { JUDGE_FORMAT, type JudgeFile } from './model-file.ts';
-import { matchesGold, precision, recall, scoreEvents, sumScores, type GoldPlace, type Scored } from '../score.ts';
+import { matchesGold, precision, recall, scoreEvents, sumScores, type GoldPlace, type Scored } from '../eval/score.ts';
 
 /**
  * Learning the judge from the development corpus. Every candidate the rules and the gazetteer propose (both

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EventRecord } from '../../core/model.ts';
 import { InputError } from '../../core/validate.ts';
-import type { IngestResult } from '../pipeline.ts';
+import type { IngestResult } from '../run/pipeline.ts';
 import { EVENT_COLUMNS, PARQUET_FORMAT, PARQUET_META, createEventsView, withDuckDB, type ParquetMeta } from './events-parquet.ts';
 
 /** The columns of a Parquet row that are the event's own, in events.json's order (EventRecord's). */

@@ -4,7 +4,7 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { formatDay } from '../../core/day.ts';
 import type { Article, Place } from '../../core/model.ts';
 import { InputError } from '../../core/validate.ts';
-import type { FoundPlace, IngestResult } from '../pipeline.ts';
+import type { FoundPlace, IngestResult } from '../run/pipeline.ts';
 
 /**
  * The events as Parquet, partitioned by the article's publication month (`DIR/month=2014-06/data_0.parquet`), for

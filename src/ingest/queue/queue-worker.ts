@@ -1,8 +1,8 @@
 import { isNotConnectionError, Worker, type Job } from 'bullmq';
 import { loadGazetteer } from '../gazetteer/gazetteer.ts';
 import type { JudgeModel } from '../judge/judge.ts';
-import { readArticle, type ArticlePart } from '../pipeline.ts';
-import { createPlaceFinder, type PlaceFinder } from '../place-finder.ts';
+import { readArticle, type ArticlePart } from '../run/pipeline.ts';
+import { createPlaceFinder, type PlaceFinder } from '../places/place-finder.ts';
 import { checkedJob, QUEUE_NAME, queueConnection, SETTINGS_PREFIX, shownAddress, type ArticleJob, type RunSettings } from './article-queue.ts';
 
 export interface QueueWorkerOptions {

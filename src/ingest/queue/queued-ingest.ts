@@ -2,13 +2,13 @@ import { isNotConnectionError, Queue, QueueEvents, type Job } from 'bullmq';
 import type { Place } from '../../core/model.ts';
 import { InputError } from '../../core/validate.ts';
 import { readCorrections } from '../corrections/corrections.ts';
-import { checkOutput, finishRun, readInputs, type IngestPaths, type IngestRun } from '../files.ts';
+import { checkOutput, finishRun, readInputs, type IngestPaths, type IngestRun } from '../run/files.ts';
 import { loadGazetteer, type Gazetteer } from '../gazetteer/gazetteer.ts';
 import type { JudgeModel } from '../judge/judge.ts';
 import { readJudgeFile } from '../judge/model-file.ts';
-import { articleCountries, assemble, countCountries, type ArticlePart, type ArticleWithText } from '../pipeline.ts';
+import { articleCountries, assemble, countCountries, type ArticlePart, type ArticleWithText } from '../run/pipeline.ts';
 import { writeEventsParquet } from '../parquet/events-parquet.ts';
-import { createPlaceFinder } from '../place-finder.ts';
+import { createPlaceFinder } from '../places/place-finder.ts';
 import { articleJobId, QUEUE_NAME, queueConnection, settingsKey, SETTINGS_PREFIX, SETTINGS_TTL_S, shownAddress, type ArticleJob, type RunSettings } from './article-queue.ts';
 
 export interface QueuedIngestOptions {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CORRECTIONS_FORMAT, type Correction } from '../../../src/ingest/corrections/corrections.ts';
-import { ingestFiles } from '../../../src/ingest/files.ts';
+import { ingestFiles } from '../../../src/ingest/run/files.ts';
 import { loadGazetteer } from '../../../src/ingest/gazetteer/gazetteer.ts';
 import { correctionExamples } from '../../../src/ingest/judge/correction-examples.ts';
 import { readJudgeFile } from '../../../src/ingest/judge/model-file.ts';
@@ -62,7 +62,7 @@ describe('corrections as the judge\'s examples (npm run train -- --with-correcti
 describe('npm run train, asked for a corpus without --with-corrections', () => {
   it('says what is missing and writes nothing', () => {
     const dir = mkdtempSync(join(tmpdir(), 'datelines-train-'));
-    const result = spawnSync(process.execPath, [join(process.cwd(), 'build/cli/ingest/train-cli.js'), '--articles', 'data/articles.json', '--models', dir], { encoding: 'utf8' });
+    const result = spawnSync(process.execPath, [join(process.cwd(), 'build/cli/ingest/cli/train-cli.js'), '--articles', 'data/articles.json', '--models', dir], { encoding: 'utf8' });
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('add --with-corrections');
     expect(existsSync(join(dir, 'judge.json'))).toBe(false);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createArticle } from '../helpers.ts';
 import { loadGazetteer } from '../../../src/ingest/gazetteer/gazetteer.ts';
-import { runIngest } from '../../../src/ingest/pipeline.ts';
+import { runIngest } from '../../../src/ingest/run/pipeline.ts';
 
 function report(text: string, published = '2022-04-04') {
   return runIngest([{ article: createArticle(published), text }], [], { gazetteer: loadGazetteer() }).report[0];

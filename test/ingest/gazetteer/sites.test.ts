@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createArticle } from '../helpers.ts';
 import { loadGazetteer } from '../../../src/ingest/gazetteer/gazetteer.ts';
 import { findSites } from '../../../src/ingest/gazetteer/sites.ts';
-import { runIngest } from '../../../src/ingest/pipeline.ts';
+import { runIngest } from '../../../src/ingest/run/pipeline.ts';
 
 /** Each event as "place: the words its mention marks". */
 function eventsIn(text: string, published = '2014-02-20'): string[] {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-const GEOPARSE = join(process.cwd(), 'build/cli/ingest/geoparse/geoparse-cli.js');
+const GEOPARSE = join(process.cwd(), 'build/cli/ingest/cli/geoparse-cli.js');
 
 function run(args: string[]) {
   const result = spawnSync(process.execPath, [GEOPARSE, ...args], { encoding: 'utf8' });

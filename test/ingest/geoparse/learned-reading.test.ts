@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadGazetteer } from '../../../src/ingest/gazetteer/gazetteer.ts';
 import { learnedReading, readNames } from '../../../src/ingest/geoparse/geoparse.ts';
 import { ALL_BENCHMARKS, modelTrainedOn, readModelFile } from '../../../src/ingest/geoparse/model-file.ts';
-import { LEARNED, createPlaceFinder } from '../../../src/ingest/place-finder.ts';
+import { LEARNED, createPlaceFinder } from '../../../src/ingest/places/place-finder.ts';
 
 const gazetteer = loadGazetteer();
 const model = modelTrainedOn(readModelFile(), ALL_BENCHMARKS);

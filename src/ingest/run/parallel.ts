@@ -1,13 +1,13 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { InputError } from '../core/validate.ts';
-import type { Place } from '../core/model.ts';
-import type { Gazetteer } from './gazetteer/gazetteer.ts';
-import { ensureIndex } from './gazetteer/gazetteer.ts';
+import { InputError } from '../../core/validate.ts';
+import type { Place } from '../../core/model.ts';
+import type { Gazetteer } from '../gazetteer/gazetteer.ts';
+import { ensureIndex } from '../gazetteer/gazetteer.ts';
 import type { WorkerInit } from './ingest-worker.ts';
-import type { JudgeModel } from './judge/judge.ts';
+import type { JudgeModel } from '../judge/judge.ts';
 import { articleCountries, assemble, countCountries, readArticle, type ArticlePart, type ArticleWithText, type IngestResult } from './pipeline.ts';
-import { createPlaceFinder } from './place-finder.ts';
+import { createPlaceFinder } from '../places/place-finder.ts';
 
 export interface ParallelOptions {
   gazetteer: boolean;

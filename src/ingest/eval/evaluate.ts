@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readInputs } from './files.ts';
-import { loadGazetteer } from './gazetteer/gazetteer.ts';
+import { readInputs } from '../run/files.ts';
+import { loadGazetteer } from '../gazetteer/gazetteer.ts';
 import distance from '@turf/distance';
-import type { Place } from '../core/model.ts';
-import type { Gazetteer } from './gazetteer/gazetteer.ts';
-import { articleCountries, countCountries, runIngest, type ArticleReport, type ArticleWithText, type IngestResult } from './pipeline.ts';
-import { createPlaceFinder } from './place-finder.ts';
-import { ALL_BENCHMARKS, modelTrainedOn, readModelFile, type GeoparseModel } from './geoparse/model-file.ts';
+import type { Place } from '../../core/model.ts';
+import type { Gazetteer } from '../gazetteer/gazetteer.ts';
+import { articleCountries, countCountries, runIngest, type ArticleReport, type ArticleWithText, type IngestResult } from '../run/pipeline.ts';
+import { createPlaceFinder } from '../places/place-finder.ts';
+import { ALL_BENCHMARKS, modelTrainedOn, readModelFile, type GeoparseModel } from '../geoparse/model-file.ts';
 import { NO_EVENT, PLACE_TOLERANCE_KM, squash, f1, precision, recall, scoreEvents, sumScores, type GoldEvent, type GoldPlace, type GoldTrap, type Scored } from './score.ts';
 
 /** What `npm run eval` measures: both halves, out of the box (gazetteer only) and with the corpus's curated places. */

@@ -1,5 +1,5 @@
-import { firstIndex } from '../core/bisect.ts';
-import { memoize } from './gazetteer/memoize.ts';
+import { firstIndex } from '../../core/bisect.ts';
+import { memoize } from '../gazetteer/memoize.ts';
 
 /**
  * Clause-level structure of one sentence, found from punctuation: where a mention's clause starts and ends,

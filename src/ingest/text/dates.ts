@@ -1,6 +1,6 @@
 import * as chrono from 'chrono-node';
-import { MS_PER_DAY, SUPPORTED_DAYS, addMonths, dayFromParts, firstOfMonth, lastOfMonth, partsOf, weekdayOf, type Day, type DayRange } from '../core/day.ts';
-import { MONTH_NAMES, MONTH_NAME_SOURCE, MONTH_WORD_SOURCE, WEEKDAY_NAMES, WEEKDAY_NAME_SOURCE } from '../core/months.ts';
+import { MS_PER_DAY, SUPPORTED_DAYS, addMonths, dayFromParts, firstOfMonth, lastOfMonth, partsOf, weekdayOf, type Day, type DayRange } from '../../core/day.ts';
+import { MONTH_NAMES, MONTH_NAME_SOURCE, MONTH_WORD_SOURCE, WEEKDAY_NAMES, WEEKDAY_NAME_SOURCE } from '../../core/months.ts';
 import { clauseAround } from './clauses.ts';
 
 /**

@@ -1,9 +1,9 @@
 import { parentPort } from 'node:worker_threads';
-import type { Place } from '../core/model.ts';
-import { loadGazetteer } from './gazetteer/gazetteer.ts';
-import type { JudgeModel } from './judge/judge.ts';
+import type { Place } from '../../core/model.ts';
+import { loadGazetteer } from '../gazetteer/gazetteer.ts';
+import type { JudgeModel } from '../judge/judge.ts';
 import { articleCountries, readArticle, type ArticleWithText } from './pipeline.ts';
-import { createPlaceFinder, type ArticleScan } from './place-finder.ts';
+import { createPlaceFinder, type ArticleScan } from '../places/place-finder.ts';
 
 /**
  * One worker of a parallel ingest (see parallel.ts): given its share of the articles, it reads their countries,

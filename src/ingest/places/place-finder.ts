@@ -1,14 +1,14 @@
-import type { Place } from '../core/model.ts';
-import { firstIndex } from '../core/bisect.ts';
-import type { Gazetteer, GazetteerEntry } from './gazetteer/gazetteer.ts';
-import { findNames, type NameSpan } from './gazetteer/names-in-text.ts';
-import { articleCity, datelineCity, findSites, tieSites, type SiteSpan } from './gazetteer/sites.ts';
-import { nameKey } from './gazetteer/normalize.ts';
-import { REGION_BY_NAME_ALONE, resolveNames, type Resolution } from './gazetteer/resolve.ts';
+import type { Place } from '../../core/model.ts';
+import { firstIndex } from '../../core/bisect.ts';
+import type { Gazetteer, GazetteerEntry } from '../gazetteer/gazetteer.ts';
+import { findNames, type NameSpan } from '../gazetteer/names-in-text.ts';
+import { articleCity, datelineCity, findSites, tieSites, type SiteSpan } from '../gazetteer/sites.ts';
+import { nameKey } from '../gazetteer/normalize.ts';
+import { REGION_BY_NAME_ALONE, resolveNames, type Resolution } from '../gazetteer/resolve.ts';
 import { createMentionFinder, type Mention } from './mentions.ts';
-import { fieldPoint, learnedReading } from './geoparse/geoparse.ts';
-import { nameFeatures } from './geoparse/features.ts';
-import type { GeoparseModel } from './geoparse/model-file.ts';
+import { fieldPoint, learnedReading } from '../geoparse/geoparse.ts';
+import { nameFeatures } from '../geoparse/features.ts';
+import type { GeoparseModel } from '../geoparse/model-file.ts';
 
 /**
  * Finds the places an article names: the curated places by their aliases first (they always win), then every

@@ -1,5 +1,5 @@
 import distance from '@turf/distance';
-import type { EventRecord } from '../core/model.ts';
+import type { EventRecord } from '../../core/model.ts';
 
 /**
  * Scores extracted events against gold events written by reading (test/corpus/gold.json). A found event

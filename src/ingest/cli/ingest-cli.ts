@@ -1,14 +1,14 @@
 #!/usr/bin/env node
 import { availableParallelism } from 'node:os';
-import { createProgress } from './add/report.ts';
+import { createProgress } from '../add/report.ts';
 import { CORPUS_OPTIONS, readCommandLine } from './command-line.ts';
-import { ingestFilesInParallel, type IngestRun } from './files.ts';
-import type { ArticleReport } from './pipeline.ts';
-import { InputError, formatProblem } from '../core/validate.ts';
-import { readJudgeFile } from './judge/model-file.ts';
-import { placesCommand } from './review.ts';
-import { ingestFilesThroughQueue, type QueuedRun } from './queue/queued-ingest.ts';
-import { queueProgressLine } from './queue/queue-progress.ts';
+import { ingestFilesInParallel, type IngestRun } from '../run/files.ts';
+import type { ArticleReport } from '../run/pipeline.ts';
+import { InputError, formatProblem } from '../../core/validate.ts';
+import { readJudgeFile } from '../judge/model-file.ts';
+import { placesCommand } from '../places/places-review.ts';
+import { ingestFilesThroughQueue, type QueuedRun } from '../queue/queued-ingest.ts';
+import { queueProgressLine } from '../queue/queue-progress.ts';
 
 const USAGE = 'usage: npm run ingest -- [--articles data/articles.json] [--places geo/places.geojson] [--out data/events.json] [--no-gazetteer] [--no-judge] [--threads N | --queue redis://HOST:PORT [--tries N] [--backoff-ms MS]] [--parquet DIR] [--explain] [--verbose] [--quiet]';
 

@@ -1,18 +1,18 @@
 #!/usr/bin/env node
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { InputError, formatProblem } from '../core/validate.ts';
-import { writeAtomically, writeFailure } from './atomic-write.ts';
+import { InputError, formatProblem } from '../../core/validate.ts';
+import { writeAtomically, writeFailure } from '../../io/atomic-write.ts';
 import { readCommandLine } from './command-line.ts';
-import { readDevCorpus } from './evaluate.ts';
-import { loadGazetteer } from './gazetteer/gazetteer.ts';
-import { readBenchmark, type BenchmarkDoc } from './geoparse/benchmark.ts';
-import { BENCHMARKS, BENCHMARK_FOLDER } from './geoparse/benchmarks.ts';
-import { modelFileText, trainModelFile } from './geoparse/train.ts';
-import { correctionExamples } from './judge/correction-examples.ts';
-import { readJudgeFile } from './judge/model-file.ts';
-import { trainJudgeFile } from './judge/train.ts';
-import { gazetteerName, modelsFolder } from './learn/weights-file.ts';
+import { readDevCorpus } from '../eval/evaluate.ts';
+import { loadGazetteer } from '../gazetteer/gazetteer.ts';
+import { readBenchmark, type BenchmarkDoc } from '../geoparse/benchmark.ts';
+import { BENCHMARKS, BENCHMARK_FOLDER } from '../geoparse/benchmarks.ts';
+import { modelFileText, trainModelFile } from '../geoparse/train.ts';
+import { correctionExamples } from '../judge/correction-examples.ts';
+import { readJudgeFile } from '../judge/model-file.ts';
+import { trainJudgeFile } from '../judge/train.ts';
+import { gazetteerName, modelsFolder } from '../learn/weights-file.ts';
 
 const USAGE = `usage: npm run train -- [--geoparse ${BENCHMARK_FOLDER}] [--corpus test/corpus] [--models models/]
                         [--with-corrections [--articles data/articles.json] [--places geo/places.geojson]]

@@ -1,6 +1,6 @@
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
-import { firstIndex } from '../core/bisect.ts';
+import { firstIndex } from '../../core/bisect.ts';
 
 /**
  * Tokens, part-of-speech tags (Universal Dependencies tag set) and lemmas from wink-nlp and its English

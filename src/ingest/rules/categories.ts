@@ -1,6 +1,6 @@
-import type { Category } from '../core/model.ts';
-import { clauseAround } from './clauses.ts';
-import type { Mention } from './mentions.ts';
+import type { Category } from '../../core/model.ts';
+import { clauseAround } from '../text/clauses.ts';
+import type { Mention } from '../places/mentions.ts';
 
 /**
  * What kind of event a clause reports, from its verbs and nouns. Earlier rows win: a clause that says

@@ -1,12 +1,12 @@
 import type { Feature, Point } from 'geojson';
-import type { Article, EventRecord, Place } from '../core/model.ts';
-import { MONTH_NAME_SOURCE, WEEKDAY_NAME_SOURCE } from '../core/months.ts';
-import { extractArticle, type Judging, type Rejection } from './extract.ts';
-import type { Gazetteer, GazetteerEntry } from './gazetteer/gazetteer.ts';
-import { plainName } from './gazetteer/normalize.ts';
-import { describe } from './gazetteer/resolve.ts';
-import { CORE_LOCATIVE_PREPOSITIONS, alternation } from './lexicon.ts';
-import { createPlaceFinder, overlapsAny, type ArticlePlaces, type ArticleScan, type PlaceFinder } from './place-finder.ts';
+import type { Article, EventRecord, Place } from '../../core/model.ts';
+import { MONTH_NAME_SOURCE, WEEKDAY_NAME_SOURCE } from '../../core/months.ts';
+import { extractArticle, type Judging, type Rejection } from '../rules/extract.ts';
+import type { Gazetteer, GazetteerEntry } from '../gazetteer/gazetteer.ts';
+import { plainName } from '../gazetteer/normalize.ts';
+import { describe } from '../gazetteer/resolve.ts';
+import { CORE_LOCATIVE_PREPOSITIONS, alternation } from '../text/lexicon.ts';
+import { createPlaceFinder, overlapsAny, type ArticlePlaces, type ArticleScan, type PlaceFinder } from '../places/place-finder.ts';
 
 export interface ArticleWithText {
   article: Article;

@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { addArticles } from './add/add-articles.ts';
-import { createProgress, jsonReport, reportLines } from './add/report.ts';
-import { forTerminal, jsonForTerminal } from './add/terminal.ts';
-import { InputError, formatProblem } from '../core/validate.ts';
+import { addArticles } from '../add/add-articles.ts';
+import { createProgress, jsonReport, reportLines } from '../add/report.ts';
+import { forTerminal, jsonForTerminal } from '../add/terminal.ts';
+import { InputError, formatProblem } from '../../core/validate.ts';
 
 const USAGE = `usage: npm run add -- PATH... [--articles data/articles.json] [--published YYYY-MM-DD] [--outlet NAME] [--url URL] [--headline TEXT] [--force] [--verbose | --quiet] [--json]
   PATH          web pages (.html, .htm, .xhtml), texts (.txt, .text, .md, .markdown), or folders of them

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 import { fork } from 'node:child_process';
-import { readCommandLine } from '../command-line.ts';
-import { QUEUE_NAME, queueConnection, shownAddress } from './article-queue.ts';
-import { startQueueWorker } from './queue-worker.ts';
+import { readCommandLine } from './command-line.ts';
+import { QUEUE_NAME, queueConnection, shownAddress } from '../queue/article-queue.ts';
+import { startQueueWorker } from '../queue/queue-worker.ts';
 
 const USAGE = 'usage: npm run worker -- --queue redis://HOST:PORT [--concurrency N] [--lock-ms MS] [--quiet]';
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { existsSync } from 'node:fs';
-import { indexPath, rebuildIndex } from './gazetteer/gazetteer.ts';
+import { indexPath, rebuildIndex } from '../gazetteer/gazetteer.ts';
 
 // `npm run gazetteer [-- --rebuild]`: builds the gazetteer's index if it is missing (npm install does this once;
 // the ingest would otherwise build it on first use), or anew with --rebuild.

@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
 import { InputError, MAX_ARTICLE_BYTES, formatProblem, type InputProblem } from '../../core/validate.ts';
-import { writeAtomically, writeFailure } from '../atomic-write.ts';
+import { writeAtomically, writeFailure } from '../../io/atomic-write.ts';
 import { loadGazetteer } from '../gazetteer/gazetteer.ts';
-import { geoparse } from './geoparse.ts';
-import { ALL_BENCHMARKS, modelTrainedOn, readModelFile } from './model-file.ts';
-import { jsonLines } from './jsonl.ts';
+import { geoparse } from '../geoparse/geoparse.ts';
+import { ALL_BENCHMARKS, modelTrainedOn, readModelFile } from '../geoparse/model-file.ts';
+import { jsonLines } from '../geoparse/jsonl.ts';
 
 const USAGE = `usage: npm run geoparse -- --in DOCS.jsonl --out MENTIONS.jsonl
 Each input line: {"id": "...", "text": "..."}. Each output line, one per place name found, in input order:

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
-import { InputError, formatProblem } from '../core/validate.ts';
-import { decide, findPlaces, openReview, type ReviewPaths } from './review.ts';
+import { InputError, formatProblem } from '../../core/validate.ts';
+import { decide, findPlaces, openReview, type ReviewPaths } from '../places/places-review.ts';
 
 const USAGE = `usage: npm run places -- review [--events data/events.json] [--articles data/articles.json] [--places geo/places.geojson]
        npm run places -- accept ID [ID…] [--as REF]   keep the places (or, for one ID, the gazetteer entry REF instead, e.g. geonames:2210247)

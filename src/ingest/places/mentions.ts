@@ -1,4 +1,4 @@
-import type { Place } from '../core/model.ts';
+import type { Place } from '../../core/model.ts';
 
 /** A place named in a text: `text.slice(start, end)` is one of the place's aliases. */
 export interface Mention {

@@ -3,10 +3,10 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { InputError, formatProblem } from '../../core/validate.ts';
-import { writeAtomically, writeFailure } from '../atomic-write.ts';
-import { serializedChunks } from '../pipeline.ts';
-import { eventsFromParquet } from './events-from-parquet.ts';
-import { createEventsView, withDuckDB } from './events-parquet.ts';
+import { writeAtomically, writeFailure } from '../../io/atomic-write.ts';
+import { serializedChunks } from '../run/pipeline.ts';
+import { eventsFromParquet } from '../parquet/events-from-parquet.ts';
+import { createEventsView, withDuckDB } from '../parquet/events-parquet.ts';
 
 const USAGE = `usage: npm run query -- [--parquet data/parquet] "SQL over the view events"
        npm run query -- [--parquet data/parquet] --events-json OUT [--where "SQL condition"]`;

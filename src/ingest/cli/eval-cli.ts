@@ -1,13 +1,13 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
-import { InputError, formatProblem } from '../core/validate.ts';
-import { evaluate, readDevCorpus } from './evaluate.ts';
-import { f1, precision, recall } from './score.ts';
-import { loadGazetteer } from './gazetteer/gazetteer.ts';
-import { readModelFile } from './geoparse/model-file.ts';
-import { evaluateCategory, type CategoryEvaluation } from './judge/category.ts';
-import { evaluateJudge, type JudgeEvaluation } from './judge/train.ts';
-import { BENCHMARKS, BENCHMARK_FOLDER, evaluateBenchmarks, publishedRows, type BenchmarkResult, type PublishedRow } from './geoparse/benchmarks.ts';
+import { InputError, formatProblem } from '../../core/validate.ts';
+import { evaluate, readDevCorpus } from '../eval/evaluate.ts';
+import { f1, precision, recall } from '../eval/score.ts';
+import { loadGazetteer } from '../gazetteer/gazetteer.ts';
+import { readModelFile } from '../geoparse/model-file.ts';
+import { evaluateCategory, type CategoryEvaluation } from '../judge/category.ts';
+import { evaluateJudge, type JudgeEvaluation } from '../judge/train.ts';
+import { BENCHMARKS, BENCHMARK_FOLDER, evaluateBenchmarks, publishedRows, type BenchmarkResult, type PublishedRow } from '../geoparse/benchmarks.ts';
 
 const USAGE = 'usage: npm run eval -- [--corpus test/corpus] [--half tune|test|all] [--no-gazetteer] [--geoparse ../shared/geoparse] [--verbose] [--json]';
 

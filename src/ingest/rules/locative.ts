@@ -1,9 +1,9 @@
-import { MONTH_NAME_SOURCE, WEEKDAY_NAME_SOURCE } from '../core/months.ts';
-import { clauseAround, relativeClauses, spanContaining } from './clauses.ts';
-import { tag, tokenAt, type Token } from './language.ts';
+import { MONTH_NAME_SOURCE, WEEKDAY_NAME_SOURCE } from '../../core/months.ts';
+import { clauseAround, relativeClauses, spanContaining } from '../text/clauses.ts';
+import { tag, tokenAt, type Token } from '../text/language.ts';
 import { verdictOf, type LocativeRuleId } from './locative-rules.ts';
-import { LOCATIVE_PREPOSITIONS as PREPOSITIONS, MODAL_FUTURE, SETTLEMENT_NOUNS, alternation, without } from './lexicon.ts';
-import type { Mention } from './mentions.ts';
+import { LOCATIVE_PREPOSITIONS as PREPOSITIONS, MODAL_FUTURE, SETTLEMENT_NOUNS, alternation, without } from '../text/lexicon.ts';
+import type { Mention } from '../places/mentions.ts';
 
 /**
  * Whether a place named in a sentence is where that sentence's event happened, read over the sentence's tokens,

@@ -1,18 +1,18 @@
 import { existsSync, realpathSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { regularTarget, writeAtomically, writeFailure } from './atomic-write.ts';
+import { regularTarget, writeAtomically, writeFailure } from '../../io/atomic-write.ts';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import distance from '@turf/distance';
-import type { Article, Place } from '../core/model.ts';
-import { loadGazetteer, type Gazetteer } from './gazetteer/gazetteer.ts';
+import type { Article, Place } from '../../core/model.ts';
+import { loadGazetteer, type Gazetteer } from '../gazetteer/gazetteer.ts';
 import { startParallelIngest } from './parallel.ts';
-import { writeEventsParquet } from './parquet/events-parquet.ts';
+import { writeEventsParquet } from '../parquet/events-parquet.ts';
 import { runIngest, serializedChunks, sortInContractOrder, type ArticleWithText, type IngestResult } from './pipeline.ts';
-import { applyCorrections, correctionsPath, readCorrections, type Applied, type CorrectionsFile } from './corrections/corrections.ts';
-import type { JudgeModel } from './judge/judge.ts';
-import { collect, readText } from './read-files.ts';
-import { readJudgeFile } from './judge/model-file.ts';
-import { InputError, MAX_ARTICLE_BYTES, parseArticles, readCuratedPlaces, refuseInvalidOutput, type InputProblem } from '../core/validate.ts';
+import { applyCorrections, correctionsPath, readCorrections, type Applied, type CorrectionsFile } from '../corrections/corrections.ts';
+import type { JudgeModel } from '../judge/judge.ts';
+import { collect, readText } from '../../io/read-files.ts';
+import { readJudgeFile } from '../judge/model-file.ts';
+import { InputError, MAX_ARTICLE_BYTES, parseArticles, readCuratedPlaces, refuseInvalidOutput, type InputProblem } from '../../core/validate.ts';
 
 export interface IngestPaths {
   articles: string;

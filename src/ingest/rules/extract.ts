@@ -1,19 +1,19 @@
-import { formatDay, type DayRange } from '../core/day.ts';
-import type { Article, Category, DateBasis, EventRecord, Place } from '../core/model.ts';
-import { firstIndex } from '../core/bisect.ts';
+import { formatDay, type DayRange } from '../../core/day.ts';
+import type { Article, Category, DateBasis, EventRecord, Place } from '../../core/model.ts';
+import { firstIndex } from '../../core/bisect.ts';
 import { categorize, categoryOf } from './categories.ts';
-import { articleCategory, categoryFeatures, judgedCategory } from './judge/category.ts';
-import { clauseAround, parentheticals, spanContaining, type Span } from './clauses.ts';
-import { findDates, resolveRelative, unsupportedDate, type DateExpression } from './dates.ts';
+import { articleCategory, categoryFeatures, judgedCategory } from '../judge/category.ts';
+import { clauseAround, parentheticals, spanContaining, type Span } from '../text/clauses.ts';
+import { findDates, resolveRelative, unsupportedDate, type DateExpression } from '../text/dates.ts';
 import { createSentenceJudge } from './locative.ts';
 import { verdictOf, type LocativeRuleId } from './locative-rules.ts';
-import type { Gazetteer } from './gazetteer/gazetteer.ts';
-import type { Mention } from './mentions.ts';
-import { createPlaceFinder, type ArticlePlaces, type PlaceFinder } from './place-finder.ts';
-import { splitSentences, type Sentence } from './sentences.ts';
-import { candidateFeatures, sentenceFacts, type Features } from './judge/features.ts';
-import { confidenceOf, judge as judgeOf, type JudgeModel } from './judge/judge.ts';
-import { squash } from './score.ts';
+import type { Gazetteer } from '../gazetteer/gazetteer.ts';
+import type { Mention } from '../places/mentions.ts';
+import { createPlaceFinder, type ArticlePlaces, type PlaceFinder } from '../places/place-finder.ts';
+import { splitSentences, type Sentence } from '../text/sentences.ts';
+import { candidateFeatures, sentenceFacts, type Features } from '../judge/features.ts';
+import { confidenceOf, judge as judgeOf, type JudgeModel } from '../judge/judge.ts';
+import { squash } from '../eval/score.ts';
 
 /** Page furniture that reports nothing: links, subscription boxes, bylines of the page rather than the story. */
 const BOILERPLATE = /\b(click here|read more|subscribe|skip to main content|advertisement|date created)\b/i;
