@@ -10,6 +10,7 @@ import polylabel from 'polylabel';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import type { PlaceKind } from '../../core/model.ts';
+import type { GazetteerRef } from './place-ref.ts';
 import { firstIndex } from '../../core/bisect.ts';
 import { memoize } from './memoize.ts';
 import { nameKey } from './normalize.ts';
@@ -21,8 +22,8 @@ import { nameKey } from './normalize.ts';
  * (`node_modules/.cache/datelines/`), then loaded by every ingest.
  */
 export interface GazetteerEntry {
-  /** "geonames:706448", "admin1:UA.08" or "country:UA": stable, and where the entry comes from. */
-  ref: string;
+  /** "geonames:706448", "admin1:UA.08", "admin2:US.37077" or "country:UA": stable, and where the entry comes from. */
+  ref: GazetteerRef;
   kind: PlaceKind;
   name: string;
   /** ISO 3166-1 alpha-2. */
@@ -298,7 +299,7 @@ export function parseIndex(text: string): Gazetteer {
     let e = parsed[index];
     if (!e) {
       const f = lineText(index).split('\t');
-      e = { ref: f[0], kind: f[1] as PlaceKind, name: f[2], country: f[3], admin1: f[4], lngLat: [Number(f[5]), Number(f[6])], population: Number(f[7]), featureCode: f[8].split(':')[0], radiusKm: f[9] ? Number(f[9]) : null };
+      e = { ref: f[0] as GazetteerRef, kind: f[1] as PlaceKind, name: f[2], country: f[3], admin1: f[4], lngLat: [Number(f[5]), Number(f[6])], population: Number(f[7]), featureCode: f[8].split(':')[0], radiusKm: f[9] ? Number(f[9]) : null };
       parsed[index] = e;
     }
     return e;

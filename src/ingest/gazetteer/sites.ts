@@ -1,6 +1,6 @@
 import { WEEKDAY_NAME_SOURCE } from '../../core/months.ts';
 import type { Mention } from '../places/mentions.ts';
-import type { GazetteerEntry } from './gazetteer.ts';
+import type { PlaceRef } from './place-ref.ts';
 import { nameKey } from './normalize.ts';
 
 /**
@@ -54,12 +54,18 @@ export function findSites(text: string): SiteSpan[] {
   return sites;
 }
 
+/** A city or town a site may be tied to: a gazetteer entry or a curated place (its id as `ref`). */
+export interface SiteCity {
+  ref: PlaceRef;
+  name: string;
+}
+
 /**
  * The city each site's key is tied to in the article, from the places already resolved there: "X in City",
  * "X, City", "City's X", "X of City". `cityAt(start, end)` gives the resolved city or town mentioned at an offset.
  */
-export function tieSites(text: string, sites: readonly SiteSpan[], mentions: readonly Mention[], cityOf: (mention: Mention) => GazetteerEntry | null, articleCity: GazetteerEntry | null, filedFrom: GazetteerEntry | null = null): Map<string, GazetteerEntry> {
-  const tied = new Map<string, GazetteerEntry>();
+export function tieSites(text: string, sites: readonly SiteSpan[], mentions: readonly Mention[], cityOf: (mention: Mention) => SiteCity | null, articleCity: SiteCity | null, filedFrom: SiteCity | null = null): Map<string, SiteCity> {
+  const tied = new Map<string, SiteCity>();
   for (const site of sites) {
     if (tied.has(site.key)) continue;
     const after = mentions.find((m) => m.start > site.end && m.start - site.end <= 20 && /^\s*(?:,|in|of|near|outside)\s+(?:(?:the|central|downtown|northern|southern|eastern|western|capital|city of|capital,)\s+)*$/i.test(text.slice(site.end, m.start)));
@@ -77,20 +83,20 @@ export function tieSites(text: string, sites: readonly SiteSpan[], mentions: rea
 }
 
 /** The city a story was filed from: the dateline's ("NAIROBI, Sep 25 –"), when it opens with one. */
-export function datelineCity(text: string, mentions: readonly Mention[], cityOf: (mention: Mention) => GazetteerEntry | null): GazetteerEntry | null {
+export function datelineCity(text: string, mentions: readonly Mention[], cityOf: (mention: Mention) => SiteCity | null): SiteCity | null {
   const first = mentions[0];
   if (first && /^\s*$/.test(text.slice(0, first.start).split('\n').at(-1)!) && /^[\p{Lu} .’'-]+\s*(?:,[^\n]*?)?\s*[-–—(]/u.test(text.slice(first.start, first.start + 80))) return cityOf(first);
   return null;
 }
 
 /** The city an article is about: its dateline's, else the city or town it names most (ties: the first named). */
-export function articleCity(text: string, mentions: readonly Mention[], cityOf: (mention: Mention) => GazetteerEntry | null): GazetteerEntry | null {
+export function articleCity(text: string, mentions: readonly Mention[], cityOf: (mention: Mention) => SiteCity | null): SiteCity | null {
   const dateline = datelineCity(text, mentions, cityOf);
   if (dateline) return dateline;
-  const counts = new Map<string, { city: GazetteerEntry; n: number }>();
+  const counts = new Map<string, { city: SiteCity; n: number }>();
   for (const m of mentions) {
     const city = cityOf(m);
     if (city) counts.set(city.ref, { city, n: (counts.get(city.ref)?.n ?? 0) + 1 });
   }
-  return [...counts.values()].reduce<{ city: GazetteerEntry; n: number } | null>((best, c) => (!best || c.n > best.n ? c : best), null)?.city ?? null;
+  return [...counts.values()].reduce<{ city: SiteCity; n: number } | null>((best, c) => (!best || c.n > best.n ? c : best), null)?.city ?? null;
 }

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type { PlaceKind } from '../../core/model.ts';
 import type { Gazetteer, GazetteerEntry } from '../gazetteer/gazetteer.ts';
+import { refParts } from '../gazetteer/place-ref.ts';
 import { findNames } from '../gazetteer/names-in-text.ts';
 import { resolveNames, type Resolution } from '../gazetteer/resolve.ts';
 import { probability } from '../learn/logistic.ts';
@@ -70,7 +71,7 @@ const NO_CONTEXT = { curatedCountries: [], curatedPoints: [], corpusCountries: n
 
 /** Where the field's gazetteers put an entry, [lat, lon]: countries and first-level regions at their middles, the rest (a county too) where they are. */
 export function fieldPoint(gazetteer: Gazetteer, e: GazetteerEntry): [number, number] {
-  const point = e.kind === 'country' ? countryPoint(e.country) : e.ref.startsWith('admin1:') ? regionPoint(gazetteer, e.country, e.admin1) : undefined;
+  const point = e.kind === 'country' ? countryPoint(e.country) : refParts(e.ref).scheme === 'admin1' ? regionPoint(gazetteer, e.country, e.admin1) : undefined;
   return point ?? [e.lngLat[1], e.lngLat[0]];
 }
 

@@ -2,7 +2,7 @@ import type { Place } from '../../core/model.ts';
 import { firstIndex } from '../../core/bisect.ts';
 import type { Gazetteer, GazetteerEntry } from '../gazetteer/gazetteer.ts';
 import { findNames, type NameSpan } from '../gazetteer/names-in-text.ts';
-import { articleCity, datelineCity, findSites, tieSites, type SiteSpan } from '../gazetteer/sites.ts';
+import { articleCity, datelineCity, findSites, tieSites, type SiteCity, type SiteSpan } from '../gazetteer/sites.ts';
 import { nameKey } from '../gazetteer/normalize.ts';
 import { REGION_BY_NAME_ALONE, resolveNames, type Resolution } from '../gazetteer/resolve.ts';
 import { createMentionFinder, type Mention } from './mentions.ts';
@@ -84,9 +84,9 @@ export function createPlaceFinder(places: readonly Place[], gazetteer: Gazetteer
 
   /** The article's sites, tied to the cities and towns it names (curated or from the gazetteer). */
   function placeSites(text: string, sites: readonly SiteSpan[], mentions: readonly Mention[]): SiteNote[] {
-    const cityOf = (m: Mention): GazetteerEntry | null => {
+    const cityOf = (m: Mention): SiteCity | null => {
       const curatedPlace = byId.get(m.place);
-      if (curatedPlace) return curatedPlace.kind === 'city' || curatedPlace.kind === 'town' ? { ref: curatedPlace.id, kind: curatedPlace.kind, name: curatedPlace.name, country: curatedPlace.country, admin1: '', lngLat: curatedPlace.lngLat, population: 100_000, featureCode: 'CURATED', radiusKm: curatedPlace.radiusKm } : null;
+      if (curatedPlace) return curatedPlace.kind === 'city' || curatedPlace.kind === 'town' ? { ref: curatedPlace.id, name: curatedPlace.name } : null;
       const e = entryByRef.get(m.place);
       return e && (e.kind === 'city' || e.kind === 'town') ? e : null;
     };

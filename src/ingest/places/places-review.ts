@@ -9,6 +9,7 @@ import { LockTimeoutError, withFileLock } from '../../io/file-lock.ts';
 import { placesOutsideTheirCountry, readInputs } from '../run/files.ts';
 import { readText } from '../../io/read-files.ts';
 import { loadGazetteer, type Gazetteer, type GazetteerEntry } from '../gazetteer/gazetteer.ts';
+import { refParts } from '../gazetteer/place-ref.ts';
 import { nameKey, plainName } from '../gazetteer/normalize.ts';
 import { describe as describeEntry } from '../gazetteer/resolve.ts';
 import { runIngest, type ArticleReport, type IngestResult } from '../run/pipeline.ts';
@@ -504,12 +505,12 @@ function freeIdFlag(review: Review, id: string, entry: GazetteerEntry): string[]
 export function freeId(review: Review, id: string, entry: GazetteerEntry): string {
   if (!ID_PATTERN.test(id)) return kebab(entry.ref);
   if (!review.isCurated(id)) return id;
-  return [`${id}-${entry.country.toLowerCase()}`, `${id}-${kebab(entry.ref.split(':')[1])}`].find((candidate) => !review.isCurated(candidate)) ?? kebab(entry.ref);
+  return [`${id}-${entry.country.toLowerCase()}`, `${id}-${kebab(refParts(entry.ref).code)}`].find((candidate) => !review.isCurated(candidate)) ?? kebab(entry.ref);
 }
 
 /** A curated feature at a gazetteer entry, named as a person or the articles name it; its source says which entry. */
 function featureFromEntry(id: string, name: string, aliases: readonly string[], entry: GazetteerEntry, sourceNote: string, kind?: PlaceKind, country?: string): Record<string, unknown> {
-  const [scheme, code] = entry.ref.split(':');
+  const { scheme, code } = refParts(entry.ref);
   const source = `${scheme === 'geonames' ? `GeoNames ${code}` : entry.ref} (${entry.name})${sourceNote}`;
   return { type: 'Feature', id, geometry: { type: 'Point', coordinates: entry.lngLat }, properties: { id, name, aliases, kind: kind ?? entry.kind, country: country ?? entry.country, source, ...(scheme === 'geonames' ? { geonames: Number(code) } : {}), ...(entry.radiusKm !== null ? { radiusKm: entry.radiusKm } : {}) } };
 }

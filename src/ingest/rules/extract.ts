@@ -8,6 +8,7 @@ import { findDates, resolveRelative, unsupportedDate, type DateExpression } from
 import { createSentenceJudge } from './locative.ts';
 import { verdictOf, type LocativeRuleId } from './locative-rules.ts';
 import type { Gazetteer } from '../gazetteer/gazetteer.ts';
+import { isGazetteerRef } from '../gazetteer/place-ref.ts';
 import type { Mention } from '../places/mentions.ts';
 import { createPlaceFinder, type ArticlePlaces, type PlaceFinder } from '../places/place-finder.ts';
 import { splitSentences, type Sentence } from '../text/sentences.ts';
@@ -190,7 +191,7 @@ export function extractArticle(article: Article, text: string, found: ArticlePla
         end: r.range.end,
         published: article.published,
         placeKind: place?.kind ?? 'town',
-        curated: !event.place.includes(':'),
+        curated: !isGazetteerRef(event.place),
         runnersUp: place?.candidates.length ?? 0,
         dateline: event.place === dateline,
         index: event.index,

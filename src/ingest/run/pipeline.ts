@@ -3,6 +3,7 @@ import type { Article, EventRecord, Place } from '../../core/model.ts';
 import { MONTH_NAME_SOURCE, WEEKDAY_NAME_SOURCE } from '../../core/months.ts';
 import { extractArticle, type Judging, type Rejection } from '../rules/extract.ts';
 import type { Gazetteer, GazetteerEntry } from '../gazetteer/gazetteer.ts';
+import { isGazetteerRef, refParts, type GazetteerRef } from '../gazetteer/place-ref.ts';
 import { plainName } from '../gazetteer/normalize.ts';
 import { describe } from '../gazetteer/resolve.ts';
 import { CORE_LOCATIVE_PREPOSITIONS, alternation } from '../text/lexicon.ts';
@@ -131,7 +132,7 @@ export function assemble(parts: readonly ArticlePart[], places: readonly Place[]
     for (const [ref, other] of part.runnersUp) (runnersUp.get(ref) ?? runnersUp.set(ref, new Set()).get(ref)!).add(other);
   }
   const events = parts.flatMap((p) => p.events);
-  const used = [...new Set(events.map((e) => e.place).filter((p) => p.includes(':')))].sort();
+  const used = [...new Set(events.map((e) => e.place).filter(isGazetteerRef))].sort();
   const ids = assignIds(used, places, spellings);
   const found = used.map((ref) => foundPlace(entries.get(ref)!, ids.get(ref)!, spellings.get(ref)!, [...(runnersUp.get(ref) ?? [])].map((r) => entries.get(r)!)));
   for (const e of events) e.place = ids.get(e.place) ?? e.place;
@@ -169,12 +170,12 @@ export function* serializedChunks(result: Pick<IngestResult, 'events' | 'places'
 }
 
 /** Ids for gazetteer places: the spelling the articles use most, kebab-cased; a country code, then the ref, when taken. */
-function assignIds(refs: readonly string[], curated: readonly Place[], spellings: ReadonlyMap<string, ReadonlyMap<string, number>>): Map<string, string> {
+function assignIds(refs: readonly GazetteerRef[], curated: readonly Place[], spellings: ReadonlyMap<string, ReadonlyMap<string, number>>): Map<string, string> {
   const taken = new Set(curated.map((p) => p.id));
   const ids = new Map<string, string>();
   for (const ref of refs) {
     const slug = kebab(display(spellings.get(ref)!)) || 'place';
-    for (const id of [slug, `${slug}-${kebab(ref.split(':')[1])}`]) {
+    for (const id of [slug, `${slug}-${kebab(refParts(ref).code)}`]) {
       if (!taken.has(id)) {
         taken.add(id);
         ids.set(ref, id);
@@ -186,7 +187,7 @@ function assignIds(refs: readonly string[], curated: readonly Place[], spellings
 }
 
 function foundPlace(e: GazetteerEntry, id: string, spelled: ReadonlyMap<string, number>, runnersUp: readonly GazetteerEntry[]): FoundPlace {
-  const [scheme, code] = e.ref.split(':');
+  const { scheme, code } = refParts(e.ref);
   const source =
     scheme === 'geonames'
       ? `GeoNames ${code} (${e.name})`
