@@ -111,19 +111,15 @@ const WALK = 10; // tokens a frame word may stand before the name: "overrun the 
 /** Whether `second`, right after `first` and a comma, only says where `first` is ("Mosul, Iraq"). */
 export type Qualifies = (first: Mention, second: Mention) => boolean;
 
-/** `others`: the sentence's other mentions (the mention itself may be among them). */
-export function whyNotLocation(
-  sentence: string,
-  mention: Mention,
-  others: readonly Mention[],
-  hasFutureDate: boolean,
-  qualifies: Qualifies = () => true,
-  isCountry: (mention: Mention) => boolean = () => false,
-): NotLocation | null {
-  return verdictOf(locativeRule(sentence, mention, others, hasFutureDate, qualifies, isCountry));
+/** The verdict of the rule that decides (see locativeRule for the arguments). */
+export function whyNotLocation(...args: Parameters<typeof locativeRule>): NotLocation | null {
+  return verdictOf(locativeRule(...args));
 }
 
-/** The id of the locative rule that decides whether `mention` is where the sentence's event happened. */
+/**
+ * The id of the locative rule that decides whether `mention` is where the sentence's event happened.
+ * `others`: the sentence's other mentions (the mention itself may be among them).
+ */
 export function locativeRule(
   sentence: string,
   mention: Mention,
