@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { categorize } from '../../src/ingest/rules/categories.ts';
+import { CATEGORY_RULES, categorize, categoryRule } from '../../src/ingest/rules/categories.ts';
 
 describe('event categories', () => {
   it('reads a recapture even when an official is quoted saying it', () => {
@@ -53,5 +53,18 @@ describe('event categories', () => {
   it('reads a coup attempt as other, and a sentence with no event as nothing', () => {
     expect(categorize('last weekend’s failed coup attempt')).toBe('other');
     expect(categorize('The town lies along a corridor to the border.')).toBeNull();
+  });
+});
+
+describe('the category table, each rule on its own examples', () => {
+  for (const rule of CATEGORY_RULES) {
+    it(`${rule.category}: the first rule to match each of its examples`, () => {
+      expect(rule.examples.length).toBeGreaterThan(0);
+      for (const example of rule.examples) expect(categoryRule(example)?.category, example).toBe(rule.category);
+    });
+  }
+
+  it('has one rule per category', () => {
+    expect(new Set(CATEGORY_RULES.map((r) => r.category)).size).toBe(CATEGORY_RULES.length);
   });
 });

@@ -2,6 +2,14 @@ import type { Category } from '../../core/model.ts';
 import { clauseAround } from '../text/clauses.ts';
 import type { Mention } from '../places/mentions.ts';
 
+/** A rule of the category table; its id is its category's name (what each covers: the README's table). */
+export interface CategoryRule {
+  category: Category;
+  pattern: RegExp;
+  /** Clauses to which this rule, the first of the table to match, gives its category (a test runs them). */
+  examples: readonly string[];
+}
+
 /**
  * What kind of event a clause reports, from its verbs and nouns. Earlier rows win: a clause that says
  * insurgents "overran" a town "after days of heavy fighting" reports a capture; one that says officials
@@ -9,24 +17,28 @@ import type { Mention } from '../places/mentions.ts';
  * hundreds is a disaster, and police who "clashed" with protesters are a protest, not an attack. Words used as often
  * in a figure of speech ("talks collapsed", "a devastating attack", "reduced to rubble by shelling") are left out.
  */
-const RULES: readonly [Category, RegExp][] = [
-  ['recapture', /\b(retook|retake[ns]?|retaking|regain(?:ed|s|ing)?|recaptur(?:e|ed|es|ing)|liberat(?:e|ed|es|ing|ion)|won back|wrested back)\b/i],
-  ['capture', /\b(overr(?:an|un|uns|unning)|seiz(?:e|ed|es|ing)|captur(?:e|ed|es|ing)|took(?! (?:place|part))|taken(?! (?:place|part))|taking(?! (?:place|part))|swept into|sweep into|stormed|fell|overtook)\b/i],
-  ['airstrike', /\b(air ?strikes?|air attacks?|air raids?|bombing runs?|drone strikes?)\b/i],
-  ['protest', /\b(protest(?:s|ers?|ed|ing)?|demonstrat(?:ors?|ions?|ed|ing)|rall(?:y|ies|ied)|marche[drs]|sit-ins?|tear gas|riot police|barricades?|strikers?)\b/i],
-  ['disaster', /\b(earthquakes?|quakes?|aftershocks?|tremors?|tsunamis?|hurricanes?|cyclones?|typhoons?|tornado(?:es|s)?|storm surges?|flood(?:s|ed|ing|waters?)?|landslides?|mudslides?|wildfires?|levees?|magnitude|underwater|submerged)\b/i],
-  ['attack', /\b(attack(?:s|ed)?|bomb(?:ing|ings|ed)?|suicide|kill(?:ed|ing|s)?|clash(?:es|ed)?|fighting|shell(?:s|ed|ing)?|ambush(?:ed)?|massacre|died|dead|explosions?|blasts?|hit|struck|rockets?|mortars?|gunfire|gunm[ae]n|shot|shooting|grenades?|hostages?|raid(?:s|ed)?|abduct(?:ed|ion|ions)|kidnapp(?:ed|ing))\b/i],
-  ['meeting', /\b(meet|meets|met|meeting|meetings|talks|summit|conference|gathered|gathering|convened|visit(?:ed|s)?)\b/i],
-  ['humanitarian', /\b(rescu(?:e|ed|es|ing|ers?)|evacuat(?:e|ed|es|ing|ion|ions)|refugees?|displaced|shelters?|humanitarian|survivors?|field hospitals?|aid (?:workers?|agencies|convoys?|flights?|deliveries|shipments?|arrived)|relief (?:workers?|supplies|flights?|teams?)|airlift(?:ed)?)\b/i],
-  ['election', /\b(elections?|electoral|vot(?:e|ed|es|ing|ers?)|ballots?|polling|referendum|sworn in|inaugurat(?:ed|ion)|campaign(?:ed|ing)?)\b/i],
-  ['statement', /\b(said|says|say|told|tell|pledged|stated|warned|announced|tweeted|speaking|spoke|assured|declared|urged|remarks)\b/i],
-  ['other', /\b(coup|withdr(?:ew|awal))\b/i],
+export const CATEGORY_RULES: readonly CategoryRule[] = [
+  { category: 'recapture', pattern: /\b(retook|retake[ns]?|retaking|regain(?:ed|s|ing)?|recaptur(?:e|ed|es|ing)|liberat(?:e|ed|es|ing|ion)|won back|wrested back)\b/i, examples: ['Iraqi forces regained control of the crossing on Monday, officers said', 'Government troops retook the town.'] },
+  { category: 'capture', pattern: /\b(overr(?:an|un|uns|unning)|seiz(?:e|ed|es|ing)|captur(?:e|ed|es|ing)|took(?! (?:place|part))|taken(?! (?:place|part))|taking(?! (?:place|part))|swept into|sweep into|stormed|fell|overtook)\b/i, examples: ['insurgents were able to overrun the town after days of heavy fighting', 'Militants seized the airport.'] },
+  { category: 'airstrike', pattern: /\b(air ?strikes?|air attacks?|air raids?|bombing runs?|drone strikes?)\b/i, examples: ['the regime launched airstrikes that killed dozens', 'A drone strike hit the convoy.'] },
+  { category: 'protest', pattern: /\b(protest(?:s|ers?|ed|ing)?|demonstrat(?:ors?|ions?|ed|ing)|rall(?:y|ies|ied)|marche[drs]|sit-ins?|tear gas|riot police|barricades?|strikers?)\b/i, examples: ['Riot police fired tear gas at the crowd.', 'Thousands of protesters clashed with police.'] },
+  { category: 'disaster', pattern: /\b(earthquakes?|quakes?|aftershocks?|tremors?|tsunamis?|hurricanes?|cyclones?|typhoons?|tornado(?:es|s)?|storm surges?|flood(?:s|ed|ing|waters?)?|landslides?|mudslides?|wildfires?|levees?|magnitude|underwater|submerged)\b/i, examples: ['The earthquake killed hundreds.', 'Much of the city was underwater.'] },
+  { category: 'attack', pattern: /\b(attack(?:s|ed)?|bomb(?:ing|ings|ed)?|suicide|kill(?:ed|ing|s)?|clash(?:es|ed)?|fighting|shell(?:s|ed|ing)?|ambush(?:ed)?|massacre|died|dead|explosions?|blasts?|hit|struck|rockets?|mortars?|gunfire|gunm[ae]n|shot|shooting|grenades?|hostages?|raid(?:s|ed)?|abduct(?:ed|ion|ions)|kidnapp(?:ed|ing))\b/i, examples: ['a family of six was killed', 'The suicide bombing in the centre'] },
+  { category: 'meeting', pattern: /\b(meet|meets|met|meeting|meetings|talks|summit|conference|gathered|gathering|convened|visit(?:ed|s)?)\b/i, examples: ['diplomats gathered at headquarters', 'Kerry met Abadi on Monday.'] },
+  { category: 'humanitarian', pattern: /\b(rescu(?:e|ed|es|ing|ers?)|evacuat(?:e|ed|es|ing|ion|ions)|refugees?|displaced|shelters?|humanitarian|survivors?|field hospitals?|aid (?:workers?|agencies|convoys?|flights?|deliveries|shipments?|arrived)|relief (?:workers?|supplies|flights?|teams?)|airlift(?:ed)?)\b/i, examples: ['Rescuers pulled a girl from the rubble.', 'Aid convoys arrived at the camp.'] },
+  { category: 'election', pattern: /\b(elections?|electoral|vot(?:e|ed|es|ing|ers?)|ballots?|polling|referendum|sworn in|inaugurat(?:ed|ion)|campaign(?:ed|ing)?)\b/i, examples: ['Voters queued at polling stations.', 'He was sworn in on Tuesday.'] },
+  { category: 'statement', pattern: /\b(said|says|say|told|tell|pledged|stated|warned|announced|tweeted|speaking|spoke|assured|declared|urged|remarks)\b/i, examples: ['Kerry told journalists in the capital', 'The minister warned of reprisals.'] },
+  { category: 'other', pattern: /\b(coup|withdr(?:ew|awal))\b/i, examples: ['The army withdrew overnight.', 'The coup began at dawn.'] },
 ];
 
 /** The category of a clause, or null when it reports no event this table knows. */
 export function categorize(text: string): Category | null {
-  for (const [category, pattern] of RULES) if (pattern.test(text)) return category;
-  return null;
+  return categoryRule(text)?.category ?? null;
+}
+
+/** The first rule of the table that matches the clause, or null. */
+export function categoryRule(text: string): CategoryRule | null {
+  return CATEGORY_RULES.find((rule) => rule.pattern.test(text)) ?? null;
 }
 
 /**
