@@ -53,34 +53,59 @@ const NUMBER_WORDS: Record<string, number> = {
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
 };
 
-interface Rule {
+/**
+ * A sentence with the words a rule reads in [brackets], the publication day, and the days the rule gives them
+ * ("2014-06-21..2014-06-22"): test/ingest/date-rules.test.ts runs every rule on its own.
+ */
+export interface DateExample {
+  text: string;
+  published: string;
+  range: string;
+}
+
+export interface DateRule {
+  /** Named for `npm run eval` and the tests. */
+  id: string;
+  examples: readonly DateExample[];
   pattern: RegExp;
   resolve: (match: RegExpMatchArray, published: Day, future: boolean) => DayRange | null;
 }
 
 // Applied after chrono's explicit dates, so "Tuesday, June 17" is the 17th, not the last Tuesday.
-const RULES: Rule[] = [
+export const DATE_RULES: readonly DateRule[] = [
   {
+    id: 'weekend',
+    examples: [{ text: 'Fighting resumed [at the weekend].', published: '2014-06-24', range: '2014-06-21..2014-06-22' }],
     pattern: /\b(?:[Aa]t|[Oo]ver|[Tt]his|[Ll]ast|[Nn]ext) (?:the )?weekend(?:[’']s)?\b/g,
     resolve: (m, published, future) => weekendRange(published, future || /^next/i.test(m[0])),
   },
   {
+    id: 'this-last-next-week-or-month',
+    examples: [{ text: 'The town fell [last week].', published: '2014-06-24', range: '2014-06-16..2014-06-22' }, { text: 'Talks began [earlier this month].', published: '2014-06-24', range: '2014-06-01..2014-06-23' }],
     pattern: /\b(?:[Ee]arlier |[Ll]ater )?(?:[Tt]his|[Ll]ast|[Nn]ext) (week|month)\b/g,
     resolve: (m, published) => periodRange(m[0].toLowerCase(), published),
   },
   {
+    id: 'yesterday',
+    examples: [{ text: 'Militants attacked the base [yesterday].', published: '2014-06-24', range: '2014-06-23..2014-06-23' }, { text: 'Shelling was heard [last night].', published: '2014-06-24', range: '2014-06-23..2014-06-23' }],
     pattern: /\b(?:(?:[Ll]ate|[Ee]arly) )?[Yy]esterday(?: (?:morning|afternoon|evening))?\b|\b[Ll]ast night\b/g,
     resolve: (_m, published) => single(published - 1),
   },
   {
+    id: 'today',
+    examples: [{ text: 'Protesters gathered [this morning].', published: '2014-06-24', range: '2014-06-24..2014-06-24' }],
     pattern: /\b(?:[Tt]oday|[Tt]onight|[Tt]his (?:morning|afternoon|evening)|[Cc]urrently)\b/g,
     resolve: (_m, published) => single(published),
   },
   {
+    id: 'overnight',
+    examples: [{ text: 'The city was shelled [overnight].', published: '2014-06-24', range: '2014-06-23..2014-06-24' }],
     pattern: /\b[Oo]vernight\b/g,
     resolve: (_m, published) => ({ start: published - 1, end: published }),
   },
   {
+    id: 'bare-year',
+    examples: [{ text: 'The dam was built [in 2013].', published: '2014-06-24', range: '2013-01-01..2013-12-31' }, { text: 'The city has been besieged [since 2011].', published: '2014-06-24', range: '2011-01-01..2014-06-24' }],
     pattern: /\b([Ii]n|[Ss]ince|[Dd]uring|[Tt]hroughout|[Oo]f|[Bb]y|[Ee]arly|[Ll]ate|[Mm]id-?) (1[89]\d\d|20\d\d)\b(?![-–\/]\d| \d)/g,
     resolve: (m, published) => {
       const year = Number(m[2]);
@@ -92,6 +117,8 @@ const RULES: Rule[] = [
     },
   },
   {
+    id: 'days-or-weeks-ago',
+    examples: [{ text: 'The bridge collapsed [three days ago].', published: '2014-06-24', range: '2014-06-21..2014-06-21' }, { text: 'The army arrived [two weeks ago].', published: '2014-06-24', range: '2014-06-07..2014-06-13' }],
     pattern: /\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten) (days?|weeks?) ago\b/g,
     resolve: (m, published) => {
       const n = toNumber(m[1]);
@@ -100,6 +127,8 @@ const RULES: Rule[] = [
     },
   },
   {
+    id: 'weekday',
+    examples: [{ text: 'Gunmen stormed the hotel [on Monday].', published: '2014-06-24', range: '2014-06-23..2014-06-23' }, { text: 'Kerry will meet Abadi [on Friday].', published: '2014-06-24', range: '2014-06-27..2014-06-27' }, { text: 'Troops left [last Tuesday].', published: '2014-06-24', range: '2014-06-17..2014-06-17' }],
     pattern: new RegExp(String.raw`\b(?:(?:on|[Oo]n|[Ll]ast|[Nn]ext|[Tt]his) )?(${WEEKDAY_NAME_SOURCE})\b`, 'g'),
     resolve: (m, published, future) => {
       const weekday = WEEKDAY_NAMES.indexOf(m[1]);
@@ -112,6 +141,8 @@ const RULES: Rule[] = [
   {
     // A month without a day: "in May", "since January", "in early June". The whole month (or its first, middle or
     // last ten days), the latest one up to publication unless the clause speaks of the future.
+    id: 'month-without-day',
+    examples: [{ text: 'The offensive began [in May].', published: '2014-06-24', range: '2014-05-01..2014-05-31' }, { text: 'Rains fell [in early June].', published: '2014-06-24', range: '2014-06-01..2014-06-10' }, { text: 'The road has been closed [since January].', published: '2014-06-24', range: '2014-01-01..2014-06-24' }],
     pattern: new RegExp(String.raw`\b([Ii]n|[Ss]ince|[Dd]uring|[Tt]hroughout) (?:(early|mid|late)[- ])?(${MONTH_NAME_SOURCE})(?: (\d{4}))?\b(?! \d)`, 'g'),
     resolve: (m, published, future) => {
       const month = MONTH_NAMES.indexOf(m[3]) + 1;
@@ -183,7 +214,7 @@ export function findDates(sentence: string, published: Day): DateExpression[] {
     if (result.end && result.end.isCertain('day')) end = Math.max(day, explicitYear(result.end, published, future) ?? day);
     found.push({ index: result.index, text: result.text.trim(), range: { start: day, end }, future });
   }
-  for (const rule of RULES) {
+  for (const rule of DATE_RULES) {
     for (const m of sentence.matchAll(rule.pattern)) {
       if (taken(m.index!, m[0].length)) continue;
       const future = speaksOfFuture(sentence, m.index!, m[0].length);
