@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { dirname, join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { readCommandLineWithOperands } from './command-line.ts';
 import { addArticles } from '../add/add-articles.ts';
 import { createProgress, jsonReport, reportLines } from '../add/report.ts';
 import { forTerminal, jsonForTerminal } from '../add/terminal.ts';
@@ -17,33 +17,24 @@ const USAGE = `usage: npm run add -- PATH... [--articles data/articles.json] [--
 const DEFAULT_ARTICLES = 'data/articles.json';
 
 async function main(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        articles: { type: 'string', default: DEFAULT_ARTICLES },
-        published: { type: 'string' },
-        outlet: { type: 'string' },
-        url: { type: 'string' },
-        headline: { type: 'string' },
-        force: { type: 'boolean', default: false },
-        quiet: { type: 'boolean', short: 'q', default: false },
-        verbose: { type: 'boolean', short: 'v', default: false },
-        json: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (error) {
-    process.stderr.write(`${forTerminal((error as Error).message)}\n${USAGE}\n`);
-    return 1;
-  }
-  const { values, positionals } = parsed;
-  if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
+  const read = readCommandLineWithOperands(
+    argv,
+    {
+      articles: { type: 'string', default: DEFAULT_ARTICLES },
+      published: { type: 'string' },
+      outlet: { type: 'string' },
+      url: { type: 'string' },
+      headline: { type: 'string' },
+      force: { type: 'boolean', default: false },
+      quiet: { type: 'boolean', short: 'q', default: false },
+      verbose: { type: 'boolean', short: 'v', default: false },
+      json: { type: 'boolean', default: false },
+    } as const,
+    USAGE,
+    { operands: true, escape: forTerminal },
+  );
+  if (typeof read === 'number') return read;
+  const { values, operands: positionals } = read;
   if (positionals.length === 0) {
     process.stderr.write(`name the web pages, texts or folders to add\n${USAGE}\n`);
     return 1;

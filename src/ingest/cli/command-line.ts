@@ -21,16 +21,25 @@ export type ParsedValues<O extends Options> = ReturnType<typeof parseArgs<{ args
  * `--help`, 1 after saying what is wrong with the arguments (an unknown option, a missing value).
  */
 export function readCommandLine<O extends Options>(argv: string[], options: O, usage: string): ParsedValues<O> | number {
-  let values: ParsedValues<O>;
+  const read = readCommandLineWithOperands(argv, options, usage, { operands: false });
+  return typeof read === 'number' ? read : read.values;
+}
+
+/**
+ * The same, for a command that also takes operands (files, a statement): `operands: false` refuses any.
+ * `escape` makes the parser's message safe to print (`forTerminal` where an argument may come from a file name).
+ */
+export function readCommandLineWithOperands<O extends Options>(argv: string[], options: O, usage: string, settings: { operands: boolean; escape?: (text: string) => string }): { values: ParsedValues<O>; operands: string[] } | number {
+  let parsed: { values: ParsedValues<O>; positionals: string[] };
   try {
-    ({ values } = parseArgs({ args: argv, options: { ...options, ...HELP } }) as { values: ParsedValues<O> });
+    parsed = parseArgs({ args: argv, allowPositionals: settings.operands, options: { ...options, ...HELP } }) as typeof parsed;
   } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n${usage}\n`);
+    process.stderr.write(`${(settings.escape ?? ((text) => text))((error as Error).message)}\n${usage}\n`);
     return 1;
   }
-  if ((values as { help?: boolean }).help) {
+  if ((parsed.values as { help?: boolean }).help) {
     process.stdout.write(`${usage}\n`);
     return 0;
   }
-  return values;
+  return { values: parsed.values, operands: parsed.positionals };
 }

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { parseArgs } from 'node:util';
+import { readCommandLine } from './command-line.ts';
 import { InputError, formatProblem } from '../../core/validate.ts';
 import { evaluate, readDevCorpus } from '../eval/evaluate.ts';
 import { f1, precision, recall } from '../eval/score.ts';
@@ -12,14 +12,8 @@ import { BENCHMARKS, BENCHMARK_FOLDER, evaluateBenchmarks, publishedRows, type B
 const USAGE = 'usage: npm run eval -- [--corpus test/corpus] [--half tune|test|all] [--no-gazetteer] [--geoparse ../shared/geoparse] [--verbose] [--json]';
 
 function main(argv: string[]): number {
-  let values;
-  try {
-    ({ values } = parseArgs({ args: argv, options: { corpus: { type: 'string', default: 'test/corpus' }, half: { type: 'string', default: 'all' }, verbose: { type: 'boolean', default: false }, 'no-gazetteer': { type: 'boolean', default: false }, json: { type: 'boolean', default: false }, geoparse: { type: 'string', default: BENCHMARK_FOLDER }, help: { type: 'boolean', short: 'h', default: false } } }));
-  } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
-    return 1;
-  }
-  if (values.help) return process.stdout.write(`${USAGE}\n`), 0;
+  const values = readCommandLine(argv, { corpus: { type: 'string', default: 'test/corpus' }, half: { type: 'string', default: 'all' }, verbose: { type: 'boolean', default: false }, 'no-gazetteer': { type: 'boolean', default: false }, json: { type: 'boolean', default: false }, geoparse: { type: 'string', default: BENCHMARK_FOLDER } } as const, USAGE);
+  if (typeof values === 'number') return values;
   const halves = values.half === 'all' ? ['tune', 'test'] : [values.half];
   try {
     const { figures, details, placeMisses, placesByStory } = evaluate(values.corpus, halves, { gazetteer: !values['no-gazetteer'] });

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { parseArgs } from 'node:util';
+import { readCommandLine } from './command-line.ts';
 import { InputError, MAX_ARTICLE_BYTES, formatProblem, type InputProblem } from '../../core/validate.ts';
 import { writeAtomically, writeFailure } from '../../io/atomic-write.ts';
 import { loadGazetteer } from '../gazetteer/gazetteer.ts';
@@ -18,14 +18,8 @@ interface Doc {
 }
 
 function main(argv: string[]): number {
-  let values;
-  try {
-    ({ values } = parseArgs({ args: argv, options: { in: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } } }));
-  } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
-    return 1;
-  }
-  if (values.help) return process.stdout.write(`${USAGE}\n`), 0;
+  const values = readCommandLine(argv, { in: { type: 'string' }, out: { type: 'string' } } as const, USAGE);
+  if (typeof values === 'number') return values;
   if (!values.in || !values.out) {
     process.stderr.write(`name the input and the output: --in DOCS.jsonl --out MENTIONS.jsonl\n${USAGE}\n`);
     return 1;

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { parseArgs } from 'node:util';
+import { CORPUS_OPTIONS, readCommandLineWithOperands } from './command-line.ts';
 import { InputError, formatProblem } from '../../core/validate.ts';
 import { decide, findPlaces, openReview, type ReviewPaths } from '../places/places-review.ts';
 
@@ -18,37 +18,31 @@ Each decision says which events it takes away, brings or moves (the corpus inges
 run npm run ingest afterwards (with the same corpus flags) to write them.`;
 
 function main(argv: string[]): number {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        events: { type: 'string', default: 'data/events.json' },
-        articles: { type: 'string', default: 'data/articles.json' },
-        places: { type: 'string', default: 'geo/places.geojson' },
-        as: { type: 'string' },
-        note: { type: 'string' },
-        all: { type: 'boolean', default: false },
-        'dry-run': { type: 'boolean', default: false },
-        at: { type: 'string' },
-        kind: { type: 'string' },
-        country: { type: 'string' },
-        id: { type: 'string' },
-        alias: { type: 'string', multiple: true },
-        source: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
-    return 1;
-  }
-  const { values, positionals } = parsed;
-  const [action, ...targets] = positionals;
-  if (values.help || !action) {
+  const read = readCommandLineWithOperands(
+    argv,
+    {
+      events: { type: 'string', default: 'data/events.json' },
+      ...CORPUS_OPTIONS,
+      as: { type: 'string' },
+      note: { type: 'string' },
+      all: { type: 'boolean', default: false },
+      'dry-run': { type: 'boolean', default: false },
+      at: { type: 'string' },
+      kind: { type: 'string' },
+      country: { type: 'string' },
+      id: { type: 'string' },
+      alias: { type: 'string', multiple: true },
+      source: { type: 'string' },
+    } as const,
+    USAGE,
+    { operands: true },
+  );
+  if (typeof read === 'number') return read;
+  const { values, operands } = read;
+  const [action, ...targets] = operands;
+  if (!action) {
     process.stdout.write(`${USAGE}\n`);
-    return values.help ? 0 : 1;
+    return 1;
   }
   const paths: ReviewPaths = { events: values.events, articles: values.articles, places: values.places };
   const dryRun = values['dry-run'];

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { readCommandLineWithOperands } from './command-line.ts';
 import { InputError, formatProblem } from '../../core/validate.ts';
 import { writeAtomically, writeFailure } from '../../io/atomic-write.ts';
 import { serializedChunks } from '../run/pipeline.ts';
@@ -17,18 +17,9 @@ const USAGE = `usage: npm run query -- [--parquet data/parquet] "SQL over the vi
  * keeps, for the app to be built on (`DATELINES_DATA`).
  */
 async function main(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { parquet: { type: 'string', default: 'data/parquet' }, 'events-json': { type: 'string' }, where: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } } });
-  } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
-    return 1;
-  }
-  const { values, positionals } = parsed;
-  if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
+  const read = readCommandLineWithOperands(argv, { parquet: { type: 'string', default: 'data/parquet' }, 'events-json': { type: 'string' }, where: { type: 'string' } } as const, USAGE, { operands: true });
+  if (typeof read === 'number') return read;
+  const { values, operands: positionals } = read;
   const out = values['events-json'];
   if (out === undefined ? positionals.length !== 1 || values.where !== undefined : positionals.length !== 0) {
     process.stderr.write(`${out === undefined ? (values.where === undefined ? 'give one SQL statement, in quotes' : '--where goes with --events-json') : '--events-json takes no SQL statement: give the condition with --where'}\n${USAGE}\n`);
