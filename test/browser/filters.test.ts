@@ -128,7 +128,7 @@ describe('the filters', () => {
     expect(consoleErrors).toEqual([]);
     expect(again.consoleErrors).toEqual([]);
     await again.close();
-  }, 60_000); // three filters, each read back on the map and in a second page: about 15 s alone on this machine's software WebGL
+  });
 
   it('list only the events they keep in a place\'s Sources, and say how many they hide', async () => {
     const { page, close } = await open('#cat=capture');
