@@ -39,7 +39,7 @@ export default defineConfig(({ mode }) => ({
     environment: 'node',
     include: ['test/**/*.test.ts'],
     globalSetup: ['test/global-setup.ts'],
-    testTimeout: 20_000,
+    testTimeout: 60_000, // a browser walk takes up to 20 s on a loaded 2-core CI machine with software WebGL; a hang still fails
     hookTimeout: 180_000,
   },
 }));
