@@ -33,12 +33,7 @@ export const CATEGORY_RULES: readonly CategoryRule[] = [
 
 /** The category of a clause, or null when it reports no event this table knows. */
 export function categorize(text: string): Category | null {
-  return categoryRule(text)?.category ?? null;
-}
-
-/** The first rule of the table that matches the clause, or null. */
-export function categoryRule(text: string): CategoryRule | null {
-  return CATEGORY_RULES.find((rule) => rule.pattern.test(text)) ?? null;
+  return CATEGORY_RULES.find((rule) => rule.pattern.test(text))?.category ?? null;
 }
 
 /**

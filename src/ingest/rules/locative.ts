@@ -132,9 +132,9 @@ export function locativeRule(
 }
 
 /**
- * One sentence's judge, for asking `whyNotLocation` of each of its names: it works out once what it needs of
- * the sentence (its names by where they end) and keeps its verdicts, so that a list of n names ("Rawa, Ana, Hit
- * and …", each taking the frame of the one before) costs n verdicts, not n² (n³ with the look for the name before
+ * One sentence's judge, for asking `locativeRule` of each of its names: it works out once what it needs of
+ * the sentence (its names by where they end) and keeps the rule of each, so that a list of n names ("Rawa, Ana, Hit
+ * and …", each taking the frame of the one before) costs n judgements, not n² (n³ with the look for the name before
  * each). `mentions`: the sentence's mentions.
  */
 export interface SentenceJudge {
@@ -155,7 +155,7 @@ export function createSentenceJudge(
     if (list) list.push(o);
     else byEnd.set(o.end, [o]);
   }
-  const verdicts = new Map<Mention, LocativeRuleId>();
+  const rules = new Map<Mention, LocativeRuleId>();
   const context: SentenceContext = {
     sentence,
     hasFutureDate,
@@ -169,19 +169,19 @@ export function createSentenceJudge(
       }
       return undefined;
     },
-    verdict: (mention) => {
-      if (verdicts.has(mention)) return verdicts.get(mention)!;
-      // The names this one is joined to, judged first from the list's start: each then asks one cached verdict,
+    rule: (mention) => {
+      if (rules.has(mention)) return rules.get(mention)!;
+      // The names this one is joined to, judged first from the list's start: each then asks one cached rule,
       // however long the list (asked in any order, a recursion 4,000 names deep would exhaust the stack).
       const chain: Mention[] = [];
-      for (let m = context.nameBefore(mention, 'joined'); m && !verdicts.has(m); m = context.nameBefore(m, 'joined')) chain.push(m);
-      for (const m of chain.reverse()) verdicts.set(m, judgeMention(context, m));
-      const verdict = judgeMention(context, mention);
-      verdicts.set(mention, verdict);
-      return verdict;
+      for (let m = context.nameBefore(mention, 'joined'); m && !rules.has(m); m = context.nameBefore(m, 'joined')) chain.push(m);
+      for (const m of chain.reverse()) rules.set(m, judgeMention(context, m));
+      const rule = judgeMention(context, mention);
+      rules.set(mention, rule);
+      return rule;
     },
   };
-  return { rule: context.verdict };
+  return { rule: context.rule };
 }
 
 interface SentenceContext {
@@ -190,7 +190,7 @@ interface SentenceContext {
   qualifies: Qualifies;
   isCountry: (mention: Mention) => boolean;
   nameBefore(mention: Mention, gap: 'comma' | 'joined'): Mention | undefined;
-  verdict(mention: Mention): LocativeRuleId;
+  rule(mention: Mention): LocativeRuleId;
 }
 
 /**
@@ -317,7 +317,7 @@ function locativeFrame(context: SentenceContext, name: string, tokens: readonly 
   const { sentence } = context;
   // "Rawa and Ana": a name joined to the one before it shares that one's frame.
   const joined = context.nameBefore(mention, 'joined');
-  if (joined) return verdictOf(context.verdict(joined)) === null ? 'joined-to-location' : 'joined-to-non-location';
+  if (joined) return verdictOf(context.rule(joined)) === null ? 'joined-to-location' : 'joined-to-non-location';
 
   // "Biloxi police", "a Brussels neighborhood", "the Port-au-Prince airport"; "Baghdad officials" speak for a government.
   const attributive = nounAfter(tokens, next, sentence, mention);
