@@ -19,7 +19,7 @@ export interface CandidateFacts {
   /** The locative rules' verdict: null when they take the place as where something happened, else their rule id. */
   rule: string | null;
   /** The id of the locative rule that decided the place's frame (locative-rules.ts); null for a place from the dateline. */
-  locativeRule?: string | null;
+  locativeRule: string | null;
   category: Category;
   dateBasis: DateBasis;
   /** The date phrase's offset in the sentence, when the date is the sentence's own. */

@@ -6,7 +6,7 @@ import { candidateFeatures, type CandidateFacts } from '../../../src/ingest/judg
 function createFacts(sentence: string, overrides: Partial<CandidateFacts> = {}): CandidateFacts {
   const at = sentence.indexOf('Mosul');
   const day = parseDay('2014-06-23')!;
-  return { sentence, mention: at < 0 ? null : { start: at, end: at + 5 }, rule: null, category: 'attack', dateBasis: 'published', dateAt: null, rulesDate: true, start: day, end: day, published: day, placeKind: 'city', curated: true, runnersUp: 0, dateline: false, index: 2, sentences: 5, places: 1, earlierAtPlace: 0, futureDate: false, ...overrides };
+  return { sentence, mention: at < 0 ? null : { start: at, end: at + 5 }, rule: null, locativeRule: 'verb-object', category: 'attack', dateBasis: 'published', dateAt: null, rulesDate: true, start: day, end: day, published: day, placeKind: 'city', curated: true, runnersUp: 0, dateline: false, index: 2, sentences: 5, places: 1, earlierAtPlace: 0, futureDate: false, ...overrides };
 }
 
 describe("the judge's features", () => {
@@ -20,9 +20,9 @@ describe("the judge's features", () => {
 
   it("name the rule that set the place aside, or say the rules took it, and whether it is the rules' own event", () => {
     const taken = candidateFeatures(createFacts('Militants attacked Mosul.'));
-    expect([taken['rule=frame'], taken.rulesEvent]).toEqual([1, 1]);
-    const setAside = candidateFeatures(createFacts('Officials in Mosul said so.', { rule: 'government' }));
-    expect(setAside['rule=government']).toBe(1);
+    expect([taken['rule=frame'], taken['locative=verb-object'], taken.rulesEvent]).toEqual([1, 1, 1]);
+    const setAside = candidateFeatures(createFacts('Officials in Mosul said so.', { rule: 'government', locativeRule: 'officials-in' }));
+    expect([setAside['rule=government'], setAside['locative=officials-in']]).toEqual([1, 1]);
     expect(setAside).not.toHaveProperty('rulesEvent');
     expect(candidateFeatures(createFacts('Militants attacked Mosul.', { rulesDate: false }))).not.toHaveProperty('rulesEvent');
   });
@@ -39,8 +39,8 @@ describe("the judge's features", () => {
 
   it('read the word right before the name, and a place from the dateline has none', () => {
     expect(candidateFeatures(createFacts('Militants attacked Mosul.'))['before=attacked']).toBe(1);
-    const dateline = candidateFeatures(createFacts('Kerry met Maliki.', { mention: null, dateline: true }));
-    expect([dateline.fromDateline, dateline.datelinePlace]).toEqual([1, 1]);
+    const dateline = candidateFeatures(createFacts('Kerry met Maliki.', { mention: null, locativeRule: null, dateline: true }));
+    expect([dateline.fromDateline, dateline.datelinePlace, dateline['locative=dateline']]).toEqual([1, 1, 1]);
     expect(Object.keys(dateline).some((k) => k.startsWith('before='))).toBe(false);
   });
 });
