@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { CORPUS_OPTIONS, readCommandLine } from '../ingest/cli/command-line.ts';
+import { CORPUS_OPTIONS, inputErrorStatus, readCommandLine } from '../ingest/cli/command-line.ts';
 import { InputError, formatProblem } from '../core/validate.ts';
 import { readJudgeFile } from '../ingest/judge/model-file.ts';
 import { REVIEW_APP, builtApp } from './built-app.ts';
@@ -44,9 +44,7 @@ async function main(argv: string[]): Promise<number> {
     process.once('SIGTERM', stop);
     return 0;
   } catch (error) {
-    if (!(error instanceof InputError)) throw error;
-    for (const problem of error.problems) process.stderr.write(`${formatProblem(problem)}\n`);
-    return 1;
+    return inputErrorStatus(error);
   }
 }
 

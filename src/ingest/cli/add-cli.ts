@@ -1,10 +1,9 @@
 #!/usr/bin/env node
 import { dirname, join } from 'node:path';
-import { readCommandLineWithOperands } from './command-line.ts';
+import { inputErrorStatus, readCommandLineWithOperands } from './command-line.ts';
 import { addArticles } from '../add/add-articles.ts';
 import { createProgress, jsonReport, reportLines } from '../add/report.ts';
 import { forTerminal, jsonForTerminal } from '../add/terminal.ts';
-import { InputError, formatProblem } from '../../core/validate.ts';
 
 const USAGE = `usage: npm run add -- PATH... [--articles data/articles.json] [--published YYYY-MM-DD] [--outlet NAME] [--url URL] [--headline TEXT] [--force] [--verbose | --quiet] [--json]
   PATH          web pages (.html, .htm, .xhtml), texts (.txt, .text, .md, .markdown), or folders of them
@@ -50,9 +49,7 @@ async function main(argv: string[]): Promise<number> {
     return result.problems.length ? 1 : 0;
   } catch (error) {
     progress.clear();
-    if (!(error instanceof InputError)) throw error;
-    for (const problem of error.problems) process.stderr.write(`${forTerminal(formatProblem(problem))}\n`);
-    return 1;
+    return inputErrorStatus(error, forTerminal);
   }
 }
 

@@ -1,4 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { InputError, formatProblem } from '../../core/validate.ts';
 
 /**
  * The one way the project's commands read their arguments (ingest, worker, review, train…): the options as
@@ -42,4 +43,14 @@ export function readCommandLineWithOperands<O extends Options>(argv: string[], o
     return 0;
   }
   return { values: parsed.values, operands: parsed.positionals };
+}
+
+/**
+ * The exit status of a command that met bad input: each problem on a line of its own on stderr (through `escape`,
+ * `forTerminal` where a file's words may be printed), then 1. Anything else is a bug, and is thrown on.
+ */
+export function inputErrorStatus(error: unknown, escape: (text: string) => string = (text) => text): number {
+  if (!(error instanceof InputError)) throw error;
+  for (const problem of error.problems) process.stderr.write(`${escape(formatProblem(problem))}\n`);
+  return 1;
 }

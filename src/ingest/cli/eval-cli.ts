@@ -1,6 +1,5 @@
 #!/usr/bin/env node
-import { readCommandLine } from './command-line.ts';
-import { InputError, formatProblem } from '../../core/validate.ts';
+import { inputErrorStatus, readCommandLine } from './command-line.ts';
 import { evaluate, readDevCorpus } from '../eval/evaluate.ts';
 import { f1, precision, recall } from '../eval/score.ts';
 import { loadGazetteer } from '../gazetteer/gazetteer.ts';
@@ -47,9 +46,7 @@ function main(argv: string[]): number {
     process.stdout.write(geoparsingReport(geoparsing, publishedRows(values.geoparse), values.geoparse, values.verbose));
     return 0;
   } catch (error) {
-    if (!(error instanceof InputError)) throw error;
-    for (const problem of error.problems) process.stderr.write(`${formatProblem(problem)}\n`);
-    return 1;
+    return inputErrorStatus(error);
   }
 }
 

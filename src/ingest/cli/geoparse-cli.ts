@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-import { readCommandLine } from './command-line.ts';
-import { InputError, MAX_ARTICLE_BYTES, formatProblem, type InputProblem } from '../../core/validate.ts';
+import { inputErrorStatus, readCommandLine } from './command-line.ts';
+import { InputError, MAX_ARTICLE_BYTES, type InputProblem } from '../../core/validate.ts';
 import { writeAtomically, writeFailure } from '../../io/atomic-write.ts';
 import { loadGazetteer } from '../gazetteer/gazetteer.ts';
 import { geoparse } from '../geoparse/geoparse.ts';
@@ -52,9 +52,7 @@ function main(argv: string[]): number {
     process.stderr.write(`${out}: ${mentions} place names in ${count} documents\n`);
     return 0;
   } catch (error) {
-    if (!(error instanceof InputError)) throw error;
-    for (const problem of error.problems) process.stderr.write(`${formatProblem(problem)}\n`);
-    return 1;
+    return inputErrorStatus(error);
   }
 }
 

@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 import { availableParallelism } from 'node:os';
 import { createProgress } from '../add/report.ts';
-import { CORPUS_OPTIONS, readCommandLine } from './command-line.ts';
+import { CORPUS_OPTIONS, inputErrorStatus, readCommandLine } from './command-line.ts';
 import { ingestFilesInParallel, type IngestRun } from '../run/files.ts';
 import type { ArticleReport } from '../run/pipeline.ts';
-import { InputError, formatProblem } from '../../core/validate.ts';
+import { formatProblem } from '../../core/validate.ts';
 import { readJudgeFile } from '../judge/model-file.ts';
 import { placesCommand } from '../places/places-review.ts';
 import { ingestFilesThroughQueue, type QueuedRun } from '../queue/queued-ingest.ts';
@@ -73,9 +73,7 @@ async function main(argv: string[]): Promise<number> {
     for (const p of run.poisoned ?? []) process.stderr.write(`${values.articles}: [${p.index}] ${p.article}: failed on every try, left out of ${values.out}: ${p.reason}\n`);
     return run.poisoned?.length ? 1 : 0;
   } catch (error) {
-    if (!(error instanceof InputError)) throw error;
-    for (const problem of error.problems) process.stderr.write(`${formatProblem(problem)}\n`);
-    return 1;
+    return inputErrorStatus(error);
   }
 }
 

@@ -1,6 +1,5 @@
 #!/usr/bin/env node
-import { CORPUS_OPTIONS, readCommandLineWithOperands } from './command-line.ts';
-import { InputError, formatProblem } from '../../core/validate.ts';
+import { CORPUS_OPTIONS, inputErrorStatus, readCommandLineWithOperands } from './command-line.ts';
 import { decide, findPlaces, openReview, type ReviewPaths } from '../places/places-review.ts';
 
 const USAGE = `usage: npm run places -- review [--events data/events.json] [--articles data/articles.json] [--places geo/places.geojson]
@@ -72,9 +71,7 @@ function main(argv: string[]): number {
     process.stderr.write(`${action === 'review' ? 'review takes no arguments' : one}\n${USAGE}\n`);
     return 1;
   } catch (error) {
-    if (!(error instanceof InputError)) throw error;
-    for (const problem of error.problems) process.stderr.write(`${formatProblem(problem)}\n`);
-    return 1;
+    return inputErrorStatus(error);
   }
 }
 

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { readCommandLineWithOperands } from './command-line.ts';
-import { InputError, formatProblem } from '../../core/validate.ts';
+import { inputErrorStatus, readCommandLineWithOperands } from './command-line.ts';
+import { InputError } from '../../core/validate.ts';
 import { writeAtomically, writeFailure } from '../../io/atomic-write.ts';
 import { serializedChunks } from '../run/pipeline.ts';
 import { eventsFromParquet } from '../parquet/events-from-parquet.ts';
@@ -59,9 +59,7 @@ async function writeEventsJson(parquet: string, out: string, where: string | und
     process.stderr.write(`wrote ${result.events.length} ${result.events.length === 1 ? 'event' : 'events'} and ${result.places.length} ${result.places.length === 1 ? 'place' : 'places'} from ${parquet}${where ? ` (where ${where})` : ''} to ${out}\n`);
     return 0;
   } catch (error) {
-    if (!(error instanceof InputError)) throw error;
-    for (const problem of error.problems) process.stderr.write(`${formatProblem(problem)}\n`);
-    return 1;
+    return inputErrorStatus(error);
   }
 }
 

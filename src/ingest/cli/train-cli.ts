@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { InputError, formatProblem } from '../../core/validate.ts';
+import { InputError } from '../../core/validate.ts';
 import { writeAtomically, writeFailure } from '../../io/atomic-write.ts';
-import { readCommandLine } from './command-line.ts';
+import { inputErrorStatus, readCommandLine } from './command-line.ts';
 import { readDevCorpus } from '../eval/evaluate.ts';
 import { loadGazetteer } from '../gazetteer/gazetteer.ts';
 import { readBenchmark, type BenchmarkDoc } from '../geoparse/benchmark.ts';
@@ -50,9 +50,7 @@ function main(argv: string[]): number {
     process.stderr.write(`train: judge from ${judge.trainedOn.articles} articles of ${judge.trainedOn.stories} stories in ${Math.round(performance.now() - started)} ms → ${judgeOut}\n  ${Object.keys(judge.model.weights).length} weights, threshold ${judge.threshold} (${judge.thresholdRule}), floor ${judge.floor}\n`);
     return 0;
   } catch (error) {
-    if (!(error instanceof InputError)) throw error;
-    for (const problem of error.problems) process.stderr.write(`${formatProblem(problem)}\n`);
-    return 1;
+    return inputErrorStatus(error);
   }
 }
 
