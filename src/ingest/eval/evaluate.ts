@@ -5,7 +5,7 @@ import { loadGazetteer } from '../gazetteer/gazetteer.ts';
 import distance from '@turf/distance';
 import type { Place } from '../../core/model.ts';
 import type { Gazetteer } from '../gazetteer/gazetteer.ts';
-import { articleCountries, countCountries, runIngest, type ArticleReport, type ArticleWithText, type IngestResult } from '../run/pipeline.ts';
+import { corpusCountries, firstReading, runIngest, type ArticleReport, type ArticleWithText, type IngestResult } from '../run/pipeline.ts';
 import { createPlaceFinder } from '../places/place-finder.ts';
 import { ALL_BENCHMARKS, modelTrainedOn, readModelFile, type GeoparseModel } from '../geoparse/model-file.ts';
 import { NO_EVENT, PLACE_TOLERANCE_KM, squash, f1, precision, recall, scoreEvents, sumScores, type GoldEvent, type GoldPlace, type GoldTrap, type Scored } from './score.ts';
@@ -120,9 +120,9 @@ export function evaluate(corpusDir: string, halves: readonly string[], options: 
 function placesBySentence(corpus: readonly ArticleWithText[], known: readonly Place[], gazetteer: Gazetteer | null, events: readonly GoldEvent[], learned: GeoparseModel | null): Map<GoldEvent, { name: string; lngLat: [number, number]; radiusKm: number | null }[]> {
   const finder = createPlaceFinder(known, gazetteer, undefined, learned);
   const texts = new Map(corpus.map((c) => [c.article.id, c.text]));
-  const scans = new Map(corpus.map((c) => [c.article.id, finder.scan(c.text)]));
-  const corpusCountries = countCountries(corpus.map((c) => articleCountries(finder, c.text, scans.get(c.article.id)!)));
-  const found = new Map(corpus.map((c) => [c.article.id, finder.resolve(c.text, scans.get(c.article.id)!, corpusCountries)]));
+  const first = firstReading(finder, corpus);
+  const counts = corpusCountries([first]);
+  const found = new Map(corpus.map((c, i) => [c.article.id, finder.resolve(c.text, first.scans[i], counts)]));
   const placed = new Map<GoldEvent, { name: string; lngLat: [number, number]; radiusKm: number | null }[]>();
   for (const g of events) {
     const text = texts.get(g.article);

@@ -1,7 +1,7 @@
 import { isNotConnectionError, Worker, type Job } from 'bullmq';
 import { loadGazetteer } from '../gazetteer/gazetteer.ts';
 import type { JudgeModel } from '../judge/judge.ts';
-import { readArticle, type ArticlePart } from '../run/pipeline.ts';
+import { secondReading, type ArticlePart } from '../run/pipeline.ts';
 import { createPlaceFinder, type PlaceFinder } from '../places/place-finder.ts';
 import { checkedJob, QUEUE_NAME, queueConnection, SETTINGS_PREFIX, shownAddress, type ArticleJob, type RunSettings } from './article-queue.ts';
 
@@ -47,7 +47,7 @@ export async function startQueueWorker(address: string, options: QueueWorkerOpti
   const worker: Worker<ArticleJob, ArticlePart> = new Worker<ArticleJob, ArticlePart>(QUEUE_NAME, async (job: Job<ArticleJob, ArticlePart>) => {
     const { settings, article, text } = checkedJob(job.id, job.data);
     const reader = await readerFor(settings);
-    const part = readArticle(reader.finder, article, text, reader.finder.scan(text), reader.counts, reader.explain, reader.judge ? { judge: reader.judge } : undefined);
+    const [part] = secondReading(reader.finder, [{ article, text }], null, reader.counts, { explain: reader.explain, judging: reader.judge ? { judge: reader.judge } : undefined });
     read++;
     return part;
   }, { connection, concurrency: 1, lockDuration: lockMs, stalledInterval: lockMs, autorun: false });

@@ -1,12 +1,11 @@
 import { isNotConnectionError, Queue, QueueEvents, type Job } from 'bullmq';
-import type { Place } from '../../core/model.ts';
 import { InputError } from '../../core/validate.ts';
 import { readCorrections } from '../corrections/corrections.ts';
 import { checkOutput, finishRun, readInputs, type IngestPaths, type IngestRun } from '../run/files.ts';
-import { loadGazetteer, type Gazetteer } from '../gazetteer/gazetteer.ts';
+import { loadGazetteer } from '../gazetteer/gazetteer.ts';
 import type { JudgeModel } from '../judge/judge.ts';
 import { readJudgeFile } from '../judge/model-file.ts';
-import { articleCountries, assemble, countCountries, type ArticlePart, type ArticleWithText } from '../run/pipeline.ts';
+import { assemble, corpusCountries, firstReading, type ArticlePart, type ArticleWithText } from '../run/pipeline.ts';
 import { writeEventsParquet } from '../parquet/events-parquet.ts';
 import { createPlaceFinder } from '../places/place-finder.ts';
 import { articleJobId, QUEUE_NAME, queueConnection, settingsKey, SETTINGS_PREFIX, SETTINGS_TTL_S, shownAddress, type ArticleJob, type RunSettings } from './article-queue.ts';
@@ -53,7 +52,7 @@ export async function ingestFilesThroughQueue(paths: IngestPaths, options: Queue
   const { corpus, places, notPlaces } = readInputs(paths, gazetteer);
   checkOutput(paths, corpus);
   const corrections = readCorrections(paths.articles);
-  const settings: RunSettings = { places: [...places], notPlaces: [...notPlaces], gazetteer: useGazetteer, explain: options.explain ?? false, judge, corpusCountries: corpusCountries(corpus, places, gazetteer, notPlaces) };
+  const settings: RunSettings = { places: [...places], notPlaces: [...notPlaces], gazetteer: useGazetteer, explain: options.explain ?? false, judge, corpusCountries: [...corpusCountries([firstReading(createPlaceFinder(places, gazetteer, { notPlaces }), corpus)])] };
   const key = settingsKey(settings);
   const jobs: ArticleJob[] = corpus.map(({ article, text }) => ({ settings: key, article, text }));
   const ids = jobs.map((job) => articleJobId(key, job.article, job.text));
@@ -63,12 +62,6 @@ export async function ingestFilesThroughQueue(paths: IngestPaths, options: Queue
   const run = finishRun(paths, corpus, places, judge ? { ...raw, threshold: judge.threshold } : raw, corrections);
   if (options.parquet !== undefined) await writeEventsParquet(options.parquet, run, corpus.map((c) => c.article), places);
   return { ...run, poisoned };
-}
-
-/** The corpus-wide step, as runIngest does it: in how many articles each country occurs, in corpus order. */
-function corpusCountries(corpus: readonly ArticleWithText[], places: readonly Place[], gazetteer: Gazetteer | null, notPlaces: readonly string[]): [string, number][] {
-  const finder = createPlaceFinder(places, gazetteer, { notPlaces });
-  return [...countCountries(corpus.map(({ text }) => articleCountries(finder, text, finder.scan(text))))];
 }
 
 type Outcome = { part: ArticlePart } | { reason: string };

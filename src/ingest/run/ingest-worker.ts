@@ -2,7 +2,7 @@ import { parentPort } from 'node:worker_threads';
 import type { Place } from '../../core/model.ts';
 import { loadGazetteer } from '../gazetteer/gazetteer.ts';
 import type { JudgeModel } from '../judge/judge.ts';
-import { articleCountries, readArticle, type ArticleWithText } from './pipeline.ts';
+import { firstReading, secondReading, type ArticleWithText } from './pipeline.ts';
 import { createPlaceFinder, type ArticleScan } from '../places/place-finder.ts';
 
 /**
@@ -25,12 +25,12 @@ port.on('message', (message: { init: WorkerInit } | { corpusCountries: [string, 
   if ('init' in message) {
     const { places, notPlaces, gazetteer, explain, judge, corpus } = message.init;
     const finder = createPlaceFinder(places, gazetteer ? loadGazetteer() : null, { notPlaces });
-    const scans = corpus.map(({ text }) => finder.scan(text));
+    const { scans, countries } = firstReading(finder, corpus);
     state = { finder, corpus, scans, explain, judge };
-    port.postMessage({ countries: corpus.map(({ text }, i) => articleCountries(finder, text, scans[i])) });
+    port.postMessage({ countries });
   } else {
     const { finder, corpus, scans, explain, judge } = state!;
     const counts = new Map(message.corpusCountries);
-    port.postMessage({ parts: corpus.map(({ article, text }, i) => readArticle(finder, article, text, scans[i], counts, explain, judge ? { judge } : undefined)) });
+    port.postMessage({ parts: secondReading(finder, corpus, scans, counts, { explain, judging: judge ? { judge } : undefined }) });
   }
 });

@@ -6,7 +6,7 @@ import type { Gazetteer } from '../gazetteer/gazetteer.ts';
 import { ensureIndex } from '../gazetteer/gazetteer.ts';
 import type { WorkerInit } from './ingest-worker.ts';
 import type { JudgeModel } from '../judge/judge.ts';
-import { articleCountries, assemble, countCountries, readArticle, type ArticlePart, type ArticleWithText, type IngestResult } from './pipeline.ts';
+import { assemble, corpusCountries, firstReading, secondReading, type ArticlePart, type ArticleWithText, type IngestResult } from './pipeline.ts';
 import { createPlaceFinder } from '../places/place-finder.ts';
 
 export interface ParallelOptions {
@@ -61,18 +61,13 @@ export function startParallelIngest(corpus: readonly ArticleWithText[], places: 
       try {
         const finder = createPlaceFinder(places, gazetteer, { notPlaces: options.notPlaces });
         const own = shares[0];
-        const scans = own.map(({ text }) => finder.scan(text));
-        const ownCountries = own.map(({ text }, i) => articleCountries(finder, text, scans[i]));
+        const first = firstReading(finder, own);
         const theirs = await Promise.all(workers.map((w) => w.countries));
-        const corpusCountries = countCountries([...ownCountries, ...theirs.flatMap((t) => t.countries)]);
-        const pending = workers.map(({ worker }) => askWorker<{ parts: ArticlePart[] }>(worker, { corpusCountries: [...corpusCountries] }));
+        const counts = corpusCountries([first, ...theirs]);
+        const pending = workers.map(({ worker }) => askWorker<{ parts: ArticlePart[] }>(worker, { corpusCountries: [...counts] }));
         let done = 0;
         const progress = (n: number) => options.onProgress?.((done += n), corpus.length);
-        const ownParts = own.map(({ article, text }, i) => {
-          const part = readArticle(finder, article, text, scans[i], corpusCountries, options.explain, options.judge ? { judge: options.judge } : undefined);
-          progress(1);
-          return part;
-        });
+        const ownParts = secondReading(finder, own, first.scans, counts, { explain: options.explain, judging: options.judge ? { judge: options.judge } : undefined, onRead: () => progress(1) });
         const otherParts = await Promise.all(pending.map((p, k) => p.then((reply) => {
           // A worker's reply holds one part per article of its share, or the result would silently lack some.
           if (reply.parts.length !== shares[k + 1].length) throw new InputError([{ file: '(ingest)', field: `worker ${k + 1}`, message: `read ${reply.parts.length} of its ${shares[k + 1].length} articles: nothing was written` }]);

@@ -65,24 +65,51 @@ export interface IngestResult {
  */
 export function runIngest(corpus: readonly ArticleWithText[], places: readonly Place[], options: IngestOptions = {}): IngestResult {
   const finder = createPlaceFinder(places, options.gazetteer ?? null, { notPlaces: options.notPlaces ?? [] });
-  const scans = corpus.map(({ text }) => finder.scan(text));
-  // Two readings: the first learns which countries the corpus is about, the second uses that as weak evidence.
-  const corpusCountries = countCountries(corpus.map(({ text }, i) => articleCountries(finder, text, scans[i])));
-  const parts = corpus.map(({ article, text }, i) => readArticle(finder, article, text, scans[i], corpusCountries, options.explain ?? true, options.judging));
+  const first = firstReading(finder, corpus);
+  const parts = secondReading(finder, corpus, first.scans, corpusCountries([first]), { explain: options.explain ?? true, judging: options.judging });
   const result = assemble(parts, places);
   return options.judging && 'judge' in options.judging ? { ...result, threshold: options.judging.judge.threshold } : result;
 }
 
-/** One article's countries (its first reading), for the corpus's count. */
-export function articleCountries(finder: PlaceFinder, text: string, scan: ArticleScan): string[] {
-  return finder.gazetteer ? finder.resolve(text, scan, new Map()).countries : [];
+/*
+ * A corpus is read twice, and this is the one place that says how. The first reading learns which countries each
+ * article is about; their count over the corpus (corpusCountries) is weak evidence for the second, which reads each
+ * article whole. Every way of running the ingest (one thread, threads, the queue's coordinator and workers, eval)
+ * does these steps, in this order, on its share of the corpus; only the count needs the whole of it.
+ */
+
+/** The first reading of some articles: each one's scan (kept for the second) and the countries it is about. */
+export interface FirstReading {
+  scans: ArticleScan[];
+  countries: string[][];
 }
 
-/** In how many articles each country occurs. */
-export function countCountries(perArticle: readonly (readonly string[])[]): Map<string, number> {
+export function firstReading(finder: PlaceFinder, corpus: readonly ArticleWithText[]): FirstReading {
+  const scans = corpus.map(({ text }) => finder.scan(text));
+  return { scans, countries: corpus.map(({ text }, i) => (finder.gazetteer ? finder.resolve(text, scans[i], new Map()).countries : [])) };
+}
+
+/** In how many articles of the corpus (the readings of all its shares, in any order) each country occurs. */
+export function corpusCountries(readings: readonly Pick<FirstReading, 'countries'>[]): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const countries of perArticle) for (const c of countries) counts.set(c, (counts.get(c) ?? 0) + 1);
+  for (const reading of readings) for (const countries of reading.countries) for (const c of countries) counts.set(c, (counts.get(c) ?? 0) + 1);
   return counts;
+}
+
+export interface SecondReadingOptions {
+  explain: boolean;
+  judging?: Judging;
+  /** Called after each article. */
+  onRead?: () => void;
+}
+
+/** The second reading: each article's part, in order. `scans` are the first reading's (absent: scanned again). */
+export function secondReading(finder: PlaceFinder, corpus: readonly ArticleWithText[], scans: readonly ArticleScan[] | null, counts: ReadonlyMap<string, number>, options: SecondReadingOptions): ArticlePart[] {
+  return corpus.map(({ article, text }, i) => {
+    const part = readArticle(finder, article, text, scans ? scans[i] : finder.scan(text), counts, options.explain, options.judging);
+    options.onRead?.();
+    return part;
+  });
 }
 
 /** What one article contributes: its events (gazetteer places still by ref), its report, how it spells each place. */
@@ -97,7 +124,7 @@ export interface ArticlePart {
   entries: GazetteerEntry[];
 }
 
-export function readArticle(finder: PlaceFinder, article: Article, text: string, scan: ArticleScan, corpusCountries: ReadonlyMap<string, number>, explain: boolean, judging?: Judging): ArticlePart {
+function readArticle(finder: PlaceFinder, article: Article, text: string, scan: ArticleScan, corpusCountries: ReadonlyMap<string, number>, explain: boolean, judging?: Judging): ArticlePart {
   const found = finder.resolve(text, scan, corpusCountries);
   const rejected: Rejection[] = [];
   const events = extractArticle(article, text, found, finder, explain ? rejected : undefined, judging);
