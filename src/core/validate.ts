@@ -8,5 +8,5 @@ export { ID, ISO_DAY, InputError, TEXT } from './validate/fields.ts';
 export { parseJsonWith } from './validate/json.ts';
 export { MAX_ARTICLE_BYTES, parseArticles } from './validate/articles.ts';
 export { parseCuratedPlaces, parsePlaceFeatures, parsePlaces, readCuratedPlaces } from './validate/places.ts';
-export { checkEventsOutput, parseEvents, refuseInvalidOutput } from './validate/events.ts';
+export { checkEventsOutput, createOutputCheck, parseEvents, refuseInvalidOutput, refuseOutputProblems, type OutputCheck } from './validate/events.ts';
 export { parseStory } from './validate/stories.ts';

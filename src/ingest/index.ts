@@ -1,5 +1,5 @@
 // The pipeline as a library: what `npm run ingest` and `npm run add` call, then the rules one by one. Re-exports only.
-export { ingestFiles, ingestFilesInParallel, readInputs, type CuratedInputs, type IngestPaths, type IngestRun } from './run/files.ts';
+export { ingestFiles, ingestFilesInParallel, readInputs, type CuratedInputs, type IngestPaths, type IngestRun, type IngestSummary } from './run/files.ts';
 export { runIngest, serializeEvents, type ArticleReport, type ArticleWithText, type FoundPlace, type IngestOptions, type IngestResult } from './run/pipeline.ts';
 export { addArticles, type AddOptions, type AddOutcome, type AddResult, type ArticleRecord } from './add/add-articles.ts';
 export { createExtractor, extractEvents } from './rules/extract.ts';

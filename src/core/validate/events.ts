@@ -68,30 +68,48 @@ export function checkEventsOutput(
   file: string,
   inputs: { places: ReadonlySet<string>; texts: ReadonlyMap<string, string> },
 ): InputProblem[] {
+  const check = createOutputCheck(output.places, file, inputs);
+  output.events.forEach((item, i) => check.event(item, i));
+  return check.finish();
+}
+
+/** As `checkEventsOutput`, an event at a time, in the file's order (for an output too large to hold): `finish` gives the problems. */
+export interface OutputCheck {
+  event(item: unknown, index: number): void;
+  finish(): InputProblem[];
+}
+
+export function createOutputCheck(placeItems: readonly unknown[], file: string, inputs: { places: ReadonlySet<string>; texts: ReadonlyMap<string, string> }): OutputCheck {
   const known = { places: inputs.places, articles: new Set(inputs.texts.keys()) };
-  const { events, problems, places } = readEvents(output.events, output.places, file, known, WrittenEventSchema);
+  const problems: InputProblem[] = [];
+  const places = readFoundPlaces(placeItems, file, known, problems);
+  const read = eventReader(file, new Set([...known.places, ...places.map((p) => p.place.id)]), known.articles, WrittenEventSchema, problems);
   const problem = (field: string, message: string) => problems.push({ file, field, message });
-  output.events.forEach((item, i) => {
-    if (typeof item !== 'object' || item === null) return;
-    for (const key of Object.keys(item)) if (!(key in WrittenEventSchema.entries)) problem(`events[${i}].${key}`, 'is not a field of an event');
-  });
+  const used = new Set<string>();
   let previous: EventRecordOrder | null = null;
-  for (const { event: e, index } of events) {
-    const at = `events[${index}]`;
-    const text = inputs.texts.get(e.article)!;
-    const quoteEnd = e.quoteStart + e.quote.length;
-    if (text.slice(e.quoteStart, quoteEnd) !== e.quote) problem(`${at}.quote`, `is not the text at quoteStart ${e.quoteStart} of article "${e.article}"`);
-    else if (e.mentionStart !== null && (e.mentionStart < e.quoteStart || e.mentionEnd! > quoteEnd)) problem(`${at}.mentionStart`, `the mention ${e.mentionStart}..${e.mentionEnd} lies outside its quote`);
-    if (previous && compareEvents(previous, e) > 0) problem(`${at}.start`, 'out of order: events are sorted by start, then article, then quoteStart');
-    previous = e;
-  }
-  const used = new Set(events.map(({ event }) => event.place));
-  for (const { place, index } of places) {
-    const reviewed = (output.places[index] as { properties?: { reviewed?: unknown } }).properties?.reviewed;
-    if (reviewed !== false) problem(`places[${index}].properties.reviewed`, 'must be false: a place from the gazetteer awaits review');
-    else if (!used.has(place.id)) problem(`places[${index}].id`, `"${place.id}" is used by no event`);
-  }
-  return problems.sort((a, b) => compareFields(a.field, b.field));
+  return {
+    event(item, index) {
+      const at = `events[${index}]`;
+      const e = read(item, index);
+      if (typeof item === 'object' && item !== null) for (const key of Object.keys(item)) if (!(key in WrittenEventSchema.entries)) problem(`${at}.${key}`, 'is not a field of an event');
+      if (!e) return;
+      used.add(e.place);
+      const text = inputs.texts.get(e.article)!;
+      const quoteEnd = e.quoteStart + e.quote.length;
+      if (text.slice(e.quoteStart, quoteEnd) !== e.quote) problem(`${at}.quote`, `is not the text at quoteStart ${e.quoteStart} of article "${e.article}"`);
+      else if (e.mentionStart !== null && (e.mentionStart < e.quoteStart || e.mentionEnd! > quoteEnd)) problem(`${at}.mentionStart`, `the mention ${e.mentionStart}..${e.mentionEnd} lies outside its quote`);
+      if (previous && compareEvents(previous, e) > 0) problem(`${at}.start`, 'out of order: events are sorted by start, then article, then quoteStart');
+      previous = e;
+    },
+    finish() {
+      for (const { place, index } of places) {
+        const reviewed = (placeItems[index] as { properties?: { reviewed?: unknown } }).properties?.reviewed;
+        if (reviewed !== false) problem(`places[${index}].properties.reviewed`, 'must be false: a place from the gazetteer awaits review');
+        else if (!used.has(place.id)) problem(`places[${index}].id`, `"${place.id}" is used by no event`);
+      }
+      return problems.sort((a, b) => compareFields(a.field, b.field));
+    },
+  };
 }
 
 type EventRecordOrder = Pick<MapEvent, 'start' | 'article' | 'quoteStart'>;
@@ -120,9 +138,19 @@ function readEvents(
   known: { places: ReadonlySet<string>; articles: ReadonlySet<string> },
   schema: typeof EventSchema | typeof WrittenEventSchema,
 ): { events: { event: MapEvent; index: number }[]; problems: InputProblem[]; places: { place: Place; index: number }[] } {
-  const events: { event: MapEvent; index: number }[] = [];
   const problems: InputProblem[] = [];
-  // The places the gazetteer found: a bad one is left out (with its events), like a bad event.
+  const places = readFoundPlaces(placeItems, file, known, problems);
+  const read = eventReader(file, new Set([...known.places, ...places.map((p) => p.place.id)]), known.articles, schema, problems);
+  const events: { event: MapEvent; index: number }[] = [];
+  items.forEach((item, i) => {
+    const event = read(item, i);
+    if (event) events.push({ event, index: i });
+  });
+  return { events, problems, places };
+}
+
+/** The places the gazetteer found: a bad one is left out (with its events), like a bad event; its problem goes to `problems`. */
+function readFoundPlaces(placeItems: readonly unknown[], file: string, known: { places: ReadonlySet<string> }, problems: InputProblem[]): { place: Place; index: number }[] {
   const places: { place: Place; index: number }[] = [];
   placeItems.forEach((item, i) => {
     try {
@@ -134,27 +162,33 @@ function readEvents(
       problems.push(...error.problems.map((p) => ({ ...p, field: p.field.replace('places[0]', `places[${i}]`) })).slice(0, 1));
     }
   });
-  const placeIds = new Set([...known.places, ...places.map((p) => p.place.id)]);
+  return places;
+}
+
+/** Reads one event record after another: the event, or null with its first problem put in `problems`. */
+function eventReader(file: string, placeIds: ReadonlySet<string>, articles: ReadonlySet<string>, schema: typeof EventSchema | typeof WrittenEventSchema, problems: InputProblem[]): (item: unknown, index: number) => MapEvent | null {
   const seen = new Set<string>();
-  items.forEach((item, i) => {
+  return (item, i) => {
     const at = `events[${i}]`;
     const result = v.safeParse(schema, item);
-    if (!result.success) return problems.push(...issuesToProblems(result.issues, file, at).slice(0, 1));
+    if (!result.success) {
+      problems.push(...issuesToProblems(result.issues, file, at).slice(0, 1));
+      return null;
+    }
     const e = result.output;
     const start = parseDay(e.start)!;
     const end = parseDay(e.end)!;
-    const problem = (field: string, message: string) => problems.push({ file, field: `${at}.${field}`, message });
+    const problem = (field: string, message: string) => (problems.push({ file, field: `${at}.${field}`, message }), null);
     if (seen.has(e.id)) return problem('id', `duplicate id ${JSON.stringify(e.id)}`);
     if (!placeIds.has(e.place)) return problem('place', `unknown place "${e.place}"`);
-    if (!known.articles.has(e.article)) return problem('article', `unknown article "${e.article}"`);
+    if (!articles.has(e.article)) return problem('article', `unknown article "${e.article}"`);
     if (end < start) return problem('end', 'is before start');
     if ((e.mentionStart === null) !== (e.mentionEnd === null) || (e.mentionStart !== null && e.mentionEnd! <= e.mentionStart)) {
       return problem('mentionEnd', 'must follow mentionStart, or both be null');
     }
     seen.add(e.id);
-    events.push({ event: { ...e, start, end }, index: i });
-  });
-  return { events, problems, places };
+    return { ...e, start, end };
+  };
 }
 
 /**
@@ -166,6 +200,10 @@ export function refuseInvalidOutput(
   file: string,
   inputs: { places: ReadonlySet<string>; texts: ReadonlyMap<string, string> },
 ): void {
-  const problems = checkEventsOutput(output, file, inputs);
+  refuseOutputProblems(checkEventsOutput(output, file, inputs));
+}
+
+/** The problems `checkEventsOutput` or an `OutputCheck` found, thrown as the ingest's own fault; nothing when there are none. */
+export function refuseOutputProblems(problems: readonly InputProblem[]): void {
   if (problems.length) throw new InputError(problems.map((p) => ({ ...p, message: `${p.message} (an internal error: the ingest made an output the contract forbids, and did not write it)` })));
 }

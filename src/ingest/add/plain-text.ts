@@ -1,19 +1,6 @@
-import { MONTH_WORD_SOURCE } from '../../core/months.ts';
+import { readDatelineLine, WIRE_DATELINE_RULES } from '../text/datelines.ts';
 import { splitHeader, headerKey } from './header.ts';
 import { cleanText, dayOfIsoDate, dayOfWrittenDate, httpUrl, monthDayOf, type ArticleMeta, type ReadArticle } from './metadata.ts';
-
-/**
- * A wire-service dateline at the head of a story: "BAGHDAD, June 23 (Reuters) –", "KATMANDU, Nepal (AP) —",
- * "WASHINGTON, Jan. 22, 2015 (AP) -", "Baghdad (AFP) - June 23, 2014 -". Groups: the city, the day as written
- * before the agency, the agency, the day as written after it.
- */
-const DATELINE = new RegExp(
-  String.raw`^[ \t]*(\p{Lu}[\p{L} .'’-]*?\p{L}\.?)(?:,[ \t]*\p{Lu}[\p{L} .]*?)??(?:,?[ \t]+(${MONTH_WORD_SOURCE}\.?[ \t]+\d{1,2}(?:,[ \t]*\d{4})?))?[ \t]*\(([^()\n]{2,40})\)[ \t]*[-–—](?:[ \t]*(${MONTH_WORD_SOURCE}\.?[ \t]+\d{1,2},[ \t]*\d{4})[ \t]*[-–—])?`,
-  'u',
-);
-
-/** A dateline that opens with its day, the city after it: "Feb 13, 2007 (KHARTOUM) —" (Sudan Tribune, some wires). */
-const DATE_FIRST_DATELINE = new RegExp(String.raw`^[ \t]*(${MONTH_WORD_SOURCE}\.?[ \t]+\d{1,2},[ \t]*\d{4})[ \t]*\((\p{Lu}[\p{Lu} .'’-]+)\)[ \t]*[-–—]`, 'u');
 
 /** Agencies as datelines abbreviate them. */
 const AGENCIES: Record<string, string> = { AP: 'Associated Press', AFP: 'Agence France-Presse', UPI: 'United Press International', DPA: 'Deutsche Presse-Agentur' };
@@ -58,43 +45,36 @@ export function readPlainText(source: string): ReadArticle {
   }
 
   const head = text.split(/\r\n|\r|\n|\u2028|\u2029/).map((line) => line.trim()).filter((line) => line !== '').slice(0, HEAD_LINES);
-  const datelineIndex = head.findIndex((line) => DATELINE.test(line));
-  const dateline = datelineIndex >= 0 ? DATELINE.exec(head[datelineIndex])! : null;
-  if (!meta.headline && head.length > 1 && datelineIndex !== 0 && !DATE_FIRST_DATELINE.test(head[0]) && readsAsHeadline(head[0])) {
+  // A wire story's dateline (datelines.ts): the first line of its head that opens with one that gives an agency or a day.
+  const datelines = head.map((line) => readDatelineLine(line, WIRE_DATELINE_RULES));
+  const datelineIndex = datelines.findIndex((d) => d !== null);
+  const dateline = datelineIndex >= 0 ? datelines[datelineIndex]! : null;
+  if (!meta.headline && head.length > 1 && datelineIndex !== 0 && readsAsHeadline(head[0])) {
     meta.headline = { value: cleanText(head[0].replace(/^#+\s*/, ''))!, from: 'the first line' };
   }
-  if (dateline && !meta.outlet) {
-    const agency = dateline[3].trim();
-    meta.outlet = { value: AGENCIES[agency] ?? agency, from: 'the dateline' };
-  }
+  if (dateline?.agency && !meta.outlet) meta.outlet = { value: AGENCIES[dateline.agency] ?? dateline.agency, from: 'the dateline' };
   if (!meta.published) {
     const lines = head.slice(0, datelineIndex >= 0 ? datelineIndex + 1 : head.length);
     const labelled = lines.find((line) => line.length <= MAX_HEAD_LINE && PUBLISHED_LABEL.test(line) && dayOfWrittenDate(line));
-    const bare = lines.find((line) => line.length <= MAX_HEAD_LINE && !UPDATED.test(line) && line !== dateline?.input && isDateLine(line));
+    const bare = lines.find((line, i) => line.length <= MAX_HEAD_LINE && !UPDATED.test(line) && i !== datelineIndex && isDateLine(line));
     if (labelled) meta.published = { value: dayOfWrittenDate(labelled)!, from: `the line "${labelled}"` };
     else if (bare) meta.published = { value: dayOfWrittenDate(bare)!, from: `the line "${bare}"` };
-    else if (dateline && dayOfWrittenDate(dateline[2] ?? dateline[4] ?? '')) meta.published = { value: dayOfWrittenDate(dateline[2] ?? dateline[4])!, from: 'the dateline' };
-    else {
-      const dated = head.map((line) => DATE_FIRST_DATELINE.exec(line)).find((m) => m !== null);
-      const day = dated ? dayOfWrittenDate(dated[1]) : null;
-      if (day) meta.published = { value: day, from: 'the dateline' };
-    }
+    else if (dateline?.day && dayOfWrittenDate(dateline.day)) meta.published = { value: dayOfWrittenDate(dateline.day)!, from: 'the dateline' };
   }
-  const datelineDay = dateline?.[2] ?? dateline?.[4];
-  if (datelineDay) {
-    const monthDay = monthDayOf(datelineDay);
+  if (dateline?.day) {
+    const monthDay = monthDayOf(dateline.day);
     if (monthDay && meta.published) {
       const [, month, day] = meta.published.value.split('-').map(Number);
-      if (month !== monthDay[0] || day !== monthDay[1]) notes.push(`the dateline says "${datelineDay}", the publication date read is ${meta.published.value} (${meta.published.from})`);
-    } else if (monthDay) notes.push(`the dateline says "${datelineDay}" but gives no year`);
+      if (month !== monthDay[0] || day !== monthDay[1]) notes.push(`the dateline says "${dateline.day}", the publication date read is ${meta.published.value} (${meta.published.from})`);
+    } else if (monthDay) notes.push(`the dateline says "${dateline.day}" but gives no year`);
   }
   return { text, meta, notes };
 }
 
 /** A line without the dateline it opens with ("BAGHDAD, June 23 (Reuters) - Militants…" → "Militants…"). */
 export function withoutDateline(line: string): string {
-  const m = DATELINE.exec(line) ?? DATE_FIRST_DATELINE.exec(line);
-  return m ? line.slice(m[0].length).trim() : line;
+  const d = readDatelineLine(line, WIRE_DATELINE_RULES);
+  return d ? line.slice(d.length).trim() : line;
 }
 
 /** A first line that reads as a headline: a few words, capitalised, not a sentence's end, not a date or a byline. */

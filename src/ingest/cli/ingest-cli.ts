@@ -2,13 +2,19 @@
 import { availableParallelism } from 'node:os';
 import { createProgress } from '../add/report.ts';
 import { CORPUS_OPTIONS, inputErrorStatus, readCommandLine } from './command-line.ts';
-import { ingestFilesInParallel, type IngestRun } from '../run/files.ts';
+import { ingestFilesInParallel, summaryOf, type IngestSummary } from '../run/files.ts';
 import type { ArticleReport } from '../run/pipeline.ts';
 import { formatProblem } from '../../core/validate.ts';
 import { readJudgeFile } from '../judge/model-file.ts';
 import { placesCommand } from '../places/places-review.ts';
 import { ingestFilesThroughQueue, type QueuedRun } from '../queue/queued-ingest.ts';
 import { queueProgressLine } from '../queue/queue-progress.ts';
+
+/** The queued run, as the in-process one reports it. */
+async function queued(...args: Parameters<typeof ingestFilesThroughQueue>): Promise<IngestSummary & Pick<QueuedRun, 'poisoned'>> {
+  const run = await ingestFilesThroughQueue(...args);
+  return { ...summaryOf(run), poisoned: run.poisoned };
+}
 
 const USAGE = 'usage: npm run ingest -- [--articles data/articles.json] [--places geo/places.geojson] [--out data/events.json] [--no-gazetteer] [--no-judge] [--threads N | --queue redis://HOST:PORT [--tries N] [--backoff-ms MS]] [--parquet DIR] [--explain] [--verbose] [--quiet]';
 
@@ -49,14 +55,14 @@ async function main(argv: string[]): Promise<number> {
     const line = values.queue === undefined ? (p: { done: number; total: number }) => `reading ${p.done.toLocaleString('en-US')} of ${p.total.toLocaleString('en-US')} articles` : (p: { done: number; total: number }) => queueProgressLine(p.done, p.total, Date.now() - (enqueued ||= Date.now()));
     const progress = createProgress({ isTTY: !values.quiet && process.stderr.isTTY, write: (text: string) => process.stderr.write(text) }, line);
     const onProgress = (done: number, total: number) => progress.update({ stage: 'reading', done, total });
-    const run: IngestRun & Partial<QueuedRun> = values.queue === undefined
+    const run: IngestSummary & Partial<Pick<QueuedRun, 'poisoned'>> = values.queue === undefined
       ? await ingestFilesInParallel(paths, { gazetteer: !values['no-gazetteer'], threads, explain: values.explain, judge, parquet: values.parquet, onProgress })
-      : await ingestFilesThroughQueue(paths, { queue: values.queue, gazetteer: !values['no-gazetteer'], explain: values.explain, judge, tries: Number(values.tries), backoffMs: Number(values['backoff-ms']), parquet: values.parquet, onProgress });
+      : await queued(paths, { queue: values.queue, gazetteer: !values['no-gazetteer'], explain: values.explain, judge, tries: Number(values.tries), backoffMs: Number(values['backoff-ms']), parquet: values.parquet, onProgress });
     progress.clear();
     if (values.verbose || values.explain) for (const article of run.report) process.stderr.write(formatReport(article, values.explain));
     const unreviewed = run.places.length;
     const review = placesCommand(['review'], { events: values.out, articles: values.articles, places: values.places }); // for this corpus, as typed
-    const shown = judge ? `, ${run.events.filter((e) => (e.confidence ?? 1) >= judge.threshold).length} at or above the judge's threshold ${judge.threshold}` : '';
+    const shown = judge ? `, ${run.shown} at or above the judge's threshold ${judge.threshold}` : '';
     process.stderr.write(`wrote ${run.count} events${shown} from ${run.report.length} articles to ${values.out}${values.parquet === undefined ? '' : ` (and as Parquet to ${values.parquet})`}${unreviewed ? `; ${unreviewed} ${unreviewed === 1 ? 'place' : 'places'} from the gazetteer ${unreviewed === 1 ? 'awaits' : 'await'} review (${review})` : ''}\n`);
     const c = run.corrections;
     if (c.checked || c.removed || c.unmatched.length) {

@@ -89,45 +89,60 @@ export function latestCorrections(file: CorrectionsFile): Map<string, { correcti
  * `texts` are the articles' texts, to tell a sentence that is gone from one whose event the ingest no longer draws.
  */
 export function applyCorrections(events: readonly EventRecord[], file: CorrectionsFile, texts: ReadonlyMap<string, string>, places: ReadonlySet<string>, path: string): Applied {
+  const corrector = createCorrector(file, texts, places, path);
+  const out = events.flatMap((event) => corrector.apply(event) ?? []);
+  return { events: out, ...corrector.finish() };
+}
+
+/** As `applyCorrections`, an event at a time (for an output too large to hold): `finish` once every event has passed. */
+export interface Corrector {
+  /** The event corrected, or null when a person marked it wrong. */
+  apply(event: EventRecord): EventRecord | null;
+  finish(): Omit<Applied, 'events'>;
+}
+
+export function createCorrector(file: CorrectionsFile, texts: ReadonlyMap<string, string>, places: ReadonlySet<string>, path: string): Corrector {
   const latest = latestCorrections(file);
   const used = new Set<string>();
-  const out: EventRecord[] = [];
+  let checked = 0;
   let corrected = 0;
   let removed = 0;
   const unmatched: InputProblem[] = [];
-  for (const event of events) {
+  const apply = (event: EventRecord): EventRecord | null => {
     const k = correctionKey(event.article, event.quote, event.place);
     const found = latest.get(k);
-    if (!found) {
-      out.push(event);
-      continue;
-    }
+    if (!found) return event;
+    used.add(k);
     const c = found.correction;
     if (c.action === 'move' && !places.has(c.to)) {
       unmatched.push({ file: path, field: `corrections[${found.index}].to`, message: `"${c.to}" is no place of this corpus: the event of ${c.article} stays at ${c.place}` });
-      out.push(event);
-      used.add(k);
-      continue;
+      return event;
     }
-    used.add(k);
     if (c.action === 'wrong') {
       removed++;
-      continue;
+      return null;
     }
-    if (c.action === 'right') out.push({ ...event, checked: true });
-    else {
-      corrected++;
-      if (c.action === 'move') out.push({ ...event, place: c.to, checked: true });
-      else out.push({ ...event, start: formatDay(parseDay(c.to.start)!), end: formatDay(parseDay(c.to.end)!), dateBasis: 'stated', dateText: event.dateText, checked: true });
-    }
-  }
-  for (const [k, { correction: c, index }] of latest) {
-    if (used.has(k)) continue;
-    const text = texts.get(c.article);
-    const field = `corrections[${index}]`;
-    if (text === undefined) unmatched.push({ file: path, field: `${field}.article`, message: `no article "${c.article}" in the corpus: the correction was not applied` });
-    else if (!squash(text).includes(squash(c.quote))) unmatched.push({ file: path, field: `${field}.quote`, message: `the sentence is no longer in "${c.article}" (its text changed): the correction was not applied` });
-    else unmatched.push({ file: path, field: `${field}.place`, message: `the ingest draws no event at "${c.place}" from that sentence of "${c.article}" now: the correction was not applied` });
-  }
-  return { events: out, checked: out.filter((e) => e.checked).length, corrected, removed, unmatched };
+    if (c.action !== 'right') corrected++;
+    if (c.action === 'right') return { ...event, checked: true };
+    if (c.action === 'move') return { ...event, place: c.to, checked: true };
+    return { ...event, start: formatDay(parseDay(c.to.start)!), end: formatDay(parseDay(c.to.end)!), dateBasis: 'stated', dateText: event.dateText, checked: true };
+  };
+  return {
+    apply(event) {
+      const out = apply(event);
+      if (out?.checked) checked++;
+      return out;
+    },
+    finish() {
+      for (const [k, { correction: c, index }] of latest) {
+        if (used.has(k)) continue;
+        const text = texts.get(c.article);
+        const field = `corrections[${index}]`;
+        if (text === undefined) unmatched.push({ file: path, field: `${field}.article`, message: `no article "${c.article}" in the corpus: the correction was not applied` });
+        else if (!squash(text).includes(squash(c.quote))) unmatched.push({ file: path, field: `${field}.quote`, message: `the sentence is no longer in "${c.article}" (its text changed): the correction was not applied` });
+        else unmatched.push({ file: path, field: `${field}.place`, message: `the ingest draws no event at "${c.place}" from that sentence of "${c.article}" now: the correction was not applied` });
+      }
+      return { checked, corrected, removed, unmatched };
+    },
+  };
 }

@@ -2,6 +2,7 @@ import { WEEKDAY_NAME_SOURCE } from '../../core/months.ts';
 import type { Mention } from '../places/mentions.ts';
 import type { PlaceRef } from './place-ref.ts';
 import { nameKey } from './normalize.ts';
+import { findDateline } from '../text/datelines.ts';
 
 /**
  * Named sites the gazetteer cannot hold (squares, malls, stadiums, streets, palaces…): their events go to the city
@@ -82,11 +83,12 @@ export function tieSites(text: string, sites: readonly SiteSpan[], mentions: rea
   return tied;
 }
 
-/** The city a story was filed from: the dateline's ("NAIROBI, Sep 25 –"), when it opens with one. */
+/** The city a story was filed from: its dateline's ("NAIROBI, Sep 25 –", see datelines.ts), when it has one. */
 export function datelineCity(text: string, mentions: readonly Mention[], cityOf: (mention: Mention) => SiteCity | null): SiteCity | null {
+  // Only when the first name the finder gives is the dateline's (as before the dateline table: see the places-decisions tests).
+  const d = findDateline(text);
   const first = mentions[0];
-  if (first && /^\s*$/.test(text.slice(0, first.start).split('\n').at(-1)!) && /^[\p{Lu} .’'-]+\s*(?:,[^\n]*?)?\s*[-–—(]/u.test(text.slice(first.start, first.start + 80))) return cityOf(first);
-  return null;
+  return d && first && first.start === d.start && first.end <= d.end ? cityOf(first) : null;
 }
 
 /** The city an article is about: its dateline's, else the city or town it names most (ties: the first named). */

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { PART_FORMAT } from '../run/pipeline.ts';
 import type { ConnectionOptions } from 'bullmq';
 import type { Article, Place } from '../../core/model.ts';
 import type { JudgeModel } from '../judge/judge.ts';
@@ -33,7 +34,7 @@ export const SETTINGS_TTL_S = 30 * 24 * 3600; // a run's settings outlive it a m
 
 /** The hash of a run's settings (hex), so that two runs with the same inputs share their jobs and results. */
 export function settingsKey(settings: RunSettings): string {
-  return createHash('sha256').update(JSON.stringify(settings)).digest('hex').slice(0, 32);
+  return createHash('sha256').update(`${PART_FORMAT}\n${JSON.stringify(settings)}`).digest('hex').slice(0, 32); // a part of another shape is another run's
 }
 
 /**

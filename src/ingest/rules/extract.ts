@@ -5,6 +5,7 @@ import { categorize, categoryOf } from './categories.ts';
 import { articleCategory, categoryFeatures, judgedCategory } from '../judge/category.ts';
 import { clauseAround, parentheticals, spanContaining, type Span } from '../text/clauses.ts';
 import { findDates, resolveRelative, unsupportedDate, type DateExpression } from '../text/dates.ts';
+import { findDateline } from '../text/datelines.ts';
 import { createSentenceJudge } from './locative.ts';
 import { verdictOf, type LocativeRuleId } from './locative-rules.ts';
 import type { Gazetteer } from '../gazetteer/gazetteer.ts';
@@ -24,9 +25,6 @@ const DATELINE_MEETING = /\b(met with|meets with|meet with|meeting with|talks wi
 
 // A meeting still to come, or one on a trip away from where the story was filed, is not placed at the dateline.
 const ELSEWHERE = /\b(will|would|expected to|flew to|flying to|arrived in|travell?ed to|trip to|visit to|visiting)\b/i;
-
-// A dateline opens the story with the place it was filed from, in capitals: "BAGHDAD - Agence France-Presse".
-const DATELINE = /^([A-Z][A-Z .’'-]+?)\s*(?:,[^\n]*?)?\s+[-–—(]/;
 
 // The words that say a date is when something was said: "officials said on Monday", "told AFP late Tuesday".
 const REPORTED_ON = /\b(?:said|says|told(?: [\w.’'-]+){1,4}|announced|reported|confirmed|added|stated|declared|tweeted|wrote|according to(?: [\w.’'-]+){1,4})\s*,?\s*(?:on\s+|late\s+|early\s+|this\s+)?$/i;
@@ -96,7 +94,7 @@ export function extractArticle(article: Article, text: string, found: ArticlePla
   const sentences = splitSentences(text);
   // Lines end at CR, U+2028 and U+2029 too (as in sentences.ts); each is one code unit, so offsets stay the same.
   const lined = text.replace(/\r(?!\n)|[\u2028\u2029]/g, '\n');
-  const dateline = findDateline(lined, found.mentions);
+  const dateline = datelinePlace(text, found.mentions);
 
   // Each sentence's dates, found once: undated sentences look back at them for context.
   const datesOf = new Map(sentences.map((s) => [s, findDates(s.text, article.published)]));
@@ -327,18 +325,10 @@ function isHeading(text: string, sentence: Sentence): boolean {
   return text.slice(lineStart, sentence.start).trim() === '' && text.slice(end, lineEnd === -1 ? text.length : lineEnd).trim() === '';
 }
 
-function findDateline(text: string, mentions: readonly Mention[]): string | null {
-  let offset = 0;
-  for (const line of text.split('\n').slice(0, 12)) {
-    const lead = line.length - line.trimStart().length;
-    const m = DATELINE.exec(line.trim());
-    if (m) {
-      const mention = mentions.find((x) => x.start === offset + lead && x.end <= offset + lead + m[1].length);
-      if (mention) return mention.place;
-    }
-    offset += line.length + 1;
-  }
-  return null;
+/** The place of the story's dateline (datelines.ts): the one whose name the dateline's city begins with. */
+function datelinePlace(text: string, mentions: readonly Mention[]): string | null {
+  const d = findDateline(text);
+  return (d && mentions.find((m) => m.start === d.start && m.end <= d.end)?.place) ?? null;
 }
 
 /** The mentions inside a sentence, with offsets relative to it. */

@@ -3,16 +3,18 @@ import { dirname, join, resolve } from 'node:path';
 import { regularTarget, writeAtomically, writeFailure } from '../../io/atomic-write.ts';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import distance from '@turf/distance';
-import type { Article, Place } from '../../core/model.ts';
+import type { Article, EventRecord, Place } from '../../core/model.ts';
 import { loadGazetteer, type Gazetteer } from '../gazetteer/gazetteer.ts';
-import { startParallelIngest } from './parallel.ts';
+import { startParallelIngest, type ParallelParts } from './parallel.ts';
+import { removeSpill, SortedSpill, spillFile, spilledRecords } from './event-spill.ts';
+import { createHeapGovernor } from './heap-governor.ts';
 import { writeEventsParquet } from '../parquet/events-parquet.ts';
-import { runIngest, serializedChunks, sortInContractOrder, type ArticleWithText, type IngestResult } from './pipeline.ts';
-import { applyCorrections, correctionsPath, readCorrections, type Applied, type CorrectionsFile } from '../corrections/corrections.ts';
+import { assemble, assemblePlaces, runIngest, serializedChunks, sortInContractOrder, type ArticleReport, type ArticleWithText, type FoundPlace, type IngestResult } from './pipeline.ts';
+import { applyCorrections, createCorrector, correctionsPath, readCorrections, type Applied, type CorrectionsFile } from '../corrections/corrections.ts';
 import type { JudgeModel } from '../judge/judge.ts';
 import { collect, readText } from '../../io/read-files.ts';
 import { readJudgeFile } from '../judge/model-file.ts';
-import { InputError, MAX_ARTICLE_BYTES, parseArticles, readCuratedPlaces, refuseInvalidOutput, type InputProblem } from '../../core/validate.ts';
+import { createOutputCheck, InputError, MAX_ARTICLE_BYTES, parseArticles, readCuratedPlaces, refuseInvalidOutput, refuseOutputProblems, type InputProblem } from '../../core/validate.ts';
 
 export interface IngestPaths {
   articles: string;
@@ -118,8 +120,29 @@ export function ingestFiles(paths: IngestPaths, options: { gazetteer?: boolean; 
   return finishRun(paths, corpus, places, result, corrections);
 }
 
-/** As `ingestFiles`, with the articles spread over worker threads when the corpus is large (see parallel.ts). */
-export async function ingestFilesInParallel(paths: IngestPaths, options: { gazetteer?: boolean; threads?: number; explain?: boolean; judge?: JudgeModel | null; parquet?: string; onProgress?: (done: number, total: number) => void } = {}): Promise<IngestRun> {
+/** What a run wrote, without its events (which a large run never holds at once): for the command's report. */
+export interface IngestSummary {
+  count: number;
+  /** Events at or above the judge's threshold; all of them when no judge decided. */
+  shown: number;
+  places: FoundPlace[];
+  report: ArticleReport[];
+  threshold?: number;
+  corrections: Omit<Applied, 'events'>;
+}
+
+export function summaryOf(run: IngestRun): IngestSummary {
+  const { events, ...rest } = run;
+  return { ...rest, shown: events.filter((e) => run.threshold === undefined || (e.confidence ?? 1) >= run.threshold).length };
+}
+
+/**
+ * As `ingestFiles`, with the articles spread over worker threads when the corpus is large (see parallel.ts), and
+ * the events spilled to disk as they are read and merged in the contract's order as they are written (see
+ * finishSpilledRun), so that memory follows one article's events, not the corpus's. With `parquet` the events are
+ * held, as the Parquet writer needs them.
+ */
+export async function ingestFilesInParallel(paths: IngestPaths, options: { gazetteer?: boolean; threads?: number; explain?: boolean; judge?: JudgeModel | null; parquet?: string; onProgress?: (done: number, total: number) => void } = {}): Promise<IngestSummary> {
   const useGazetteer = options.gazetteer !== false;
   const judge = options.judge === undefined ? readJudgeFile() : options.judge;
   let inputs: CuratedInputs;
@@ -132,17 +155,20 @@ export async function ingestFilesInParallel(paths: IngestPaths, options: { gazet
   const { corpus, places, notPlaces } = inputs;
   checkOutput(paths, corpus);
   const corrections = readCorrections(paths.articles); // read before the work: a bad file stops the run at once
-  const parallel = startParallelIngest(corpus, places, { gazetteer: useGazetteer, notPlaces, threads: options.threads, explain: options.explain ?? false, judge, onProgress: options.onProgress });
+  const spillTo = options.parquet === undefined ? dirname(resolve(paths.out)) : undefined;
+  const parallel = startParallelIngest(corpus, places, { gazetteer: useGazetteer, notPlaces, threads: options.threads, explain: options.explain ?? false, judge, onProgress: options.onProgress, spillTo });
   const gazetteer = useGazetteer ? loadGazetteer() : null;
   const outside = gazetteer ? placesOutsideTheirCountry(places, gazetteer, paths.places) : [];
   if (outside.length) {
     await parallel.cancel();
     throw new InputError(outside);
   }
-  const result = await parallel.finish(gazetteer);
-  const run = finishRun(paths, corpus, places, result, corrections);
-  if (options.parquet !== undefined) await writeEventsParquet(options.parquet, run, corpus.map((c) => c.article), places);
-  return run;
+  const read = await parallel.finish(gazetteer);
+  if (spillTo !== undefined) return finishSpilledRun(paths, corpus, places, { ...read, threshold: judge?.threshold }, corrections);
+  const raw = assemble(read.parts, places);
+  const run = finishRun(paths, corpus, places, judge ? { ...raw, threshold: judge.threshold } : raw, corrections);
+  await writeEventsParquet(options.parquet!, run, corpus.map((c) => c.article), places);
+  return summaryOf(run);
 }
 
 /** Refuses an output path that is one of the inputs (the articles, the places, an article's text): writing there would destroy it. */
@@ -167,12 +193,68 @@ export function finishRun(paths: IngestPaths, corpus: readonly ArticleWithText[]
   const used = new Set(events.map((e) => e.place));
   const result: IngestResult = { ...raw, events: sortInContractOrder(events), places: raw.places.filter((p) => used.has(p.id)) };
   refuseInvalidOutput(result, paths.out, { places: new Set(places.map((p) => p.id)), texts });
-  try {
-    writeAtomically(paths.out, serializedChunks(result), 'events');
-  } catch (error) {
-    throw new InputError([{ file: paths.out, field: '(file)', message: writeFailure(error) }]);
-  }
+  write(paths.out, serializedChunks(result));
   return { ...result, count: result.events.length, corrections: applied };
+}
+
+/**
+ * As `finishRun`, for events spilled as they were read (parallel.ts): each is read back once, given its place's
+ * id and its correction, and spilled again with its key in the contract's order; then they are written in that
+ * order, each checked against the contract as it goes (a problem stops the write before the output is replaced).
+ * The spills are removed, whatever happens; the bytes are finishRun's.
+ */
+export function finishSpilledRun(paths: IngestPaths, corpus: readonly ArticleWithText[], places: readonly Place[], read: ParallelParts & { threshold?: number }, corrections: CorrectionsFile): IngestSummary {
+  const texts = new Map(corpus.map(({ article, text }) => [article.id, text]));
+  const { ids, found } = assemblePlaces(read.parts, places);
+  const placeIds = new Set([...places.map((p) => p.id), ...found.map((p) => p.id)]);
+  const corrector = createCorrector(corrections, texts, placeIds, correctionsPath(paths.articles));
+  const sortedFile = spillFile(dirname(resolve(paths.out)));
+  try {
+    const sorted = new SortedSpill(sortedFile, texts.keys(), placeIds);
+    const used = new Set<string>();
+    const govern = createHeapGovernor();
+    let n = 0;
+    for (const file of read.spills) {
+      for (const raw of spilledRecords<EventRecord>(file)) {
+        if (++n % GOVERN_EVERY === 0) govern();
+        raw.place = ids.get(raw.place) ?? raw.place;
+        const event = corrector.apply(raw);
+        if (event === null) continue;
+        used.add(event.place);
+        sorted.add(event, event);
+      }
+      removeSpill(file);
+    }
+    const kept = found.filter((p) => used.has(p.id));
+    const check = createOutputCheck(kept, paths.out, { places: new Set(places.map((p) => p.id)), texts });
+    let shown = 0;
+    function* checked(): Generator<EventRecord> {
+      let i = 0;
+      for (const event of sorted.sorted<EventRecord>()) {
+        if (i % GOVERN_EVERY === 0) govern();
+        check.event(event, i++);
+        if (read.threshold === undefined || (event.confidence ?? 1) >= read.threshold) shown++;
+        yield event;
+      }
+      refuseOutputProblems(check.finish());
+    }
+    write(paths.out, serializedChunks({ threshold: read.threshold, events: { count: sorted.count, records: checked() }, places: kept }));
+    return { count: sorted.count, shown, places: kept, report: read.parts.map((p) => p.report), threshold: read.threshold, corrections: corrector.finish() };
+  } finally {
+    for (const file of [...read.spills, sortedFile]) removeSpill(file);
+  }
+}
+
+const GOVERN_EVERY = 1024; // events between looks at the heap (see heap-governor.ts)
+
+/** Writes the output atomically; a failure to write names the file (an InputError from the chunks is thrown as it is). */
+function write(out: string, chunks: Iterable<string>): void {
+  try {
+    writeAtomically(out, chunks, 'events');
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw new InputError([{ file: out, field: '(file)', message: writeFailure(error) }]);
+  }
 }
 
 /** Problems in a stable order: the places file's first, then the articles'. */

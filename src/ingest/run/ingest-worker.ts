@@ -3,6 +3,8 @@ import type { Place } from '../../core/model.ts';
 import { loadGazetteer } from '../gazetteer/gazetteer.ts';
 import type { JudgeModel } from '../judge/judge.ts';
 import { firstReading, secondReading, type ArticleWithText } from './pipeline.ts';
+import { SpillWriter } from './event-spill.ts';
+import { createHeapGovernor } from './heap-governor.ts';
 import { createPlaceFinder, type ArticleScan } from '../places/place-finder.ts';
 
 /**
@@ -16,21 +18,26 @@ export interface WorkerInit {
   explain: boolean;
   judge: JudgeModel | null;
   corpus: ArticleWithText[];
+  /** The file to spill its events to (event-spill.ts); null: they go back in the parts. */
+  spill: string | null;
 }
 
 const port = parentPort!;
-let state: { finder: ReturnType<typeof createPlaceFinder>; corpus: ArticleWithText[]; scans: ArticleScan[]; explain: boolean; judge: JudgeModel | null } | null = null;
+let state: { finder: ReturnType<typeof createPlaceFinder>; corpus: ArticleWithText[]; scans: ArticleScan[]; explain: boolean; judge: JudgeModel | null; spill: string | null } | null = null;
 
 port.on('message', (message: { init: WorkerInit } | { corpusCountries: [string, number][] }) => {
   if ('init' in message) {
-    const { places, notPlaces, gazetteer, explain, judge, corpus } = message.init;
+    const { places, notPlaces, gazetteer, explain, judge, corpus, spill } = message.init;
     const finder = createPlaceFinder(places, gazetteer ? loadGazetteer() : null, { notPlaces });
     const { scans, countries } = firstReading(finder, corpus);
-    state = { finder, corpus, scans, explain, judge };
+    state = { finder, corpus, scans, explain, judge, spill };
     port.postMessage({ countries });
   } else {
-    const { finder, corpus, scans, explain, judge } = state!;
+    const { finder, corpus, scans, explain, judge, spill: file } = state!;
     const counts = new Map(message.corpusCountries);
-    port.postMessage({ parts: secondReading(finder, corpus, scans, counts, { explain, judging: judge ? { judge } : undefined }) });
+    const spill = file === null ? undefined : new SpillWriter(file);
+    const parts = secondReading(finder, corpus, scans, counts, { explain, judging: judge ? { judge } : undefined, spill, onRead: spill && createHeapGovernor() });
+    spill?.close();
+    port.postMessage({ parts });
   }
 });

@@ -6,7 +6,9 @@ import type { Gazetteer } from '../gazetteer/gazetteer.ts';
 import { ensureIndex } from '../gazetteer/gazetteer.ts';
 import type { WorkerInit } from './ingest-worker.ts';
 import type { JudgeModel } from '../judge/judge.ts';
-import { assemble, corpusCountries, firstReading, secondReading, type ArticlePart, type ArticleWithText, type IngestResult } from './pipeline.ts';
+import { corpusCountries, firstReading, secondReading, type ArticlePart, type ArticleWithText } from './pipeline.ts';
+import { removeSpill, spillFile, SpillWriter } from './event-spill.ts';
+import { createHeapGovernor } from './heap-governor.ts';
 import { createPlaceFinder } from '../places/place-finder.ts';
 
 export interface ParallelOptions {
@@ -20,11 +22,20 @@ export interface ParallelOptions {
   judge?: JudgeModel | null;
   /** Called as articles are read: how many of the corpus's are done (a worker's share counts when it replies). */
   onProgress?: (done: number, total: number) => void;
+  /** A folder to spill the events to as they are read, a file a thread (event-spill.ts); absent, they come back in the parts. */
+  spillTo?: string;
+}
+
+/** The parts of the corpus's articles, in corpus order; with `spillTo`, their events are in `spills` (in corpus order too), not in the parts. */
+export interface ParallelParts {
+  parts: ArticlePart[];
+  spills: string[];
 }
 
 export interface ParallelIngest {
   /** Reads this thread's share with `gazetteer` (loaded meanwhile), joins the workers' shares, in corpus order. */
-  finish(gazetteer: Gazetteer | null): Promise<IngestResult>;
+  finish(gazetteer: Gazetteer | null): Promise<ParallelParts>;
+  /** Stops the workers and removes the spills. */
   cancel(): Promise<void>;
 }
 
@@ -45,15 +56,18 @@ export function startParallelIngest(corpus: readonly ArticleWithText[], places: 
   const size = Math.ceil((corpus.length - own) / Math.max(1, threads - 1));
   const shares = [corpus.slice(0, own), ...Array.from({ length: threads - 1 }, (_, i) => corpus.slice(own + i * size, own + (i + 1) * size))];
   if (threads > 1 && options.gazetteer) ensureIndex(); // built once here, not by every worker at the same time
-  const workers = shares.slice(1).map((share) => {
+  const spills = options.spillTo === undefined ? [] : shares.map(() => spillFile(options.spillTo!));
+  const workers = shares.slice(1).map((share, k) => {
     const worker = new Worker(new URL('./ingest-worker.js', import.meta.url), { execArgv: [] });
-    const init: WorkerInit = { places: [...places], notPlaces: [...options.notPlaces], gazetteer: options.gazetteer, explain: options.explain, judge: options.judge ?? null, corpus: [...share] };
+    const init: WorkerInit = { places: [...places], notPlaces: [...options.notPlaces], gazetteer: options.gazetteer, explain: options.explain, judge: options.judge ?? null, corpus: [...share], spill: spills[k + 1] ?? null };
     const countries = askWorker<{ countries: string[][] }>(worker, { init });
     countries.catch(() => {}); // awaited in finish(); a run cancelled before then must not leave it unhandled
     return { worker, countries };
   });
+  const stop = () => Promise.all(workers.map(({ worker }) => worker.terminate()));
   const cancel = async () => {
-    await Promise.all(workers.map(({ worker }) => worker.terminate()));
+    await stop();
+    for (const file of spills) removeSpill(file);
   };
   return {
     cancel,
@@ -67,17 +81,22 @@ export function startParallelIngest(corpus: readonly ArticleWithText[], places: 
         const pending = workers.map(({ worker }) => askWorker<{ parts: ArticlePart[] }>(worker, { corpusCountries: [...counts] }));
         let done = 0;
         const progress = (n: number) => options.onProgress?.((done += n), corpus.length);
-        const ownParts = secondReading(finder, own, first.scans, counts, { explain: options.explain, judging: options.judge ? { judge: options.judge } : undefined, onRead: () => progress(1) });
+        const spill = spills.length ? new SpillWriter(spills[0]) : undefined;
+        const govern = spill && createHeapGovernor(); // with the events held, there is nothing to win
+        const ownParts = secondReading(finder, own, first.scans, counts, { explain: options.explain, judging: options.judge ? { judge: options.judge } : undefined, onRead: () => (progress(1), govern?.()), spill });
+        spill?.close();
         const otherParts = await Promise.all(pending.map((p, k) => p.then((reply) => {
           // A worker's reply holds one part per article of its share, or the result would silently lack some.
           if (reply.parts.length !== shares[k + 1].length) throw new InputError([{ file: '(ingest)', field: `worker ${k + 1}`, message: `read ${reply.parts.length} of its ${shares[k + 1].length} articles: nothing was written` }]);
           progress(reply.parts.length);
           return reply;
         })));
-        const result = assemble([...ownParts, ...otherParts.flatMap((p) => p.parts)], places);
-        return options.judge ? { ...result, threshold: options.judge.threshold } : result;
-      } finally {
+        return { parts: [...ownParts, ...otherParts.flatMap((p) => p.parts)], spills };
+      } catch (error) {
         await cancel();
+        throw error;
+      } finally {
+        await stop();
       }
     },
   };

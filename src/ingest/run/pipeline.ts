@@ -7,6 +7,7 @@ import { isGazetteerRef, refParts, type GazetteerRef } from '../gazetteer/place-
 import { plainName } from '../gazetteer/normalize.ts';
 import { describe } from '../gazetteer/resolve.ts';
 import { CORE_LOCATIVE_PREPOSITIONS, alternation } from '../text/lexicon.ts';
+import type { SpillWriter } from './event-spill.ts';
 import { createPlaceFinder, overlapsAny, type ArticlePlaces, type ArticleScan, type PlaceFinder } from '../places/place-finder.ts';
 
 export interface ArticleWithText {
@@ -101,20 +102,32 @@ export interface SecondReadingOptions {
   judging?: Judging;
   /** Called after each article. */
   onRead?: () => void;
+  /** Where each article's events go as soon as it is read (its part then holds none: see event-spill.ts); absent, they stay in the part. */
+  spill?: SpillWriter;
 }
 
 /** The second reading: each article's part, in order. `scans` are the first reading's (absent: scanned again). */
 export function secondReading(finder: PlaceFinder, corpus: readonly ArticleWithText[], scans: readonly ArticleScan[] | null, counts: ReadonlyMap<string, number>, options: SecondReadingOptions): ArticlePart[] {
   return corpus.map(({ article, text }, i) => {
     const part = readArticle(finder, article, text, scans ? scans[i] : finder.scan(text), counts, options.explain, options.judging);
+    if (options.spill) {
+      for (const event of part.events) options.spill.add(event);
+      part.events = [];
+    }
     options.onRead?.();
     return part;
   });
 }
 
+/** The shape of an ArticlePart, in the queue's keys: change it with any change to the part (results kept in Redis are of one shape). */
+export const PART_FORMAT = 'article-part 2';
+
 /** What one article contributes: its events (gazetteer places still by ref), its report, how it spells each place. */
 export interface ArticlePart {
+  /** Empty when they were spilled (SecondReadingOptions.spill). */
   events: EventRecord[];
+  /** The gazetteer places its events are at (by ref), spilled or not. */
+  refs: GazetteerRef[];
   report: ArticleReport;
   /** [ref, the spelling as written], once per mention. */
   spellings: [string, string][];
@@ -142,11 +155,21 @@ function readArticle(finder: PlaceFinder, article: Article, text: string, scan: 
       runnersUp.push([e.ref, other.ref]);
     }
   }
-  return { events, report: reportOf(article, text, events.length, found, rejected, finder), spellings, runnersUp, entries: [...entries.values()] };
+  const refs = [...new Set(events.map((e) => e.place).filter(isGazetteerRef))];
+  return { events, refs, report: reportOf(article, text, events.length, found, rejected, finder), spellings, runnersUp, entries: [...entries.values()] };
 }
 
 /** The articles' parts, in corpus order, into the result: ids for gazetteer places, events in the contract's order. */
 export function assemble(parts: readonly ArticlePart[], places: readonly Place[]): IngestResult {
+  const { ids, found } = assemblePlaces(parts, places);
+  const events = parts.flatMap((p) => p.events);
+  for (const e of events) e.place = ids.get(e.place) ?? e.place;
+  sortInContractOrder(events);
+  return { events, places: found, report: parts.map((p) => p.report) };
+}
+
+/** The gazetteer places the parts' events are at, each with its id (the map from ref), in the order of their ids. */
+export function assemblePlaces(parts: readonly ArticlePart[], places: readonly Place[]): { ids: Map<string, string>; found: FoundPlace[] } {
   const spellings = new Map<string, Map<string, number>>(); // ref → spelling as written → times
   const runnersUp = new Map<string, Set<string>>();
   const entries = new Map<string, GazetteerEntry>();
@@ -158,14 +181,11 @@ export function assemble(parts: readonly ArticlePart[], places: readonly Place[]
     }
     for (const [ref, other] of part.runnersUp) (runnersUp.get(ref) ?? runnersUp.set(ref, new Set()).get(ref)!).add(other);
   }
-  const events = parts.flatMap((p) => p.events);
-  const used = [...new Set(events.map((e) => e.place).filter(isGazetteerRef))].sort();
+  const used = [...new Set(parts.flatMap((p) => p.refs))].sort();
   const ids = assignIds(used, places, spellings);
   const found = used.map((ref) => foundPlace(entries.get(ref)!, ids.get(ref)!, spellings.get(ref)!, [...(runnersUp.get(ref) ?? [])].map((r) => entries.get(r)!)));
-  for (const e of events) e.place = ids.get(e.place) ?? e.place;
-  sortInContractOrder(events);
   found.sort((a, b) => compare(a.id, b.id));
-  return { events, places: found, report: parts.map((p) => p.report) };
+  return { ids, found };
 }
 
 /** Events in the contract's order, in place: by start day, then article id, then position in the article, then place id. */
@@ -179,19 +199,22 @@ export function serializeEvents(result: Pick<IngestResult, 'events' | 'places' |
 }
 
 /**
- * The same bytes as `JSON.stringify({ threshold, events, places }, null, 2) + "\n"` (threshold only when the judge decided), a record at a time, so that a large
- * output is written without one string of all of it.
+ * The same bytes as `JSON.stringify({ threshold, events, places }, null, 2) + "\n"` (threshold only when the judge
+ * decided), a record at a time, so that a large output is written without one string of all of it. The events may
+ * be given as a sequence read as it is written (with their count): see files.ts, finishSpilledRun.
  */
-export function* serializedChunks(result: Pick<IngestResult, 'events' | 'places' | 'threshold'>): Generator<string> {
+export function* serializedChunks(result: { events: readonly unknown[] | { count: number; records: Iterable<unknown> }; places: readonly unknown[]; threshold?: number }): Generator<string> {
   yield '{\n';
   if (result.threshold !== undefined) yield `  "threshold": ${result.threshold},\n`;
-  yield* list('events', result.events, ',\n');
-  yield* list('places', result.places, '\n');
+  yield* list('events', 'count' in result.events ? result.events : { count: result.events.length, records: result.events }, ',\n');
+  yield* list('places', { count: result.places.length, records: result.places }, '\n');
   yield '}\n';
-  function* list(name: string, items: readonly unknown[], after: string): Generator<string> {
-    if (items.length === 0) return yield `  "${name}": []${after}`;
+  function* list(name: string, items: { count: number; records: Iterable<unknown> }, after: string): Generator<string> {
+    if (items.count === 0) return yield `  "${name}": []${after}`;
     yield `  "${name}": [\n`;
-    for (let i = 0; i < items.length; i++) yield `    ${JSON.stringify(items[i], null, 2).replace(/\n/g, '\n    ')}${i < items.length - 1 ? ',' : ''}\n`;
+    let i = 0;
+    for (const item of items.records) yield `    ${JSON.stringify(item, null, 2).replace(/\n/g, '\n    ')}${++i < items.count ? ',' : ''}\n`;
+    if (i !== items.count) throw new Error(`${name}: ${i} records written of ${items.count}`);
     yield `  ]${after}`;
   }
 }
