@@ -28,7 +28,6 @@ export class SpillWriter {
   private fd: number;
   private pending = '';
   private bytes = 0;
-  count = 0;
 
   constructor(readonly file: string) {
     this.fd = openSync(file, 'r+'); // made by spillFile: a spill removed meanwhile (a cancelled run) is not made again
@@ -40,7 +39,6 @@ export class SpillWriter {
     const length = Buffer.byteLength(line);
     const offset = this.bytes;
     this.bytes += length;
-    this.count++;
     this.pending += line;
     if (this.pending.length >= CHUNK) this.flush();
     return { offset, length };
