@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -55,6 +55,21 @@ describe('npm run ingest -- --parquet, and npm run query', () => {
     const { parquet } = createIngest(SEED, dir);
     const months = new Set((JSON.parse(readFileSync('data/articles.json', 'utf8')) as { published: string }[]).map((a) => `month=${a.published.slice(0, 7)}`));
     expect(readdirSync(parquet).sort()).toEqual([...months, 'meta.json'].sort()); // the test corpus's months are gone
+  }, 60_000);
+
+  it('refuses a Parquet folder it cannot make, naming it, and leaves events.json and the folder beside it as they were', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'datelines-parquet-'));
+    const out = join(dir, 'events.json');
+    writeFileSync(out, 'the old output\n');
+    writeFileSync(join(dir, 'file'), 'not a folder\n');
+    const parquet = join(dir, 'file', 'parquet'); // its parent is a file
+    const run = spawnSync(process.execPath, [INGEST, ...SEED, '--out', out, '--parquet', parquet, '--quiet'], { encoding: 'utf8' });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(parquet);
+    expect(run.stderr).toContain('cannot write the Parquet files');
+    expect(run.stderr).not.toMatch(/\n\s+at /); // no stack trace
+    expect(readFileSync(out, 'utf8')).toBe('the old output\n');
+    expect(readdirSync(dir).sort()).toEqual(['events.json', 'file']); // no spill, no rows file left behind
   }, 60_000);
 
   it('answers SQL over the view events: events per place per month, as counted from events.json', () => {

@@ -2,7 +2,7 @@ import { closeSync, existsSync, mkdirSync, openSync, renameSync, rmSync, writeFi
 import { basename, dirname, join, resolve } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { formatDay } from '../../core/day.ts';
-import type { Article, Place } from '../../core/model.ts';
+import type { Article, EventRecord, Place } from '../../core/model.ts';
 import { InputError } from '../../core/validate.ts';
 import type { FoundPlace, IngestResult } from '../run/pipeline.ts';
 
@@ -54,46 +54,93 @@ export const PARQUET_FORMAT = 'datelines-events-parquet 1';
 
 /** Writes a run's events to DIR as Parquet, whole or not at all: into a fresh folder beside DIR, then renamed over it. */
 export async function writeEventsParquet(dir: string, run: Pick<IngestResult, 'events' | 'places' | 'threshold'>, articles: readonly Article[], curated: readonly Place[]): Promise<void> {
-  const { events, places: found } = run;
+  const rows = startEventsParquet(dir, articles, curated, run.places);
+  try {
+    for (const event of run.events) rows.add(event);
+  } catch (error) {
+    rows.abort();
+    throw error;
+  }
+  await rows.finish(run.threshold);
+}
+
+/**
+ * A Parquet writing taken an event at a time (so that a large run need not hold its events: see
+ * finishSpilledRun), in events.json's order: each becomes a row of a temporary NDJSON file beside DIR, which
+ * `finish` has DuckDB turn into the month files of a fresh folder, renamed over DIR. `abort` (or a failed
+ * `finish`) leaves DIR as it was and removes what was begun.
+ */
+export interface ParquetRows {
+  add(event: EventRecord): void;
+  finish(threshold: number | undefined): Promise<void>;
+  abort(): void;
+}
+
+export function startEventsParquet(dir: string, articles: readonly Article[], curated: readonly Place[], found: readonly FoundPlace[]): ParquetRows {
   const byId = new Map(articles.map((a) => [a.id, a]));
   const places = new Map<string, { name: string; country: string; lngLat: readonly number[] }>(curated.map((p) => [p.id, p]));
   for (const f of found) places.set(f.id, { name: f.properties.name, country: f.properties.country, lngLat: f.geometry.coordinates });
   const target = resolve(dir);
   const fresh = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
   const rows = join(dirname(target), `.${basename(target)}.${process.pid}.ndjson`);
+  const failed = (error: unknown) => new InputError([{ file: dir, field: '(folder)', message: `cannot write the Parquet files (${(error as Error).message})` }]);
+  let fd: number | null;
   try {
     mkdirSync(dirname(target), { recursive: true });
-    const fd = openSync(rows, 'w');
-    try {
-      for (let start = 0; start < events.length; start += ROWS_PER_WRITE) {
-        // One write per slice: a million events as one string would pass V8's longest string.
-        writeSync(fd, events.slice(start, start + ROWS_PER_WRITE).map((e, k) => {
-          const article = byId.get(e.article)!;
-          const place = places.get(e.place)!;
-          const published = formatDay(article.published);
-          return `${JSON.stringify({ seq: start + k, ...e, confidence: e.confidence ?? null, reasons: e.reasons ?? null, checked: e.checked ?? null, published, outlet: article.outlet, headline: article.headline, placeName: place.name, country: place.country, lng: place.lngLat[0], lat: place.lngLat[1], month: published.slice(0, 7) })}\n`;
-        }).join(''));
-      }
-    } finally {
-      closeSync(fd);
-    }
-    await withDuckDB(async (db) => {
-      const columns = Object.entries(EVENT_COLUMNS).map(([name, type]) => `${sqlString(name)}: ${sqlString(type)}`).join(', ');
-      await db.run(`COPY (SELECT * FROM read_json(${sqlString(rows)}, format = 'newline_delimited', columns = {${columns}}) ORDER BY seq) TO ${sqlString(fresh)} (FORMAT parquet, PARTITION_BY (month))`);
-    });
-    if (!existsSync(fresh)) mkdirSync(fresh); // no events: an empty folder, which `npm run query` reads as no rows
-    const meta: ParquetMeta = { format: PARQUET_FORMAT, ...(run.threshold === undefined ? {} : { threshold: run.threshold }), places: [...found] };
-    writeFileSync(join(fresh, PARQUET_META), `${JSON.stringify(meta)}\n`);
-    const old = `${fresh}.old`;
-    if (existsSync(target)) renameSync(target, old);
-    renameSync(fresh, target);
-    rmSync(old, { recursive: true, force: true });
+    fd = openSync(rows, 'w');
   } catch (error) {
-    rmSync(fresh, { recursive: true, force: true });
-    throw new InputError([{ file: dir, field: '(folder)', message: `cannot write the Parquet files (${(error as Error).message})` }]);
-  } finally {
-    rmSync(rows, { force: true });
+    throw failed(error);
   }
+  let pending: string[] = [];
+  let seq = 0;
+  const flush = () => {
+    try {
+      if (fd !== null && pending.length) writeSync(fd, pending.join(''));
+    } catch (error) {
+      throw failed(error);
+    }
+    pending = [];
+  };
+  const close = () => {
+    if (fd !== null) closeSync(fd);
+    fd = null;
+  };
+  const abort = () => {
+    close();
+    rmSync(rows, { force: true });
+    rmSync(fresh, { recursive: true, force: true });
+  };
+  return {
+    add(e) {
+      const article = byId.get(e.article)!;
+      const place = places.get(e.place)!;
+      const published = formatDay(article.published);
+      pending.push(`${JSON.stringify({ seq: seq++, ...e, confidence: e.confidence ?? null, reasons: e.reasons ?? null, checked: e.checked ?? null, published, outlet: article.outlet, headline: article.headline, placeName: place.name, country: place.country, lng: place.lngLat[0], lat: place.lngLat[1], month: published.slice(0, 7) })}\n`);
+      if (pending.length === ROWS_PER_WRITE) flush();
+    },
+    async finish(threshold) {
+      try {
+        flush();
+        close();
+        await withDuckDB(async (db) => {
+          const columns = Object.entries(EVENT_COLUMNS).map(([name, type]) => `${sqlString(name)}: ${sqlString(type)}`).join(', ');
+          await db.run(`COPY (SELECT * FROM read_json(${sqlString(rows)}, format = 'newline_delimited', columns = {${columns}}) ORDER BY seq) TO ${sqlString(fresh)} (FORMAT parquet, PARTITION_BY (month))`);
+        });
+        if (!existsSync(fresh)) mkdirSync(fresh); // no events: an empty folder, which `npm run query` reads as no rows
+        const meta: ParquetMeta = { format: PARQUET_FORMAT, ...(threshold === undefined ? {} : { threshold }), places: [...found] };
+        writeFileSync(join(fresh, PARQUET_META), `${JSON.stringify(meta)}\n`);
+        const old = `${fresh}.old`;
+        if (existsSync(target)) renameSync(target, old);
+        renameSync(fresh, target);
+        rmSync(old, { recursive: true, force: true });
+      } catch (error) {
+        throw failed(error);
+      } finally {
+        abort();
+      }
+    },
+    abort,
+  };
 }
 
 /** An in-memory DuckDB for one piece of work; it never reaches out for extensions (Parquet and JSON are built in). */

@@ -8,8 +8,8 @@ import { loadGazetteer, type Gazetteer } from '../gazetteer/gazetteer.ts';
 import { startParallelIngest, type ParallelParts } from './parallel.ts';
 import { removeSpill, SortedSpill, spillFile, spilledRecords } from './event-spill.ts';
 import { createHeapGovernor } from './heap-governor.ts';
-import { writeEventsParquet } from '../parquet/events-parquet.ts';
-import { assemble, assemblePlaces, runIngest, serializedChunks, sortInContractOrder, type ArticleReport, type ArticleWithText, type FoundPlace, type IngestResult } from './pipeline.ts';
+import { startEventsParquet, type ParquetRows } from '../parquet/events-parquet.ts';
+import { assemblePlaces, runIngest, serializedChunks, sortInContractOrder, type ArticleReport, type ArticleWithText, type FoundPlace, type IngestResult } from './pipeline.ts';
 import { applyCorrections, createCorrector, correctionsPath, readCorrections, type Applied, type CorrectionsFile } from '../corrections/corrections.ts';
 import type { JudgeModel } from '../judge/judge.ts';
 import { collect, readText } from '../../io/read-files.ts';
@@ -139,8 +139,8 @@ export function summaryOf(run: IngestRun): IngestSummary {
 /**
  * As `ingestFiles`, with the articles spread over worker threads when the corpus is large (see parallel.ts), and
  * the events spilled to disk as they are read and merged in the contract's order as they are written (see
- * finishSpilledRun), so that memory follows one article's events, not the corpus's. With `parquet` the events are
- * held, as the Parquet writer needs them.
+ * finishSpilledRun), so that memory follows one article's events, not the corpus's; with `parquet`, they are
+ * written as Parquet too, as they are written (events-parquet.ts).
  */
 export async function ingestFilesInParallel(paths: IngestPaths, options: { gazetteer?: boolean; threads?: number; explain?: boolean; judge?: JudgeModel | null; parquet?: string; onProgress?: (done: number, total: number) => void } = {}): Promise<IngestSummary> {
   const useGazetteer = options.gazetteer !== false;
@@ -155,7 +155,7 @@ export async function ingestFilesInParallel(paths: IngestPaths, options: { gazet
   const { corpus, places, notPlaces } = inputs;
   checkOutput(paths, corpus);
   const corrections = readCorrections(paths.articles); // read before the work: a bad file stops the run at once
-  const spillTo = options.parquet === undefined ? dirname(resolve(paths.out)) : undefined;
+  const spillTo = dirname(resolve(paths.out));
   const parallel = startParallelIngest(corpus, places, { gazetteer: useGazetteer, notPlaces, threads: options.threads, explain: options.explain ?? false, judge, onProgress: options.onProgress, spillTo });
   const gazetteer = useGazetteer ? loadGazetteer() : null;
   const outside = gazetteer ? placesOutsideTheirCountry(places, gazetteer, paths.places) : [];
@@ -164,11 +164,17 @@ export async function ingestFilesInParallel(paths: IngestPaths, options: { gazet
     throw new InputError(outside);
   }
   const read = await parallel.finish(gazetteer);
-  if (spillTo !== undefined) return finishSpilledRun(paths, corpus, places, { ...read, threshold: judge?.threshold }, corrections);
-  const raw = assemble(read.parts, places);
-  const run = finishRun(paths, corpus, places, judge ? { ...raw, threshold: judge.threshold } : raw, corrections);
-  await writeEventsParquet(options.parquet!, run, corpus.map((c) => c.article), places);
-  return summaryOf(run);
+  let parquet: ParquetRows | undefined;
+  const also = options.parquet === undefined ? undefined : (kept: FoundPlace[]) => (parquet = startEventsParquet(options.parquet!, corpus.map((c) => c.article), places, kept));
+  let summary: IngestSummary;
+  try {
+    summary = finishSpilledRun(paths, corpus, places, { ...read, threshold: judge?.threshold }, corrections, also);
+  } catch (error) {
+    parquet?.abort();
+    throw error;
+  }
+  await parquet?.finish(judge?.threshold);
+  return summary;
 }
 
 /** Refuses an output path that is one of the inputs (the articles, the places, an article's text): writing there would destroy it. */
@@ -200,10 +206,11 @@ export function finishRun(paths: IngestPaths, corpus: readonly ArticleWithText[]
 /**
  * As `finishRun`, for events spilled as they were read (parallel.ts): each is read back once, given its place's
  * id and its correction, and spilled again with its key in the contract's order; then they are written in that
- * order, each checked against the contract as it goes (a problem stops the write before the output is replaced).
- * The spills are removed, whatever happens; the bytes are finishRun's.
+ * order, each checked against the contract as it goes (a problem stops the write before the output is replaced),
+ * and given to `also` (made with the places kept), if asked, in the same order. The spills are removed, whatever
+ * happens; the bytes are finishRun's.
  */
-export function finishSpilledRun(paths: IngestPaths, corpus: readonly ArticleWithText[], places: readonly Place[], read: ParallelParts & { threshold?: number }, corrections: CorrectionsFile): IngestSummary {
+export function finishSpilledRun(paths: IngestPaths, corpus: readonly ArticleWithText[], places: readonly Place[], read: ParallelParts & { threshold?: number }, corrections: CorrectionsFile, also?: (places: FoundPlace[]) => { add(event: EventRecord): void }): IngestSummary {
   const texts = new Map(corpus.map(({ article, text }) => [article.id, text]));
   const { ids, found } = assemblePlaces(read.parts, places);
   const placeIds = new Set([...places.map((p) => p.id), ...found.map((p) => p.id)]);
@@ -227,12 +234,14 @@ export function finishSpilledRun(paths: IngestPaths, corpus: readonly ArticleWit
     }
     const kept = found.filter((p) => used.has(p.id));
     const check = createOutputCheck(kept, paths.out, { places: new Set(places.map((p) => p.id)), texts });
+    const copy = also?.(kept);
     let shown = 0;
     function* checked(): Generator<EventRecord> {
       let i = 0;
       for (const event of sorted.sorted<EventRecord>()) {
         if (i % GOVERN_EVERY === 0) govern();
         check.event(event, i++);
+        copy?.add(event);
         if (read.threshold === undefined || (event.confidence ?? 1) >= read.threshold) shown++;
         yield event;
       }
