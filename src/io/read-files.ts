@@ -1,6 +1,6 @@
 import { readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
-import { sep } from 'node:path';
-import { InputError, type InputProblem } from '../core/validate.ts';
+import { join, sep } from 'node:path';
+import { InputError, MAX_ARTICLE_BYTES, type InputProblem } from '../core/validate.ts';
 
 // Reading the files a run is given: only regular files, up to a size, never binary, strictly UTF-8, inside the
 // corpus folder when asked (no link or hard link out of it); and gathering every problem of several reads at once.
@@ -24,6 +24,11 @@ export function readText(file: string, field = '(file)', options: { within?: str
   } catch {
     throw new InputError([{ file, field, message: 'is not valid UTF-8' }]);
   }
+}
+
+/** An article's text: `file` (as articles.json names it) within the corpus folder, up to MAX_ARTICLE_BYTES. */
+export function readArticleText(folder: string, file: string, field = '(file)'): string {
+  return readText(join(folder, file), field, { within: folder, maxBytes: MAX_ARTICLE_BYTES });
 }
 
 /** A file's bytes, read as readText reads them (a regular file, up to `maxBytes`, inside `within`), not decoded. */

@@ -122,7 +122,7 @@ function placesBySentence(corpus: readonly ArticleWithText[], known: readonly Pl
   const texts = new Map(corpus.map((c) => [c.article.id, c.text]));
   const first = firstReading(finder, corpus);
   const counts = corpusCountries([first]);
-  const found = new Map(corpus.map((c, i) => [c.article.id, finder.resolve(c.text, first.scans[i], counts)]));
+  const found = new Map(corpus.map((c, i) => [c.article.id, finder.resolve(c.text, first.scans?.[i] ?? finder.scan(c.text), counts)]));
   const placed = new Map<GoldEvent, { name: string; lngLat: [number, number]; radiusKm: number | null }[]>();
   for (const g of events) {
     const text = texts.get(g.article);

@@ -42,6 +42,9 @@ export const EVENT_COLUMNS = {
 } as const;
 
 const ROWS_PER_WRITE = 10_000;
+// DuckDB's own memory for the sort of the rows by seq, on one thread (its default is most of the machine's, and
+// two threads ran out at this limit): 381,530 rows sorted and written in 4.5 s, 395 MB of RSS, against 1.9 s, 618 MB.
+const DUCKDB_MEMORY = '256MB';
 
 /** The rest of events.json beside the Parquet files: its threshold (absent: the rules alone) and the gazetteer's places. */
 export interface ParquetMeta {
@@ -83,6 +86,7 @@ export function startEventsParquet(dir: string, articles: readonly Article[], cu
   const target = resolve(dir);
   const fresh = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
   const rows = join(dirname(target), `.${basename(target)}.${process.pid}.ndjson`);
+  const scratch = join(dirname(target), `.${basename(target)}.${process.pid}.duckdb`);
   const failed = (error: unknown) => new InputError([{ file: dir, field: '(folder)', message: `cannot write the Parquet files (${(error as Error).message})` }]);
   let fd: number | null;
   try {
@@ -108,6 +112,7 @@ export function startEventsParquet(dir: string, articles: readonly Article[], cu
   const abort = () => {
     close();
     rmSync(rows, { force: true });
+    rmSync(scratch, { recursive: true, force: true });
     rmSync(fresh, { recursive: true, force: true });
   };
   return {
@@ -125,7 +130,7 @@ export function startEventsParquet(dir: string, articles: readonly Article[], cu
         await withDuckDB(async (db) => {
           const columns = Object.entries(EVENT_COLUMNS).map(([name, type]) => `${sqlString(name)}: ${sqlString(type)}`).join(', ');
           await db.run(`COPY (SELECT * FROM read_json(${sqlString(rows)}, format = 'newline_delimited', columns = {${columns}}) ORDER BY seq) TO ${sqlString(fresh)} (FORMAT parquet, PARTITION_BY (month))`);
-        });
+        }, { memory_limit: DUCKDB_MEMORY, threads: '1', temp_directory: scratch }); // past the limit, its sort goes to disk
         if (!existsSync(fresh)) mkdirSync(fresh); // no events: an empty folder, which `npm run query` reads as no rows
         const meta: ParquetMeta = { format: PARQUET_FORMAT, ...(threshold === undefined ? {} : { threshold }), places: [...found] };
         writeFileSync(join(fresh, PARQUET_META), `${JSON.stringify(meta)}\n`);
@@ -144,8 +149,8 @@ export function startEventsParquet(dir: string, articles: readonly Article[], cu
 }
 
 /** An in-memory DuckDB for one piece of work; it never reaches out for extensions (Parquet and JSON are built in). */
-export async function withDuckDB<T>(work: (db: DuckDBConnection) => Promise<T>): Promise<T> {
-  const instance = await DuckDBInstance.create(':memory:', { autoinstall_known_extensions: 'false', autoload_known_extensions: 'false' });
+export async function withDuckDB<T>(work: (db: DuckDBConnection) => Promise<T>, settings: Record<string, string> = {}): Promise<T> {
+  const instance = await DuckDBInstance.create(':memory:', { autoinstall_known_extensions: 'false', autoload_known_extensions: 'false', ...settings });
   const connection = await instance.connect();
   try {
     return await work(connection);

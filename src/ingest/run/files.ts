@@ -12,9 +12,9 @@ import { startEventsParquet, type ParquetRows } from '../parquet/events-parquet.
 import { assemblePlaces, runIngest, serializedChunks, sortInContractOrder, type ArticleReport, type ArticleWithText, type FoundPlace, type IngestResult } from './pipeline.ts';
 import { applyCorrections, createCorrector, correctionsPath, readCorrections, type Applied, type CorrectionsFile } from '../corrections/corrections.ts';
 import type { JudgeModel } from '../judge/judge.ts';
-import { collect, readText } from '../../io/read-files.ts';
+import { collect, readArticleText, readText } from '../../io/read-files.ts';
 import { readJudgeFile } from '../judge/model-file.ts';
-import { createOutputCheck, InputError, MAX_ARTICLE_BYTES, parseArticles, readCuratedPlaces, refuseInvalidOutput, refuseOutputProblems, type InputProblem } from '../../core/validate.ts';
+import { createOutputCheck, InputError, parseArticles, readCuratedPlaces, refuseInvalidOutput, refuseOutputProblems, type InputProblem } from '../../core/validate.ts';
 
 export interface IngestPaths {
   articles: string;
@@ -44,8 +44,8 @@ export function readInputs(paths: Omit<IngestPaths, 'out'>, gazetteer: Gazetteer
   // With a record of articles.json wrong, the texts of the others are still checked: every problem at once.
   articles.forEach((entry, i) => {
     if (entry.file === null) return;
-    const file = join(folder, entry.file);
-    const text = collect(problems, () => readText(file, `${paths.articles}: [${i}].file`, { within: folder, maxBytes: MAX_ARTICLE_BYTES }));
+    const file = entry.file;
+    const text = collect(problems, () => readArticleText(folder, file, `${paths.articles}: [${i}].file`));
     if (text !== null && entry.article) corpus.push({ article: entry.article, text });
   });
   if (curated && gazetteer) problems.push(...placesOutsideTheirCountry(curated.places, gazetteer, paths.places));
@@ -156,7 +156,11 @@ export async function ingestFilesInParallel(paths: IngestPaths, options: { gazet
   checkOutput(paths, corpus);
   const corrections = readCorrections(paths.articles); // read before the work: a bad file stops the run at once
   const spillTo = dirname(resolve(paths.out));
-  const parallel = startParallelIngest(corpus, places, { gazetteer: useGazetteer, notPlaces, threads: options.threads, explain: options.explain ?? false, judge, onProgress: options.onProgress, spillTo });
+  const folder = dirname(paths.articles);
+  const parallel = startParallelIngest(corpus, places, { gazetteer: useGazetteer, notPlaces, threads: options.threads, explain: options.explain ?? false, judge, onProgress: options.onProgress, spillTo, folder });
+  // The workers read their shares' texts from the files; they are read again here for the end (corrections and the
+  // output's check need them), not held meanwhile: a run's memory is then one copy of each text at most.
+  for (let i = parallel.ownCount; i < corpus.length; i++) corpus[i] = { article: corpus[i].article, text: '' };
   const gazetteer = useGazetteer ? loadGazetteer() : null;
   const outside = gazetteer ? placesOutsideTheirCountry(places, gazetteer, paths.places) : [];
   if (outside.length) {
@@ -164,6 +168,7 @@ export async function ingestFilesInParallel(paths: IngestPaths, options: { gazet
     throw new InputError(outside);
   }
   const read = await parallel.finish(gazetteer);
+  for (let i = parallel.ownCount; i < corpus.length; i++) corpus[i].text = readArticleText(folder, corpus[i].article.file, `${paths.articles}: [${i}].file`);
   let parquet: ParquetRows | undefined;
   const also = options.parquet === undefined ? undefined : (kept: FoundPlace[]) => (parquet = startEventsParquet(options.parquet!, corpus.map((c) => c.article), places, kept));
   let summary: IngestSummary;

@@ -8,7 +8,7 @@ import { runInNewContext } from 'node:vm';
  * as they are merged and written), the governor asks for a full collection once the heap has grown by HEADROOM_MB
  * since the last (docs/scale.md has what it costs).
  */
-const HEADROOM_MB = 64;
+export const HEADROOM_MB = 64;
 
 let collect: (() => void) | null = null;
 

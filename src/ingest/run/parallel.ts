@@ -8,7 +8,7 @@ import type { WorkerInit } from './ingest-worker.ts';
 import type { JudgeModel } from '../judge/judge.ts';
 import { corpusCountries, firstReading, secondReading, type ArticlePart, type ArticleWithText } from './pipeline.ts';
 import { removeSpill, spillFile, SpillWriter } from './event-spill.ts';
-import { createHeapGovernor } from './heap-governor.ts';
+import { createHeapGovernor, HEADROOM_MB } from './heap-governor.ts';
 import { createPlaceFinder } from '../places/place-finder.ts';
 
 export interface ParallelOptions {
@@ -23,7 +23,11 @@ export interface ParallelOptions {
   /** Called as articles are read: how many of the corpus's are done (a worker's share counts when it replies). */
   onProgress?: (done: number, total: number) => void;
   /** A folder to spill the events to as they are read, a file a thread (event-spill.ts); absent, they come back in the parts. */
-  spillTo?: string;
+  spillTo?: string;  /**
+   * The corpus's folder: given, each worker reads its share's texts from their files (`article.file`, within it, as
+   * readInputs read them) instead of being sent a copy, and nothing here keeps them (see `ownCount`).
+   */
+  folder?: string;
 }
 
 /** The parts of the corpus's articles, in corpus order; with `spillTo`, their events are in `spills` (in corpus order too), not in the parts. */
@@ -33,6 +37,8 @@ export interface ParallelParts {
 }
 
 export interface ParallelIngest {
+  /** How many of the corpus's first articles this thread reads; with `folder`, the texts of the others are the workers' alone. */
+  ownCount: number;
   /** Reads this thread's share with `gazetteer` (loaded meanwhile), joins the workers' shares, in corpus order. */
   finish(gazetteer: Gazetteer | null): Promise<ParallelParts>;
   /** Stops the workers and removes the spills. */
@@ -41,7 +47,12 @@ export interface ParallelIngest {
 
 // Below this many articles per thread, starting a worker (it loads the gazetteer, ~0.7 s) costs more than it saves.
 const MIN_ARTICLES_PER_THREAD = 400;
-const OWN_SHARE = 0.8; // of an equal share, for this thread (measured: joining and writing take about a fifth of its time)
+// A worker's young generation, in MB (V8's default is about 48): a smaller one costs nothing measurable here and
+// keeps a second thread's memory down (10,000 articles on two threads: 528 -> 518 MB of RSS).
+const WORKER_YOUNG_MB = 8;
+// Of an equal share, for this thread, when the workers send their events back: taking them in (a structured clone)
+// is about a fifth of its time. Spilled, they send back little, and the shares are equal.
+const OWN_SHARE = 0.8;
 
 /**
  * The ingest spread over threads: the corpus cut into contiguous shares, the first read in this thread and each
@@ -52,14 +63,18 @@ export function startParallelIngest(corpus: readonly ArticleWithText[], places: 
   const wanted = options.threads || availableParallelism();
   const threads = Math.max(1, Math.min(wanted, Math.floor(corpus.length / MIN_ARTICLES_PER_THREAD)));
   // This thread also joins, sorts and writes everything: it reads a smaller share than each worker.
-  const own = threads === 1 ? corpus.length : Math.floor((corpus.length / threads) * OWN_SHARE);
+  const own = threads === 1 ? corpus.length : Math.floor((corpus.length / threads) * (options.spillTo === undefined ? OWN_SHARE : 1));
   const size = Math.ceil((corpus.length - own) / Math.max(1, threads - 1));
   const shares = [corpus.slice(0, own), ...Array.from({ length: threads - 1 }, (_, i) => corpus.slice(own + i * size, own + (i + 1) * size))];
+  const lengths = shares.map((share) => share.length);
   if (threads > 1 && options.gazetteer) ensureIndex(); // built once here, not by every worker at the same time
   const spills = options.spillTo === undefined ? [] : shares.map(() => spillFile(options.spillTo!));
-  const workers = shares.slice(1).map((share, k) => {
-    const worker = new Worker(new URL('./ingest-worker.js', import.meta.url), { execArgv: [] });
-    const init: WorkerInit = { places: [...places], notPlaces: [...options.notPlaces], gazetteer: options.gazetteer, explain: options.explain, judge: options.judge ?? null, corpus: [...share], spill: spills[k + 1] ?? null };
+  const headroomMb = HEADROOM_MB / threads; // the process's headroom, shared by its threads' heaps
+  const sent = shares.slice(1).map((share) => (options.folder === undefined ? [...share] : share.map(({ article }) => ({ article, text: '' }))));
+  shares.length = 1; // with `folder`, the other shares' texts are left to the workers
+  const workers = sent.map((share, k) => {
+    const worker = new Worker(new URL('./ingest-worker.js', import.meta.url), { execArgv: [], resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
+    const init: WorkerInit = { places: [...places], notPlaces: [...options.notPlaces], gazetteer: options.gazetteer, explain: options.explain, judge: options.judge ?? null, corpus: share, folder: options.folder ?? null, spill: spills[k + 1] ?? null, headroomMb };
     const countries = askWorker<{ countries: string[][] }>(worker, { init });
     countries.catch(() => {}); // awaited in finish(); a run cancelled before then must not leave it unhandled
     return { worker, countries };
@@ -71,23 +86,24 @@ export function startParallelIngest(corpus: readonly ArticleWithText[], places: 
   };
   return {
     cancel,
+    ownCount: own,
     async finish(gazetteer) {
       try {
         const finder = createPlaceFinder(places, gazetteer, { notPlaces: options.notPlaces });
         const own = shares[0];
-        const first = firstReading(finder, own);
+        const govern = spills.length ? createHeapGovernor(headroomMb) : undefined; // with the events held, there is nothing to win
+        const first = firstReading(finder, own, { keepScans: !govern, onRead: govern }); // spilling, memory counts more than a second scan's time
         const theirs = await Promise.all(workers.map((w) => w.countries));
         const counts = corpusCountries([first, ...theirs]);
         const pending = workers.map(({ worker }) => askWorker<{ parts: ArticlePart[] }>(worker, { corpusCountries: [...counts] }));
         let done = 0;
         const progress = (n: number) => options.onProgress?.((done += n), corpus.length);
         const spill = spills.length ? new SpillWriter(spills[0]) : undefined;
-        const govern = spill && createHeapGovernor(); // with the events held, there is nothing to win
         const ownParts = secondReading(finder, own, first.scans, counts, { explain: options.explain, judging: options.judge ? { judge: options.judge } : undefined, onRead: () => (progress(1), govern?.()), spill });
         spill?.close();
         const otherParts = await Promise.all(pending.map((p, k) => p.then((reply) => {
           // A worker's reply holds one part per article of its share, or the result would silently lack some.
-          if (reply.parts.length !== shares[k + 1].length) throw new InputError([{ file: '(ingest)', field: `worker ${k + 1}`, message: `read ${reply.parts.length} of its ${shares[k + 1].length} articles: nothing was written` }]);
+          if (reply.parts.length !== lengths[k + 1]) throw new InputError([{ file: '(ingest)', field: `worker ${k + 1}`, message: `read ${reply.parts.length} of its ${lengths[k + 1]} articles: nothing was written` }]);
           progress(reply.parts.length);
           return reply;
         })));

@@ -79,15 +79,26 @@ export function runIngest(corpus: readonly ArticleWithText[], places: readonly P
  * does these steps, in this order, on its share of the corpus; only the count needs the whole of it.
  */
 
-/** The first reading of some articles: each one's scan (kept for the second) and the countries it is about. */
+/**
+ * The first reading of some articles: the countries each is about, and each one's scan, kept for the second
+ * unless `keepScans` is false (null then: a large run scans again rather than hold every article's names, about
+ * 4 kB an article, through the second reading). `onRead` is called after each article.
+ */
 export interface FirstReading {
-  scans: ArticleScan[];
+  scans: ArticleScan[] | null;
   countries: string[][];
 }
 
-export function firstReading(finder: PlaceFinder, corpus: readonly ArticleWithText[]): FirstReading {
-  const scans = corpus.map(({ text }) => finder.scan(text));
-  return { scans, countries: corpus.map(({ text }, i) => (finder.gazetteer ? finder.resolve(text, scans[i], new Map()).countries : [])) };
+export function firstReading(finder: PlaceFinder, corpus: readonly ArticleWithText[], { keepScans = true, onRead }: { keepScans?: boolean; onRead?: () => void } = {}): FirstReading {
+  const scans: ArticleScan[] = [];
+  const countries = corpus.map(({ text }) => {
+    const scan = finder.scan(text);
+    if (keepScans) scans.push(scan);
+    const found = finder.gazetteer ? finder.resolve(text, scan, new Map()).countries : [];
+    onRead?.();
+    return found;
+  });
+  return { scans: keepScans ? scans : null, countries };
 }
 
 /** In how many articles of the corpus (the readings of all its shares, in any order) each country occurs. */
