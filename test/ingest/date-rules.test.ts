@@ -1,15 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { expectWellFormedRules } from './rule-table.ts';
 import { formatDay, parseDay } from '../../src/core/day.ts';
 import { DATE_RULES, findDates } from '../../src/ingest/text/dates.ts';
 
 describe('the news date rules, each on its own examples', () => {
-  it('has examples for every rule, and ids in kebab case, each once', () => {
-    expect(new Set(DATE_RULES.map((r) => r.id)).size).toBe(DATE_RULES.length);
-    for (const rule of DATE_RULES) {
-      expect(rule.id).toMatch(/^[a-z]+(?:-[a-z]+)*$/);
-      expect(rule.examples.length, rule.id).toBeGreaterThan(0);
-    }
-  });
+  it('has examples for every rule, and ids in kebab case, each once', () => expectWellFormedRules(DATE_RULES));
 
   for (const rule of DATE_RULES) {
     it(`${rule.id}: reads its examples' words as the days they give`, () => {

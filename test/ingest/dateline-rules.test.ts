@@ -1,15 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { expectWellFormedRules } from './rule-table.ts';
 import { DATELINE_RULES, findDateline, readDatelineLine, WIRE_DATELINE_RULES } from '../../src/ingest/text/datelines.ts';
 import { readPlainText, withoutDateline } from '../../src/ingest/add/plain-text.ts';
 
 describe('the dateline rules, each on its own examples', () => {
-  it('has examples for every rule, and ids in kebab case, each once', () => {
-    expect(new Set(DATELINE_RULES.map((r) => r.id)).size).toBe(DATELINE_RULES.length);
-    for (const rule of DATELINE_RULES) {
-      expect(rule.id).toMatch(/^[a-z]+(?:-[a-z]+)*$/);
-      expect(rule.examples.length, rule.id).toBeGreaterThan(0);
-    }
-  });
+  it('has examples for every rule, and ids in kebab case, each once', () => expectWellFormedRules(DATELINE_RULES));
 
   for (const rule of DATELINE_RULES) {
     it(`${rule.id}: is the rule that reads its examples, with their city, day and agency`, () => {

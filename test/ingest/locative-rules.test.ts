@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { expectWellFormedRules } from './rule-table.ts';
 import { LOCATIVE_RULES, type LocativeRule, type LocativeRuleId } from '../../src/ingest/rules/locative-rules.ts';
 import { locativeRule } from '../../src/ingest/rules/locative.ts';
 import type { Mention } from '../../src/ingest/places/mentions.ts';
@@ -26,12 +27,7 @@ function parse(marked: string): { sentence: string; judged: Mention; mentions: M
 describe('the locative rules, each on its own examples', () => {
   const rules = Object.entries(LOCATIVE_RULES) as [LocativeRuleId, LocativeRule][];
 
-  it('has an example for every rule, and ids in kebab case', () => {
-    for (const [id, rule] of rules) {
-      expect(id).toMatch(/^[a-z]+(?:-[a-z]+)*$/);
-      expect(rule.examples.length, id).toBeGreaterThan(0);
-    }
-  });
+  it('has an example for every rule, and ids in kebab case', () => expectWellFormedRules(rules.map(([id, rule]) => ({ id, examples: rule.examples }))));
 
   for (const [id, rule] of rules) {
     it(`${id}: ${rule.says}`, () => {
