@@ -1,4 +1,5 @@
 import { MONTH_WORD_SOURCE } from '../../core/months.ts';
+import { LINE_END } from './sentences.ts';
 
 /**
  * The dateline stage: the line a story opens with to say where it was filed from ("BAGHDAD, June 23 (Reuters) –"),
@@ -93,7 +94,7 @@ const HEAD_LINES = 12; // a dateline is among a story's first lines
 
 /** A story's dateline: the first of its first lines to open with one, with the city's offsets in the text. */
 export function findDateline(text: string): (LineDateline & { start: number; end: number }) | null {
-  const ends = /\r\n|[\n\r\u2028\u2029]|$/g;
+  const ends = new RegExp(`${LINE_END.source}|$`, 'g');
   for (let start = 0, lines = 0; start <= text.length && lines < HEAD_LINES; lines++) {
     const end = ends.exec(text)!;
     const d = readDatelineLine(text.slice(start, end.index));

@@ -22,7 +22,7 @@ const ABBREVIATIONS = new Set([
 const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 
 /** A line end: LF, CR, CRLF, or the Unicode line and paragraph separators (U+2028, U+2029), as a text may use any. */
-const LINE_END = /\r\n|[\n\r\u2028\u2029]/;
+export const LINE_END = /\r\n|[\n\r\u2028\u2029]/;
 
 export function splitSentences(text: string): Sentence[] {
   const pieces: { start: number; end: number }[] = [];
