@@ -109,7 +109,7 @@ export function startEventsParquet(dir: string, articles: readonly Article[], cu
     if (fd !== null) closeSync(fd);
     fd = null;
   };
-  const abort = () => {
+  const removeTemporaries = () => {
     close();
     rmSync(rows, { force: true });
     rmSync(scratch, { recursive: true, force: true });
@@ -141,10 +141,10 @@ export function startEventsParquet(dir: string, articles: readonly Article[], cu
       } catch (error) {
         throw failed(error);
       } finally {
-        abort();
+        removeTemporaries(); // the rows, DuckDB's scratch, and the fresh folder if it was not renamed
       }
     },
-    abort,
+    abort: removeTemporaries,
   };
 }
 

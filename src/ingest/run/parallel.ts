@@ -23,7 +23,8 @@ export interface ParallelOptions {
   /** Called as articles are read: how many of the corpus's are done (a worker's share counts when it replies). */
   onProgress?: (done: number, total: number) => void;
   /** A folder to spill the events to as they are read, a file a thread (event-spill.ts); absent, they come back in the parts. */
-  spillTo?: string;  /**
+  spillTo?: string;
+  /**
    * The corpus's folder: given, each worker reads its share's texts from their files (`article.file`, within it, as
    * readInputs read them) instead of being sent a copy, and nothing here keeps them (see `ownCount`).
    */
@@ -62,19 +63,20 @@ const OWN_SHARE = 0.8;
 export function startParallelIngest(corpus: readonly ArticleWithText[], places: readonly Place[], options: ParallelOptions): ParallelIngest {
   const wanted = options.threads || availableParallelism();
   const threads = Math.max(1, Math.min(wanted, Math.floor(corpus.length / MIN_ARTICLES_PER_THREAD)));
-  // This thread also joins, sorts and writes everything: it reads a smaller share than each worker.
+  // This thread also takes in the workers' events when they are sent back: it then reads a smaller share than each.
   const own = threads === 1 ? corpus.length : Math.floor((corpus.length / threads) * (options.spillTo === undefined ? OWN_SHARE : 1));
   const size = Math.ceil((corpus.length - own) / Math.max(1, threads - 1));
-  const shares = [corpus.slice(0, own), ...Array.from({ length: threads - 1 }, (_, i) => corpus.slice(own + i * size, own + (i + 1) * size))];
-  const lengths = shares.map((share) => share.length);
+  const ownShare = corpus.slice(0, own);
+  const theirShares = Array.from({ length: threads - 1 }, (_, i) => corpus.slice(own + i * size, own + (i + 1) * size));
+  const lengths = theirShares.map((share) => share.length);
   if (threads > 1 && options.gazetteer) ensureIndex(); // built once here, not by every worker at the same time
-  const spills = options.spillTo === undefined ? [] : shares.map(() => spillFile(options.spillTo!));
+  const spills = options.spillTo === undefined ? [] : Array.from({ length: threads }, () => spillFile(options.spillTo!));
   const headroomMb = HEADROOM_MB / threads; // the process's headroom, shared by its threads' heaps
-  const sent = shares.slice(1).map((share) => (options.folder === undefined ? [...share] : share.map(({ article }) => ({ article, text: '' }))));
-  shares.length = 1; // with `folder`, the other shares' texts are left to the workers
-  const workers = sent.map((share, k) => {
+  const workers = theirShares.map((share, k) => {
     const worker = new Worker(new URL('./ingest-worker.js', import.meta.url), { execArgv: [], resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
-    const init: WorkerInit = { places: [...places], notPlaces: [...options.notPlaces], gazetteer: options.gazetteer, explain: options.explain, judge: options.judge ?? null, corpus: share, folder: options.folder ?? null, spill: spills[k + 1] ?? null, headroomMb };
+    // With `folder`, a worker is sent its articles without their texts, and nothing here keeps the shares.
+    const sent = options.folder === undefined ? share : share.map(({ article }) => ({ article, text: '' }));
+    const init: WorkerInit = { places: [...places], notPlaces: [...options.notPlaces], gazetteer: options.gazetteer, explain: options.explain, judge: options.judge ?? null, corpus: sent, folder: options.folder ?? null, spill: spills[k + 1] ?? null, headroomMb };
     const countries = askWorker<{ countries: string[][] }>(worker, { init });
     countries.catch(() => {}); // awaited in finish(); a run cancelled before then must not leave it unhandled
     return { worker, countries };
@@ -90,20 +92,19 @@ export function startParallelIngest(corpus: readonly ArticleWithText[], places: 
     async finish(gazetteer) {
       try {
         const finder = createPlaceFinder(places, gazetteer, { notPlaces: options.notPlaces });
-        const own = shares[0];
         const govern = spills.length ? createHeapGovernor(headroomMb) : undefined; // with the events held, there is nothing to win
-        const first = firstReading(finder, own, { keepScans: !govern, onRead: govern }); // spilling, memory counts more than a second scan's time
+        const first = firstReading(finder, ownShare, { keepScans: !govern, onRead: govern }); // spilling, memory counts more than a second scan's time
         const theirs = await Promise.all(workers.map((w) => w.countries));
         const counts = corpusCountries([first, ...theirs]);
         const pending = workers.map(({ worker }) => askWorker<{ parts: ArticlePart[] }>(worker, { corpusCountries: [...counts] }));
         let done = 0;
         const progress = (n: number) => options.onProgress?.((done += n), corpus.length);
         const spill = spills.length ? new SpillWriter(spills[0]) : undefined;
-        const ownParts = secondReading(finder, own, first.scans, counts, { explain: options.explain, judging: options.judge ? { judge: options.judge } : undefined, onRead: () => (progress(1), govern?.()), spill });
+        const ownParts = secondReading(finder, ownShare, first.scans, counts, { explain: options.explain, judging: options.judge ? { judge: options.judge } : undefined, onRead: () => (progress(1), govern?.()), spill });
         spill?.close();
         const otherParts = await Promise.all(pending.map((p, k) => p.then((reply) => {
           // A worker's reply holds one part per article of its share, or the result would silently lack some.
-          if (reply.parts.length !== lengths[k + 1]) throw new InputError([{ file: '(ingest)', field: `worker ${k + 1}`, message: `read ${reply.parts.length} of its ${lengths[k + 1]} articles: nothing was written` }]);
+          if (reply.parts.length !== lengths[k]) throw new InputError([{ file: '(ingest)', field: `worker ${k + 1}`, message: `read ${reply.parts.length} of its ${lengths[k]} articles: nothing was written` }]);
           progress(reply.parts.length);
           return reply;
         })));
