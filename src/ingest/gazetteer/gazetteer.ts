@@ -64,7 +64,7 @@ export interface Gazetteer {
 // line (ref, kind, name, country, region, lng, lat, population, feature code, radius), then the name keys sorted,
 // one a line (key, the entries' line numbers). Both sections are searched in place by bisection: loading is
 // finding the line starts, and nothing is parsed until asked for.
-const FORMAT = 'datelines-gazetteer 6'; // change it with any change to what buildIndex writes
+const FORMAT = 'datelines-gazetteer 7'; // change it with any change to what buildIndex writes
 
 // Names whose keys exercise every rule of the normaliser: a change to a rule changes the index's name.
 const PROBE_NAMES = ["Tall 'Afar", 'Mykolayiv', 'Miṣrātah', 'Kathmandu', 'Port-au-Prince', 'al-Ramadi', 'Ras ul-Ain', 'St. Louis', 'Mt. Kenya', 'Kherson Oblast', 'Anbar province', 'Borno State', 'Ùùl À', 'Ta‘izz', 'Dhi Qar', 'Rapides Parish'];
@@ -90,14 +90,17 @@ const require = createRequire(import.meta.url);
  * The English demonyms of each country, from the world-countries package (mledoze's data): "Russian", "Iraqi",
  * "Palestinian", with the plural news uses of those ending in -n or -i ("Russians", "Iraqis"). The benchmarks of
  * the field count them as mentions of the country; the map takes them as evidence of the article's country only.
+ * A demonym the data gives a sovereign country and a territory too ("American": the United States and the Northern
+ * Mariana Islands; "French", "Indian", "Dutch") is the sovereign country's alone.
  */
 function demonymsByCountry(): Map<string, string[]> {
-  const countries = require('world-countries') as { cca2: string; demonyms?: { eng?: { f: string; m: string } } }[];
+  const countries = require('world-countries') as { cca2: string; independent?: boolean; demonyms?: { eng?: { f: string; m: string } } }[];
+  const own = (c: (typeof countries)[number]) => [...new Set([c.demonyms?.eng?.m ?? '', c.demonyms?.eng?.f ?? ''])].filter((n) => n !== '');
+  const sovereign = new Set(countries.filter((c) => c.independent).flatMap(own));
   const byCountry = new Map<string, string[]>();
   for (const c of countries) {
-    const eng = c.demonyms?.eng;
-    if (!eng) continue;
-    const names = new Set([eng.m, eng.f].filter((n) => n !== ''));
+    const names = new Set(own(c).filter((n) => c.independent || !sovereign.has(n)));
+    if (names.size === 0) continue;
     for (const n of [...names]) if (/[ni]$/.test(n)) names.add(`${n}s`);
     byCountry.set(c.cca2, [...names]);
   }

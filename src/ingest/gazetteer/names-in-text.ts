@@ -2,7 +2,7 @@ import { MONTH_ABBREVIATIONS, MONTH_NAMES, WEEKDAY_NAMES } from '../../core/mont
 import type { Gazetteer } from './gazetteer.ts';
 import { memoize } from './memoize.ts';
 import { AFTER_A_COMMA_ONLY, CAPITAL_INITIALS, PLACE_ABBREVIATIONS } from './abbreviations.ts';
-import { NAME_WORD_ABBREVIATIONS, nameKey } from './normalize.ts';
+import { NAME_WORD_ABBREVIATIONS, nameKey, plainName } from './normalize.ts';
 
 /**
  * A run of capitalised words in a text that the gazetteer knows as a name, with what its neighbours say about
@@ -27,6 +27,8 @@ export interface NameSpan {
   thingLike: boolean;
   /** The first word of its sentence (a capital that says nothing). */
   sentenceInitial: boolean;
+  /** Part of a hyphenated word ("Texas-based", "Egyptian-US", "Watertown-Mayer"). */
+  hyphenated: boolean;
 }
 
 interface Token {
@@ -35,6 +37,10 @@ interface Token {
   text: string;
   /** Ends in a dot another capital and dot follow: "U." of "U.S." */
   dotted?: boolean;
+  /** A piece of a hyphenated word no place is named by as a whole. */
+  piece?: boolean;
+  /** …beside another piece that is a capitalised word but no place's name ("Pierre" of "Jean-Pierre"). */
+  beside?: boolean;
 }
 
 // The pieces after the first of a dotted abbreviation: "S." of "U.S.", "Va." of "W.Va.".
@@ -75,6 +81,11 @@ export function findNames(text: string, gazetteer: Gazetteer, taken: (start: num
         continue;
       }
     }
+    const pieces = word.includes('-') ? hyphenPieces(word, m.index, gazetteer) : null;
+    if (pieces) {
+      tokens.push(...pieces);
+      continue;
+    }
     const token: Token = { start: m.index, end: m.index + word.length, text: word };
     // A capital right before a dot and another capital ("U" of "U.S."), or an abbreviation of a place ("Fla."):
     // the dot is the word's.
@@ -110,6 +121,26 @@ export function findNames(text: string, gazetteer: Gazetteer, taken: (start: num
   return spans;
 }
 
+const MIN_PIECE_KEY = 4; // "Wal" of "Wal-Mart" is not the German village: a piece names a place with four letters or more
+
+/**
+ * The pieces of a hyphenated word no place is named by as a whole ("Texas-based", "Egyptian-US", "D-Charleston"),
+ * each a word of its own; null for a word that is a place's name ("Port-au-Prince", "Winston-Salem") or opens with
+ * an Arabic article ("al-Qaim": the article is part of the name).
+ */
+function hyphenPieces(word: string, at: number, gazetteer: Gazetteer): Token[] | null {
+  if (/^(?:al|el|ad|ar|as|ash|az|an|ed|es|ez)-/iu.test(word) || gazetteer.lookup(cachedKey(word).key)) return null;
+  const pieces: Token[] = [];
+  let start = at;
+  for (const text of word.split('-')) {
+    pieces.push({ start, end: start + text.length, text, piece: true });
+    start += text.length + 1;
+  }
+  const nameButNoPlace = (t: Token) => /^\p{Lu}.*\p{Ll}/u.test(t.text) && !gazetteer.lookup(cachedKey(t.text).key);
+  for (const p of pieces) p.beside = pieces.some((other) => other !== p && nameButNoPlace(other));
+  return pieces;
+}
+
 function matchRun(text: string, tokens: Token[], first: number, last: number, gazetteer: Gazetteer, taken: (s: number, e: number) => boolean): NameSpan[] {
   const found: { from: number; to: number; key: string; regionHint: boolean; candidates: readonly number[] }[] = [];
   for (let i = first; i <= last; ) {
@@ -119,13 +150,29 @@ function matchRun(text: string, tokens: Token[], first: number, last: number, ga
       const start = tokens[i].start;
       const end = tokens[to].end;
       if (taken(start, end)) continue;
-      const { key, regionHint } = cachedKey(i === to ? abbreviated(text, tokens[i]) ?? text.slice(start, end) : text.slice(start, end));
-      const all = gazetteer.lookup(key);
+      const named = cachedKey(i === to ? abbreviated(text, tokens[i]) ?? text.slice(start, end) : text.slice(start, end));
+      const all = gazetteer.lookup(named.key);
+      if (!all?.length || named.key.length < (tokens[i].piece && i === to ? MIN_PIECE_KEY : 3)) continue;
+      // "Ohio State University", "Dublin City Council": a last word that names none of the places ("Ohio State" is
+      // Ohio's, "Dublin City" Dublin's other name) opens the longer name with them, and the place's name ends before it.
+      let end2 = to;
+      let { key, regionHint } = named;
+      if (to > i && to < last && !CONNECTORS.has(tokens[to - 1].text)) {
+        const shorter = cachedKey(text.slice(start, tokens[to - 1].end));
+        const those = gazetteer.lookup(shorter.key);
+        const spelled = plainName(text.slice(start, end));
+        if (those && all.every((c) => those.includes(c) && plainName(gazetteer.entry(c).name) !== spelled)) {
+          end2 = to - 1;
+          key = shorter.key;
+          regionHint ||= shorter.regionHint;
+        }
+      }
+      const looked = end2 === to ? all : gazetteer.lookup(key)!;
       // A county is meant only when named as one ("Madison County"): bare "Madison" is the town's.
-      const candidates = all && !regionHint ? all.filter((c) => gazetteer.entry(c).featureCode !== 'ADM2') : all;
-      if (!candidates?.length || key.length < 3) continue;
-      found.push({ from: i, to, key, regionHint, candidates });
-      i = to + 1;
+      const candidates = !regionHint ? looked.filter((c) => gazetteer.entry(c).featureCode !== 'ADM2') : looked;
+      if (!candidates.length) continue;
+      found.push({ from: i, to: end2, key, regionHint, candidates });
+      i = to + 1; // the word left out is the longer name's, not another place's ("City" of "Dublin City Council")
       matched = true;
       break;
     }
@@ -145,11 +192,12 @@ function matchRun(text: string, tokens: Token[], first: number, last: number, ga
       key,
       regionHint,
       candidates,
-      partOfName: before.length > 0 || after.length > 0,
+      partOfName: before.length > 0 || after.length > 0 || tokens.slice(from, to + 1).some((t) => t.beside),
       leadsName: before.length === 0 && after.length > 0,
       personLike: titleBefore || (before.length > 0 && after.length === 0),
       thingLike: Boolean(adjacent && THING_NOUNS.has(previous.text.toLowerCase())),
       sentenceInitial: isSentenceStart(text, tokens[from].start),
+      hyphenated: tokens.slice(from, to + 1).some((t) => t.piece),
     };
   });
 }

@@ -11,7 +11,7 @@ import { LOCATIVE_WORDS } from '../text/lexicon.ts';
  * trust them. Feature names are `family=value` for a word or a class, a bare name for a number in [0, 1].
  * Change FEATURES with any change to what a feature means: a weights file records it and is refused when it differs.
  */
-export const FEATURES = 'geoparse-features 4';
+export const FEATURES = 'geoparse-features 6';
 
 export type Features = Record<string, number>;
 
@@ -56,6 +56,15 @@ export function nameFeatures(text: string, resolutions: readonly Resolution[], g
     else byKey.set(r.span.key, [r]);
   }
 
+  // "The City Council… the city's budget": a name the article also writes in lowercase is a word there, not a place.
+  const words = new Map<string, boolean>();
+  const usedAsWord = (name: string) => {
+    const lower = name.toLowerCase();
+    if (lower === name || !/^[\p{L} ]+$/u.test(name)) return false;
+    let used = words.get(lower);
+    if (used === undefined) words.set(lower, (used = new RegExp(`(?<![\\p{L}])${lower}(?![\\p{L}])`, 'u').test(text)));
+    return used;
+  };
   return resolutions.map((r, i) => {
     const s = r.span;
     const name = text.slice(s.start, s.end);
@@ -82,6 +91,8 @@ export function nameFeatures(text: string, resolutions: readonly Resolution[], g
     if (s.personLike) f.personLike = 1;
     if (s.thingLike) f.thingLike = 1;
     if (s.sentenceInitial) f.sentenceInitial = 1;
+    if (usedAsWord(name)) f.lowercaseElsewhere = 1;
+    if (s.hyphenated) f[`hyphenated=${text[s.end] === '-' ? /^-\p{Lu}/u.test(text.slice(s.end, s.end + 2)) ? 'beforeName' : 'beforeWord' : 'after'}`] = 1;
     if (s.regionHint) f.regionHint = 1;
     if (occurrences.some((o) => o.span.personLike)) f.personElsewhere = 1;
     if (occurrences.some((o) => o.rule === 'chosen')) f.placedElsewhere = 1;

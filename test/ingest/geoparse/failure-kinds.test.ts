@@ -1,12 +1,18 @@
 import distance from '@turf/distance';
 import { describe, expect, it } from 'vitest';
 import { loadGazetteer } from '../../../src/ingest/gazetteer/gazetteer.ts';
+import { findNames } from '../../../src/ingest/gazetteer/names-in-text.ts';
 import { geoparse as geoparseWith } from '../../../src/ingest/geoparse/geoparse.ts';
 import { ALL_BENCHMARKS, modelTrainedOn, readModelFile } from '../../../src/ingest/geoparse/model-file.ts';
 
 /** The geoparser the geoparse command runs: the learned one, trained on both benchmarks. */
 function geoparse(text: string) {
   return geoparseWith(text, loadGazetteer(), modelTrainedOn(readModelFile(), ALL_BENCHMARKS));
+}
+
+/** The names the gazetteer scan proposes in a text, before any model decides. */
+function scanned(text: string): string[] {
+  return findNames(text, loadGazetteer(), () => false).map((s) => text.slice(s.start, s.end));
 }
 
 /** What the geoparser finds in a text: each name with its kind and country. */
@@ -89,5 +95,26 @@ describe('failure kinds of the geoparser, fixed as kinds', () => {
 
   it('reads an acronym of an alliance as no town', () => {
     expect(found('NATO said its ministers would meet.')).toEqual([]);
+  });
+
+  it('reads a demonym the data gives a territory too as the sovereign country: American, French, Indian', () => {
+    expect(found('American and French officials met Indian diplomats.')).toEqual(['American country US', 'French country FR', 'Indian country IN']);
+  });
+
+  it('ends a place\'s name before the word that opens an organisation\'s: Ohio State University, Dublin City Council', () => {
+    const names = scanned('A professor at Ohio State University told the Dublin City Council that the Kansas Department of Transportation agreed.');
+    expect(names).toEqual(expect.arrayContaining(['Ohio', 'Dublin', 'Kansas']));
+    expect(names.filter((n) => n.includes(' '))).toEqual([]);
+    expect(found('A professor at Ohio State University said so.')).toEqual(['Ohio province US']);
+    // A name that is a place's own ("Kansas City", "Rapides Parish") is kept whole.
+    expect(scanned('The Kansas City Council and the Rapides Parish School Board met.')).toEqual(expect.arrayContaining(['Kansas City', 'Rapides Parish']));
+  });
+
+  it('reads the places inside a hyphenated word: Texas-based, Egyptian-US, Watertown-Mayer', () => {
+    expect(found('A Texas-based firm studied Egyptian-US relations.')).toEqual(['Texas province US', 'Egyptian country EG', 'US country US']);
+    expect(scanned('The Royals of Watertown-Mayer won.')).toEqual(['Watertown', 'Mayer']);
+    // A place's own hyphenated name stays whole; a piece beside a name that is no place's is not read.
+    expect(scanned('Aid reached Port-au-Prince.')).toEqual(['Port-au-Prince']);
+    expect(found('Jean-Claude Juncker spoke.')).toEqual([]);
   });
 });
