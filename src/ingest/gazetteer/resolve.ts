@@ -138,6 +138,18 @@ export function resolveNames(text: string, spans: readonly NameSpan[], gazetteer
     else byKey.set(s.key, [s]);
   }
   const points: [number, number][] = [...context.curatedPoints];
+  // For each first-level region, how many of the article's names could lie in it (each name's share spread over its
+  // candidates' regions): a tie-break between places equal in all else.
+  const regionNames = new Map<string, Map<string, number>>();
+  for (const [key, occurrences] of byKey) {
+    const regions = new Set(occurrences[0].candidates.map(entry).filter((e) => e.kind !== 'country').map((e) => `${e.country}.${e.admin1}`));
+    for (const r of regions) (regionNames.get(r) ?? regionNames.set(r, new Map()).get(r)!).set(key, 1 / regions.size);
+  }
+  const regionShare = (key: string, e: GazetteerEntry) => {
+    let sum = 0;
+    for (const [other, share] of regionNames.get(`${e.country}.${e.admin1}`) ?? []) if (other !== key) sum += share;
+    return sum;
+  };
   const chosen = new Map<string, { entry: number | null; reason: string; runnersUp: number[]; rule: ResolveRule }>();
 
   // Names with the strongest evidence first, so that their places count as "nearby" for the rest.
@@ -187,8 +199,12 @@ export function resolveNames(text: string, spans: readonly NameSpan[], gazetteer
       if (e.kind === 'province' && regionHint) evidence.push('a first-level region');
       return { index: c, score, evidence };
     });
-    scored.sort((a, b) => b.score - a.score || entry(b.index).population - entry(a.index).population || (entry(a.index).ref < entry(b.index).ref ? -1 : 1));
+    // Equals apart from their state ("Anderson County" in five states): the one in the state the article's other
+    // names could lie in ("Lawrenceburg", "Frankfort": Kentucky), not the first in the index.
+    const shared = (i: number) => regionShare(key, entry(i));
+    scored.sort((a, b) => b.score - a.score || entry(b.index).population - entry(a.index).population || shared(b.index) - shared(a.index) || (entry(a.index).ref < entry(b.index).ref ? -1 : 1));
     const best = scored[0];
+    if (scored.length > 1 && best.score === scored[1].score && entry(best.index).population === entry(scored[1].index).population && shared(best.index) > shared(scored[1].index)) best.evidence.push('in the region the article\'s other names lie in');
     const runnersUp = scored.slice(1, 4).filter((s) => best.score - s.score <= SCORE.close).map((s) => s.index);
     const top = entry(best.index);
     const qualified = best.evidence.some((e) => e.startsWith('qualified'));

@@ -11,7 +11,7 @@ import { LOCATIVE_WORDS } from '../text/lexicon.ts';
  * trust them. Feature names are `family=value` for a word or a class, a bare name for a number in [0, 1].
  * Change FEATURES with any change to what a feature means: a weights file records it and is refused when it differs.
  */
-export const FEATURES = 'geoparse-features 6';
+export const FEATURES = 'geoparse-features 7';
 
 export type Features = Record<string, number>;
 
@@ -34,11 +34,15 @@ export function candidatesOf(span: NameSpan, gazetteer: Gazetteer): number[] {
   return [...span.candidates].sort((a, b) => area(b) - area(a) || gazetteer.entry(b).population - gazetteer.entry(a).population || a - b).slice(0, MAX_CANDIDATES);
 }
 
-/** The features of every span of one text, given the rules' resolutions of the same spans (same order). */
-export function nameFeatures(text: string, resolutions: readonly Resolution[], gazetteer: Gazetteer, point: (e: GazetteerEntry) => [number, number]): NameFeatures[] {
+/**
+ * The features of every span of one text, given the rules' resolutions of the same spans (same order). `frame`, one
+ * per span, is the place each name stands for in the article's frame (its countries, regions and points): the rules'
+ * choices unless told (geoparse.ts reads a text again with the learned choices).
+ */
+export function nameFeatures(text: string, resolutions: readonly Resolution[], gazetteer: Gazetteer, point: (e: GazetteerEntry) => [number, number], frame: readonly (number | null)[] = resolutions.map((r) => r.entry)): NameFeatures[] {
   const entry = gazetteer.entry;
-  // What the article says elsewhere: the rules' choices (their countries, regions and points), each name's occurrences.
-  const chosen = resolutions.filter((r) => r.entry !== null).map((r) => ({ key: r.span.key, e: entry(r.entry!) }));
+  // What the article says elsewhere: the places its names stand for (their countries, regions and points), each name's occurrences.
+  const chosen = resolutions.flatMap((r, i) => (frame[i] === null ? [] : [{ key: r.span.key, e: entry(frame[i]) }]));
   const countries = new Map<string, Set<string>>();
   const regions = new Map<string, Set<string>>();
   for (const c of chosen) {
@@ -107,6 +111,7 @@ export function nameFeatures(text: string, resolutions: readonly Resolution[], g
     if (previous && /^,\s*$/.test(text.slice(previous.end, s.start))) f.qualifiesPrevious = 1;
 
     const ruleChoice = r.entry;
+    const hasOthers = resolutions.some((o) => o.span.key !== s.key && o.rule !== 'part-of-name' && o.rule !== 'world-region');
     const spelled = plainName(name);
     const qualifiers = next && f.qualifiedNext ? next.candidates.map(entry).filter((e) => e.kind === 'country' || e.kind === 'province') : [];
     const candidateFeatures = ranked.map((index, rank) => {
@@ -128,6 +133,9 @@ export function nameFeatures(text: string, resolutions: readonly Resolution[], g
       c.countrySupport = Math.min(1, soft.country / 5);
       if (e.kind !== 'country') c.regionSupport = Math.min(1, soft.region / 3);
       if (e.kind === 'town' || e.kind === 'site') c.nearSupport = Math.min(1, soft.near / 3);
+      // "Lebanon" in a story of Zionsville and Boone County: a country or region none of the article's other names
+      // could lie in is less likely meant than a town among them (the rules, without that evidence, choose the country).
+      if ((e.kind === 'country' || e.kind === 'province') && hasOthers && c.storyCountry === 0 && soft.country < 1) c.unsupportedArea = 1;
       return c;
     });
     return { recognize: f, candidates: candidateFeatures };

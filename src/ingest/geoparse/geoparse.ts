@@ -89,6 +89,7 @@ export function readNames(text: string, gazetteer: Gazetteer): { resolutions: Re
  */
 export function geoparse(text: string, gazetteer: Gazetteer, model: GeoparseModel | null): GeoMention[] {
   const { resolutions, features } = readNames(text, gazetteer);
+  const readings = model && framedReadings(text, resolutions, features, gazetteer, model);
   const out: GeoMention[] = [];
   resolutions.forEach((r, i) => {
     let index: number;
@@ -98,7 +99,7 @@ export function geoparse(text: string, gazetteer: Gazetteer, model: GeoparseMode
       index = r.entry;
       confidence = confidenceOf(r);
     } else {
-      const reading = learnedReading(r, features[i], gazetteer, model);
+      const reading = readings![i];
       if (!reading) return;
       index = reading.entry;
       confidence = Math.round(reading.isPlace * reading.share * 100) / 100;
@@ -108,6 +109,17 @@ export function geoparse(text: string, gazetteer: Gazetteer, model: GeoparseMode
     out.push({ start: r.span.start, end: r.span.end, name: text.slice(r.span.start, r.span.end), lat, lon, ref: e.ref, kind: e.kind, country: e.country, confidence });
   });
   return out;
+}
+
+/**
+ * The learned reading of every name of a text, read twice: first in the frame of the rules' choices, then in the
+ * frame of the learned choices themselves, so that one name resolved right ("Zionsville", Indiana's) moves the
+ * others it bears on ("Lebanon": Indiana's, not the country), as the rules' frame cannot where the rules chose wrong.
+ */
+export function framedReadings(text: string, resolutions: readonly Resolution[], features: readonly NameFeatures[], gazetteer: Gazetteer, model: GeoparseModel): (LearnedReading | null)[] {
+  const first = resolutions.map((r, i) => learnedReading(r, features[i], gazetteer, model));
+  const again = nameFeatures(text, resolutions, gazetteer, (e) => fieldPoint(gazetteer, e), first.map((reading) => reading?.entry ?? null));
+  return resolutions.map((r, i) => first[i] && learnedReading(r, again[i], gazetteer, model));
 }
 
 /** What the learned models make of one name: the place meant and how sure each model is. */

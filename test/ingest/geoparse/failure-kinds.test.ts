@@ -97,6 +97,13 @@ describe('failure kinds of the geoparser, fixed as kinds', () => {
     expect(found('NATO said its ministers would meet.')).toEqual([]);
   });
 
+  it('reads a county named in several states in the state the article\'s other names lie in, not the first in the index', () => {
+    const text = 'Lawrenceburg police and Anderson County deputies searched near Frankfort.';
+    const county = (mentions: ReturnType<typeof geoparse>) => mentions.find((m) => m.name === 'Anderson County')?.ref;
+    expect(county(geoparse(text))).toBe('admin2:US.21005'); // Kentucky's
+    expect(county(geoparseWith(text, loadGazetteer(), null))).toBe('admin2:US.21005'); // the rules alone too
+  });
+
   it('reads a demonym the data gives a territory too as the sovereign country: American, French, Indian', () => {
     expect(found('American and French officials met Indian diplomats.')).toEqual(['American country US', 'French country FR', 'Indian country IN']);
   });

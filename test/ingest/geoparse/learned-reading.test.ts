@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadGazetteer } from '../../../src/ingest/gazetteer/gazetteer.ts';
-import { learnedReading, readNames } from '../../../src/ingest/geoparse/geoparse.ts';
+import { candidatesOf, nameFeatures } from '../../../src/ingest/geoparse/features.ts';
+import { fieldPoint, framedReadings, learnedReading, readNames } from '../../../src/ingest/geoparse/geoparse.ts';
 import { ALL_BENCHMARKS, modelTrainedOn, readModelFile } from '../../../src/ingest/geoparse/model-file.ts';
 import { LEARNED, createPlaceFinder } from '../../../src/ingest/places/place-finder.ts';
 
@@ -17,6 +18,24 @@ describe('the learned reading of a name', () => {
     expect(region.kind).toBe('province');
     expect(['city', 'town']).toContain(town.kind);
     expect([town.country, town.admin1]).toEqual([region.country, region.admin1]);
+  });
+
+  it('reads the names again in the frame of its own choices: the other names count for the places it chose, not the rules', () => {
+    const text = 'Crews from Paris and Lyon reached Marseille.';
+    const { resolutions } = readNames(text, gazetteer);
+    const at = (name: string) => resolutions.findIndex((r) => text.slice(r.span.start, r.span.end) === name);
+    const paris = resolutions[at('Paris')];
+    // Paris standing for the Texas town instead of the French capital: Marseille loses the support of a French name.
+    const texas = paris.span.candidates.find((c) => gazetteer.entry(c).country === 'US')!;
+    const frame = resolutions.map((r, i) => (i === at('Paris') ? texas : r.entry));
+    const ruled = nameFeatures(text, resolutions, gazetteer, (e) => fieldPoint(gazetteer, e));
+    const reframed = nameFeatures(text, resolutions, gazetteer, (e) => fieldPoint(gazetteer, e), frame);
+    const marseille = at('Marseille');
+    const french = candidatesOf(resolutions[marseille].span, gazetteer).findIndex((c) => gazetteer.entry(c).country === 'FR');
+    expect(reframed[marseille].candidates[french].storyCountry).toBeLessThan(ruled[marseille].candidates[french].storyCountry);
+    // framedReadings reads every name a place the first reading took, and no other.
+    const readings = framedReadings(text, resolutions, ruled, gazetteer, model);
+    expect(readings.map((r) => r !== null)).toEqual(resolutions.map((r, i) => learnedReading(r, ruled[i], gazetteer, model) !== null));
   });
 });
 
