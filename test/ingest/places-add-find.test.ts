@@ -25,8 +25,10 @@ describe('npm run places -- find', () => {
     const dir = createIngested({ bus: ZORKVILLE });
     const result = places(dir, ['find', 'Lalitpur']);
     expect(result.status).toBe(0);
-    expect(result.stdout).toMatch(/^2 gazetteer entries named "Lalitpur":\n\ngeonames:1282931 {2}Pātan \(city, NP\) at 27\.67658° N, 85\.31417° E; population [\d,]+\n/);
+    expect(result.stdout).toMatch(/^4 gazetteer entries named "Lalitpur":\n\ngeonames:1282931 {2}Pātan \(city, NP\) at 27\.67658° N, 85\.31417° E; population [\d,]+\n/);
     expect(result.stdout.indexOf('geonames:1282931')).toBeLessThan(result.stdout.indexOf('geonames:1265157  Lalitpur (city, IN)'));
+    // The districts of that name (second-level divisions) come after the towns.
+    expect(result.stdout.indexOf('geonames:1265157')).toBeLessThan(result.stdout.indexOf('admin2:IN.36.167  Lalitpur (province, IN)'));
     expect(places(dir, ['find', 'Lalitpur', '--country', 'in']).stdout).not.toContain('geonames:1282931');
   });
 

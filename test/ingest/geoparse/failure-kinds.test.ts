@@ -104,6 +104,14 @@ describe('failure kinds of the geoparser, fixed as kinds', () => {
     expect(county(geoparseWith(text, loadGazetteer(), null))).toBe('admin2:US.21005'); // the rules alone too
   });
 
+  it('reads the second-level divisions abroad, named as GeoNames names them and a county either way round', () => {
+    expect(found('Floods hit Lancashire, and rain fell across County Mayo.')).toEqual(['Lancashire province GB', 'County Mayo province IE']);
+    const [mayo] = geoparse('Rain fell across Mayo County.');
+    expect([mayo.name, mayo.ref]).toEqual(['Mayo County', 'admin2:IE.C.20']);
+    // A US county's bare name is a surname sooner than the county: "Clarke" alone is not read as Clarke County.
+    expect(scanned('Clarke said the vote was close.')).toEqual([]);
+  });
+
   it('reads a demonym the data gives a territory too as the sovereign country: American, French, Indian', () => {
     expect(found('American and French officials met Indian diplomats.')).toEqual(['American country US', 'French country FR', 'Indian country IN']);
   });
