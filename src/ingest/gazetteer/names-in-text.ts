@@ -29,6 +29,8 @@ export interface NameSpan {
   sentenceInitial: boolean;
   /** Part of a hyphenated word ("Texas-based", "Egyptian-US", "Watertown-Mayer"). */
   hyphenated: boolean;
+  /** Joined by "of" to the words before it ("University of Alberta", "Anne McLellan of Edmonton"): no person. */
+  afterOf: boolean;
 }
 
 interface Token {
@@ -195,6 +197,7 @@ function matchRun(text: string, tokens: Token[], first: number, last: number, ga
     const after = tokens.slice(to + 1, last + 1);
     const previous = tokens[first - 1];
     const adjacent = previous && joined(text, previous, tokens[first]);
+    const afterOf = from > first && tokens[from - 1].text === 'of';
     const titleBefore = before.some((t) => TITLES.has(t.text.toLowerCase().replace(/\.$/, ''))) || (adjacent && TITLES.has(previous.text.toLowerCase())) || (previous !== undefined && TITLES.has(previous.text.toLowerCase()) && text.slice(previous.end, tokens[first].start) === '. ');
     return {
       start: tokens[from].start,
@@ -204,10 +207,11 @@ function matchRun(text: string, tokens: Token[], first: number, last: number, ga
       candidates,
       partOfName: before.length > 0 || after.length > 0 || tokens.slice(from, to + 1).some((t) => t.beside),
       leadsName: before.length === 0 && after.length > 0,
-      personLike: titleBefore || (before.length > 0 && after.length === 0),
+      personLike: !afterOf && (titleBefore || (before.length > 0 && after.length === 0)),
       thingLike: Boolean(adjacent && THING_NOUNS.has(previous.text.toLowerCase())),
       sentenceInitial: isSentenceStart(text, tokens[from].start),
       hyphenated: tokens.slice(from, to + 1).some((t) => t.piece),
+      afterOf,
     };
   });
 }

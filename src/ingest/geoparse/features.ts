@@ -11,7 +11,7 @@ import { LOCATIVE_WORDS } from '../text/lexicon.ts';
  * trust them. Feature names are `family=value` for a word or a class, a bare name for a number in [0, 1].
  * Change FEATURES with any change to what a feature means: a weights file records it and is refused when it differs.
  */
-export const FEATURES = 'geoparse-features 7';
+export const FEATURES = 'geoparse-features 8';
 
 export type Features = Record<string, number>;
 
@@ -93,6 +93,7 @@ export function nameFeatures(text: string, resolutions: readonly Resolution[], g
     if (s.partOfName) f.partOfName = 1;
     if (s.leadsName) f.leadsName = 1;
     if (s.personLike) f.personLike = 1;
+    if (s.afterOf) f.afterOf = 1;
     if (s.thingLike) f.thingLike = 1;
     if (s.sentenceInitial) f.sentenceInitial = 1;
     if (usedAsWord(name)) f.lowercaseElsewhere = 1;

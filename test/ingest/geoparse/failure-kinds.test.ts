@@ -112,6 +112,14 @@ describe('failure kinds of the geoparser, fixed as kinds', () => {
     expect(scanned('Clarke said the vote was close.')).toEqual([]);
   });
 
+  it('takes no name joined by "of" to the words before it for a person: Anne McLellan of Edmonton, the Mayor of London', () => {
+    const text = 'Former minister Anne McLellan of Edmonton said production should rise. Edmonton received a B ranking.';
+    expect(geoparse(text).map((m) => `${m.name} ${m.country}`)).toEqual(['Edmonton CA', 'Edmonton CA']);
+    const mayor = 'The Mayor of London said the Tube would reopen.';
+    const london = findNames(mayor, loadGazetteer(), () => false).find((n) => mayor.slice(n.start, n.end) === 'London')!;
+    expect([london.afterOf, london.personLike, london.partOfName]).toEqual([true, false, true]);
+  });
+
   it('reads a demonym the data gives a territory too as the sovereign country: American, French, Indian', () => {
     expect(found('American and French officials met Indian diplomats.')).toEqual(['American country US', 'French country FR', 'Indian country IN']);
   });
