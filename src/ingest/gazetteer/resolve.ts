@@ -1,6 +1,6 @@
 import distance from '@turf/distance';
 import type { Gazetteer, GazetteerEntry } from './gazetteer.ts';
-import { CORE_LOCATIVE_PREPOSITIONS, LOCATIVE_WORDS, MOVEMENT_PREPOSITIONS, SETTLEMENT_NOUNS, alternation } from '../text/lexicon.ts';
+import { CORE_LOCATIVE_PREPOSITIONS, LOCAL_OFFICE_WORDS, LOCATIVE_WORDS, MOVEMENT_PREPOSITIONS, SETTLEMENT_NOUNS, alternation } from '../text/lexicon.ts';
 import type { NameSpan } from './names-in-text.ts';
 import { memoize } from './memoize.ts';
 import { nameKey, plainName } from './normalize.ts';
@@ -60,6 +60,7 @@ const SCORE = {
 const NEARBY_KM = 300;
 // What a name that opens a longer one may be, read as a modifier: a state's court, a country's army, not a town's school.
 const MODIFIER_KINDS = new Set(['country', 'province']);
+const LOCAL_OFFICE: ReadonlySet<string> = new Set(LOCAL_OFFICE_WORDS);
 /** The evidence of a region named without a region word, with no town of its name inside it. */
 export const REGION_BY_NAME_ALONE = 'a first-level region, no town of its own name in it';
 const PLAIN_EVIDENCE_POPULATION = 100_000; // people: a city this large needs no other evidence
@@ -93,13 +94,15 @@ export function resolveNames(text: string, spans: readonly NameSpan[], gazetteer
   const theBefore = (s: NameSpan) => /\bthe\s+$/i.test(text.slice(Math.max(0, s.start - 4), s.start)) && !qualifiesNoun(text.slice(s.end, s.end + 20)) && !(context.namesAsModifiers && s.leadsName);
   /** Why an occurrence cannot be a place whatever the gazetteer holds, or null (a person aside: see `usable`). */
   const notAPlace = (s: NameSpan): { rule: ResolveRule; reason: string } | null => {
-    if (s.partOfName && !(context.namesAsModifiers && s.leadsName && s.candidates.some((c) => MODIFIER_KINDS.has(entry(c).kind)))) return { rule: 'part-of-name', reason: 'part of a longer name' };
+    if (s.partOfName && !(context.namesAsModifiers && s.leadsName && (s.candidates.some((c) => MODIFIER_KINDS.has(entry(c).kind)) || opensLocalOffice(s)))) return { rule: 'part-of-name', reason: 'part of a longer name' };
     if (theBefore(s) && !s.candidates.some((c) => entry(c).kind === 'country')) return { rule: 'after-the', reason: 'after "the": a region or a feature, not a town' };
     if (WORLD_REGIONS.has(s.key)) return { rule: 'world-region', reason: 'a continent or world region: too large for a mark' };
     if (s.thingLike) return { rule: 'thing', reason: 'names a thing here (a vessel, a paper…)' };
     if (context.notPlaces.has(s.key)) return { rule: 'curated-not-place', reason: 'not a place (curated data)' };
     return null;
   };
+  // "Alexandria Police", "Paris City Council": a town's name opening the name of its own office.
+  const opensLocalOffice = (s: NameSpan) => LOCAL_OFFICE.has(/^\s+(\p{L}+)/u.exec(text.slice(s.end, s.end + 30))?.[1].toLowerCase() ?? '');
   // A name that is a person somewhere in the article gives no evidence where it stands without a locative word.
   const usable = (s: NameSpan) => notAPlace(s) === null && !(persons.has(s.key) && !LOCATIVE_BEFORE.test(text.slice(Math.max(0, s.start - 12), s.start)));
 

@@ -34,6 +34,16 @@ export const LOCATIVE_WORDS: ReadonlySet<string> = new Set<string>([...without(L
 export const SETTLEMENT_NOUNS = ['town', 'city', 'village', 'province', 'district', 'region', 'state', 'capital'] as const;
 
 /** Words that make a clause speak of what may yet happen: "will", "could". */
+/**
+ * The offices and services a town's name opens as their modifier ("Alexandria Police", "Paris City Council", "the
+ * Columbus Public Library"): the name there is the town's, as the geoparsing benchmarks count it.
+ */
+export const LOCAL_OFFICE_WORDS = [
+  'police', 'sheriff', 'fire', 'city', 'town', 'village', 'township', 'county', 'council', 'councilman', 'councilwoman', 'mayor',
+  'municipal', 'public', 'library', 'schools', 'school', 'board', 'hospital', 'department', 'chamber', 'post', 'airport',
+  'courthouse', 'commission', 'utilities', 'water', 'housing', 'parks',
+] as const;
+
 export const MODAL_FUTURE = ['will', 'would', 'could', 'might'] as const;
 
 /** The list as a regular-expression alternation (words have no special characters). */

@@ -112,6 +112,12 @@ describe('failure kinds of the geoparser, fixed as kinds', () => {
     expect(scanned('Clarke said the vote was close.')).toEqual([]);
   });
 
+  it('reads a town opening the name of its own office as the town, by the rules too; the map does not', () => {
+    const text = 'The Paris City Council and the Columbus Police Department met.';
+    expect(geoparseWith(text, loadGazetteer(), null).map((m) => m.name)).toEqual(['Paris', 'Columbus']);
+    expect(geoparseWith('He studied at Lincoln High School.', loadGazetteer(), null)).toEqual([]); // a school is no office of the town
+  });
+
   it('takes no name joined by "of" to the words before it for a person: Anne McLellan of Edmonton, the Mayor of London', () => {
     const text = 'Former minister Anne McLellan of Edmonton said production should rise. Edmonton received a B ranking.';
     expect(geoparse(text).map((m) => `${m.name} ${m.country}`)).toEqual(['Edmonton CA', 'Edmonton CA']);
